@@ -1,0 +1,93 @@
+"""Find the record files of every kind, and the landing pages of their folders."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .kinds import KindSpec
+from .records import SourceFile
+
+LANDING_NAMES = ("readme.md", "index.md")
+# Template files that ADR tools keep beside the records (template.md, adr-template.md,
+# 0000-template.md, ...) are not records.
+_TEMPLATE = re.compile(r"(^|[-_.])template($|[-_.])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LandingPage:
+    """A folder's README.md or index.md: shown above that folder's index, not a record."""
+
+    source: SourceFile
+    kind: str
+
+
+@dataclass(frozen=True)
+class Discovered:
+    records: list[tuple[SourceFile, KindSpec]]
+    landing_pages: list[LandingPage]
+    missing_folders: list[str]  # configured folders that do not exist
+    site_bases: dict[str, str]  # kind name -> its folder's path in the site
+
+
+def site_folder(folder: Path, project_root: Path, docs_dir: Path) -> str:
+    """Where a kind's folder appears in the site (posix, relative to the site root)."""
+    for base in (docs_dir, project_root):
+        try:
+            return folder.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return folder.name
+
+
+def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> Discovered:
+    """Walk each kind's folder recursively, in a stable order."""
+    records: list[tuple[SourceFile, KindSpec]] = []
+    landing_pages: list[LandingPage] = []
+    missing: list[str] = []
+    site_bases: dict[str, str] = {}
+    for kind in kinds.values():
+        folder = project_root / kind.folder
+        if not folder.is_dir():
+            missing.append(kind.folder)
+            continue
+        site_base = site_folder(folder, project_root, docs_dir)
+        site_bases[kind.name] = site_base
+        for directory, subdirs, files in os.walk(folder):
+            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+            relative_dir = Path(directory).relative_to(folder).as_posix()
+            group = "" if relative_dir == "." else relative_dir
+            for name in sorted(files):
+                if not name.lower().endswith(".md") or name.startswith("."):
+                    continue
+                inner = f"{group}/{name}" if group else name
+                if _excluded(inner, kind):
+                    continue
+                source = SourceFile(
+                    source_path=str(Path(directory) / name),
+                    path=_display_path(Path(directory) / name, project_root),
+                    site_path=f"{site_base}/{inner}" if site_base != "." else inner,
+                    group=group,
+                )
+                if name.lower() in LANDING_NAMES:
+                    landing_pages.append(LandingPage(source, kind.name))
+                else:
+                    records.append((source, kind))
+    return Discovered(records, landing_pages, missing, site_bases)
+
+
+def _excluded(inner: str, kind: KindSpec) -> bool:
+    stem = inner.rsplit("/", 1)[-1][:-3]
+    if _TEMPLATE.search(stem):
+        return True
+    return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
+
+
+def _display_path(path: Path, project_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

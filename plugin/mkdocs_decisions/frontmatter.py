@@ -1,0 +1,157 @@
+"""Split a record into YAML front matter and body, keeping every value's position.
+
+PyYAML's safe loader composes the node tree first, so each key and value keeps
+its line and column, and duplicate keys (which PyYAML would silently collapse)
+are reported. See ADR-0007.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .catalogue import finding
+from .model import Field, Finding, Position
+
+_FENCE = re.compile(r"^---\s*$")
+_CLOSE = re.compile(r"^(---|\.\.\.)\s*$")
+
+
+@dataclass
+class FrontMatter:
+    """The fields found in a record's front matter and where the body starts."""
+
+    fields: dict[str, Field] = field(default_factory=dict)
+    body_start: int = 0  # 0-based index of the first body line
+    present: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+
+def split_front_matter(lines: list[str], path: str) -> FrontMatter:
+    """Read the front matter at the top of ``lines`` (LF-split text, no BOM)."""
+    result = FrontMatter()
+    if not lines or not _FENCE.match(lines[0]):
+        return result
+    closing = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
+    if closing is None:
+        result.findings.append(
+            finding(
+                "DEC003",
+                path,
+                Position(1, 1),
+                "front matter opened on line 1 is never closed with `---`",
+            )
+        )
+        return result
+    result.present = True
+    result.body_start = closing + 1
+    yaml_text = "\n".join(lines[1:closing])
+    if yaml_text.strip():
+        _load_mapping(yaml_text, path, result)
+    return result
+
+
+def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
+    # The YAML starts on file line 2, so a 0-based YAML line n is file line n + 2.
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return
+        if not isinstance(root, yaml.MappingNode):
+            result.findings.append(
+                finding(
+                    "DEC004",
+                    path,
+                    _position(root.start_mark),
+                    f"front matter is a {_node_kind(root)}, not a mapping of keys to values",
+                )
+            )
+            return
+        seen: dict[str, Position] = {}
+        for key_node, value_node in root.value:
+            key_position = _position(key_node.start_mark)
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                result.findings.append(
+                    finding("DEC007", path, key_position, f"front-matter key {key!r} is not text")
+                )
+                continue
+            if key in seen:
+                first = seen[key]
+                result.findings.append(
+                    finding(
+                        "DEC005",
+                        path,
+                        key_position,
+                        f"key `{key}` is set twice (first on line {first.line}); "
+                        "this later value wins",
+                    )
+                )
+            seen[key] = key_position
+            _report_nested_duplicates(value_node, path, result)
+            try:
+                value = loader.construct_object(value_node, deep=True)
+            except ValueError as error:  # e.g. ``date: 2026-13-45`` looks like a date
+                result.findings.append(
+                    finding(
+                        "DEC007",
+                        path,
+                        _position(value_node.start_mark),
+                        f"value of `{key}` cannot be read: {error}",
+                    )
+                )
+                value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+            result.fields[key] = Field(value, key_position, _position(value_node.start_mark))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or "invalid YAML"
+        result.fields.clear()
+        result.findings.append(
+            finding(
+                "DEC002",
+                path,
+                _position(mark) if mark else Position(2, 1),
+                f"front matter is not valid YAML: {problem}",
+            )
+        )
+    except yaml.YAMLError as error:  # e.g. a reader error on a control character
+        result.fields.clear()
+        result.findings.append(
+            finding("DEC002", path, Position(2, 1), f"front matter is not valid YAML: {error}")
+        )
+    finally:
+        loader.dispose()
+
+
+def _report_nested_duplicates(node: yaml.Node, path: str, result: FrontMatter) -> None:
+    if isinstance(node, yaml.MappingNode):
+        keys: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in keys:
+                    result.findings.append(
+                        finding(
+                            "DEC005",
+                            path,
+                            _position(key_node.start_mark),
+                            f"key `{key_node.value}` is set twice in the same mapping "
+                            f"(first on line {keys[key_node.value]})",
+                        )
+                    )
+                keys[key_node.value] = key_node.start_mark.line + 2
+            _report_nested_duplicates(value_node, path, result)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _report_nested_duplicates(item, path, result)
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 2, mark.column + 1)
+
+
+def _node_kind(node: yaml.Node) -> str:
+    return "list" if isinstance(node, yaml.SequenceNode) else "single value"

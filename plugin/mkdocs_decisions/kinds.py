@@ -1,0 +1,196 @@
+"""Record kinds: their statuses, lifecycles, front-matter fields and sections.
+
+The defaults here are the ones in the design; a project changes statuses,
+transitions, aliases and folders per kind in its configuration (see
+``settings.py``). Everything is plain data so that rules and docs read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Value types a front-matter field can have; rules.check_types knows each.
+TEXT = "text"
+DATE = "date"
+NAMES = "names"  # a list of strings (a single string is accepted as a list of one)
+ID = "id"
+IDS = "ids"
+URL = "url"
+DEVIATIONS = "deviations"  # a list of {standard, reason}
+
+COMMON_FIELDS: dict[str, str] = {
+    "id": TEXT,
+    "kind": TEXT,
+    "title": TEXT,
+    "status": TEXT,
+    "date": DATE,
+    "tags": NAMES,
+    "related": IDS,
+    "supersedes": IDS,
+    "superseded_by": ID,
+    "project": TEXT,
+    "addresses": NAMES,
+    "complies_with": IDS,
+    "deviates_from": DEVIATIONS,
+    "review_by": DATE,
+}
+
+# Names other tools use for our fields; read silently so their files need no rewrite.
+FOREIGN_KEYS: dict[str, str] = {
+    "decision-makers": "deciders",  # MADR 4
+    "decision_makers": "deciders",
+}
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section a kind expects, the headings that count as it, and when it is required."""
+
+    name: str  # the canonical heading, as shown in findings
+    aliases: tuple[str, ...]  # normalised headings that count as this section
+    required_from: frozenset[str] | None = None  # statuses that need it; None = all
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """Everything the core knows about one kind of record."""
+
+    name: str
+    prefix: str  # id prefix, e.g. "ADR"
+    folder: str  # relative to the project root (the folder of mkdocs.yml)
+    statuses: tuple[str, ...]
+    transitions: dict[str, tuple[str, ...]]
+    aliases: dict[str, str]
+    fields: dict[str, str]
+    sections: tuple[SectionSpec, ...]
+    label: str = ""  # plural for page titles, e.g. "Architecture decisions"
+    min_options: int = 2  # for ADRs: considered options; for RFCs: alternatives
+    exclude: tuple[str, ...] = field(default_factory=tuple)
+
+    def canonical_status(self, raw: str) -> str | None:
+        """Map a status as written (any case, aliases) onto one of ``statuses``."""
+        word = " ".join(raw.strip().lower().split())
+        word = self.aliases.get(word, word)
+        return word if word in self.statuses else None
+
+    def section(self, name: str) -> SectionSpec:
+        return next(spec for spec in self.sections if spec.name == name)
+
+
+ADR_STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
+RFC_STATUSES = (
+    "draft",
+    "review",
+    "accepted",
+    "rejected",
+    "withdrawn",
+    "implemented",
+    "superseded",
+)
+
+_DECIDED = frozenset({"accepted", "deprecated", "superseded"})
+
+ADR_SECTIONS = (
+    SectionSpec(
+        "Context and Problem Statement",
+        ("context and problem statement", "context", "problem statement", "context and problem"),
+    ),
+    SectionSpec("Considered Options", ("considered options", "options", "options considered")),
+    SectionSpec(
+        "Decision Outcome",
+        ("decision outcome", "decision", "outcome"),
+        required_from=frozenset({"accepted", "rejected", "deprecated", "superseded"}),
+    ),
+    SectionSpec(
+        "Consequences",
+        ("consequences", "positive consequences", "negative consequences"),
+        required_from=_DECIDED,
+    ),
+)
+
+PROS_AND_CONS = ("pros and cons of the options", "pros and cons")
+
+_REVIEWED = frozenset(RFC_STATUSES) - {"draft"}
+
+RFC_SECTIONS = (
+    SectionSpec("Summary", ("summary", "abstract")),
+    SectionSpec("Motivation", ("motivation", "background", "problem statement")),
+    SectionSpec(
+        "Design",
+        (
+            "design",
+            "proposal",
+            "detailed design",
+            "design proposal",
+            "proposed design",
+            "specification",
+            "guide-level explanation",
+            "reference-level explanation",
+        ),
+        required_from=_REVIEWED,
+    ),
+    SectionSpec(
+        "Alternatives",
+        (
+            "alternatives",
+            "rationale and alternatives",
+            "alternatives considered",
+            "considered alternatives",
+            "rejected ideas",
+        ),
+        required_from=_REVIEWED,
+    ),
+    SectionSpec(
+        "Drawbacks",
+        ("drawbacks", "risks", "risks and mitigations"),
+        required_from=_REVIEWED,
+    ),
+)
+
+
+def default_kinds() -> dict[str, KindSpec]:
+    """The built-in kinds with the lifecycles of the design."""
+    return {
+        "adr": KindSpec(
+            name="adr",
+            prefix="ADR",
+            folder="adr",
+            label="Architecture decisions",
+            statuses=ADR_STATUSES,
+            transitions={
+                "proposed": ("accepted", "rejected"),
+                "accepted": ("deprecated", "superseded"),
+            },
+            # log4brains writes "draft"; teams often say "approved".
+            aliases={"draft": "proposed", "approved": "accepted"},
+            fields={
+                **COMMON_FIELDS,
+                "deciders": NAMES,
+                "consulted": NAMES,
+                "informed": NAMES,
+            },
+            sections=ADR_SECTIONS,
+        ),
+        "rfc": KindSpec(
+            name="rfc",
+            prefix="RFC",
+            folder="rfc",
+            label="Requests for comments",
+            statuses=RFC_STATUSES,
+            transitions={
+                "draft": ("review",),
+                "review": ("accepted", "rejected", "withdrawn", "draft"),
+                "accepted": ("implemented", "superseded"),
+                "implemented": ("superseded",),
+            },
+            aliases={},
+            fields={
+                **COMMON_FIELDS,
+                "authors": NAMES,
+                "reviewers": NAMES,
+                "discussion": URL,
+                "decisions": IDS,
+            },
+            sections=RFC_SECTIONS,
+        ),
+    }

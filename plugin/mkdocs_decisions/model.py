@@ -1,0 +1,179 @@
+"""The data a build works on: records, their sections, references and findings.
+
+Everything here is immutable. Positions (1-based line and column in the
+record's file) travel with every parsed value so that a finding can point at
+the exact place to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in a record's file."""
+
+    line: int = 1
+    column: int = 1
+
+
+class Severity(Enum):
+    """How serious a finding is; ``OFF`` switches a rule off."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    OFF = "off"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1, "off": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one record, with the place to fix it and a hint how."""
+
+    rule: str
+    severity: Severity
+    path: str
+    position: Position
+    message: str
+    hint: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "path": self.path,
+            "line": self.position.line,
+            "column": self.position.column,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def as_text(self) -> str:
+        """The one-line form ``path:line:col: RULE severity: message (hint)``."""
+        text = (
+            f"{self.path}:{self.position.line}:{self.position.column}: "
+            f"{self.rule} {self.severity.value}: {self.message}"
+        )
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the Markdown lines below it, up to the next heading of its level."""
+
+    title: str
+    key: str  # normalised title used for matching, e.g. "considered options"
+    level: int
+    line: int  # line of the heading
+    end_line: int  # last line of the section (inclusive)
+    body: str  # text between the heading and the next heading of any level
+    items: tuple[ListItem, ...]  # top-level list items in ``body``
+    children: tuple[Section, ...] = ()
+
+    @property
+    def full_text(self) -> str:
+        """The section's own body followed by every subsection's."""
+        parts = [self.body]
+        parts.extend(f"{child.title}\n{child.full_text}" for child in self.children)
+        return "\n".join(parts)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.full_text.strip()
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """A top-level bullet or numbered item of a section, first line of text only."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A record naming another record, as written in the source."""
+
+    relation: str  # supersedes | superseded_by | related | decisions
+    target: str  # an id such as ``ADR-0003`` or a relative path to a Markdown file
+    position: Position
+
+
+@dataclass(frozen=True)
+class Field:
+    """A front-matter value with the position of its key and its value."""
+
+    value: Any
+    key_position: Position
+    value_position: Position
+
+
+@dataclass(frozen=True)
+class Record:
+    """One decision record (ADR, RFC, ...) as parsed from its file."""
+
+    path: str  # path shown to people, relative to the project root, posix
+    source_path: str  # absolute path on disk
+    site_path: str  # path of the page inside the site, e.g. ``adr/0007-x.md``
+    kind: str
+    id: str
+    number: int | None
+    title: str
+    status: str | None  # canonical status, None when missing or unknown
+    raw_status: str | None
+    fields: dict[str, Field]  # front matter (and legacy metadata) by canonical key
+    sections: tuple[Section, ...]  # top-level sections (children nested)
+    body: str  # Markdown after the front matter, without the first H1
+    body_line: int  # file line on which ``body`` starts
+    references: tuple[Reference, ...]
+    group: str = ""  # sub-folder inside the kind's folder, "" at the top
+    title_position: Position = field(default_factory=Position)
+    rejected_keys: frozenset[str] = frozenset()  # present in the file but of the wrong type
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to check: no fields and no body (already reported as DEC008)."""
+        return not self.fields and not self.body.strip() and not self.sections
+
+    def value(self, key: str, default: Any = None) -> Any:
+        found = self.fields.get(key)
+        return default if found is None else found.value
+
+    def position_of(self, key: str) -> Position:
+        """Where the value of ``key`` is, or line 1 if the record does not set it."""
+        found = self.fields.get(key)
+        return found.value_position if found else Position(1, 1)
+
+    @property
+    def date(self) -> dt.date | None:
+        value = self.value("date")
+        return value if isinstance(value, dt.date) else None
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """A list-of-strings field, tolerant of a single string."""
+        value = self.value(key)
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list | tuple):
+            return tuple(str(item) for item in value if isinstance(item, str | int))
+        return ()
+
+    def iter_sections(self) -> list[Section]:
+        """Every section, depth first."""
+        found: list[Section] = []
+
+        def walk(sections: tuple[Section, ...]) -> None:
+            for section in sections:
+                found.append(section)
+                walk(section.children)
+
+        walk(self.sections)
+        return found

@@ -1,0 +1,144 @@
+"""The MkDocs adapter: the only module that imports mkdocs.
+
+It reads the records through the core, logs the findings, and adds the
+rendered pages to the build as generated files (records outside ``docs/``
+included), with edit links that point at the real files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .corpus import Corpus, load_corpus
+from .model import Finding, Severity
+from .render import Page, SiteRenderer
+from .rules import run_checks
+from .settings import Settings, SettingsError, settings_from_options
+
+log = get_plugin_logger(__name__)
+
+CSS_URI = "assets/decisions/decisions.css"
+CSS_SOURCE = Path(__file__).parent / "assets" / "decisions.css"
+# md_in_html lets the record header hold Markdown links that MkDocs resolves (ADR-0004).
+NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
+
+
+class DecisionsConfig(Config):
+    """Options under ``plugins: - decisions:``; their meaning is in docs/configuration.md."""
+
+    kinds = c.Type(dict, default={})
+    rules = c.Type(dict, default={})
+    fail_on = c.Choice(("error", "warning", "info"), default="error")
+    add_to_nav = c.Type(bool, default=True)
+    index = c.Type(str, default="decisions/index.md")
+
+
+class DecisionsPlugin(BasePlugin[DecisionsConfig]):
+    """Decision records, validated and published as part of an MkDocs site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.project_root = Path.cwd()
+        self.corpus: Corpus | None = None
+        self.findings: list[Finding] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.settings = settings_from_options(dict(self.config))
+        except SettingsError as error:
+            raise PluginError(f"decisions: {error}") from None
+        self.project_root = Path(config.config_file_path or ".").resolve().parent
+        for extension in NEEDED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        self.corpus = load_corpus(self.project_root, docs_dir, self.settings)
+        for folder in self.corpus.missing_folders:
+            log.info(f"record folder {folder}/ does not exist; nothing to read there")
+        self.findings = run_checks(self.corpus, self.settings)
+        self._log_findings(self.findings)
+
+        pages = SiteRenderer(self.corpus, self.settings).pages()
+        for page in pages:
+            self._replace(files, page, config)
+        files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
+        if config.nav is not None and self.settings.add_to_nav:
+            self._extend_nav(config, pages)
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        # Records live outside docs/, so MkDocs would not notice their changes.
+        for kind in self.settings.kinds.values():
+            folder = self.project_root / kind.folder
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    # ------------------------------------------------------------------------------
+
+    def _log_findings(self, findings: list[Finding]) -> None:
+        threshold = self.settings.fail_on.rank
+        for item in findings:
+            if item.severity.rank >= threshold and item.severity is not Severity.OFF:
+                log.warning(item.as_text())
+            else:
+                log.info(item.as_text())
+
+    def _replace(self, files: Files, page: Page, config: MkDocsConfig) -> None:
+        """Add ``page`` as a generated file, replacing any file that would collide with it."""
+        generated = File.generated(config, page.site_path, content=page.markdown)
+        for existing in list(files):
+            if existing.src_uri == page.site_path or existing.dest_uri == generated.dest_uri:
+                files.remove(existing)
+        if page.source_path:
+            generated.edit_uri = posixpath.relpath(
+                Path(page.source_path).resolve().as_posix(),
+                Path(config.docs_dir).resolve().as_posix(),
+            )
+        files.append(generated)
+
+    def _extend_nav(self, config: MkDocsConfig, pages: list[Page]) -> None:
+        """Append a Decisions section unless the user's nav already places our pages."""
+        ours = {page.site_path for page in pages}
+        if _nav_paths(config.nav) & ours:
+            return
+        assert self.corpus is not None
+        section: list[Any] = [{"Overview": self.settings.index}]
+        for kind in self.settings.kinds.values():
+            base = self.corpus.site_bases.get(kind.name)
+            if base is None:
+                continue
+            index = f"{base}/index.md"
+            records = [r.site_path for r in self.corpus.records if r.kind == kind.name]
+            section.append({kind.label: [index, *records]})
+        config.nav.append({"Decisions": section})
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every page path named anywhere in a nav configuration."""
+    found: set[str] = set()
+    if isinstance(nav, str):
+        found.add(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found |= _nav_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found |= _nav_paths(value)
+    return found

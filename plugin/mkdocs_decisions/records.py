@@ -1,0 +1,451 @@
+"""Parse one record file into a :class:`Record` and the findings its syntax raises.
+
+Reads native front matter and, without rewriting anything, the metadata that
+other tools put in the body: MADR 2 and log4brains bullets (``* Status: accepted``),
+adr-tools' ``Date:`` line and ``## Status`` section with "Superseded by [..](..)"
+lines, and MADR 4's ``decision-makers``. See ADR-0008.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+
+from . import kinds as types
+from .catalogue import finding
+from .frontmatter import split_front_matter
+from .kinds import FOREIGN_KEYS, KindSpec
+from .markdown_structure import plain_text, scan_body, section_key
+from .model import Field, Finding, Position, Record, Reference, Section
+
+_NUMBER_IN_NAME = re.compile(r"^(\d+)(?:[-_ .]|$)")
+_ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d+)$")
+_LEGACY_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:\*\*)?([A-Za-z][A-Za-z -]*?)(?:\*\*)?\s*:\s*(.*)$")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_RELATION_LINE = re.compile(
+    r"^\s*(?:[*+-]\s+)?(superseded by|supersedes|amended by|amends|clarified by|clarifies|"
+    r"related to|see also|extended by|extends)\b\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"<!--.*?-->")
+_TITLE_NUMBER = re.compile(r"^\d+\.\s+")
+
+# Metadata written in the body by other tools, mapped onto our fields.
+_LEGACY_KEYS = {
+    "status": "status",
+    "date": "date",
+    "deciders": "deciders",
+    "decision makers": "deciders",
+    "decision-makers": "deciders",
+    "consulted": "consulted",
+    "informed": "informed",
+    "tags": "tags",
+    "authors": "authors",
+    "author": "authors",
+    "reviewers": "reviewers",
+}
+_RELATIONS = {"superseded by": "superseded_by", "supersedes": "supersedes"}
+_REFERENCE_FIELDS = ("supersedes", "superseded_by", "related", "decisions")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Where a record file is and how it is shown."""
+
+    source_path: str  # absolute path on disk
+    path: str  # relative to the project root, posix; used in findings
+    site_path: str  # the page's path in the site
+    group: str = ""  # sub-folder inside the kind's folder
+
+
+def normalise_id(text: str, prefixes: frozenset[str] = frozenset({"ADR", "RFC"})) -> str:
+    """``adr-7``, ``ADR 0007`` and ``ADR-0007`` all become ``ADR-0007``; others upper-cased."""
+    stripped = text.strip()
+    match = _ID.match(stripped)
+    if match and match.group(1).upper() in prefixes:
+        return f"{match.group(1).upper()}-{int(match.group(2)):04d}"
+    return stripped.upper()
+
+
+def parse_record(data: bytes, source: SourceFile, kind: KindSpec, kinds: dict[str, KindSpec]) -> (
+    tuple[Record, list[Finding]]
+):
+    """Parse a record file's bytes. Never raises on bad input: problems become findings."""
+    path = source.path
+    findings: list[Finding] = []
+    text = _decode(data, path, findings)
+    lines = text.split("\n")
+    if not text.strip():
+        findings.append(finding("DEC008", path, Position(1, 1), "the file is empty"))
+
+    front = split_front_matter(lines, path)
+    findings.extend(front.findings)
+    body_lines = lines[front.body_start :]
+    first_line = front.body_start + 1
+    if front.present and text.strip() and not "\n".join(body_lines).strip():
+        findings.append(
+            finding("DEC008", path, Position(first_line, 1), "the record has no body")
+        )
+    structure = scan_body(body_lines, first_line)
+
+    raw_fields = {FOREIGN_KEYS.get(key, key): value for key, value in front.fields.items()}
+    kind = _kind_from_field(raw_fields, kind, kinds, path, findings)
+    legacy, legacy_references = _legacy_metadata(
+        structure.preamble, first_line + structure.preamble_index, structure.sections, source
+    )
+    for key, value in legacy.items():
+        raw_fields.setdefault(key, value)
+    fields = _checked_fields(raw_fields, kind, path, findings)
+    rejected = frozenset(key for key in raw_fields if key in kind.fields and key not in fields)
+
+    number, record_id = _identity(fields, source, kind, path, findings)
+    raw_status, status, status_reference = _status(fields, kind, source)
+    title, title_position = _title(fields, structure.title, structure.title_index, first_line)
+    if not title:
+        findings.append(
+            finding("DEC106", path, Position(first_line, 1), "the record has no title")
+        )
+        title = _title_from_file_name(source.path)
+    references = _references(fields, source, kind)
+    references += legacy_references
+    if status_reference and not any(r.relation == "superseded_by" for r in references):
+        references.append(status_reference)
+
+    body = body_lines
+    body_line = first_line
+    if structure.title_index is not None:
+        body = body_lines[structure.title_index + 1 :]
+        body_line = first_line + structure.title_index + 1
+    record = Record(
+        path=path,
+        source_path=source.source_path,
+        site_path=source.site_path,
+        kind=kind.name,
+        id=record_id,
+        number=number,
+        title=title,
+        status=status,
+        raw_status=raw_status,
+        fields=fields,
+        sections=structure.sections,
+        body="\n".join(body),
+        body_line=body_line,
+        references=tuple(references),
+        group=source.group,
+        title_position=title_position,
+        rejected_keys=rejected,
+    )
+    return record, findings
+
+
+def _decode(data: bytes, path: str, findings: list[Finding]) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        findings.append(finding("DEC009", path, Position(1, 1), "the file starts with a BOM"))
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        findings.append(
+            finding(
+                "DEC001",
+                path,
+                Position(line, column),
+                f"byte 0x{data[error.start]:02x} is not valid UTF-8",
+            )
+        )
+        text = data.decode("utf-8", errors="replace")
+    if "\r" in text:
+        crlf_at = text.find("\r")
+        findings.append(
+            finding(
+                "DEC010",
+                path,
+                Position(text.count("\n", 0, crlf_at) + 1, 1),
+                "the file has CRLF line endings",
+            )
+        )
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _kind_from_field(
+    fields: dict[str, Field],
+    kind: KindSpec,
+    kinds: dict[str, KindSpec],
+    path: str,
+    findings: list[Finding],
+) -> KindSpec:
+    declared = fields.get("kind")
+    if declared is None:
+        return kind
+    if isinstance(declared.value, str) and declared.value.strip().lower() in kinds:
+        return kinds[declared.value.strip().lower()]
+    findings.append(
+        finding(
+            "DEC007",
+            path,
+            declared.value_position,
+            f"`kind: {declared.value}` is not a known kind ({', '.join(sorted(kinds))})",
+        )
+    )
+    return kind
+
+
+def _legacy_metadata(
+    preamble: tuple[str, ...],
+    preamble_start: int,
+    sections: tuple[Section, ...],
+    source: SourceFile,
+) -> tuple[dict[str, Field], list[Reference]]:
+    """Fields written as body text by MADR 2, log4brains and adr-tools."""
+    fields: dict[str, Field] = {}
+    references: list[Reference] = []
+    for offset, line in enumerate(preamble):
+        match = _LEGACY_LINE.match(_COMMENT.sub("", line))
+        if not match:
+            continue
+        key = _LEGACY_KEYS.get(match.group(1).strip().lower())
+        value = match.group(2).strip()
+        if key is None or not value or key in fields:
+            continue
+        position = Position(preamble_start + offset, 1)
+        column = line.find(value) + 1 if value in line else 1
+        fields[key] = Field(
+            _legacy_value(key, value), position, Position(position.line, max(column, 1))
+        )
+    status_section = next((s for s in sections if s.key == "status"), None)
+    if status_section is not None:
+        status_lines = status_section.body.split("\n")
+        for offset, line in enumerate(status_lines):
+            stripped = _COMMENT.sub("", line).strip()
+            if not stripped:
+                continue
+            position = Position(status_section.line + 1 + offset, 1)
+            relation = _RELATION_LINE.match(stripped)
+            if relation:
+                references.extend(
+                    _relation_references(relation.group(1), relation.group(2), position, source)
+                )
+            elif "status" not in fields and not stripped.startswith("#"):
+                fields["status"] = Field(stripped.lstrip("*-+ "), position, position)
+        if "status" not in fields and any(r.relation == "superseded_by" for r in references):
+            fields["status"] = Field("superseded", Position(status_section.line, 1),
+                                     Position(status_section.line, 1))
+    return fields, references
+
+
+def _legacy_value(key: str, value: str) -> object:
+    if key in ("deciders", "consulted", "informed", "tags", "authors", "reviewers"):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if key == "date":
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value
+
+
+def _relation_references(
+    verb: str, text: str, position: Position, source: SourceFile
+) -> list[Reference]:
+    relation = _RELATIONS.get(verb.lower(), "related")
+    targets = [_link_target(match.group(2), source) for match in _LINK.finditer(text)]
+    if not targets and text.strip():
+        targets = [text.strip().split()[0].strip(".,;")]
+    return [Reference(relation, target, position) for target in targets if target]
+
+
+def _link_target(link: str, source: SourceFile) -> str:
+    """A Markdown link's target as a project-relative path, or the text if it is an id."""
+    target = link.split("#", 1)[0]
+    if not target.endswith(".md") or "://" in target:
+        return target
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source.path), target))
+
+
+def _checked_fields(
+    raw: dict[str, Field], kind: KindSpec, path: str, findings: list[Finding]
+) -> dict[str, Field]:
+    """Fields of known keys whose values have the right type; findings for the rest."""
+    checked: dict[str, Field] = {}
+    for key, found in raw.items():
+        expected = kind.fields.get(key)
+        if expected is None:
+            suggestions = difflib.get_close_matches(key, list(kind.fields), n=1, cutoff=0.6)
+            hint = f"did you mean `{suggestions[0]}`?" if suggestions else ""
+            findings.append(
+                finding(
+                    "DEC006",
+                    path,
+                    found.key_position,
+                    f"unknown key `{key}` for a record of kind {kind.name}",
+                    hint,
+                )
+            )
+            continue
+        value, problem = _coerce(expected, found.value)
+        if problem:
+            findings.append(
+                finding("DEC007", path, found.value_position, f"`{key}` {problem}")
+            )
+            continue
+        checked[key] = Field(value, found.key_position, found.value_position)
+    return checked
+
+
+def _coerce(expected: str, value: object) -> tuple[object, str]:
+    """The value in the expected type, or a description of what is wrong."""
+    if value is None:
+        return None, ""
+    if expected == types.TEXT:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return str(value), ""
+        return None, f"must be a single value, not {_describe(value)}"
+    if expected == types.DATE:
+        if isinstance(value, dt.datetime):
+            return value.date(), ""
+        if isinstance(value, dt.date):
+            return value, ""
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip()), ""
+            except ValueError:
+                pass
+        return None, f"must be a date written as YYYY-MM-DD, not {value!r}"
+    if expected in (types.NAMES, types.IDS):
+        items = [value] if isinstance(value, str | int) and not isinstance(value, bool) else value
+        if isinstance(items, list) and all(
+            isinstance(item, str | int) and not isinstance(item, bool) for item in items
+        ):
+            return [str(item) for item in items], ""
+        return None, f"must be a list of names, not {_describe(value)}"
+    if expected == types.ID:
+        if isinstance(value, str):
+            return value, ""
+        if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+            return value[0], ""
+        return None, f"must be a single record id, not {_describe(value)}"
+    if expected == types.URL:
+        if isinstance(value, str):
+            return value, ""
+        return None, f"must be a URL, not {_describe(value)}"
+    if expected == types.DEVIATIONS:
+        if isinstance(value, list) and all(isinstance(item, dict | str) for item in value):
+            return value, ""
+        return None, "must be a list of `{standard: ID, reason: text}` entries"
+    return value, ""
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return "true/false"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _identity(
+    fields: dict[str, Field],
+    source: SourceFile,
+    kind: KindSpec,
+    path: str,
+    findings: list[Finding],
+) -> tuple[int | None, str]:
+    name = posixpath.basename(source.path)
+    match = _NUMBER_IN_NAME.match(name)
+    file_number = int(match.group(1)) if match else None
+    declared = fields.get("id")
+    if declared is not None and isinstance(declared.value, str) and declared.value.strip():
+        record_id = normalise_id(declared.value)
+        id_match = _ID.match(record_id)
+        declared_number = int(id_match.group(2)) if id_match else None
+        if file_number is not None and declared_number is not None and (
+            declared_number != file_number
+        ):
+            findings.append(
+                finding(
+                    "DEC104",
+                    path,
+                    declared.value_position,
+                    f"`id: {declared.value}` but the file name says number {file_number}",
+                )
+            )
+        return declared_number if declared_number is not None else file_number, record_id
+    if file_number is not None:
+        return file_number, f"{kind.prefix}-{file_number:04d}"
+    stem = posixpath.splitext(name)[0]
+    findings.append(
+        finding(
+            "DEC107",
+            path,
+            Position(1, 1),
+            f"cannot number this record: `{name}` has no leading number and no `id:`",
+        )
+    )
+    return None, stem.upper()
+
+
+def _status(
+    fields: dict[str, Field], kind: KindSpec, source: SourceFile
+) -> tuple[str | None, str | None, Reference | None]:
+    found = fields.get("status")
+    if found is None or not isinstance(found.value, str):
+        return None, None, None
+    raw = _COMMENT.sub("", found.value).strip()
+    lowered = raw.lower()
+    if lowered.startswith("superseded by"):
+        # MADR's ``superseded by [ADR-0012](0012-x.md)`` means status + successor.
+        references = _relation_references(
+            "superseded by", raw[len("superseded by") :], found.value_position, source
+        )
+        return raw, kind.canonical_status("superseded"), references[0] if references else None
+    return raw, kind.canonical_status(raw), None
+
+
+def _title(
+    fields: dict[str, Field], heading: str | None, heading_index: int | None, first_line: int
+) -> tuple[str, Position]:
+    declared = fields.get("title")
+    if declared is not None and isinstance(declared.value, str) and declared.value.strip():
+        return " ".join(declared.value.split()), declared.value_position
+    if heading:
+        line = first_line + (heading_index or 0)
+        return _TITLE_NUMBER.sub("", heading), Position(line, 1)
+    return "", Position(first_line, 1)
+
+
+def _title_from_file_name(path: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    words = re.sub(r"^\d+[-_ ]*", "", stem).replace("-", " ").replace("_", " ").strip()
+    return words.capitalize() if words else stem
+
+
+def _references(fields: dict[str, Field], source: SourceFile, kind: KindSpec) -> list[Reference]:
+    references: list[Reference] = []
+    for relation in _REFERENCE_FIELDS:
+        found = fields.get(relation)
+        if found is None or found.value is None:
+            continue
+        values = found.value if isinstance(found.value, list) else [found.value]
+        for value in values:
+            text = str(value).strip()
+            link = _LINK.search(text)
+            target = _link_target(link.group(2), source) if link else plain_text(text)
+            if target:
+                references.append(Reference(relation, target, found.value_position))
+    return references
+
+
+def section_by_key(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
+    """The first section (at any depth) whose normalised title is one of ``aliases``."""
+    return next((section for section in sections if section.key in aliases), None)
+
+
+__all__ = ["SourceFile", "normalise_id", "parse_record", "section_by_key", "section_key"]

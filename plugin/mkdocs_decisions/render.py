@@ -1,0 +1,269 @@
+"""Turn the corpus into site pages: Markdown text per page path, from Jinja templates.
+
+Pages are Markdown (not HTML) so that the site generator resolves and checks
+the links between them, whatever the theme or URL style. Every value that comes
+from a record passes through the ``md`` filter, which escapes HTML and Markdown
+syntax; autoescaping is on for everything else. See ADR-0004.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .corpus import Corpus
+from .discovery import LandingPage
+from .kinds import KindSpec
+from .markdown_structure import scan_body
+from .model import Record
+from .settings import Settings
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|#!])")
+BANNER_STATUSES = ("superseded", "deprecated")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the site: its path (as a Markdown source path) and its Markdown."""
+
+    site_path: str
+    markdown: str
+    title: str
+    source_path: str | None = None  # the real file behind it, for the edit link
+
+
+def markdown_text(value: object) -> Markup:
+    """Escape a value for inline Markdown: HTML entities and backslash-escaped syntax."""
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+
+
+def css_token(value: object) -> str:
+    """A value reduced to a safe CSS class fragment."""
+    return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "unknown"
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """The relative Markdown link from one page's source path to another's."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = markdown_text
+    environment.filters["css"] = css_token
+    return environment
+
+
+class SiteRenderer:
+    """Renders every generated page of one build."""
+
+    def __init__(self, corpus: Corpus, settings: Settings) -> None:
+        self.corpus = corpus
+        self.settings = settings
+        self.environment = _environment()
+
+    def pages(self) -> list[Page]:
+        """All pages: one per record, one index per kind and sub-folder, the decisions index."""
+        pages = [self.record_page(record) for record in self.corpus.records]
+        pages.extend(self.folder_pages())
+        pages.append(self.decisions_index())
+        return pages
+
+    # --- record pages -------------------------------------------------------------
+
+    def record_page(self, record: Record) -> Page:
+        kind = self.settings.kinds[record.kind]
+        here = record.site_path
+        successor = self.corpus.successor(record)
+        template = self.environment.get_template("record.md.j2")
+        markdown = template.render(
+            record=record,
+            kind=kind,
+            status=record.status or record.raw_status or "unknown",
+            known_status=record.status is not None,
+            facts=self._facts(record),
+            links=self._link_groups(record, here),
+            banner=record.status in BANNER_STATUSES,
+            successor=self._entry(successor, here) if successor else None,
+            body=record.body,
+        )
+        return Page(here, markdown, f"{record.id}: {record.title}", record.source_path)
+
+    def _facts(self, record: Record) -> list[tuple[str, str]]:
+        facts = []
+        if record.date:
+            facts.append(("Date", record.date.isoformat()))
+        for key, label in (
+            ("deciders", "Deciders"),
+            ("authors", "Authors"),
+            ("reviewers", "Reviewers"),
+            ("consulted", "Consulted"),
+            ("informed", "Informed"),
+        ):
+            names = record.strings(key)
+            if names:
+                facts.append((label, ", ".join(names)))
+        if record.value("project"):
+            facts.append(("Project", str(record.value("project"))))
+        review_by = record.value("review_by")
+        if review_by:
+            facts.append(("Review by", str(review_by)))
+        tags = record.strings("tags")
+        if tags:
+            facts.append(("Tags", ", ".join(tags)))
+        return facts
+
+    def _link_groups(self, record: Record, here: str) -> list[tuple[str, list[dict[str, str]]]]:
+        corpus = self.corpus
+        groups = [
+            ("Supersedes", corpus.predecessors(record)),
+            ("Superseded by", corpus.successors(record)),
+            ("Decisions", corpus.decisions_of(record)),
+            ("Discussed in", corpus.decided_in(record)),
+            ("Related", corpus.related(record)),
+        ]
+        shown = {r.path for _, records in groups for r in records}
+        # Anything else that points here (e.g. a future relation) is still shown.
+        referenced_by = _dedupe([link.source for link in corpus.incoming(record)])
+        groups.append(("Referenced by", [r for r in referenced_by if r.path not in shown]))
+        return [
+            (label, [self._entry(r, here) for r in records]) for label, records in groups if records
+        ]
+
+    def _entry(self, record: Record, here: str) -> dict[str, str]:
+        return {
+            "id": record.id,
+            "title": record.title,
+            "status": record.status or record.raw_status or "unknown",
+            "link": relative_link(here, record.site_path),
+            "date": record.date.isoformat() if record.date else "",
+            "kind": record.kind,
+            "kind_label": self.settings.kinds[record.kind].prefix,
+        }
+
+    # --- index pages ----------------------------------------------------------------
+
+    def folder_pages(self) -> list[Page]:
+        """One index per kind folder and per sub-folder, each topped by its landing page."""
+        pages = []
+        landing = {_folder_of(page.source.site_path): page for page in self.corpus.landing_pages}
+        for kind in self.settings.kinds.values():
+            base = self.corpus.site_bases.get(kind.name)
+            if base is None:
+                continue
+            records = [r for r in self.corpus.records if r.kind == kind.name]
+            groups = {r.group for r in records if r.group}
+            groups |= {p.source.group for p in landing.values() if p.kind == kind.name}
+            for group in sorted(groups | {""}):
+                members = [
+                    r for r in records if not group or r.group == group or r.group.startswith(f"{group}/")
+                ]
+                folder = f"{base}/{group}" if group else base
+                pages.append(self._folder_page(kind, folder, group, members, landing.get(folder)))
+        return pages
+
+    def _folder_page(
+        self,
+        kind: KindSpec,
+        folder: str,
+        group: str,
+        records: list[Record],
+        landing: LandingPage | None,
+    ) -> Page:
+        here = _index_path(folder)
+        title = kind.label if not group else group.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+        intro = ""
+        if landing is not None:
+            landing_title, intro = _landing_content(landing)
+            title = landing_title or title
+        template = self.environment.get_template("folder_index.md.j2")
+        markdown = template.render(
+            title=title,
+            intro=intro,
+            groups=self._by_status(records, here, kind.statuses),
+            count=len(records),
+            show_kind=False,
+        )
+        return Page(here, markdown, title, landing.source.source_path if landing else None)
+
+    def decisions_index(self) -> Page:
+        here = self.settings.index
+        statuses: list[str] = []
+        for kind in self.settings.kinds.values():
+            statuses.extend(s for s in kind.statuses if s not in statuses)
+        kind_links = [
+            {
+                "label": kind.label,
+                "count": sum(1 for r in self.corpus.records if r.kind == kind.name),
+                "link": relative_link(here, _index_path(self.corpus.site_bases[kind.name])),
+            }
+            for kind in self.settings.kinds.values()
+            if kind.name in self.corpus.site_bases
+        ]
+        template = self.environment.get_template("decisions_index.md.j2")
+        markdown = template.render(
+            title="Decisions",
+            kinds=kind_links,
+            groups=self._by_status(self.corpus.records, here, tuple(statuses)),
+            count=len(self.corpus.records),
+            show_kind=True,
+        )
+        return Page(here, markdown, "Decisions")
+
+    def _by_status(
+        self, records: list[Record], here: str, order: tuple[str, ...]
+    ) -> list[tuple[str, list[dict[str, str]]]]:
+        grouped: dict[str, list[dict[str, str]]] = {status: [] for status in order}
+        unknown: list[dict[str, str]] = []
+        for record in records:
+            entry = self._entry(record, here)
+            if record.status in grouped:
+                grouped[record.status].append(entry)
+            else:
+                unknown.append(entry)
+        result = [(status, entries) for status, entries in grouped.items() if entries]
+        if unknown:
+            result.append(("unknown status", unknown))
+        return result
+
+
+def _dedupe(records: list[Record]) -> list[Record]:
+    seen: dict[str, Record] = {}
+    for record in records:
+        seen.setdefault(record.path, record)
+    return list(seen.values())
+
+
+def _index_path(folder: str) -> str:
+    return f"{folder}/index.md" if folder not in ("", ".") else "index.md"
+
+
+def _folder_of(site_path: str) -> str:
+    return posixpath.dirname(site_path) or "."
+
+
+def _landing_content(landing: LandingPage) -> tuple[str | None, str]:
+    """A landing page's own title and the Markdown below it."""
+    try:
+        text = Path(landing.source.source_path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None, ""
+    lines = text.replace("\r\n", "\n").split("\n")
+    structure = scan_body(lines, 1)
+    if structure.title_index is not None:
+        return structure.title, "\n".join(lines[structure.title_index + 1 :]).strip()
+    return None, text.strip()

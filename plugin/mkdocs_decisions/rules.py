@@ -1,0 +1,373 @@
+"""The checks over parsed records: status, links, sections and trade-offs.
+
+Each check is a small function registered in ``CHECKS`` with the rule ids it
+emits; the rule's severity and documentation live in ``catalogue.py``. Syntax
+rules (DEC0xx) and identity rules found while parsing come from ``records.py``
+and ``corpus.py``. Checking and rendering are kept apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from .catalogue import finding
+from .corpus import Corpus
+from .kinds import PROS_AND_CONS, KindSpec
+from .markdown_structure import plain_text
+from .model import Finding, Position, Record, Section, Severity
+from .settings import Settings
+
+CheckFunction = Callable[[Record, KindSpec, Corpus], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    rules: tuple[str, ...]
+    run: CheckFunction
+
+
+CHECKS: list[Check] = []
+
+
+def check(*rule_ids: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function for the rules it can report."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        CHECKS.append(Check(rule_ids, function))
+        return function
+
+    return register
+
+
+_DECIDED = ("accepted", "deprecated", "superseded")
+_PRO = re.compile(r"^(good|pro|pros|positive|advantage|\+)\b", re.IGNORECASE)
+_CON = re.compile(
+    r"^(bad|con|cons|negative|disadvantage|drawback|downside|risk|cost)\b", re.IGNORECASE
+)
+_NEGATIVE_HEADINGS = (
+    "negative consequences",
+    "negative",
+    "bad",
+    "cons",
+    "drawbacks",
+    "downsides",
+    "risks",
+)
+_CHOSEN = re.compile(r"chosen option\s*:?\s*[\"“']?([^\"”'\n]+)", re.IGNORECASE)
+
+
+def _anchor(record: Record) -> Position:
+    """Where to point a finding about the record as a whole: its title line."""
+    return record.title_position
+
+
+# --- DEC1xx status and required fields -------------------------------------
+
+
+@check("DEC101", "DEC102")
+def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    if record.raw_status is None:
+        if "status" not in record.rejected_keys:
+            yield finding("DEC102", record.path, _anchor(record), "the record has no status")
+        return
+    if record.status is None:
+        yield finding(
+            "DEC101",
+            record.path,
+            record.position_of("status"),
+            f"unknown status `{record.raw_status}` for a record of kind {kind.name}",
+            f"use one of: {', '.join(kind.statuses)}",
+        )
+
+
+@check("DEC105")
+def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    if record.status == "superseded" and not corpus.successors(record):
+        yield finding(
+            "DEC105",
+            record.path,
+            record.position_of("status"),
+            "status is superseded but no successor is named",
+            "add `superseded_by: ADR-NNNN` (or `supersedes:` in the newer record)",
+        )
+    if record.status in _DECIDED and "deciders" in kind.fields:
+        missing = [key for key in ("date", "deciders") if not record.value(key)]
+        if missing:
+            yield finding(
+                "DEC105",
+                record.path,
+                record.position_of("status"),
+                f"an {record.status} decision needs {' and '.join(missing)}",
+                f"add {' and '.join(f'`{key}:`' for key in missing)} to the front matter",
+            )
+
+
+# --- DEC2xx links -------------------------------------------------------------
+
+
+@check("DEC201")
+def check_dangling(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    for reference in corpus.unresolved_of(record):
+        yield finding(
+            "DEC201",
+            record.path,
+            reference.position,
+            f"`{reference.relation}` names {reference.target}, which is not a known record",
+        )
+
+
+@check("DEC202", "DEC203")
+def check_supersession(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    successors = [s for s in corpus.successors(record) if s.path != record.path]
+    if len(successors) > 1:
+        names = ", ".join(s.id for s in successors)
+        yield finding(
+            "DEC202",
+            record.path,
+            record.position_of("superseded_by")
+            if "superseded_by" in record.fields
+            else _anchor(record),
+            f"{record.id} is superseded by more than one record: {names}",
+        )
+    if successors and record.status is not None and record.status not in (
+        "superseded",
+        "deprecated",
+        "rejected",
+        "withdrawn",
+        "retired",
+    ):
+        yield finding(
+            "DEC203",
+            record.path,
+            record.position_of("status") if "status" in record.fields else _anchor(record),
+            f"{successors[0].id} supersedes this record but its status is {record.status}",
+            f"set `status: superseded` and `superseded_by: {successors[0].id}`",
+        )
+
+
+@check("DEC204")
+def check_cycles(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    chain = [record]
+    current = record
+    while True:
+        following = corpus.successor(current)
+        if following is None:
+            return
+        if following.path == record.path:
+            # Report a cycle once, on its member with the smallest path.
+            if record.path == min(member.path for member in chain):
+                route = " → ".join(member.id for member in [*chain, record])
+                yield finding(
+                    "DEC204", record.path, _anchor(record), f"supersession cycle: {route}"
+                )
+            return
+        if any(member.path == following.path for member in chain):
+            return  # a cycle further along; reported from its own members
+        chain.append(following)
+        current = following
+
+
+# --- DEC3xx sections and trade-offs --------------------------------------------
+
+
+@check("DEC301", "DEC302")
+def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    sections = record.iter_sections()
+    for spec in kind.sections:
+        if spec.required_from is not None and record.status not in spec.required_from:
+            continue
+        section = _find(sections, spec.aliases)
+        if section is None:
+            yield finding(
+                "DEC301",
+                record.path,
+                _anchor(record),
+                f"missing section `{spec.name}`"
+                + (f" (required when {record.status})" if spec.required_from else ""),
+                f"add a `## {spec.name}` section",
+            )
+        elif section.is_empty:
+            yield finding(
+                "DEC302",
+                record.path,
+                Position(section.line, 1),
+                f"section `{section.title}` is empty",
+            )
+
+
+@check("DEC303", "DEC304")
+def check_options(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    if kind.name != "adr":
+        return
+    sections = record.iter_sections()
+    options_section = _find(sections, kind.section("Considered Options").aliases)
+    if options_section is None or options_section.is_empty:
+        return  # DEC301/DEC302 already say so
+    options = option_titles(options_section)
+    if len(options) < kind.min_options:
+        yield finding(
+            "DEC303",
+            record.path,
+            Position(options_section.line, 1),
+            f"{len(options)} considered option(s); a decision weighs at least {kind.min_options}",
+        )
+    outcome = _find(sections, kind.section("Decision Outcome").aliases)
+    if record.status in _DECIDED and outcome is not None and options:
+        if chosen_option(outcome, options) is None:
+            yield finding(
+                "DEC304",
+                record.path,
+                Position(outcome.line, 1),
+                "the decision outcome names none of the considered options ("
+                + ", ".join(f'"{option}"' for option in options)
+                + ")",
+            )
+
+
+@check("DEC305")
+def check_negative_consequence(
+    record: Record, kind: KindSpec, corpus: Corpus
+) -> Iterable[Finding]:
+    if kind.name != "adr" or record.status not in _DECIDED:
+        return
+    sections = [s for s in record.iter_sections() if s.key in kind.section("Consequences").aliases]
+    if not sections or all(section.is_empty for section in sections):
+        return  # DEC301/DEC302 already say so
+    if any(_has_negative(section) for section in sections):
+        return
+    yield finding(
+        "DEC305",
+        record.path,
+        Position(sections[0].line, 1),
+        "the consequences name no negative consequence",
+    )
+
+
+@check("DEC306")
+def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    if kind.name != "adr":
+        return
+    pros_and_cons = _find(record.iter_sections(), PROS_AND_CONS)
+    if pros_and_cons is None:
+        return
+    for option in pros_and_cons.children:
+        items = [plain_text(item.text) for item in _all_items(option)]
+        missing = []
+        if not any(_PRO.match(item) for item in items):
+            missing.append("pro (`* Good, because ...`)")
+        if not any(_CON.match(item) for item in items):
+            missing.append("con (`* Bad, because ...`)")
+        if missing:
+            yield finding(
+                "DEC306",
+                record.path,
+                Position(option.line, 1),
+                f"option `{option.title}` has no {' and no '.join(missing)}",
+            )
+
+
+@check("DEC307")
+def check_alternatives(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    if kind.name != "rfc":
+        return
+    section = _find(record.iter_sections(), kind.section("Alternatives").aliases)
+    if section is None or section.is_empty:
+        return
+    alternatives = option_titles(section)
+    if len(alternatives) < kind.min_options:
+        yield finding(
+            "DEC307",
+            record.path,
+            Position(section.line, 1),
+            f"{len(alternatives)} alternative(s) listed; an RFC weighs at least "
+            f"{kind.min_options}",
+        )
+
+
+# --- helpers shared by the checks and the renderer ------------------------------
+
+
+def _find(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
+    return next((section for section in sections if section.key in aliases), None)
+
+
+def _all_items(section: Section) -> list[object]:
+    items: list[object] = list(section.items)
+    for child in section.children:
+        items.extend(_all_items(child))
+    return items
+
+
+def option_titles(section: Section) -> list[str]:
+    """The options of a section: its top-level list items, or else its subsection titles."""
+    if section.items:
+        return [_option_title(item.text) for item in section.items]
+    return [child.title for child in section.children]
+
+
+def _option_title(text: str) -> str:
+    # "[MLflow](https://mlflow.org) – open source, self-hosted" → "MLflow – open source..."
+    return plain_text(text)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", plain_text(text).lower()).split())
+
+
+def chosen_option(outcome: Section, options: list[str]) -> str | None:
+    """The option the outcome names: ``Chosen option: "X"``, else any option it mentions."""
+    text = plain_text(outcome.full_text)
+    match = _CHOSEN.search(text)
+    candidates = [_key(match.group(1))] if match else []
+    keyed = {_key(option): option for option in options if _key(option)}
+    for candidate in candidates:
+        for key, option in keyed.items():
+            if candidate.startswith(key) or key.startswith(candidate):
+                return option
+    whole = _key(text)
+    for key, option in sorted(keyed.items(), key=lambda pair: -len(pair[0])):
+        if re.search(rf"\b{re.escape(key)}\b", whole):
+            return option
+    return None
+
+
+def _has_negative(section: Section) -> bool:
+    if section.key in _NEGATIVE_HEADINGS and not section.is_empty:
+        return True
+    for child in section.children:
+        if child.key in _NEGATIVE_HEADINGS and not child.is_empty:
+            return True
+    for line in section.full_text.split("\n"):
+        text = plain_text(line.strip().lstrip("*-+ ").strip())
+        if _CON.match(text):
+            return True
+    return False
+
+
+# --- running everything ---------------------------------------------------------
+
+
+def run_checks(corpus: Corpus, settings: Settings) -> list[Finding]:
+    """Every finding for the corpus (parse findings included), at configured severities."""
+    findings = list(corpus.findings)
+    for record in corpus.records:
+        if record.is_empty:
+            continue  # DEC008 says it all
+        kind = settings.kinds[record.kind]
+        for registered in CHECKS:
+            findings.extend(registered.run(record, kind, corpus))
+    return apply_severities(findings, settings)
+
+
+def apply_severities(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """Configured severities applied, rules switched off dropped, sorted by place."""
+    adjusted = []
+    for item in findings:
+        severity = settings.severity(item.rule)
+        if severity is Severity.OFF:
+            continue
+        adjusted.append(replace(item, severity=severity) if severity != item.severity else item)
+    adjusted.sort(key=lambda f: (f.path, f.position.line, f.position.column, f.rule))
+    return adjusted

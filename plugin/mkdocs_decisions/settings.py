@@ -1,0 +1,126 @@
+"""The plugin's configuration, read from a plain mapping (the ``decisions`` entry of mkdocs.yml).
+
+Both adapters use this: the MkDocs plugin hands over its options, the CLI reads
+them from mkdocs.yml itself. Bad settings raise :class:`SettingsError` with a
+message that names the option.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalogue import RULES
+from .kinds import KindSpec, default_kinds
+from .model import Severity
+
+OPTIONS = ("kinds", "rules", "fail_on", "add_to_nav", "index")
+KIND_OPTIONS = ("folder", "statuses", "transitions", "aliases", "exclude")
+
+
+class SettingsError(ValueError):
+    """A configuration value that cannot be used; the message names the option."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with the defaults of the design."""
+
+    kinds: dict[str, KindSpec] = field(default_factory=default_kinds)
+    severities: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    add_to_nav: bool = True
+    index: str = "decisions/index.md"
+
+    def severity(self, rule_id: str) -> Severity:
+        return self.severities.get(rule_id, RULES[rule_id].severity)
+
+
+def settings_from_options(options: dict[str, Any] | None) -> Settings:
+    """Validate the plugin's options and merge them over the defaults."""
+    options = dict(options or {})
+    unknown = sorted(set(options) - set(OPTIONS))
+    if unknown:
+        raise SettingsError(
+            f"unknown option(s) {', '.join(unknown)}; known: {', '.join(OPTIONS)}"
+        )
+    kinds = default_kinds()
+    for name, overrides in (options.get("kinds") or {}).items():
+        if name not in kinds:
+            raise SettingsError(f"kinds: unknown kind `{name}`; known: {', '.join(kinds)}")
+        kinds[name] = _kind_with(kinds[name], overrides or {})
+    severities: dict[str, Severity] = {}
+    rules = options.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise SettingsError("rules: expected a mapping of rule id to severity")
+    for rule_id, level in rules.items():
+        if str(rule_id).upper() not in RULES:
+            raise SettingsError(f"rules: unknown rule `{rule_id}`")
+        severities[str(rule_id).upper()] = _severity(f"rules: {rule_id}", level)
+    fail_on = _severity("fail_on", options.get("fail_on", "error"))
+    if fail_on is Severity.OFF:
+        fail_on = Severity.ERROR  # 'off' is not a threshold; documented as error|warning|info
+    add_to_nav = options.get("add_to_nav", True)
+    if not isinstance(add_to_nav, bool):
+        raise SettingsError("add_to_nav: expected true or false")
+    index = str(options.get("index", "decisions/index.md"))
+    if not index.endswith(".md"):
+        raise SettingsError("index: expected a Markdown path such as decisions/index.md")
+    return Settings(kinds, severities, fail_on, add_to_nav, index)
+
+
+def _severity(option: str, value: Any) -> Severity:
+    if value is False:  # YAML reads a bare `off` as false
+        return Severity.OFF
+    try:
+        return Severity(str(value).lower())
+    except ValueError:
+        raise SettingsError(
+            f"{option}: `{value}` is not a severity (error, warning, info, off)"
+        ) from None
+
+
+def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
+    unknown = sorted(set(overrides) - set(KIND_OPTIONS))
+    if unknown:
+        raise SettingsError(
+            f"kinds: {kind.name}: unknown option(s) {', '.join(unknown)}; "
+            f"known: {', '.join(KIND_OPTIONS)}"
+        )
+    changes: dict[str, Any] = {}
+    if "folder" in overrides:
+        changes["folder"] = str(overrides["folder"]).strip("/")
+    statuses = kind.statuses
+    if "statuses" in overrides:
+        statuses = tuple(str(s).lower() for s in _list(kind, "statuses", overrides["statuses"]))
+        changes["statuses"] = statuses
+    if "transitions" in overrides:
+        transitions = overrides["transitions"]
+        if not isinstance(transitions, dict):
+            raise SettingsError(f"kinds: {kind.name}: transitions: expected a mapping")
+        changes["transitions"] = {
+            str(old).lower(): tuple(str(new).lower() for new in _list(kind, "transitions", news))
+            for old, news in transitions.items()
+        }
+    if "aliases" in overrides:
+        aliases = overrides["aliases"]
+        if not isinstance(aliases, dict):
+            raise SettingsError(f"kinds: {kind.name}: aliases: expected a mapping")
+        for word, status in aliases.items():
+            if str(status).lower() not in statuses:
+                raise SettingsError(
+                    f"kinds: {kind.name}: aliases: `{word}` maps to unknown status `{status}`"
+                )
+        changes["aliases"] = {str(w).lower(): str(s).lower() for w, s in aliases.items()}
+    if "exclude" in overrides:
+        changes["exclude"] = tuple(str(p) for p in _list(kind, "exclude", overrides["exclude"]))
+    return dataclasses.replace(kind, **changes)
+
+
+def _list(kind: KindSpec, option: str, value: Any) -> list[Any]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise SettingsError(f"kinds: {kind.name}: {option}: expected a list")
