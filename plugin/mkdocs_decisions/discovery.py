@@ -12,6 +12,7 @@ from .kinds import KindSpec
 from .records import SourceFile
 
 LANDING_NAMES = ("readme.md", "index.md")
+SKIPPED_NAMES = ("backlog.md",)  # log4brains reserves it
 # Template files that ADR tools keep beside the records (template.md, adr-template.md,
 # 0000-template.md, ...) are not records.
 _TEMPLATE = re.compile(r"(^|[-_.])template($|[-_.])", re.IGNORECASE)
@@ -80,8 +81,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
 
 
 def _excluded(inner: str, kind: KindSpec) -> bool:
-    stem = inner.rsplit("/", 1)[-1][:-3]
-    if _TEMPLATE.search(stem):
+    name = inner.rsplit("/", 1)[-1]
+    if _TEMPLATE.search(name[:-3]) or name.lower() in SKIPPED_NAMES:
         return True
     return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
 

@@ -35,6 +35,28 @@ COMMON_FIELDS: dict[str, str] = {
     "review_by": DATE,
 }
 
+# Keys that belong to the page, not the record: MkDocs and Material page metadata, and the
+# Jekyll keys MADR's own site uses. Accepted without a finding and passed on untouched.
+PAGE_KEYS = frozenset(
+    {
+        "description",
+        "hide",
+        "search",
+        "template",
+        "icon",
+        "status_icon",
+        "subtitle",
+        "comments",
+        "layout",
+        "parent",
+        "grand_parent",
+        "nav_order",
+        "nav_exclude",
+        "has_children",
+        "permalink",
+    }
+)
+
 # Names other tools use for our fields; read silently so their files need no rewrite.
 FOREIGN_KEYS: dict[str, str] = {
     "decision-makers": "deciders",  # MADR 4

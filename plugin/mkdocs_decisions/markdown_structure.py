@@ -115,7 +115,8 @@ def scan_body(lines: list[str], first_line: int) -> BodyStructure:
     if headings and headings[0].level == 1:
         title = plain_text(headings[0].text)
         before = lines[: headings[0].index]
-        if not any(line.strip() for line in before):
+        # Blank lines and HTML comments (e.g. markdownlint switches) may precede the title.
+        if not any(re.sub(r"<!--.*?-->", "", line).strip() for line in before):
             title_index = headings[0].index
         headings = headings[1:]
     start = title_index + 1 if title_index is not None else 0

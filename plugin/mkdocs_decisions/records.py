@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import kinds as types
 from .catalogue import finding
 from .frontmatter import split_front_matter
-from .kinds import FOREIGN_KEYS, KindSpec
+from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec
 from .markdown_structure import plain_text, scan_body, section_key
 from .model import Field, Finding, Position, Record, Reference, Section
 
@@ -25,11 +25,14 @@ _NUMBER_IN_NAME = re.compile(r"^(\d+)(?:[-_ .]|$)")
 _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d+)$")
 _LEGACY_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:\*\*)?([A-Za-z][A-Za-z -]*?)(?:\*\*)?\s*:\s*(.*)$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+# "Superseded by [3. Use Y](0003-use-y.md)", "Amends [..](..)", "* Refined by [..](..)";
+# adr-tools itself writes "Supercedes" and "Superceded by".
 _RELATION_LINE = re.compile(
-    r"^\s*(?:[*+-]\s+)?(superseded by|supersedes|amended by|amends|clarified by|clarifies|"
-    r"related to|see also|extended by|extends)\b\s*:?\s*(.*)$",
+    r"^\s*(?:[*+-]\s+)?(supersede[sd] by|supercede[sd] by|supersedes|supercedes|"
+    r"[A-Za-z][A-Za-z ]{1,30}?)\s*:?\s+(\[.*\]\(.*\).*)$",
     re.IGNORECASE,
 )
+_SUPERSEDED_BY = re.compile(r"^(superseded|superceded) by\b", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->")
 _TITLE_NUMBER = re.compile(r"^\d+\.\s+")
 
@@ -47,7 +50,14 @@ _LEGACY_KEYS = {
     "author": "authors",
     "reviewers": "reviewers",
 }
-_RELATIONS = {"superseded by": "superseded_by", "supersedes": "supersedes"}
+_RELATIONS = {
+    "superseded by": "superseded_by",
+    "superceded by": "superseded_by",
+    "supersedes": "supersedes",
+    "supercedes": "supersedes",
+}
+_DATE_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # old adr-tools wrote dd/mm/yyyy
+_DATE_NAMED = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-")  # log4brains
 _REFERENCE_FIELDS = ("supersedes", "superseded_by", "related", "decisions")
 
 
@@ -218,24 +228,25 @@ def _legacy_metadata(
         fields[key] = Field(
             _legacy_value(key, value), position, Position(position.line, max(column, 1))
         )
-    status_section = next((s for s in sections if s.key == "status"), None)
-    if status_section is not None:
-        status_lines = status_section.body.split("\n")
-        for offset, line in enumerate(status_lines):
+    for section in sections:
+        if section.key not in ("status", "links"):
+            continue
+        for offset, line in enumerate(section.body.split("\n")):
             stripped = _COMMENT.sub("", line).strip()
             if not stripped:
                 continue
-            position = Position(status_section.line + 1 + offset, 1)
+            position = Position(section.line + 1 + offset, 1)
             relation = _RELATION_LINE.match(stripped)
             if relation:
                 references.extend(
                     _relation_references(relation.group(1), relation.group(2), position, source)
                 )
-            elif "status" not in fields and not stripped.startswith("#"):
+            elif section.key == "status" and "status" not in fields:
                 fields["status"] = Field(stripped.lstrip("*-+ "), position, position)
-        if "status" not in fields and any(r.relation == "superseded_by" for r in references):
-            fields["status"] = Field("superseded", Position(status_section.line, 1),
-                                     Position(status_section.line, 1))
+        if section.key == "status" and "status" not in fields:
+            if any(r.relation == "superseded_by" for r in references):
+                heading = Position(section.line, 1)
+                fields["status"] = Field("superseded", heading, heading)
     return fields, references
 
 
@@ -243,7 +254,11 @@ def _legacy_value(key: str, value: str) -> object:
     if key in ("deciders", "consulted", "informed", "tags", "authors", "reviewers"):
         return [part.strip() for part in value.split(",") if part.strip()]
     if key == "date":
+        day_first = _DATE_DMY.match(value)
         try:
+            if day_first:
+                day, month, year = (int(part) for part in day_first.groups())
+                return dt.date(year, month, day)
             return dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
@@ -253,11 +268,17 @@ def _legacy_value(key: str, value: str) -> object:
 def _relation_references(
     verb: str, text: str, position: Position, source: SourceFile
 ) -> list[Reference]:
-    relation = _RELATIONS.get(verb.lower(), "related")
-    targets = [_link_target(match.group(2), source) for match in _LINK.finditer(text)]
-    if not targets and text.strip():
+    relation = _RELATIONS.get(" ".join(verb.lower().split()), "related")
+    links = [match.group(2) for match in _LINK.finditer(text)]
+    # Only links to other Markdown files are relations; web links in a Links section are not.
+    targets = [_link_target(link, source) for link in links if _is_record_link(link)]
+    if not links and text.strip():
         targets = [text.strip().split()[0].strip(".,;")]
     return [Reference(relation, target, position) for target in targets if target]
+
+
+def _is_record_link(link: str) -> bool:
+    return "://" not in link and link.split("#", 1)[0].endswith(".md")
 
 
 def _link_target(link: str, source: SourceFile) -> str:
@@ -275,6 +296,8 @@ def _checked_fields(
     checked: dict[str, Field] = {}
     for key, found in raw.items():
         expected = kind.fields.get(key)
+        if expected is None and key in PAGE_KEYS:
+            continue
         if expected is None:
             suggestions = difflib.get_close_matches(key, list(kind.fields), n=1, cutoff=0.6)
             hint = f"did you mean `{suggestions[0]}`?" if suggestions else ""
@@ -318,7 +341,9 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
                 pass
         return None, f"must be a date written as YYYY-MM-DD, not {value!r}"
     if expected in (types.NAMES, types.IDS):
-        items = [value] if isinstance(value, str | int) and not isinstance(value, bool) else value
+        if isinstance(value, str):  # "Ana Silva, Bo Chen" as MADR 3 files often write it
+            return [part.strip() for part in value.split(",") if part.strip()], ""
+        items = [value] if isinstance(value, int) and not isinstance(value, bool) else value
         if isinstance(items, list) and all(
             isinstance(item, str | int) and not isinstance(item, bool) for item in items
         ):
@@ -378,9 +403,12 @@ def _identity(
                 )
             )
         return declared_number if declared_number is not None else file_number, record_id
+    stem = posixpath.splitext(name)[0]
+    if _DATE_NAMED.match(name):
+        # log4brains names files by date; several can share a day, so the slug is the id.
+        return file_number, stem
     if file_number is not None:
         return file_number, f"{kind.prefix}-{file_number:04d}"
-    stem = posixpath.splitext(name)[0]
     findings.append(
         finding(
             "DEC107",
@@ -389,7 +417,7 @@ def _identity(
             f"cannot number this record: `{name}` has no leading number and no `id:`",
         )
     )
-    return None, stem.upper()
+    return None, stem
 
 
 def _status(
@@ -399,11 +427,11 @@ def _status(
     if found is None or not isinstance(found.value, str):
         return None, None, None
     raw = _COMMENT.sub("", found.value).strip()
-    lowered = raw.lower()
-    if lowered.startswith("superseded by"):
+    prefix = _SUPERSEDED_BY.match(raw)
+    if prefix:
         # MADR's ``superseded by [ADR-0012](0012-x.md)`` means status + successor.
         references = _relation_references(
-            "superseded by", raw[len("superseded by") :], found.value_position, source
+            "superseded by", raw[prefix.end() :], found.value_position, source
         )
         return raw, kind.canonical_status("superseded"), references[0] if references else None
     return raw, kind.canonical_status(raw), None

@@ -1,0 +1,145 @@
+"""One bad-input fixture per rule: the rule fires, on the right file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import VALID_BODY, VALID_RFC, adr
+
+from mkdocs_decisions.catalogue import RULES
+from mkdocs_decisions.corpus import load_corpus
+from mkdocs_decisions.model import Finding, Severity
+from mkdocs_decisions.rules import run_checks
+from mkdocs_decisions.settings import settings_from_options
+
+GOOD = adr()
+OPTIONS_ONLY_ONE = VALID_BODY.format(title="T").replace("* Online service\n", "")
+NO_BAD = VALID_BODY.format(title="T").replace(
+    "* Bad, because a late data drop delays every forecast.\n", ""
+)
+WRONG_CHOICE = VALID_BODY.format(title="T").replace('"Nightly batch"', '"Weekly spreadsheet"')
+PROS_ONLY = VALID_BODY.format(title="T") + (
+    "\n## Pros and Cons of the Options\n\n### Nightly batch\n\n* Good, because cheap.\n"
+    "* Bad, because late.\n\n### Online service\n\n* Good, because fresh.\n"
+)
+
+# rule id -> (files, file the finding is on, line it points at)
+FIXTURES: dict[str, tuple[dict[str, str | bytes], str, int]] = {
+    "DEC001": ({"adr/0001-a.md": GOOD.replace("cheap", "ch\xe9ap").encode("latin-1")},
+               "adr/0001-a.md", 25),
+    "DEC002": ({"adr/0001-a.md": adr(front="title: T\nstatus: [accepted\ndate: 2026-03-02")},
+               "adr/0001-a.md", 4),
+    "DEC003": ({"adr/0001-a.md": "---\ntitle: T\nstatus: accepted\n\n# T\n"}, "adr/0001-a.md", 1),
+    "DEC004": ({"adr/0001-a.md": adr(front="- just\n- a list")}, "adr/0001-a.md", 2),
+    "DEC005": ({"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nstatus: proposed")}, "adr/0001-a.md", 6),
+    "DEC006": ({"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nsuperseeded_by: ADR-0002")},
+               "adr/0001-a.md", 6),
+    "DEC007": ({"adr/0001-a.md": adr(front="title: T\nstatus: [accepted, proposed]\n"
+                                      "date: 2026-03-02\ndeciders: [Ana]")}, "adr/0001-a.md", 3),
+    "DEC008": ({"adr/0001-a.md": ""}, "adr/0001-a.md", 1),
+    "DEC009": ({"adr/0001-a.md": b"\xef\xbb\xbf" + GOOD.encode()}, "adr/0001-a.md", 1),
+    "DEC010": ({"adr/0001-a.md": GOOD.replace("\n", "\r\n")}, "adr/0001-a.md", 1),
+    "DEC101": ({"adr/0001-a.md": adr(front="title: T\nstatus: approvedish\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]")}, "adr/0001-a.md", 3),
+    "DEC102": ({"adr/0001-a.md": adr(front="title: T\ndate: 2026-03-02")}, "adr/0001-a.md", 2),
+    "DEC103": ({"adr/0001-a.md": GOOD, "adr/sub/0001-b.md": GOOD}, "adr/sub/0001-b.md", 1),
+    "DEC104": ({"adr/0001-a.md": adr(front="id: ADR-0002\ntitle: T\nstatus: accepted\n"
+                                      "date: 2026-03-02\ndeciders: [Ana]")}, "adr/0001-a.md", 2),
+    "DEC105": ({"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02")},
+               "adr/0001-a.md", 3),
+    "DEC106": ({"adr/0001-a.md": adr(front="status: proposed", body="Some text.\n")},
+               "adr/0001-a.md", 4),
+    "DEC107": ({"adr/use-batch.md": GOOD}, "adr/use-batch.md", 1),
+    "DEC201": ({"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nrelated: [ADR-0042]")},
+               "adr/0001-a.md", 6),
+    "DEC202": ({"adr/0001-a.md": adr(front="title: A\nstatus: superseded\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nsuperseded_by: ADR-0002"),
+                "adr/0002-b.md": adr(front="title: B\nstatus: accepted\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nsupersedes: [ADR-0001]"),
+                "adr/0003-c.md": adr(front="title: C\nstatus: accepted\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nsupersedes: [ADR-0001]")},
+               "adr/0001-a.md", 6),
+    "DEC203": ({"adr/0001-a.md": GOOD,
+                "adr/0002-b.md": adr(front="title: B\nstatus: accepted\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nsupersedes: [ADR-0001]")},
+               "adr/0001-a.md", 3),
+    "DEC204": ({"adr/0001-a.md": adr(front="title: A\nstatus: superseded\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nsuperseded_by: ADR-0002"),
+                "adr/0002-b.md": adr(front="title: B\nstatus: superseded\ndate: 2026-03-02\n"
+                                      "deciders: [Ana]\nsuperseded_by: ADR-0001")},
+               "adr/0001-a.md", 2),
+    "DEC301": ({"adr/0001-a.md": GOOD.replace("## Considered Options", "## Choices")},
+               "adr/0001-a.md", 2),
+    "DEC302": ({"adr/0001-a.md": GOOD.replace(
+        "Forecasts must be ready before suppliers are ordered at 09:00.\n", "")},
+        "adr/0001-a.md", 10),
+    "DEC303": ({"adr/0001-a.md": adr(body=OPTIONS_ONLY_ONE)}, "adr/0001-a.md", 14),
+    "DEC304": ({"adr/0001-a.md": adr(body=WRONG_CHOICE)}, "adr/0001-a.md", 19),
+    "DEC305": ({"adr/0001-a.md": adr(body=NO_BAD)}, "adr/0001-a.md", 23),
+    "DEC306": ({"adr/0001-a.md": adr(body=PROS_ONLY)}, "adr/0001-a.md", 35),
+    "DEC307": ({"rfc/0001-a.md": VALID_RFC.replace("* Buy a managed store\n", "")},
+               "rfc/0001-a.md", 22),
+}
+
+
+def findings_for(root: Path, files: dict[str, str | bytes]) -> list[Finding]:
+    for path, content in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8", newline="")
+    settings = settings_from_options({})
+    return run_checks(load_corpus(root, root / "docs", settings), settings)
+
+
+def test_every_rule_has_a_fixture() -> None:
+    assert set(FIXTURES) == set(RULES)
+
+
+@pytest.mark.parametrize("rule_id", sorted(FIXTURES))
+def test_rule_fires_at_its_line(rule_id: str, tmp_path: Path) -> None:
+    files, path, line = FIXTURES[rule_id]
+    findings = findings_for(tmp_path, files)
+    hits = [f for f in findings if f.rule == rule_id]
+    assert hits, f"{rule_id} did not fire; got {[f.as_text() for f in findings]}"
+    assert (hits[0].path, hits[0].position.line) == (path, line), hits[0].as_text()
+    assert hits[0].hint, "every finding carries a hint"
+
+
+def test_valid_records_raise_no_findings(tmp_path: Path) -> None:
+    findings = findings_for(tmp_path, {"adr/0001-a.md": GOOD, "rfc/0001-b.md": VALID_RFC})
+    assert findings == []
+
+
+def test_severity_override_and_off(tmp_path: Path) -> None:
+    files, _, _ = FIXTURES["DEC305"]
+    findings_for(tmp_path, files)
+    settings = settings_from_options({"rules": {"DEC305": "warning", "DEC306": "off"}})
+    findings = run_checks(load_corpus(tmp_path, tmp_path / "docs", settings), settings)
+    assert [(f.rule, f.severity) for f in findings] == [("DEC305", Severity.WARNING)]
+    settings = settings_from_options({"rules": {"DEC305": "off"}})
+    assert run_checks(load_corpus(tmp_path, tmp_path / "docs", settings), settings) == []
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
+    files, _, _ = FIXTURES["DEC006"]
+    hit = next(f for f in findings_for(tmp_path, files) if f.rule == "DEC006")
+    assert "superseded_by" in hit.hint
+
+
+def test_unknown_status_lists_allowed_ones(tmp_path: Path) -> None:
+    files, _, _ = FIXTURES["DEC101"]
+    hit = next(f for f in findings_for(tmp_path, files) if f.rule == "DEC101")
+    assert "proposed, accepted, rejected, deprecated, superseded" in hit.hint
+
+
+def test_non_utf8_points_at_column(tmp_path: Path) -> None:
+    files, _, _ = FIXTURES["DEC001"]
+    hit = next(f for f in findings_for(tmp_path, files) if f.rule == "DEC001")
+    assert hit.position.column == 25  # right after "* Good, because it is ch"
