@@ -36,7 +36,9 @@ Chosen option: "Nightly batch", because the data lands once a day.
 """
 
 
-def adr(title: str = "Serve forecasts nightly", front: str | None = None, body: str | None = None) -> str:
+def adr(
+    title: str = "Serve forecasts nightly", front: str | None = None, body: str | None = None
+) -> str:
     """A valid accepted ADR; ``front`` replaces its front-matter lines, ``body`` its body."""
     if front is None:
         front = f"title: {title}\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana Silva]"
@@ -125,6 +127,10 @@ class Project:
 
     def html(self, page: str) -> str:
         return (self.root / "site" / page).read_text(encoding="utf-8")
+
+    def content(self, page: str) -> str:
+        """The page's own content: everything from its title on, without the nav before it."""
+        return "<h1" + self.html(page).split("<h1", 1)[1]
 
     def git_commit_all(self, message: str, date: str = "2026-01-05T10:00:00+00:00") -> None:
         env = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import VALID_BODY, VALID_RFC, adr
 
+from conftest import VALID_BODY, VALID_RFC, adr
 from mkdocs_decisions.catalogue import RULES
 from mkdocs_decisions.corpus import load_corpus
 from mkdocs_decisions.model import Finding, Severity
@@ -26,63 +26,157 @@ PROS_ONLY = VALID_BODY.format(title="T") + (
 
 # rule id -> (files, file the finding is on, line it points at)
 FIXTURES: dict[str, tuple[dict[str, str | bytes], str, int]] = {
-    "DEC001": ({"adr/0001-a.md": GOOD.replace("cheap", "ch\xe9ap").encode("latin-1")},
-               "adr/0001-a.md", 25),
-    "DEC002": ({"adr/0001-a.md": adr(front="title: T\nstatus: [accepted\ndate: 2026-03-02")},
-               "adr/0001-a.md", 4),
+    "DEC001": (
+        {"adr/0001-a.md": GOOD.replace("cheap", "ch\xe9ap").encode("latin-1")},
+        "adr/0001-a.md",
+        25,
+    ),
+    "DEC002": (
+        {"adr/0001-a.md": adr(front="title: T\nstatus: [accepted\ndate: 2026-03-02")},
+        "adr/0001-a.md",
+        4,
+    ),
     "DEC003": ({"adr/0001-a.md": "---\ntitle: T\nstatus: accepted\n\n# T\n"}, "adr/0001-a.md", 1),
     "DEC004": ({"adr/0001-a.md": adr(front="- just\n- a list")}, "adr/0001-a.md", 2),
-    "DEC005": ({"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nstatus: proposed")}, "adr/0001-a.md", 6),
-    "DEC006": ({"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nsuperseeded_by: ADR-0002")},
-               "adr/0001-a.md", 6),
-    "DEC007": ({"adr/0001-a.md": adr(front="title: T\nstatus: [accepted, proposed]\n"
-                                      "date: 2026-03-02\ndeciders: [Ana]")}, "adr/0001-a.md", 3),
+    "DEC005": (
+        {
+            "adr/0001-a.md": adr(
+                front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nstatus: proposed"
+            )
+        },
+        "adr/0001-a.md",
+        6,
+    ),
+    "DEC006": (
+        {
+            "adr/0001-a.md": adr(
+                front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nsuperseeded_by: ADR-0002"
+            )
+        },
+        "adr/0001-a.md",
+        6,
+    ),
+    "DEC007": (
+        {
+            "adr/0001-a.md": adr(
+                front="title: T\nstatus: [accepted, proposed]\ndate: 2026-03-02\ndeciders: [Ana]"
+            )
+        },
+        "adr/0001-a.md",
+        3,
+    ),
     "DEC008": ({"adr/0001-a.md": ""}, "adr/0001-a.md", 1),
     "DEC009": ({"adr/0001-a.md": b"\xef\xbb\xbf" + GOOD.encode()}, "adr/0001-a.md", 1),
     "DEC010": ({"adr/0001-a.md": GOOD.replace("\n", "\r\n")}, "adr/0001-a.md", 1),
-    "DEC101": ({"adr/0001-a.md": adr(front="title: T\nstatus: approvedish\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]")}, "adr/0001-a.md", 3),
+    "DEC101": (
+        {
+            "adr/0001-a.md": adr(
+                front="title: T\nstatus: approvedish\ndate: 2026-03-02\ndeciders: [Ana]"
+            )
+        },
+        "adr/0001-a.md",
+        3,
+    ),
     "DEC102": ({"adr/0001-a.md": adr(front="title: T\ndate: 2026-03-02")}, "adr/0001-a.md", 2),
     "DEC103": ({"adr/0001-a.md": GOOD, "adr/sub/0001-b.md": GOOD}, "adr/sub/0001-b.md", 1),
-    "DEC104": ({"adr/0001-a.md": adr(front="id: ADR-0002\ntitle: T\nstatus: accepted\n"
-                                      "date: 2026-03-02\ndeciders: [Ana]")}, "adr/0001-a.md", 2),
-    "DEC105": ({"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02")},
-               "adr/0001-a.md", 3),
-    "DEC106": ({"adr/0001-a.md": adr(front="status: proposed", body="Some text.\n")},
-               "adr/0001-a.md", 4),
+    "DEC104": (
+        {
+            "adr/0001-a.md": adr(
+                front="id: ADR-0002\ntitle: T\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]"
+            )
+        },
+        "adr/0001-a.md",
+        2,
+    ),
+    "DEC105": (
+        {"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02")},
+        "adr/0001-a.md",
+        3,
+    ),
+    "DEC106": (
+        {"adr/0001-a.md": adr(front="status: proposed", body="Some text.\n")},
+        "adr/0001-a.md",
+        4,
+    ),
     "DEC107": ({"adr/use-batch.md": GOOD}, "adr/use-batch.md", 1),
-    "DEC201": ({"adr/0001-a.md": adr(front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nrelated: [ADR-0042]")},
-               "adr/0001-a.md", 6),
-    "DEC202": ({"adr/0001-a.md": adr(front="title: A\nstatus: superseded\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nsuperseded_by: ADR-0002"),
-                "adr/0002-b.md": adr(front="title: B\nstatus: accepted\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nsupersedes: [ADR-0001]"),
-                "adr/0003-c.md": adr(front="title: C\nstatus: accepted\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nsupersedes: [ADR-0001]")},
-               "adr/0001-a.md", 6),
-    "DEC203": ({"adr/0001-a.md": GOOD,
-                "adr/0002-b.md": adr(front="title: B\nstatus: accepted\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nsupersedes: [ADR-0001]")},
-               "adr/0001-a.md", 3),
-    "DEC204": ({"adr/0001-a.md": adr(front="title: A\nstatus: superseded\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nsuperseded_by: ADR-0002"),
-                "adr/0002-b.md": adr(front="title: B\nstatus: superseded\ndate: 2026-03-02\n"
-                                      "deciders: [Ana]\nsuperseded_by: ADR-0001")},
-               "adr/0001-a.md", 2),
-    "DEC301": ({"adr/0001-a.md": GOOD.replace("## Considered Options", "## Choices")},
-               "adr/0001-a.md", 2),
-    "DEC302": ({"adr/0001-a.md": GOOD.replace(
-        "Forecasts must be ready before suppliers are ordered at 09:00.\n", "")},
-        "adr/0001-a.md", 10),
+    "DEC201": (
+        {
+            "adr/0001-a.md": adr(
+                front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nrelated: [ADR-0042]"
+            )
+        },
+        "adr/0001-a.md",
+        6,
+    ),
+    "DEC202": (
+        {
+            "adr/0001-a.md": adr(
+                front="title: A\nstatus: superseded\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nsuperseded_by: ADR-0002"
+            ),
+            "adr/0002-b.md": adr(
+                front="title: B\nstatus: accepted\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nsupersedes: [ADR-0001]"
+            ),
+            "adr/0003-c.md": adr(
+                front="title: C\nstatus: accepted\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nsupersedes: [ADR-0001]"
+            ),
+        },
+        "adr/0001-a.md",
+        6,
+    ),
+    "DEC203": (
+        {
+            "adr/0001-a.md": GOOD,
+            "adr/0002-b.md": adr(
+                front="title: B\nstatus: accepted\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nsupersedes: [ADR-0001]"
+            ),
+        },
+        "adr/0001-a.md",
+        3,
+    ),
+    "DEC204": (
+        {
+            "adr/0001-a.md": adr(
+                front="title: A\nstatus: superseded\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nsuperseded_by: ADR-0002"
+            ),
+            "adr/0002-b.md": adr(
+                front="title: B\nstatus: superseded\ndate: 2026-03-02\n"
+                "deciders: [Ana]\nsuperseded_by: ADR-0001"
+            ),
+        },
+        "adr/0001-a.md",
+        2,
+    ),
+    "DEC301": (
+        {"adr/0001-a.md": GOOD.replace("## Considered Options", "## Choices")},
+        "adr/0001-a.md",
+        2,
+    ),
+    "DEC302": (
+        {
+            "adr/0001-a.md": GOOD.replace(
+                "Forecasts must be ready before suppliers are ordered at 09:00.\n", ""
+            )
+        },
+        "adr/0001-a.md",
+        10,
+    ),
     "DEC303": ({"adr/0001-a.md": adr(body=OPTIONS_ONLY_ONE)}, "adr/0001-a.md", 14),
     "DEC304": ({"adr/0001-a.md": adr(body=WRONG_CHOICE)}, "adr/0001-a.md", 19),
     "DEC305": ({"adr/0001-a.md": adr(body=NO_BAD)}, "adr/0001-a.md", 23),
     "DEC306": ({"adr/0001-a.md": adr(body=PROS_ONLY)}, "adr/0001-a.md", 35),
-    "DEC307": ({"rfc/0001-a.md": VALID_RFC.replace("* Buy a managed store\n", "")},
-               "rfc/0001-a.md", 22),
+    "DEC307": (
+        {"rfc/0001-a.md": VALID_RFC.replace("* Buy a managed store\n", "")},
+        "rfc/0001-a.md",
+        22,
+    ),
 }
 
 

@@ -216,8 +216,7 @@ _RULES = [
         "DEC204",
         "supersession-cycle",
         Severity.ERROR,
-        "Supersession links form a cycle (a record supersedes itself, directly or "
-        "through others).",
+        "Supersession links form a cycle (a record supersedes itself, directly or through others).",
         "With a cycle no record of the chain is the one in force.",
         "Remove the link that points back to an earlier record.",
     ),
@@ -256,7 +255,7 @@ _RULES = [
         Severity.ERROR,
         "An accepted ADR's outcome names none of its considered options.",
         "The outcome should say which of the weighed options was taken.",
-        "Start the outcome with `Chosen option: \"<option>\", because ...` using an "
+        'Start the outcome with `Chosen option: "<option>", because ...` using an '
         "option's exact title.",
     ),
     Rule(
@@ -282,8 +281,7 @@ _RULES = [
         Severity.ERROR,
         "An RFC lists fewer than two alternatives.",
         "Reviewers need to see what else was considered and why it lost.",
-        "List at least two alternatives (bullets or `###` subsections) under "
-        "`## Alternatives`.",
+        "List at least two alternatives (bullets or `###` subsections) under `## Alternatives`.",
     ),
 ]
 

@@ -68,9 +68,7 @@ class Corpus:
 
     def predecessors(self, record: Record) -> list[Record]:
         found = [link.target for link in self.outgoing(record) if link.relation == "supersedes"]
-        found += [
-            link.source for link in self.incoming(record) if link.relation == "superseded_by"
-        ]
+        found += [link.source for link in self.incoming(record) if link.relation == "superseded_by"]
         return _unique(found)
 
     def related(self, record: Record) -> list[Record]:
@@ -81,11 +79,15 @@ class Corpus:
 
     def decisions_of(self, record: Record) -> list[Record]:
         """For an RFC: the ADRs it led to."""
-        return _unique([link.target for link in self.outgoing(record) if link.relation == "decisions"])
+        return _unique(
+            [link.target for link in self.outgoing(record) if link.relation == "decisions"]
+        )
 
     def decided_in(self, record: Record) -> list[Record]:
         """For an ADR: the RFCs that list it among their decisions."""
-        return _unique([link.source for link in self.incoming(record) if link.relation == "decisions"])
+        return _unique(
+            [link.source for link in self.incoming(record) if link.relation == "decisions"]
+        )
 
     def __post_init__(self) -> None:
         self._outgoing: dict[str, list[Link]] = defaultdict(list)

@@ -62,9 +62,11 @@ def scan_headings(lines: list[str]) -> list[Heading]:
     for index, line in enumerate(lines):
         fence_match = _FENCE.match(line)
         if fence:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(
-                fence_match.group(1)
-            ) >= len(fence):
+            if (
+                fence_match
+                and fence_match.group(1)[0] == fence[0]
+                and len(fence_match.group(1)) >= len(fence)
+            ):
                 fence = None
             continue
         if fence_match:

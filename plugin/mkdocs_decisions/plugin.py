@@ -24,7 +24,7 @@ from .render import Page, SiteRenderer
 from .rules import run_checks
 from .settings import Settings, SettingsError, settings_from_options
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("decisions")
 
 CSS_URI = "assets/decisions/decisions.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "decisions.css"
@@ -32,7 +32,7 @@ CSS_SOURCE = Path(__file__).parent / "assets" / "decisions.css"
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
-class DecisionsConfig(Config):
+class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     """Options under ``plugins: - decisions:``; their meaning is in docs/configuration.md."""
 
     kinds = c.Type(dict, default={})
@@ -42,7 +42,7 @@ class DecisionsConfig(Config):
     index = c.Type(str, default="decisions/index.md")
 
 
-class DecisionsPlugin(BasePlugin[DecisionsConfig]):
+class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]
     """Decision records, validated and published as part of an MkDocs site."""
 
     supports_multiple_instances = False
@@ -78,8 +78,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         for page in pages:
             self._replace(files, page, config)
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
-        if config.nav is not None and self.settings.add_to_nav:
-            self._extend_nav(config, pages)
+        if isinstance(config.nav, list) and self.settings.add_to_nav:
+            self._extend_nav(config.nav, pages)
         return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -113,10 +113,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             )
         files.append(generated)
 
-    def _extend_nav(self, config: MkDocsConfig, pages: list[Page]) -> None:
+    def _extend_nav(self, nav: list[Any], pages: list[Page]) -> None:
         """Append a Decisions section unless the user's nav already places our pages."""
         ours = {page.site_path for page in pages}
-        if _nav_paths(config.nav) & ours:
+        if _nav_paths(nav) & ours:
             return
         assert self.corpus is not None
         section: list[Any] = [{"Overview": self.settings.index}]
@@ -127,7 +127,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             index = f"{base}/index.md"
             records = [r.site_path for r in self.corpus.records if r.kind == kind.name]
             section.append({kind.label: [index, *records]})
-        config.nav.append({"Decisions": section})
+        nav.append({"Decisions": section})
 
 
 def _nav_paths(nav: Any) -> set[str]:

@@ -80,9 +80,9 @@ def normalise_id(text: str, prefixes: frozenset[str] = frozenset({"ADR", "RFC"})
     return stripped.upper()
 
 
-def parse_record(data: bytes, source: SourceFile, kind: KindSpec, kinds: dict[str, KindSpec]) -> (
-    tuple[Record, list[Finding]]
-):
+def parse_record(
+    data: bytes, source: SourceFile, kind: KindSpec, kinds: dict[str, KindSpec]
+) -> tuple[Record, list[Finding]]:
     """Parse a record file's bytes. Never raises on bad input: problems become findings."""
     path = source.path
     findings: list[Finding] = []
@@ -96,9 +96,7 @@ def parse_record(data: bytes, source: SourceFile, kind: KindSpec, kinds: dict[st
     body_lines = lines[front.body_start :]
     first_line = front.body_start + 1
     if front.present and text.strip() and not "\n".join(body_lines).strip():
-        findings.append(
-            finding("DEC008", path, Position(first_line, 1), "the record has no body")
-        )
+        findings.append(finding("DEC008", path, Position(first_line, 1), "the record has no body"))
     structure = scan_body(body_lines, first_line)
 
     raw_fields = {FOREIGN_KEYS.get(key, key): value for key, value in front.fields.items()}
@@ -115,9 +113,7 @@ def parse_record(data: bytes, source: SourceFile, kind: KindSpec, kinds: dict[st
     raw_status, status, status_reference = _status(fields, kind, source)
     title, title_position = _title(fields, structure.title, structure.title_index, first_line)
     if not title:
-        findings.append(
-            finding("DEC106", path, Position(first_line, 1), "the record has no title")
-        )
+        findings.append(finding("DEC106", path, Position(first_line, 1), "the record has no title"))
         title = _title_from_file_name(source.path)
     references = _references(fields, source, kind)
     references += legacy_references
@@ -243,10 +239,10 @@ def _legacy_metadata(
                 )
             elif section.key == "status" and "status" not in fields:
                 fields["status"] = Field(stripped.lstrip("*-+ "), position, position)
-        if section.key == "status" and "status" not in fields:
-            if any(r.relation == "superseded_by" for r in references):
-                heading = Position(section.line, 1)
-                fields["status"] = Field("superseded", heading, heading)
+        superseded = any(r.relation == "superseded_by" for r in references)
+        if section.key == "status" and "status" not in fields and superseded:
+            heading = Position(section.line, 1)
+            fields["status"] = Field("superseded", heading, heading)
     return fields, references
 
 
@@ -313,9 +309,7 @@ def _checked_fields(
             continue
         value, problem = _coerce(expected, found.value)
         if problem:
-            findings.append(
-                finding("DEC007", path, found.value_position, f"`{key}` {problem}")
-            )
+            findings.append(finding("DEC007", path, found.value_position, f"`{key}` {problem}"))
             continue
         checked[key] = Field(value, found.key_position, found.value_position)
     return checked
@@ -391,8 +385,10 @@ def _identity(
         record_id = normalise_id(declared.value)
         id_match = _ID.match(record_id)
         declared_number = int(id_match.group(2)) if id_match else None
-        if file_number is not None and declared_number is not None and (
-            declared_number != file_number
+        if (
+            file_number is not None
+            and declared_number is not None
+            and (declared_number != file_number)
         ):
             findings.append(
                 finding(

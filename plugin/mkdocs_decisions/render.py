@@ -170,7 +170,9 @@ class SiteRenderer:
             groups |= {p.source.group for p in landing.values() if p.kind == kind.name}
             for group in sorted(groups | {""}):
                 members = [
-                    r for r in records if not group or r.group == group or r.group.startswith(f"{group}/")
+                    r
+                    for r in records
+                    if not group or r.group == group or r.group.startswith(f"{group}/")
                 ]
                 folder = f"{base}/{group}" if group else base
                 pages.append(self._folder_page(kind, folder, group, members, landing.get(folder)))

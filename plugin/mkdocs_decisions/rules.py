@@ -16,7 +16,7 @@ from .catalogue import finding
 from .corpus import Corpus
 from .kinds import PROS_AND_CONS, KindSpec
 from .markdown_structure import plain_text
-from .model import Finding, Position, Record, Section, Severity
+from .model import Finding, ListItem, Position, Record, Section, Severity
 from .settings import Settings
 
 CheckFunction = Callable[[Record, KindSpec, Corpus], Iterable[Finding]]
@@ -131,12 +131,17 @@ def check_supersession(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
             else _anchor(record),
             f"{record.id} is superseded by more than one record: {names}",
         )
-    if successors and record.status is not None and record.status not in (
-        "superseded",
-        "deprecated",
-        "rejected",
-        "withdrawn",
-        "retired",
+    if (
+        successors
+        and record.status is not None
+        and record.status
+        not in (
+            "superseded",
+            "deprecated",
+            "rejected",
+            "withdrawn",
+            "retired",
+        )
     ):
         yield finding(
             "DEC203",
@@ -214,22 +219,20 @@ def check_options(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fi
             f"{len(options)} considered option(s); a decision weighs at least {kind.min_options}",
         )
     outcome = _find(sections, kind.section("Decision Outcome").aliases)
-    if record.status in _DECIDED and outcome is not None and options:
-        if chosen_option(outcome, options) is None:
-            yield finding(
-                "DEC304",
-                record.path,
-                Position(outcome.line, 1),
-                "the decision outcome names none of the considered options ("
-                + ", ".join(f'"{option}"' for option in options)
-                + ")",
-            )
+    decided = record.status in _DECIDED and outcome is not None and options
+    if decided and outcome is not None and chosen_option(outcome, options) is None:
+        yield finding(
+            "DEC304",
+            record.path,
+            Position(outcome.line, 1),
+            "the decision outcome names none of the considered options ("
+            + ", ".join(f'"{option}"' for option in options)
+            + ")",
+        )
 
 
 @check("DEC305")
-def check_negative_consequence(
-    record: Record, kind: KindSpec, corpus: Corpus
-) -> Iterable[Finding]:
+def check_negative_consequence(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     if kind.name != "adr" or record.status not in _DECIDED:
         return
     sections = [s for s in record.iter_sections() if s.key in kind.section("Consequences").aliases]
@@ -281,8 +284,7 @@ def check_alternatives(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
             "DEC307",
             record.path,
             Position(section.line, 1),
-            f"{len(alternatives)} alternative(s) listed; an RFC weighs at least "
-            f"{kind.min_options}",
+            f"{len(alternatives)} alternative(s) listed; an RFC weighs at least {kind.min_options}",
         )
 
 
@@ -293,23 +295,19 @@ def _find(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
     return next((section for section in sections if section.key in aliases), None)
 
 
-def _all_items(section: Section) -> list[object]:
-    items: list[object] = list(section.items)
+def _all_items(section: Section) -> list[ListItem]:
+    items: list[ListItem] = list(section.items)
     for child in section.children:
         items.extend(_all_items(child))
     return items
 
 
 def option_titles(section: Section) -> list[str]:
-    """The options of a section: its top-level list items, or else its subsection titles."""
+    """The options of a section: its top-level list items (as plain text, links reduced
+    to their words), or else its subsection titles."""
     if section.items:
-        return [_option_title(item.text) for item in section.items]
+        return [plain_text(item.text) for item in section.items]
     return [child.title for child in section.children]
-
-
-def _option_title(text: str) -> str:
-    # "[MLflow](https://mlflow.org) – open source, self-hosted" → "MLflow – open source..."
-    return plain_text(text)
 
 
 def _key(text: str) -> str:

@@ -42,9 +42,7 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
     options = dict(options or {})
     unknown = sorted(set(options) - set(OPTIONS))
     if unknown:
-        raise SettingsError(
-            f"unknown option(s) {', '.join(unknown)}; known: {', '.join(OPTIONS)}"
-        )
+        raise SettingsError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(OPTIONS)}")
     kinds = default_kinds()
     for name, overrides in (options.get("kinds") or {}).items():
         if name not in kinds:

@@ -1,0 +1,36 @@
+# The README's two commands (`make site`, `make test`) and what CI adds (`make lint`).
+# Each target creates .venv and installs what it needs on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test lint serve rules-doc bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,lint]"
+	touch $(STAMP)
+
+site: $(STAMP)  ## build this repository's own site into site/, failing on any error
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/pytest
+
+lint: $(STAMP)  ## style and types, as CI runs them
+	$(BIN)/ruff check plugin tests bench
+	$(BIN)/ruff format --check plugin tests bench
+	$(BIN)/mypy
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+rules-doc: $(STAMP)  ## regenerate docs/reference/rules.md from the rule catalogue
+	$(BIN)/python -m mkdocs_decisions.catalogue > docs/reference/rules.md
+
+bench: $(STAMP)
+	$(BIN)/python bench/build_time.py

@@ -1,0 +1,87 @@
+"""The `decisions check` command, run as a real process."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import Project, adr
+
+
+def test_clean_project_exits_zero(project: Project) -> None:
+    project.write("adr/0001-x.md", adr())
+    project.configure()
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "1 records checked: 0 errors" in result.stderr
+
+
+def test_errors_exit_one_with_file_line_col(project: Project) -> None:
+    project.write("adr/0001-x.md", adr(front="title: T\nstatus: [accepted]"))
+    project.write("adr/0002-y.md", adr())
+    project.configure()
+    result = project.check()
+    assert result.returncode == 1
+    assert "adr/0001-x.md:3:9: DEC007 error: `status` must be a single value, not a list" in (
+        result.stdout
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_json_output(project: Project) -> None:
+    project.write("adr/0001-x.md", adr(front="title: T\nstatus: accepted\nstatuss: x"))
+    project.configure()
+    result = project.check("--format", "json")
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert document["records"] == 1
+    rules = {f["rule"]: f for f in document["findings"]}
+    assert rules["DEC006"] == {
+        "rule": "DEC006",
+        "severity": "warning",
+        "path": "adr/0001-x.md",
+        "line": 4,
+        "column": 1,
+        "message": "unknown key `statuss` for a record of kind adr",
+        "hint": "did you mean `status`?",
+    }
+    assert document["summary"]["error"] == sum(
+        1 for f in document["findings"] if f["severity"] == "error"
+    )
+
+
+def test_paths_limit_the_report(project: Project) -> None:
+    project.write("adr/0001-x.md", "")
+    project.write("rfc/0001-y.md", "")
+    project.configure()
+    result = project.check("rfc")
+    assert "rfc/0001-y.md" in result.stdout and "adr/0001-x.md" not in result.stdout
+    assert project.check("nowhere").returncode == 2
+
+
+def test_reads_plugin_options_from_mkdocs_yml(project: Project) -> None:
+    project.write("decisions/0001-x.md", adr(body="# T\n\n## Context\n\nx\n"))
+    project.configure(
+        plugin_options={"kinds": {"adr": {"folder": "decisions"}}, "rules": {"DEC301": "warning"}}
+    )
+    result = project.check()
+    assert result.returncode == 0, result.stdout
+    assert "decisions/0001-x.md" in result.stdout and "DEC301 warning" in result.stdout
+
+
+def test_mkdocs_yml_with_python_tags_is_read_safely(project: Project) -> None:
+    project.write("adr/0001-x.md", adr())
+    project.write(
+        "mkdocs.yml",
+        "site_name: x\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - decisions:\n      rules: {DEC105: 'off'}\n",
+    )
+    assert project.check().returncode == 0
+
+
+def test_bad_configuration_exits_two(project: Project) -> None:
+    project.configure(plugin_options={"fail_on": "sometimes"})
+    result = project.check()
+    assert result.returncode == 2
+    assert "fail_on" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,54 @@
+"""The project's own documentation: generated rules reference and a strict build."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs_decisions.catalogue import RULES, reference_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_rules_reference_lists_exactly_the_rules_in_the_code() -> None:
+    page = (ROOT / "docs/reference/rules.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^### (DEC\d{3})$", page, flags=re.M))
+    assert documented == set(RULES)
+    assert page == reference_markdown(), (
+        "docs/reference/rules.md is stale: run "
+        "`python -m mkdocs_decisions.catalogue > docs/reference/rules.md`"
+    )
+
+
+def test_own_site_builds_strict(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "adr/0001-record-architecture-decisions/index.html").exists()
+    assert (tmp_path / "decisions/index.html").exists()
+
+
+def test_own_records_pass_the_checks() -> None:
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "decisions"), "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0
+    assert result.stdout == "", result.stdout
+    adrs = list((ROOT / "adr").glob("[0-9]*.md"))
+    assert len(adrs) >= 5
+    assert list((ROOT / "rfc").glob("[0-9]*.md"))

@@ -1,0 +1,230 @@
+"""Real sites built with the real mkdocs command, asserted on their HTML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import VALID_RFC, Project, adr
+
+
+def successor_pair(project: Project) -> None:
+    project.write(
+        "adr/0001-serve-forecasts-nightly.md",
+        adr(
+            front="title: Serve forecasts nightly\nstatus: superseded\ndate: 2026-01-10\n"
+            "deciders: [Ana Silva]"
+        ),
+    )
+    project.write(
+        "adr/0002-serve-forecasts-hourly.md",
+        adr(
+            "Serve forecasts hourly",
+            front="title: Serve forecasts hourly\nstatus: accepted\ndate: 2026-03-02\n"
+            "deciders: [Ana Silva, Bo Chen]\nsupersedes: [ADR-0001]\ntags: [serving]",
+        ),
+    )
+    project.write(
+        "rfc/0001-feature-store.md",
+        VALID_RFC.replace("authors: [Bo Chen]", "authors: [Bo Chen]\ndecisions: [ADR-0002]"),
+    )
+
+
+def test_records_outside_docs_become_pages(project: Project) -> None:
+    successor_pair(project)
+    project.configure(repo_url="https://example.org/team/repo", edit_uri="edit/main/docs/")
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+
+    old = project.html("adr/0001-serve-forecasts-nightly/index.html")
+    assert "ADR-0001: Serve forecasts nightly</h1>" in old
+    assert 'class="decisions-badge decisions-status-superseded"' in old
+    # the banner points at the successor, declared only on the successor's side
+    banner = old.split('class="decisions-banner', 1)[1].split("</div>", 1)[0]
+    assert "Superseded" in banner
+    assert 'href="../0002-serve-forecasts-hourly/"' in banner
+    # the edit link points at the real file, not at docs/
+    assert (
+        'href="https://example.org/team/repo/edit/main/adr/0001-serve-forecasts-nightly.md"' in old
+    )
+
+    new = project.html("adr/0002-serve-forecasts-hourly/index.html")
+    assert "<strong>Supersedes:</strong>" in new
+    assert 'href="../0001-serve-forecasts-nightly/"' in new
+    assert "<strong>Deciders:</strong> Ana Silva, Bo Chen" in new
+    assert "<strong>Discussed in:</strong>" in new and 'href="../../rfc/0001-feature-store/"' in new
+    assert "decisions-banner" not in new
+
+    rfc = project.html("rfc/0001-feature-store/index.html")
+    assert (
+        "<strong>Decisions:</strong>" in rfc
+        and 'href="../../adr/0002-serve-forecasts-hourly/"' in rfc
+    )
+
+
+def test_generated_indexes_group_by_status(project: Project) -> None:
+    successor_pair(project)
+    project.configure()
+    assert project.build("--strict").returncode == 0
+    index = project.html("decisions/index.html")
+    headings = re.findall(r"<h2[^>]*>([^<]+)", index)
+    assert headings == ["Accepted (1)", "Superseded (1)", "Review (1)"]
+    assert 'href="../adr/0002-serve-forecasts-hourly/"' in index
+    adr_index = project.content("adr/index.html")
+    assert "<h1" in adr_index and "Architecture decisions" in adr_index
+    assert "RFC-0001" not in adr_index and "ADR-0001" in adr_index
+    assert "RFC-0001" in project.content("rfc/index.html")
+
+
+def test_landing_page_and_subfolders(project: Project) -> None:
+    project.write(
+        "adr/README.md", "# Our decisions\n\nHow we decide: see the [RFCs](../rfc/index.md).\n"
+    )
+    project.write("adr/template.md", "# Title\n\n## Context\n")
+    project.write("adr/serving/0003-cache-forecasts.md", adr("Cache forecasts"))
+    project.write("adr/0001-serve-forecasts-nightly.md", adr())
+    project.write("rfc/0001-feature-store.md", VALID_RFC)
+    project.configure()
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    landing = project.content("adr/index.html")
+    assert "Our decisions</h1>" in landing and "How we decide" in landing
+    assert "ADR-0003" in landing and "ADR-0001" in landing
+    assert (project.root / "site/adr/serving/0003-cache-forecasts/index.html").exists()
+    serving = project.content("adr/serving/index.html")
+    assert "ADR-0003" in serving and "ADR-0001" not in serving
+    assert not (project.root / "site/adr/template/index.html").exists()
+
+
+def test_front_matter_values_are_escaped(project: Project) -> None:
+    project.write(
+        "adr/0001-x.md",
+        adr(
+            front="title: 'Use <script>alert(1)</script> | pipes'\nstatus: accepted\n"
+            "date: 2026-03-02\ndeciders: ['<img src=x onerror=alert(2)>']\n"
+            "tags: ['\"><b>bold</b>']",
+            body="## Context\n\nx\n",
+        ),
+    )
+    project.configure()
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    for page in ("adr/0001-x/index.html", "decisions/index.html", "adr/index.html"):
+        html = project.html(page)
+        assert "<script>alert(1)" not in html
+        assert "<img src=x" not in html
+        assert "<b>bold</b>" not in html
+    html = project.html("adr/0001-x/index.html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+
+
+def test_bad_input_still_builds_and_strict_fails(project: Project) -> None:
+    project.write("adr/0001-good.md", adr())
+    project.write("adr/0002-latin1.md", adr("Caf\xe9 choice").encode("latin-1"))
+    project.write("adr/0003-empty.md", "")
+    project.write("adr/0004-unclosed.md", "---\ntitle: Open\nstatus: accepted\n\n# Open\n")
+    project.write("adr/0005-bom-crlf.md", ("\ufeff" + adr("Windows file")).replace("\n", "\r\n"))
+    project.write("adr/0006-status-list.md", adr(front="title: Listy\nstatus: [accepted]"))
+    project.write("adr/0007-bad-yaml.md", adr(front="title: [unclosed\nstatus: accepted"))
+    project.configure()
+
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    log = result.stderr
+    for expected in (
+        "adr/0002-latin1.md:2:11: DEC001",
+        "adr/0003-empty.md:1:1: DEC008",
+        "adr/0004-unclosed.md:1:1: DEC003",
+        "adr/0005-bom-crlf.md:1:1: DEC009",
+        "adr/0006-status-list.md:3:9: DEC007",
+        "adr/0007-bad-yaml.md:",
+    ):
+        assert expected in log, expected
+    assert "Traceback" not in log
+    for number, slug in enumerate(
+        ["good", "latin1", "empty", "unclosed", "bom-crlf", "status-list", "bad-yaml"], start=1
+    ):
+        assert (project.root / f"site/adr/{number:04d}-{slug}/index.html").exists(), slug
+    assert "Windows file" in project.html("adr/0005-bom-crlf/index.html")
+
+    strict = project.build("--strict")
+    assert strict.returncode != 0
+    assert "DEC003" in strict.stderr
+
+
+def test_warnings_do_not_fail_strict_but_fail_on_can_make_them(project: Project) -> None:
+    project.write(
+        "adr/0001-x.md",
+        adr(
+            front="title: T\nstatus: accepted\ndate: 2026-03-02\n"
+            "deciders: [Ana]\nnav_order: 3\nsuperseeded_by: ADR-9"
+        ),
+    )
+    project.configure()
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "INFO" in result.stderr and "DEC006 warning" in result.stderr
+
+    project.configure(plugin_options={"fail_on": "warning"})
+    result = project.build("--strict")
+    assert result.returncode != 0
+    assert "WARNING" in result.stderr and "DEC006" in result.stderr
+
+
+def test_rule_severity_configuration(project: Project) -> None:
+    project.write("adr/0001-x.md", adr(body="# T\n\n## Context\n\nOnly context.\n"))
+    project.configure(plugin_options={"rules": {"DEC301": "off"}})
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "DEC301" not in result.stderr
+
+
+def test_bad_plugin_option_is_a_clear_error(project: Project) -> None:
+    project.configure(plugin_options={"rules": {"DEC999": "error"}})
+    result = project.build()
+    assert result.returncode != 0
+    assert "unknown rule `DEC999`" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_explicit_nav_gets_a_decisions_section(project: Project) -> None:
+    successor_pair(project)
+    project.configure(nav=[{"Home": "index.md"}])
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    home = project.html("index.html")
+    assert "decisions/" in home and "ADR-0002: Serve forecasts hourly" in home
+
+
+def test_nav_that_places_our_pages_is_left_alone(project: Project) -> None:
+    successor_pair(project)
+    project.configure(nav=[{"Home": "index.md"}, {"Log": "decisions/index.md"}])
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    home = project.html("index.html")
+    assert "Log" in home
+    assert "ADR-0002: Serve forecasts hourly" not in home
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_themes(project: Project, theme: str) -> None:
+    successor_pair(project)
+    project.configure(theme={"name": theme}, use_directory_urls=False)
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    page = project.html("adr/0001-serve-forecasts-nightly.html")
+    assert 'href="0002-serve-forecasts-hourly.html"' in page
+    assert "assets/decisions/decisions.css" in page
+    assert (project.root / "site/assets/decisions/decisions.css").exists()
+
+
+def test_records_inside_docs_dir(project: Project) -> None:
+    project.write("docs/decisions-log/0001-x.md", adr("Inside docs"))
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "docs/decisions-log"}}})
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    page = project.html("decisions-log/0001-x/index.html")
+    assert "ADR-0001: Inside docs</h1>" in page
+    assert "decisions-header" in page
