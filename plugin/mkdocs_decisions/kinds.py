@@ -86,6 +86,7 @@ class KindSpec:
     fields: dict[str, str]
     sections: tuple[SectionSpec, ...]
     label: str = ""  # plural for page titles, e.g. "Architecture decisions"
+    noun: str = ""  # one record, e.g. "Architecture decision record"
     min_options: int = 2  # for ADRs: considered options; for RFCs: alternatives
     exclude: tuple[str, ...] = field(default_factory=tuple)
 
@@ -178,6 +179,7 @@ def default_kinds() -> dict[str, KindSpec]:
             prefix="ADR",
             folder="adr",
             label="Architecture decisions",
+            noun="Architecture decision record",
             statuses=ADR_STATUSES,
             transitions={
                 "proposed": ("accepted", "rejected"),
@@ -198,6 +200,7 @@ def default_kinds() -> dict[str, KindSpec]:
             prefix="RFC",
             folder="rfc",
             label="Requests for comments",
+            noun="Request for comments",
             statuses=RFC_STATUSES,
             transitions={
                 "draft": ("review",),

@@ -247,7 +247,9 @@ def _legacy_metadata(
 
 
 def _legacy_value(key: str, value: str) -> object:
-    if key in ("deciders", "consulted", "informed", "tags", "authors", "reviewers"):
+    if key == "tags":  # log4brains separates tags by spaces or commas
+        return [part for part in re.split(r"[,\s]+", value) if part]
+    if key in ("deciders", "consulted", "informed", "authors", "reviewers"):
         return [part.strip() for part in value.split(",") if part.strip()]
     if key == "date":
         day_first = _DATE_DMY.match(value)

@@ -89,8 +89,12 @@ class SiteRenderer:
         kind = self.settings.kinds[record.kind]
         here = record.site_path
         successor = self.corpus.successor(record)
+        # A slug id (log4brains) repeats the file name; only a numbered id adds to the title.
+        named_by_file = record.id == posixpath.splitext(posixpath.basename(record.path))[0]
+        heading = record.title if named_by_file else f"{record.id}: {record.title}"
         template = self.environment.get_template("record.md.j2")
         markdown = template.render(
+            heading=heading,
             record=record,
             kind=kind,
             status=record.status or record.raw_status or "unknown",
@@ -101,7 +105,7 @@ class SiteRenderer:
             successor=self._entry(successor, here) if successor else None,
             body=record.body,
         )
-        return Page(here, markdown, f"{record.id}: {record.title}", record.source_path)
+        return Page(here, markdown, heading, record.source_path)
 
     def _facts(self, record: Record) -> list[tuple[str, str]]:
         facts = []
