@@ -85,3 +85,21 @@ def test_bad_configuration_exits_two(project: Project) -> None:
     result = project.check()
     assert result.returncode == 2
     assert "fail_on" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fail_on_warning_changes_the_exit_code(project: Project) -> None:
+    project.write(
+        "adr/0001-x.md",
+        adr(front="title: T\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\nstatuss: x"),
+    )
+    project.configure()
+    assert project.check().returncode == 0
+    project.configure(plugin_options={"fail_on": "warning"})
+    assert project.check().returncode == 1
+
+
+def test_no_record_folder_exits_two(project: Project) -> None:
+    project.configure()
+    result = project.check()
+    assert result.returncode == 2
+    assert "no record folders found" in result.stderr

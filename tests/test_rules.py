@@ -11,7 +11,7 @@ from mkdocs_decisions.catalogue import RULES
 from mkdocs_decisions.corpus import load_corpus
 from mkdocs_decisions.model import Finding, Severity
 from mkdocs_decisions.rules import run_checks
-from mkdocs_decisions.settings import settings_from_options
+from mkdocs_decisions.settings import SettingsError, settings_from_options
 
 GOOD = adr()
 OPTIONS_ONLY_ONE = VALID_BODY.format(title="T").replace("* Online service\n", "")
@@ -237,3 +237,27 @@ def test_non_utf8_points_at_column(tmp_path: Path) -> None:
     files, _, _ = FIXTURES["DEC001"]
     hit = next(f for f in findings_for(tmp_path, files) if f.rule == "DEC001")
     assert hit.position.column == 25  # right after "* Good, because it is ch"
+
+
+def test_configured_aliases_extend_the_defaults(tmp_path: Path) -> None:
+    settings = settings_from_options({"kinds": {"adr": {"aliases": {"agreed": "accepted"}}}})
+    adr_kind = settings.kinds["adr"]
+    assert adr_kind.canonical_status("Agreed") == "accepted"
+    assert adr_kind.canonical_status("draft") == "proposed"
+
+
+def test_bold_legacy_metadata_and_bare_chosen_option(tmp_path: Path) -> None:
+    body = VALID_BODY.format(title="T").replace(
+        'Chosen option: "Nightly batch", because', "Chosen option: Nightly, because"
+    )
+    record = (
+        "# T\n\n**Status:** accepted  \n**Date:** 2026-03-02  \n**Deciders:** Ana\n\n"
+        + (body.split("\n", 1)[1])
+    )
+    findings = findings_for(tmp_path, {"adr/0001-a.md": record})
+    assert [f.as_text() for f in findings] == []
+
+
+def test_fail_on_off_is_rejected() -> None:
+    with pytest.raises(SettingsError, match="fail_on"):
+        settings_from_options({"fail_on": "off"})

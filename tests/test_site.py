@@ -228,3 +228,31 @@ def test_records_inside_docs_dir(project: Project) -> None:
     page = project.html("decisions-log/0001-x/index.html")
     assert "ADR-0001: Inside docs</h1>" in page
     assert "decisions-header" in page
+
+
+def test_discussion_link_only_for_web_urls(project: Project) -> None:
+    project.write(
+        "rfc/0001-a.md",
+        VALID_RFC.replace(
+            "authors: [Bo Chen]", "authors: [Bo Chen]\ndiscussion: https://example.org/pr/1?a=(b)"
+        ),
+    )
+    project.write(
+        "rfc/0002-b.md",
+        VALID_RFC.replace(
+            "authors: [Bo Chen]", "authors: [Bo Chen]\ndiscussion: 'javascript:alert(1)'"
+        ),
+    )
+    project.configure()
+    assert project.build("--strict").returncode == 0
+    assert 'href="https://example.org/pr/1?a=%28b%29"' in project.content("rfc/0001-a/index.html")
+    assert "javascript:" not in project.content("rfc/0002-b/index.html")
+
+
+def test_explicit_nav_lists_subfolders(project: Project) -> None:
+    project.write("adr/serving/0001-a.md", adr())
+    project.write("adr/0002-b.md", adr("Second"))
+    project.configure(nav=[{"Home": "index.md"}])
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert 'href="adr/serving/"' in project.html("index.html")

@@ -1,7 +1,8 @@
 """The ``decisions`` command: the core's checks without a site build.
 
-Exit codes: 0 no error-level finding, 1 error-level findings, 2 the command
-could not run (bad arguments, unreadable configuration).
+Exit codes: 0 no finding at or above ``fail_on`` (default: error), 1 such
+findings, 2 the command could not run (bad arguments, unreadable configuration,
+no record folder).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from .corpus import load_corpus
-from .model import Finding, Severity
+from .model import Finding
 from .rules import run_checks
 from .settings import Settings, SettingsError, settings_from_options
 
@@ -105,6 +106,12 @@ def command_check(arguments: argparse.Namespace) -> int:
             print(f"decisions: {path}: no such file or folder", file=sys.stderr)
             return 2
     corpus = load_corpus(root, docs_dir, settings)
+    if len(corpus.missing_folders) == len(settings.kinds):
+        folders = ", ".join(f"{folder}/" for folder in corpus.missing_folders)
+        print(
+            f"decisions: no record folders found in {root} (looked for {folders})", file=sys.stderr
+        )
+        return 2
     findings = _selected(run_checks(corpus, settings), root, arguments.paths)
     counts = Counter(f.severity.value for f in findings)
     if arguments.format == "json":
@@ -123,7 +130,7 @@ def command_check(arguments: argparse.Namespace) -> int:
             f"{counts.get('warning', 0)} warnings, {counts.get('info', 0)} notes",
             file=sys.stderr,
         )
-    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+    return 1 if any(f.severity.rank >= settings.fail_on.rank for f in findings) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="validate records without building the site",
-        description="Validate records. Exit 0: no errors; 1: errors found; 2: could not run.",
+        description="Validate records. Exit 0: nothing at or above fail_on (default: error); "
+        "1: such findings; 2: could not run.",
     )
     check.add_argument("paths", nargs="*", help="report only on these files or folders")
     check.add_argument("--format", choices=("text", "json"), default="text")

@@ -124,9 +124,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             base = self.corpus.site_bases.get(kind.name)
             if base is None:
                 continue
-            index = f"{base}/index.md"
-            records = [r.site_path for r in self.corpus.records if r.kind == kind.name]
-            section.append({kind.label: [index, *records]})
+            records = [r for r in self.corpus.records if r.kind == kind.name]
+            entries: list[Any] = [f"{base}/index.md"]
+            entries += [r.site_path for r in records if not r.group]
+            for group in sorted({r.group for r in records if r.group}):
+                members = [r.site_path for r in records if r.group == group]
+                entries.append({group: [f"{base}/{group}/index.md", *members]})
+            section.append({kind.label: entries})
         nav.append({"Decisions": section})
 
 

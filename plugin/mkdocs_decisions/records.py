@@ -23,7 +23,10 @@ from .model import Field, Finding, Position, Record, Reference, Section
 
 _NUMBER_IN_NAME = re.compile(r"^(\d+)(?:[-_ .]|$)")
 _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d+)$")
-_LEGACY_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:\*\*)?([A-Za-z][A-Za-z -]*?)(?:\*\*)?\s*:\s*(.*)$")
+# "* Status: accepted", "- Date: 2021-01-11", "**Status:** accepted", "Date: 2018-03-01"
+_LEGACY_LINE = re.compile(
+    r"^\s*(?:[*+-]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]*?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$"
+)
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 # "Superseded by [3. Use Y](0003-use-y.md)", "Amends [..](..)", "* Refined by [..](..)";
 # adr-tools itself writes "Supercedes" and "Superceded by".

@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -49,6 +50,14 @@ def css_token(value: object) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "unknown"
 
 
+def web_link(value: object) -> str:
+    """An http(s) URL made safe to use as a Markdown link target; "" for anything else."""
+    url = str(value).strip()
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return ""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
 def relative_link(from_page: str, to_page: str) -> str:
     """The relative Markdown link from one page's source path to another's."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
@@ -65,6 +74,7 @@ def _environment() -> Environment:
     )
     environment.filters["md"] = markdown_text
     environment.filters["css"] = css_token
+    environment.filters["web_link"] = web_link
     return environment
 
 
@@ -100,6 +110,7 @@ class SiteRenderer:
             status=record.status or record.raw_status or "unknown",
             known_status=record.status is not None,
             facts=self._facts(record),
+            discussion=record.value("discussion"),
             links=self._link_groups(record, here),
             banner=record.status in BANNER_STATUSES,
             successor=self._entry(successor, here) if successor else None,

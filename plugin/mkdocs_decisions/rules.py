@@ -55,7 +55,8 @@ _NEGATIVE_HEADINGS = (
     "downsides",
     "risks",
 )
-_CHOSEN = re.compile(r"chosen option\s*:?\s*[\"“']?([^\"”'\n]+)", re.IGNORECASE)
+_CHOSEN_QUOTED = re.compile(r"chosen option\s*:?\s*[\"“'‘]([^\"”'’\n]+)", re.IGNORECASE)
+_CHOSEN_BARE = re.compile(r"chosen option\s*:?\s*([^,\n]+)", re.IGNORECASE)
 
 
 def _anchor(record: Record) -> Position:
@@ -99,7 +100,7 @@ def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Ite
                 "DEC105",
                 record.path,
                 record.position_of("status"),
-                f"an {record.status} decision needs {' and '.join(missing)}",
+                f"a decision with status {record.status} needs {' and '.join(missing)}",
                 f"add {' and '.join(f'`{key}:`' for key in missing)} to the front matter",
             )
 
@@ -317,7 +318,7 @@ def _key(text: str) -> str:
 def chosen_option(outcome: Section, options: list[str]) -> str | None:
     """The option the outcome names: ``Chosen option: "X"``, else any option it mentions."""
     text = plain_text(outcome.full_text)
-    match = _CHOSEN.search(text)
+    match = _CHOSEN_QUOTED.search(text) or _CHOSEN_BARE.search(text)
     candidates = [_key(match.group(1))] if match else []
     keyed = {_key(option): option for option in options if _key(option)}
     for candidate in candidates:

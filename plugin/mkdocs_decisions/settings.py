@@ -58,7 +58,7 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
         severities[str(rule_id).upper()] = _severity(f"rules: {rule_id}", level)
     fail_on = _severity("fail_on", options.get("fail_on", "error"))
     if fail_on is Severity.OFF:
-        fail_on = Severity.ERROR  # 'off' is not a threshold; documented as error|warning|info
+        raise SettingsError("fail_on: expected error, warning or info")
     add_to_nav = options.get("add_to_nav", True)
     if not isinstance(add_to_nav, bool):
         raise SettingsError("add_to_nav: expected true or false")
@@ -110,7 +110,11 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
                 raise SettingsError(
                     f"kinds: {kind.name}: aliases: `{word}` maps to unknown status `{status}`"
                 )
-        changes["aliases"] = {str(w).lower(): str(s).lower() for w, s in aliases.items()}
+        # Added to the defaults (draft, approved), not replacing them.
+        changes["aliases"] = {
+            **{w: s for w, s in kind.aliases.items() if s in statuses},
+            **{str(w).lower(): str(s).lower() for w, s in aliases.items()},
+        }
     if "exclude" in overrides:
         changes["exclude"] = tuple(str(p) for p in _list(kind, "exclude", overrides["exclude"]))
     return dataclasses.replace(kind, **changes)
