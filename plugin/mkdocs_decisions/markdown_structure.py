@@ -8,6 +8,7 @@ list items, which is all the rules need. It keeps the file line of everything.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import ListItem, Section
@@ -58,20 +59,7 @@ def section_key(title: str) -> str:
 def scan_headings(lines: list[str]) -> list[Heading]:
     """Every heading outside fenced code, with its level and line index."""
     headings: list[Heading] = []
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        fence_match = _FENCE.match(line)
-        if fence:
-            if (
-                fence_match
-                and fence_match.group(1)[0] == fence[0]
-                and len(fence_match.group(1)) >= len(fence)
-            ):
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
+    for index, line in outside_fences(lines):
         atx = _ATX.match(line)
         if atx:
             headings.append(Heading(len(atx.group(1)), (atx.group(2) or "").strip(), index))
@@ -85,6 +73,22 @@ def scan_headings(lines: list[str]) -> list[Heading]:
     return headings
 
 
+def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """``(index, line)`` for every line that is not inside a fenced code block."""
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        fence_match = _FENCE.match(line)
+        if fence:
+            marker = fence_match.group(1) if fence_match else ""
+            if marker[:1] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        yield index, line
+
+
 def _is_paragraph_line(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and not _ITEM.match(line) and not stripped.startswith((">", "|", "<"))
@@ -93,16 +97,7 @@ def _is_paragraph_line(line: str) -> bool:
 def list_items(lines: list[str], first_line: int) -> tuple[ListItem, ...]:
     """Top-level list items of ``lines``, numbered from file line ``first_line``."""
     items: list[ListItem] = []
-    fence: str | None = None
-    for offset, line in enumerate(lines):
-        fence_match = _FENCE.match(line)
-        if fence:
-            if fence_match and fence_match.group(1)[0] == fence[0]:
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
+    for offset, line in outside_fences(lines):
         item = _ITEM.match(line)
         if item and (item.group(2) or "").strip():
             items.append(ListItem(item.group(2).strip(), first_line + offset))

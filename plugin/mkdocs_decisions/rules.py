@@ -55,7 +55,10 @@ _NEGATIVE_HEADINGS = (
     "downsides",
     "risks",
 )
-_CHOSEN_QUOTED = re.compile(r"chosen option\s*:?\s*[\"“'‘]([^\"”'’\n]+)", re.IGNORECASE)
+# Straight and typographic quotes (written as escapes: U+2018/2019 and U+201C/201D).
+_CHOSEN_QUOTED = re.compile(
+    "chosen option\\s*:?\\s*[\"'\u2018\u201c]([^\"'\u2019\u201d\\n]+)", re.IGNORECASE
+)
 _CHOSEN_BARE = re.compile(r"chosen option\s*:?\s*([^,\n]+)", re.IGNORECASE)
 
 
@@ -212,13 +215,7 @@ def check_options(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fi
     if options_section is None or options_section.is_empty:
         return  # DEC301/DEC302 already say so
     options = option_titles(options_section)
-    if len(options) < kind.min_options:
-        yield finding(
-            "DEC303",
-            record.path,
-            Position(options_section.line, 1),
-            f"{len(options)} considered option(s); a decision weighs at least {kind.min_options}",
-        )
+    yield from _too_few("DEC303", record, kind, options_section, "considered option(s)")
     outcome = _find(sections, kind.section("Decision Outcome").aliases)
     decided = record.status in _DECIDED and outcome is not None and options
     if decided and outcome is not None and chosen_option(outcome, options) is None:
@@ -279,13 +276,19 @@ def check_alternatives(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
     section = _find(record.iter_sections(), kind.section("Alternatives").aliases)
     if section is None or section.is_empty:
         return
-    alternatives = option_titles(section)
-    if len(alternatives) < kind.min_options:
+    yield from _too_few("DEC307", record, kind, section, "alternative(s)")
+
+
+def _too_few(
+    rule_id: str, record: Record, kind: KindSpec, section: Section, what: str
+) -> Iterable[Finding]:
+    count = len(option_titles(section))
+    if count < kind.min_options:
         yield finding(
-            "DEC307",
+            rule_id,
             record.path,
             Position(section.line, 1),
-            f"{len(alternatives)} alternative(s) listed; an RFC weighs at least {kind.min_options}",
+            f"{count} {what} listed; a {kind.noun} weighs at least {kind.min_options}",
         )
 
 
