@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -256,3 +259,23 @@ def test_explicit_nav_lists_subfolders(project: Project) -> None:
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     assert 'href="adr/serving/"' in project.html("index.html")
+
+
+@pytest.mark.parametrize("name", ["adr-tools", "log4brains", "madr2", "madr3", "madr4"])
+def test_foreign_collections_build_every_record(project: Project, name: str) -> None:
+    source = Path(__file__).parent / "fixtures" / "foreign" / name
+    shutil.copytree(source, project.root / "adr")
+    (project.root / "adr" / "expected.json").unlink()
+    project.configure()
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    expected = json.loads((source / "expected.json").read_text(encoding="utf-8"))
+    for file_name, want in expected.items():
+        if file_name == "_not_records":
+            continue
+        page = project.content(f"adr/{file_name[:-3]}/index.html")
+        assert f'decisions-status-{want["status"]}"' in page, file_name
+        if want["superseded_by"]:
+            assert 'class="decisions-banner' in page
+            assert f'href="../{want["superseded_by"][:-3]}/"' in page, file_name
