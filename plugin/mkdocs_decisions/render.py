@@ -35,7 +35,6 @@ class Page:
 
     site_path: str
     markdown: str
-    title: str
     source_path: str | None = None  # the real file behind it, for the edit link
 
 
@@ -116,7 +115,7 @@ class SiteRenderer:
             successor=self._entry(successor, here) if successor else None,
             body=record.body,
         )
-        return Page(here, markdown, heading, record.source_path)
+        return Page(here, markdown, record.source_path)
 
     def _facts(self, record: Record) -> list[tuple[str, str]]:
         facts = []
@@ -215,7 +214,7 @@ class SiteRenderer:
             count=len(records),
             show_kind=False,
         )
-        return Page(here, markdown, title, landing.source.source_path if landing else None)
+        return Page(here, markdown, landing.source.source_path if landing else None)
 
     def decisions_index(self) -> Page:
         here = self.settings.index
@@ -239,7 +238,7 @@ class SiteRenderer:
             count=len(self.corpus.records),
             show_kind=True,
         )
-        return Page(here, markdown, "Decisions")
+        return Page(here, markdown)
 
     def _by_status(
         self, records: list[Record], here: str, order: tuple[str, ...]
