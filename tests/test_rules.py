@@ -193,7 +193,8 @@ def findings_for(root: Path, files: dict[str, str | bytes]) -> list[Finding]:
 
 
 def test_every_rule_has_a_fixture() -> None:
-    assert set(FIXTURES) == set(RULES)
+    # History rules (DEC4xx) need git; their fixtures are in test_history.py.
+    assert set(FIXTURES) == {rule for rule in RULES if not rule.startswith("DEC4")}
 
 
 @pytest.mark.parametrize("rule_id", sorted(FIXTURES))

@@ -30,6 +30,7 @@ FAMILIES = {
     "DEC1": "Identity and status",
     "DEC2": "Links",
     "DEC3": "Trade-offs and sections",
+    "DEC4": "History",
 }
 
 _RULES = [
@@ -282,6 +283,43 @@ _RULES = [
         "An RFC lists fewer than two alternatives.",
         "Reviewers need to see what else was considered and why it lost.",
         "List at least two alternatives (bullets or `###` subsections) under `## Alternatives`.",
+    ),
+    # --- DEC4xx history (read from git) ------------------------------------------
+    Rule(
+        "DEC401",
+        "illegal-transition",
+        Severity.WARNING,
+        "A status change, in a commit or in the working tree, that the kind's lifecycle "
+        "does not allow (e.g. rejected → accepted, accepted → proposed).",
+        "The lifecycle is what lets readers trust a status: an accepted decision is not "
+        "quietly re-opened, a rejected one not revived. Changes already committed cannot "
+        "be undone, so this is a warning by default; a change in the working tree is "
+        "caught before it is committed.",
+        "Revert the status change. To revisit a decision, write a new record that "
+        "supersedes the old one. Allowed changes are listed under Statuses and lifecycles "
+        "in the front-matter reference, and configurable per kind.",
+    ),
+    Rule(
+        "DEC402",
+        "edited-after-acceptance",
+        Severity.WARNING,
+        "The content of an accepted ADR changed after acceptance (anything beyond its "
+        "status and link fields).",
+        "An accepted decision is a record of what was decided and why; rewriting it "
+        "afterwards loses that record. Typos aside, a changed decision deserves a new ADR.",
+        "Supersede instead: write a new ADR with `supersedes: [ADR-NNNN]`. For harmless "
+        "fixes, switch the rule to `info` or `off` in the configuration.",
+    ),
+    Rule(
+        "DEC403",
+        "date-before-creation",
+        Severity.WARNING,
+        "The front-matter `date` is earlier than the first commit of the file: the "
+        "decision claims to predate its record.",
+        "Readers use the date to order decisions; a date before the record existed is "
+        "usually a copied template or a typo.",
+        "Set `date:` to the day the decision was taken (on or after the first commit), "
+        "or switch the rule off for records written down after the fact.",
     ),
 ]
 

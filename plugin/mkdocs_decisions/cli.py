@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .corpus import load_corpus
+from .history_view import project_history
 from .model import Finding
 from .rules import run_checks
 from .settings import Settings, SettingsError, settings_from_options
@@ -105,7 +106,14 @@ def command_check(arguments: argparse.Namespace) -> int:
         if not Path(path).exists():
             print(f"decisions: {path}: no such file or folder", file=sys.stderr)
             return 2
-    corpus = load_corpus(root, docs_dir, settings)
+    history = None
+    if settings.history and not arguments.no_history:
+        history = project_history(root, settings)
+        for problem in history.warnings:
+            print(f"decisions: warning: {problem}", file=sys.stderr)
+        if history.warnings and settings.require_history:
+            return 2
+    corpus = load_corpus(root, docs_dir, settings, history)
     if len(corpus.missing_folders) == len(settings.kinds):
         folders = ", ".join(f"{folder}/" for folder in corpus.missing_folders)
         print(
@@ -147,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", help="report only on these files or folders")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--no-history",
+        action="store_true",
+        help="do not read git history (skips the DEC4xx rules)",
+    )
     check.add_argument(
         "-f",
         "--config-file",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .catalogue import finding
 from .discovery import Discovered, LandingPage, discover
+from .history import History
 from .model import Finding, Position, Record, Reference
 from .records import normalise_id, parse_record
 from .settings import Settings
@@ -43,6 +44,7 @@ class Corpus:
     by_id: dict[str, Record] = field(default_factory=dict)
     missing_folders: list[str] = field(default_factory=list)
     site_bases: dict[str, str] = field(default_factory=dict)  # kind -> folder in the site
+    history: History = field(default_factory=History)  # empty unless read from git
 
     def get(self, record_id: str) -> Record | None:
         return self.by_id.get(normalise_id(record_id))
@@ -107,12 +109,16 @@ def _unique(records: list[Record]) -> list[Record]:
     return list(seen.values())
 
 
-def load_corpus(project_root: Path, docs_dir: Path, settings: Settings) -> Corpus:
+def load_corpus(
+    project_root: Path, docs_dir: Path, settings: Settings, history: History | None = None
+) -> Corpus:
     """Discover and parse every record once, then resolve the links between them."""
-    return build_corpus(discover(project_root, docs_dir, settings.kinds), settings)
+    return build_corpus(discover(project_root, docs_dir, settings.kinds), settings, history)
 
 
-def build_corpus(discovered: Discovered, settings: Settings) -> Corpus:
+def build_corpus(
+    discovered: Discovered, settings: Settings, history: History | None = None
+) -> Corpus:
     records: list[Record] = []
     findings: list[Finding] = []
     for source, kind in discovered.records:
@@ -164,4 +170,5 @@ def build_corpus(discovered: Discovered, settings: Settings) -> Corpus:
         by_id=by_id,
         missing_folders=discovered.missing_folders,
         site_bases=discovered.site_bases,
+        history=history or History(),
     )

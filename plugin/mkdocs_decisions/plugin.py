@@ -19,8 +19,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .corpus import Corpus, load_corpus
+from .history_view import project_history, uncommitted_notes
 from .model import Finding, Severity
-from .render import Page, SiteRenderer
+from .render import Page, SiteRenderer, commit_url_template
 from .rules import run_checks
 from .settings import Settings, SettingsError, settings_from_options
 
@@ -40,6 +41,9 @@ class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     fail_on = c.Choice(("error", "warning", "info"), default="error")
     add_to_nav = c.Type(bool, default=True)
     index = c.Type(str, default="decisions/index.md")
+    history = c.Type(bool, default=True)
+    require_history = c.Type(bool, default=False)
+    commit_url = c.Type(str, default="")
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]
@@ -68,13 +72,24 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
-        self.corpus = load_corpus(self.project_root, docs_dir, self.settings)
+        history = None
+        if self.settings.history:
+            history = project_history(self.project_root, self.settings)
+            for problem in history.warnings:
+                if self.settings.require_history:
+                    raise PluginError(f"decisions: {problem} (require_history is on)")
+                self._log(Severity.WARNING, f"warning: {problem}")
+        self.corpus = load_corpus(self.project_root, docs_dir, self.settings, history)
         for folder in self.corpus.missing_folders:
             log.info(f"record folder {folder}/ does not exist; nothing to read there")
+        for note in uncommitted_notes(self.corpus):
+            self._log(Severity.WARNING, f"warning: {note}")
         self.findings = run_checks(self.corpus, self.settings)
-        self._log_findings(self.findings)
+        for item in self.findings:
+            self._log(item.severity, item.as_text())
 
-        pages = SiteRenderer(self.corpus, self.settings).pages()
+        commit_url = commit_url_template(config.repo_url)
+        pages = SiteRenderer(self.corpus, self.settings, commit_url).pages()
         for page in pages:
             self._replace(files, page, config)
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
@@ -92,13 +107,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
 
     # ------------------------------------------------------------------------------
 
-    def _log_findings(self, findings: list[Finding]) -> None:
-        threshold = self.settings.fail_on.rank
-        for item in findings:
-            if item.severity.rank >= threshold and item.severity is not Severity.OFF:
-                log.warning(item.as_text())
-            else:
-                log.info(item.as_text())
+    def _log(self, severity: Severity, message: str) -> None:
+        """At or above ``fail_on`` as a warning (fails --strict), below it as info."""
+        if severity.rank >= self.settings.fail_on.rank:
+            log.warning(message)
+        else:
+            log.info(message)
 
     def _replace(self, files: Files, page: Page, config: MkDocsConfig) -> None:
         """Add ``page`` as a generated file, replacing any file that would collide with it."""

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from .corpus import Corpus
 from .discovery import LandingPage
+from .history import Commit
 from .kinds import KindSpec
 from .markdown_structure import scan_body
 from .model import Record
@@ -57,6 +58,16 @@ def web_link(value: object) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._")
 
 
+def commit_url_template(repo_url: str | None) -> str:
+    """A commit link template with ``{sha}`` for a forge's repository URL ("" if none)."""
+    if not repo_url or urlsplit(repo_url).scheme not in ("http", "https"):
+        return ""
+    base = repo_url.rstrip("/")
+    if "gitlab" in urlsplit(base).netloc:
+        return f"{base}/-/commit/{{sha}}"
+    return f"{base}/commit/{{sha}}"
+
+
 def relative_link(from_page: str, to_page: str) -> str:
     """The relative Markdown link from one page's source path to another's."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
@@ -80,9 +91,10 @@ def _environment() -> Environment:
 class SiteRenderer:
     """Renders every generated page of one build."""
 
-    def __init__(self, corpus: Corpus, settings: Settings) -> None:
+    def __init__(self, corpus: Corpus, settings: Settings, commit_url: str = "") -> None:
         self.corpus = corpus
         self.settings = settings
+        self.commit_url = settings.commit_url or commit_url
         self.environment = _environment()
 
     def pages(self) -> list[Page]:
@@ -90,6 +102,8 @@ class SiteRenderer:
         pages = [self.record_page(record) for record in self.corpus.records]
         pages.extend(self.folder_pages())
         pages.append(self.decisions_index())
+        if self.corpus.history.available:
+            pages.append(self.timeline())
         return pages
 
     # --- record pages -------------------------------------------------------------
@@ -114,6 +128,7 @@ class SiteRenderer:
             banner=record.status in BANNER_STATUSES,
             successor=self._entry(successor, here) if successor else None,
             body=record.body,
+            history=self._status_rows(record),
         )
         return Page(here, markdown, record.source_path)
 
@@ -121,6 +136,7 @@ class SiteRenderer:
         facts = []
         if record.date:
             facts.append(("Date", record.date.isoformat()))
+        facts.extend(self._git_facts(record))
         for key, label in (
             ("deciders", "Deciders"),
             ("authors", "Authors"),
@@ -140,6 +156,42 @@ class SiteRenderer:
         if tags:
             facts.append(("Tags", ", ".join(tags)))
         return facts
+
+    def _git_facts(self, record: Record) -> list[tuple[str, str]]:
+        history = self.corpus.history
+        if not history.available:
+            return []
+        file = history.of(record.path)
+        if file is None:
+            return [("Created", "uncommitted")]
+        facts = [("Created", file.created.day.isoformat())]
+        if file.updated.sha != file.created.sha:
+            facts.append(("Updated", file.updated.day.isoformat()))
+        accepted = file.first_reached("accepted")
+        if accepted:
+            facts.append(("Accepted", accepted.day.isoformat()))
+        facts.append(("Contributors", ", ".join(file.authors)))
+        return facts
+
+    def _commit(self, commit: Commit) -> dict[str, str]:
+        url = self.commit_url.replace("{sha}", commit.sha) if self.commit_url else ""
+        return {"short": commit.short, "url": web_link(url) if url else ""}
+
+    def _status_rows(self, record: Record) -> list[dict[str, object]]:
+        """The record's status changes, oldest first, for its History section."""
+        file = self.corpus.history.of(record.path)
+        if file is None:
+            return []
+        return [
+            {
+                "date": change.commit.day.isoformat(),
+                "commit": self._commit(change.commit),
+                "author": change.commit.author,
+                "old": change.old,
+                "new": change.new or "no status",
+            }
+            for change in file.status_timeline
+        ]
 
     def _link_groups(self, record: Record, here: str) -> list[tuple[str, list[dict[str, str]]]]:
         corpus = self.corpus
@@ -234,11 +286,53 @@ class SiteRenderer:
         markdown = template.render(
             title="Decisions",
             kinds=kind_links,
+            recent=self._recently_changed(here),
+            timeline_link=relative_link(here, self.settings.timeline)
+            if self.corpus.history.available
+            else "",
             groups=self._by_status(self.corpus.records, here, tuple(statuses)),
             count=len(self.corpus.records),
             show_kind=True,
         )
         return Page(here, markdown)
+
+    def _recently_changed(self, here: str, limit: int = 10) -> list[dict[str, str]]:
+        history = self.corpus.history
+        dated = [
+            (history.files[r.path].updated, r)
+            for r in self.corpus.records
+            if r.path in history.files
+        ]
+        dated.sort(key=lambda pair: (pair[0].date, pair[1].path), reverse=True)
+        return [
+            {**self._entry(record, here), "updated": commit.day.isoformat()}
+            for commit, record in dated[:limit]
+        ]
+
+    def timeline(self) -> Page:
+        """Every status change of every record, newest first, grouped by month."""
+        here = self.settings.timeline
+        events = []
+        for record in self.corpus.records:
+            file = self.corpus.history.of(record.path)
+            for change in file.status_timeline if file else ():
+                events.append((change, record))
+        events.sort(key=lambda pair: (pair[0].commit.date, pair[1].path), reverse=True)
+        months: dict[str, list[dict[str, object]]] = {}
+        for change, record in events:
+            month = change.commit.date.strftime("%B %Y")
+            months.setdefault(month, []).append(
+                {
+                    **self._entry(record, here),
+                    "day": change.commit.day.isoformat(),
+                    "old": change.old,
+                    "new": change.new or "no status",
+                    "commit": self._commit(change.commit),
+                    "author": change.commit.author,
+                }
+            )
+        template = self.environment.get_template("timeline.md.j2")
+        return Page(here, template.render(months=list(months.items())))
 
     def _by_status(
         self, records: list[Record], here: str, order: tuple[str, ...]

@@ -15,7 +15,16 @@ from .catalogue import RULES
 from .kinds import KindSpec, default_kinds
 from .model import Severity
 
-OPTIONS = ("kinds", "rules", "fail_on", "add_to_nav", "index")
+OPTIONS = (
+    "kinds",
+    "rules",
+    "fail_on",
+    "add_to_nav",
+    "index",
+    "history",
+    "require_history",
+    "commit_url",
+)
 KIND_OPTIONS = ("folder", "statuses", "transitions", "aliases", "exclude")
 
 
@@ -32,6 +41,15 @@ class Settings:
     fail_on: Severity = Severity.ERROR
     add_to_nav: bool = True
     index: str = "decisions/index.md"
+    history: bool = True  # read dates, authors and status changes from git
+    require_history: bool = False  # missing or shallow history stops the build
+    commit_url: str = ""  # e.g. https://github.com/o/r/commit/{sha}; "" = from repo_url
+
+    @property
+    def timeline(self) -> str:
+        """Where the timeline page goes: beside the decisions index."""
+        folder = self.index.rsplit("/", 1)[0] if "/" in self.index else ""
+        return f"{folder}/timeline.md" if folder else "timeline.md"
 
     def severity(self, rule_id: str) -> Severity:
         return self.severities.get(rule_id, RULES[rule_id].severity)
@@ -65,7 +83,16 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
     index = str(options.get("index", "decisions/index.md"))
     if not index.endswith(".md"):
         raise SettingsError("index: expected a Markdown path such as decisions/index.md")
-    return Settings(kinds, severities, fail_on, add_to_nav, index)
+    flags = {}
+    for name in ("history", "require_history"):
+        value = options.get(name, name == "history")
+        if not isinstance(value, bool):
+            raise SettingsError(f"{name}: expected true or false")
+        flags[name] = value
+    commit_url = str(options.get("commit_url") or "")
+    if commit_url and "{sha}" not in commit_url:
+        raise SettingsError("commit_url: expected a URL containing {sha}")
+    return Settings(kinds, severities, fail_on, add_to_nav, index, commit_url=commit_url, **flags)
 
 
 def _severity(option: str, value: Any) -> Severity:

@@ -1,0 +1,363 @@
+"""Decision history from git, read in one pass for the whole repository.
+
+One streamed ``git log --raw`` over the record folders gives every commit that
+touched a record, following renames; the contents of past versions come from
+one long-lived ``git cat-file --batch`` process (GitPython keeps it open). No
+git process is started per file or per commit. See RFC-0001.
+
+Author names go through ``.mailmap``; e-mail addresses are never read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# GitPython refuses to import without a git binary unless told to stay quiet;
+# a missing binary is reported as a warning instead (see ``read_history``).
+os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+
+_COMMIT = "\x01"
+_FIELD = "\x02"
+# hash, author name through .mailmap, strict ISO author date
+_FORMAT = f"{_COMMIT}%H{_FIELD}%aN{_FIELD}%aI"
+_NULL_BLOB = "0" * 40
+_FRONT_STATUS = re.compile(r"^status\s*:\s*(.*?)\s*$", re.MULTILINE)
+_FENCE = re.compile(r"^---\s*$", re.MULTILINE)
+_CLOSE = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
+_LINK_KEYS = re.compile(
+    r"^(status|superseded_by|supersedes|related|decisions|tags|review_by)\s*:", re.IGNORECASE
+)
+
+SHALLOW_FIX = (
+    "fetch the full history: `fetch-depth: 0` for actions/checkout on GitHub Actions, "
+    "`GIT_DEPTH: 0` on GitLab CI, or `git fetch --unshallow`"
+)
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A commit as the site shows it: no e-mail address."""
+
+    sha: str
+    short: str
+    author: str
+    date: dt.datetime
+
+    @property
+    def day(self) -> dt.date:
+        return self.date.date()
+
+
+@dataclass(frozen=True)
+class Version:
+    """One committed version of a record file."""
+
+    commit: Commit
+    path: str  # the file's path (relative to the project root) in that commit
+    blob: str  # "" when the commit deleted the file
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A commit that changed a record's status (``old`` is None when the file was created)."""
+
+    commit: Commit
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class ContentEdit:
+    """A commit that changed more than status and links, and the status it was made under."""
+
+    commit: Commit
+    status: str | None  # the status before this commit
+
+
+@dataclass(frozen=True)
+class FileHistory:
+    """What git knows about one record file, oldest version first."""
+
+    path: str
+    versions: tuple[Version, ...]
+    status_timeline: tuple[StatusChange, ...]
+    content_edits: tuple[ContentEdit, ...]
+
+    @property
+    def created(self) -> Commit:
+        return self.versions[0].commit
+
+    @property
+    def updated(self) -> Commit:
+        return self.versions[-1].commit
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        """Names of everyone who committed a version, in order of first commit."""
+        return tuple(dict.fromkeys(version.commit.author for version in self.versions))
+
+    def first_reached(self, status: str) -> Commit | None:
+        """The commit in which the record first had ``status``."""
+        return next((c.commit for c in self.status_timeline if c.new == status), None)
+
+
+@dataclass
+class History:
+    """Histories by record path, plus what made history incomplete."""
+
+    files: dict[str, FileHistory] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    head: str = ""
+    shallow: bool = False
+    available: bool = False
+
+    def of(self, path: str) -> FileHistory | None:
+        return self.files.get(path)
+
+
+def status_in(text: str) -> str | None:
+    """The status written in a version's front matter, or None.
+
+    A fast path for the many past versions read from git: no YAML parse.
+    """
+    if not _FENCE.match(text):
+        return None
+    closing = _CLOSE.search(text, 4)
+    front = text[4 : closing.start()] if closing else text
+    match = _FRONT_STATUS.search(front)
+    if not match:
+        return None
+    value = match.group(1).split(" #", 1)[0].strip().strip("\"'").strip()
+    return " ".join(value.lower().split()) or None
+
+
+def content_key(text: str) -> str:
+    """A digest of a version without its status and link lines: equal keys, equal content."""
+    kept = [line for line in text.replace("\r\n", "\n").split("\n") if not _LINK_KEYS.match(line)]
+    return hashlib.blake2b("\n".join(kept).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def read_history(
+    project_root: Path,
+    folders: list[str],
+    canonical_status: dict[str, Any] | None = None,
+) -> History:
+    """Read the history of every file under ``folders`` (relative to ``project_root``).
+
+    ``canonical_status`` maps a folder to a function that turns a status as written
+    into the kind's canonical status (aliases, case). Never raises for a missing
+    git, a folder that is not a repository or a shallow clone: ``warnings`` says
+    what is missing.
+    """
+    history = History()
+    try:
+        import git
+    except ImportError:  # pragma: no cover - GitPython is a dependency
+        history.warnings.append("GitPython is not installed; no history")
+        return history
+    try:
+        repo = git.Repo(project_root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        history.warnings.append(
+            f"{project_root} is not in a git repository: dates, authors and status "
+            "history come from git, so they are not shown"
+        )
+        return history
+    try:
+        return _read(repo, project_root, folders, canonical_status or {}, history)
+    except git.GitCommandNotFound:
+        history.warnings.append("git is not installed: no dates, authors or status history")
+        return history
+    except git.GitCommandError as error:
+        history.warnings.append(f"git failed ({error.status}): {str(error.stderr).strip()}")
+        return history
+    finally:
+        repo.close()
+
+
+def _read(
+    repo: Any,
+    project_root: Path,
+    folders: list[str],
+    canonical_status: dict[str, Any],
+    history: History,
+) -> History:
+    work_tree = Path(repo.working_tree_dir).resolve()
+    try:
+        prefix = project_root.resolve().relative_to(work_tree).as_posix()
+    except ValueError:
+        prefix = ""
+    prefix = "" if prefix == "." else prefix
+    if not repo.head.is_valid():
+        history.warnings.append("the git repository has no commits yet: records are uncommitted")
+        history.available = True
+        return history
+    history.head = repo.head.commit.hexsha
+    history.shallow = (Path(repo.git_dir) / "shallow").exists()
+    if history.shallow:
+        history.warnings.append(
+            "this is a shallow clone: creation dates, authors and status history are "
+            f"incomplete; {SHALLOW_FIX}"
+        )
+    pathspecs = [f"{prefix}/{folder}".strip("/") for folder in folders]
+    versions = _versions_by_file(repo, pathspecs, prefix)
+    for path, file_versions in versions.items():
+        canonical = _canonical_for(path, canonical_status)
+        history.files[path] = _file_history(repo, path, file_versions, canonical)
+    history.available = True
+    return history
+
+
+def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
+    for folder, function in canonical_status.items():
+        if path.startswith(folder.rstrip("/") + "/"):
+            return function
+    return lambda status: status
+
+
+def _versions_by_file(repo: Any, pathspecs: list[str], prefix: str) -> dict[str, list[Version]]:
+    """Every version of every file, newest first, keyed by the file's newest path."""
+    process = repo.git.log(
+        f"--format={_FORMAT}",
+        "--raw",
+        "--no-abbrev",
+        "-M",
+        "-z",
+        "--",
+        *pathspecs,
+        as_process=True,
+    )
+    identity: dict[str, str] = {}  # path in an older commit -> newest path
+    versions: dict[str, list[Version]] = {}
+    for commit, changes in _parse_log(process.stdout):
+        for status, blob, old_path, new_path in changes:
+            if not _inside(new_path, prefix) and not _inside(old_path or "", prefix):
+                continue
+            new_local = _local(new_path, prefix)
+            newest = identity.get(new_local, new_local)
+            if status.startswith("R") and old_path:
+                identity[_local(old_path, prefix)] = newest
+            blob_id = "" if blob == _NULL_BLOB or status == "D" else blob
+            versions.setdefault(newest, []).append(Version(commit, new_local, blob_id))
+    process.wait()
+    return versions
+
+
+def _parse_log(stream: Any) -> Iterator[tuple[Commit, list[tuple[str, str, str | None, str]]]]:
+    """Commits and their raw changes from ``git log -z --raw`` output, streamed."""
+    buffer = b""
+    for chunk in iter(lambda: stream.read(1 << 16), b""):
+        buffer += chunk
+        *complete, buffer = buffer.split(_COMMIT.encode())
+        for block in complete:
+            if block:
+                yield _parse_block(block.decode("utf-8", errors="replace"))
+    if buffer:
+        yield _parse_block(buffer.decode("utf-8", errors="replace"))
+
+
+def _parse_block(block: str) -> tuple[Commit, list[tuple[str, str, str | None, str]]]:
+    """One commit of ``git log -z --raw``: a header, then ``:meta STATUS`` and its path(s)."""
+    tokens = block.split("\0")
+    sha, author, date = tokens[0].split(_FIELD)
+    commit = Commit(sha, sha[:7], author, dt.datetime.fromisoformat(date.strip()))
+    changes: list[tuple[str, str, str | None, str]] = []
+    index = 1
+    while index < len(tokens):
+        meta = tokens[index].lstrip("\n")
+        index += 1
+        if not meta.startswith(":"):
+            continue
+        fields = meta[1:].split()
+        blob, status = fields[3], fields[4]
+        if status[:1] in ("R", "C") and index + 1 < len(tokens):
+            changes.append((status, blob, tokens[index], tokens[index + 1]))
+            index += 2
+        elif index < len(tokens):
+            changes.append((status, blob, None, tokens[index]))
+            index += 1
+    return commit, changes
+
+
+def _inside(path: str, prefix: str) -> bool:
+    return not prefix or path.startswith(prefix + "/")
+
+
+def _local(path: str, prefix: str) -> str:
+    return path[len(prefix) + 1 :] if prefix and path.startswith(prefix + "/") else path
+
+
+def _file_history(repo: Any, path: str, newest_first: list[Version], canonical: Any) -> FileHistory:
+    versions = tuple(reversed(newest_first))
+    timeline: list[StatusChange] = []
+    edits: list[ContentEdit] = []
+    previous_status: str | None = None
+    previous_key: str | None = None
+    for number, version in enumerate(versions):
+        if not version.blob:
+            continue  # deleted in this commit; a later version may restore it
+        text = repo.git.get_object_data(version.blob)[3].decode("utf-8", errors="replace")
+        raw = status_in(text)
+        status = canonical(raw) if raw else None
+        status = status or raw
+        if number == 0 or status != previous_status:
+            timeline.append(StatusChange(version.commit, previous_status, status))
+        key = content_key(text)
+        if previous_key is not None and key != previous_key:
+            edits.append(ContentEdit(version.commit, previous_status))
+        previous_status, previous_key = status, key
+    return FileHistory(path, versions, tuple(timeline), tuple(edits))
+
+
+_CACHE: dict[tuple[str, tuple[str, ...]], tuple[tuple[object, ...], History]] = {}
+
+
+def cached_history(
+    project_root: Path,
+    folders: list[str],
+    canonical_status: dict[str, Any] | None = None,
+) -> History:
+    """``read_history``, kept between rebuilds of ``mkdocs serve``.
+
+    Read again only when HEAD moves or a record file changes (added, removed,
+    touched); otherwise the previous result is returned without starting git.
+    """
+    key = (str(project_root.resolve()), tuple(folders))
+    signature = (_head(project_root), *_file_signature(project_root, folders))
+    cached = _CACHE.get(key)
+    if cached and cached[0] == signature:
+        return cached[1]
+    history = read_history(project_root, folders, canonical_status)
+    _CACHE[key] = (signature, history)
+    return history
+
+
+def _head(project_root: Path) -> str:
+    """HEAD's commit id, read from the repository's files (no git process)."""
+    try:
+        import git
+
+        repo = git.Repo(project_root, search_parent_directories=True)
+        try:
+            return str(repo.head.commit.hexsha) if repo.head.is_valid() else "empty"
+        finally:
+            repo.close()
+    except Exception:  # no repository, no git: nothing to cache on but the files
+        return "none"
+
+
+def _file_signature(project_root: Path, folders: list[str]) -> list[tuple[str, int, int]]:
+    found = []
+    for folder in folders:
+        for directory, _, files in os.walk(project_root / folder):
+            for name in files:
+                stat = os.stat(os.path.join(directory, name))
+                found.append((os.path.join(directory, name), stat.st_mtime_ns, stat.st_size))
+    return sorted(found)
