@@ -43,6 +43,7 @@ class Corpus:
     unresolved: list[tuple[Record, Reference]]
     by_id: dict[str, Record] = field(default_factory=dict)
     missing_folders: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # template and excluded files
     site_bases: dict[str, str] = field(default_factory=dict)  # kind -> folder in the site
     history: History = field(default_factory=History)  # empty unless read from git
 
@@ -169,6 +170,7 @@ def build_corpus(
         unresolved=unresolved,
         by_id=by_id,
         missing_folders=discovered.missing_folders,
+        skipped=discovered.skipped,
         site_bases=discovered.site_bases,
         history=history or History(),
     )

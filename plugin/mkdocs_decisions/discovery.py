@@ -14,8 +14,9 @@ from .records import SourceFile
 LANDING_NAMES = ("readme.md", "index.md")
 SKIPPED_NAMES = ("backlog.md",)  # log4brains reserves it
 # Template files that ADR tools keep beside the records (template.md, adr-template.md,
-# 0000-template.md, ...) are not records.
-_TEMPLATE = re.compile(r"(^|[-_.])template($|[-_.])", re.IGNORECASE)
+# adr-template-minimal.md, 0000-template.md, _template.md) are not records; a record
+# *about* templates (0019-consequences-in-minimal-template.md) is.
+_TEMPLATE = re.compile(r"^(?:0+[-_])?_?(?:adr[-_]|rfc[-_])?template(?:[-_.].*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Discovered:
     records: list[tuple[SourceFile, KindSpec]]
     landing_pages: list[LandingPage]
     missing_folders: list[str]  # configured folders that do not exist
+    skipped: list[str]  # template files left out, said in the log so nothing vanishes unseen
     site_bases: dict[str, str]  # kind name -> its folder's path in the site
 
 
@@ -49,6 +51,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     records: list[tuple[SourceFile, KindSpec]] = []
     landing_pages: list[LandingPage] = []
     missing: list[str] = []
+    skipped: list[str] = []
     site_bases: dict[str, str] = {}
     for kind in kinds.values():
         folder = project_root / kind.folder
@@ -66,6 +69,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     continue
                 inner = f"{group}/{name}" if group else name
                 if _excluded(inner, kind):
+                    skipped.append(_display_path(Path(directory) / name, project_root))
                     continue
                 source = SourceFile(
                     source_path=str(Path(directory) / name),
@@ -77,7 +81,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     landing_pages.append(LandingPage(source, kind.name))
                 else:
                     records.append((source, kind))
-    return Discovered(records, landing_pages, missing, site_bases)
+    return Discovered(records, landing_pages, missing, skipped, site_bases)
 
 
 def _excluded(inner: str, kind: KindSpec) -> bool:

@@ -118,7 +118,17 @@ ADR_SECTIONS = (
         "Context and Problem Statement",
         ("context and problem statement", "context", "problem statement", "context and problem"),
     ),
-    SectionSpec("Considered Options", ("considered options", "options", "options considered")),
+    SectionSpec(
+        "Considered Options",
+        (
+            "considered options",
+            "options",
+            "options considered",
+            "alternatives considered",
+            "considered alternatives",
+            "alternatives",
+        ),
+    ),
     SectionSpec(
         "Decision Outcome",
         ("decision outcome", "decision", "outcome"),

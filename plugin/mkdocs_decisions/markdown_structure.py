@@ -45,7 +45,8 @@ def plain_text(markdown: str) -> str:
     text = _LINK.sub(r"\1", markdown)
     text = _REF_LINK.sub(r"\1", text)
     text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"[*_`]+", "", text)
+    text = re.sub(r"[*`]+", "", text)
+    text = re.sub(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "", text)  # keep snake_case
     return " ".join(text.split())
 
 

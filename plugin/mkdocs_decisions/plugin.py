@@ -82,6 +82,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.corpus = load_corpus(self.project_root, docs_dir, self.settings, history)
         for folder in self.corpus.missing_folders:
             log.info(f"record folder {folder}/ does not exist; nothing to read there")
+        for path in self.corpus.skipped:
+            log.info(f"{path}: template or excluded file, not a record")
         for note in uncommitted_notes(self.corpus):
             self._log(Severity.WARNING, f"warning: {note}")
         self.findings = run_checks(self.corpus, self.settings)
@@ -89,12 +91,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             self._log(item.severity, item.as_text())
 
         commit_url = commit_url_template(config.repo_url)
-        pages = SiteRenderer(self.corpus, self.settings, commit_url).pages()
+        renderer = SiteRenderer(self.corpus, self.settings, commit_url)
+        pages = renderer.pages()
         for page in pages:
             self._replace(files, page, config)
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
         if isinstance(config.nav, list) and self.settings.add_to_nav:
-            self._extend_nav(config.nav, pages)
+            self._extend_nav(config.nav, pages, renderer.index_path)
         return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -117,9 +120,16 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
     def _replace(self, files: Files, page: Page, config: MkDocsConfig) -> None:
         """Add ``page`` as a generated file, replacing any file that would collide with it."""
         generated = File.generated(config, page.site_path, content=page.markdown)
+        own_source = Path(page.source_path).resolve() if page.source_path else None
         for existing in list(files):
             if existing.src_uri == page.site_path or existing.dest_uri == generated.dest_uri:
                 files.remove(existing)
+                theirs = existing.abs_src_path and Path(existing.abs_src_path).resolve()
+                if theirs and theirs != own_source:
+                    log.warning(
+                        f"generated page {page.site_path} replaces docs/{existing.src_uri}; "
+                        "move that page, or set the plugin's `index` option"
+                    )
         if page.source_path:
             generated.edit_uri = posixpath.relpath(
                 Path(page.source_path).resolve().as_posix(),
@@ -127,13 +137,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             )
         files.append(generated)
 
-    def _extend_nav(self, nav: list[Any], pages: list[Page]) -> None:
+    def _extend_nav(self, nav: list[Any], pages: list[Page], index_path: str) -> None:
         """Append a Decisions section unless the user's nav already places our pages."""
         ours = {page.site_path for page in pages}
         if _nav_paths(nav) & ours:
             return
         assert self.corpus is not None
-        section: list[Any] = [{"Overview": self.settings.index}]
+        section: list[Any] = [{"Overview": index_path}]
         for kind in self.settings.kinds.values():
             base = self.corpus.site_bases.get(kind.name)
             if base is None:

@@ -21,7 +21,8 @@ from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec
 from .markdown_structure import plain_text, scan_body, section_key
 from .model import Field, Finding, Position, Record, Reference, Section
 
-_NUMBER_IN_NAME = re.compile(r"^(\d+)(?:[-_ .]|$)")
+# "0007-x.md", "adr002-x.md", "rfc-0003-x.md"
+_NUMBER_IN_NAME = re.compile(r"^(?:[A-Za-z]{1,5}[-_]?)?(\d+)(?:[-_ .]|$)")
 _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d+)$")
 # "* Status: accepted", "- Date: 2021-01-11", "**Status:** accepted", "Date: 2018-03-01"
 _LEGACY_LINE = re.compile(
@@ -115,6 +116,7 @@ def parse_record(
     number, record_id = _identity(fields, source, kind, path, findings)
     raw_status, status, status_reference = _status(fields, kind, source)
     title, title_position = _title(fields, structure.title, structure.title_index, first_line)
+    title = _without_id(title, kind, number)
     if not title:
         findings.append(finding("DEC106", path, Position(first_line, 1), "the record has no title"))
         title = _title_from_file_name(source.path)
@@ -227,7 +229,13 @@ def _legacy_metadata(
         fields[key] = Field(
             _legacy_value(key, value), position, Position(position.line, max(column, 1))
         )
-    for section in sections:
+    for section in _flatten(sections):
+        if section.key == "date" and "date" not in fields:
+            first = next((line.strip() for line in section.body.split("\n") if line.strip()), "")
+            if first:
+                position = Position(section.line + 1, 1)
+                fields["date"] = Field(_legacy_value("date", first), position, position)
+            continue
         if section.key not in ("status", "links"):
             continue
         for offset, line in enumerate(section.body.split("\n")):
@@ -247,6 +255,14 @@ def _legacy_metadata(
             heading = Position(section.line, 1)
             fields["status"] = Field("superseded", heading, heading)
     return fields, references
+
+
+def _flatten(sections: tuple[Section, ...]) -> list[Section]:
+    found: list[Section] = []
+    for section in sections:
+        found.append(section)
+        found.extend(_flatten(section.children))
+    return found
 
 
 def _legacy_value(key: str, value: str) -> object:
@@ -448,6 +464,15 @@ def _title(
         line = first_line + (heading_index or 0)
         return _TITLE_NUMBER.sub("", heading), Position(line, 1)
     return "", Position(first_line, 1)
+
+
+def _without_id(title: str, kind: KindSpec, number: int | None) -> str:
+    """ "ADR-0012: Use X" and "ADR012 - Use X" become "Use X": the page shows the id itself."""
+    if number is None:
+        return title
+    pattern = rf"^{re.escape(kind.prefix)}[-_ ]?0*{number}\s*[:.\-\u2013\u2014]\s*"
+    stripped = re.sub(pattern, "", title, flags=re.IGNORECASE)
+    return stripped or title
 
 
 def _title_from_file_name(path: str) -> str:

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from .corpus import Corpus
 from .discovery import LandingPage
+from .frontmatter import split_front_matter
 from .history import Commit
 from .kinds import KindSpec
 from .markdown_structure import scan_body
@@ -26,6 +27,7 @@ from .model import Record
 from .settings import Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
+_CODE_SPAN = re.compile(r"`([^`]+)`")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|#!])")
 BANNER_STATUSES = ("superseded", "deprecated")
 
@@ -40,9 +42,17 @@ class Page:
 
 
 def markdown_text(value: object) -> Markup:
-    """Escape a value for inline Markdown: HTML entities and backslash-escaped syntax."""
+    """Escape a value for inline Markdown: HTML entities and backslash-escaped syntax.
+
+    Balanced code spans (`like_this`) are kept: Markdown escapes their content itself.
+    """
     text = " ".join(str(value).split())
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+    parts = _CODE_SPAN.split(text)
+    escaped = [
+        f"`{part}`" if index % 2 else _MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(part)))
+        for index, part in enumerate(parts)
+    ]
+    return Markup("".join(escaped))
 
 
 def css_token(value: object) -> str:
@@ -96,6 +106,13 @@ class SiteRenderer:
         self.settings = settings
         self.commit_url = settings.commit_url or commit_url
         self.environment = _environment()
+        # MADR keeps ADRs in docs/decisions/, whose folder index is decisions/index.md too:
+        # then the folder keeps its page (and landing text) and the overall index moves.
+        folders = {_index_path(base) for base in corpus.site_bases.values()}
+        self.index_path = settings.index
+        if self.index_path in folders:
+            self.index_path = posixpath.join(posixpath.dirname(settings.index), "all.md")
+        self.timeline_path = posixpath.join(posixpath.dirname(self.index_path), "timeline.md")
 
     def pages(self) -> list[Page]:
         """All pages: one per record, one index per kind and sub-folder, the decisions index."""
@@ -269,7 +286,7 @@ class SiteRenderer:
         return Page(here, markdown, landing.source.source_path if landing else None)
 
     def decisions_index(self) -> Page:
-        here = self.settings.index
+        here = self.index_path
         statuses: list[str] = []
         for kind in self.settings.kinds.values():
             statuses.extend(s for s in kind.statuses if s not in statuses)
@@ -287,7 +304,7 @@ class SiteRenderer:
             title="Decisions",
             kinds=kind_links,
             recent=self._recently_changed(here),
-            timeline_link=relative_link(here, self.settings.timeline)
+            timeline_link=relative_link(here, self.timeline_path)
             if self.corpus.history.available
             else "",
             groups=self._by_status(self.corpus.records, here, tuple(statuses)),
@@ -311,7 +328,7 @@ class SiteRenderer:
 
     def timeline(self) -> Page:
         """Every status change of every record, newest first, grouped by month."""
-        here = self.settings.timeline
+        here = self.timeline_path
         events = []
         for record in self.corpus.records:
             file = self.corpus.history.of(record.path)
@@ -372,8 +389,12 @@ def _landing_content(landing: LandingPage) -> tuple[str | None, str]:
         text = Path(landing.source.source_path).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None, ""
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    front = split_front_matter(lines, landing.source.path)
+    declared = front.fields.get("title")
+    lines = lines[front.body_start :]
     structure = scan_body(lines, 1)
+    title = str(declared.value) if declared and declared.value else structure.title
     if structure.title_index is not None:
-        return structure.title, "\n".join(lines[structure.title_index + 1 :]).strip()
-    return None, text.strip()
+        return title, "\n".join(lines[structure.title_index + 1 :]).strip()
+    return title, "\n".join(lines).strip()

@@ -88,7 +88,8 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
 
 @check("DEC105")
 def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
-    if record.status == "superseded" and not corpus.successors(record):
+    named = any(r.relation == "superseded_by" for r in record.references)
+    if record.status == "superseded" and not named and not corpus.successors(record):
         yield finding(
             "DEC105",
             record.path,
@@ -396,7 +397,7 @@ def chosen_option(outcome: Section, options: list[str]) -> str | None:
     keyed = {_key(option): option for option in options if _key(option)}
     for candidate in candidates:
         for key, option in keyed.items():
-            if candidate.startswith(key) or key.startswith(candidate):
+            if candidate and (key in candidate or candidate in key):
                 return option
     whole = _key(text)
     for key, option in sorted(keyed.items(), key=lambda pair: -len(pair[0])):

@@ -45,12 +45,6 @@ class Settings:
     require_history: bool = False  # missing or shallow history stops the build
     commit_url: str = ""  # e.g. https://github.com/o/r/commit/{sha}; "" = from repo_url
 
-    @property
-    def timeline(self) -> str:
-        """Where the timeline page goes: beside the decisions index."""
-        folder = self.index.rsplit("/", 1)[0] if "/" in self.index else ""
-        return f"{folder}/timeline.md" if folder else "timeline.md"
-
     def severity(self, rule_id: str) -> Severity:
         return self.severities.get(rule_id, RULES[rule_id].severity)
 

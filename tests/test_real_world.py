@@ -1,0 +1,92 @@
+"""Regressions found by building ADR collections that real projects wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import VALID_BODY, Project, adr
+from mkdocs_decisions.corpus import Corpus, load_corpus
+from mkdocs_decisions.rules import option_titles
+from mkdocs_decisions.settings import settings_from_options
+from test_rules import findings_for
+
+
+def records_in(root: Path, folder: str = "adr") -> Corpus:
+    settings = settings_from_options({"kinds": {"adr": {"folder": folder}}})
+    return load_corpus(root, root / "docs", settings)
+
+
+def test_a_record_about_templates_is_not_a_template(tmp_path: Path) -> None:
+    findings_for(
+        tmp_path,
+        {
+            "adr/0019-consequences-in-minimal-template.md": adr(),
+            "adr/adr-template-minimal.md": "# {title}\n",
+            "adr/0000-template.md": "# Title\n",
+        },
+    )
+    corpus = records_in(tmp_path)
+    assert [r.path for r in corpus.records] == ["adr/0019-consequences-in-minimal-template.md"]
+    assert corpus.skipped == ["adr/0000-template.md", "adr/adr-template-minimal.md"]
+
+
+def test_titles_lose_a_repeated_id_and_letter_prefixed_names_are_numbered(
+    tmp_path: Path,
+) -> None:
+    body = VALID_BODY.format(title="ADR-0012: Deprecate the type field")
+    findings_for(
+        tmp_path,
+        {
+            "adr/0012-deprecate.md": adr(front="status: proposed", body=body),
+            "adr/adr002-catalog-format.md": adr("ADR002: Catalog file format"),
+        },
+    )
+    corpus = records_in(tmp_path)
+    titles = {r.id: r.title for r in corpus.records}
+    assert titles == {
+        "ADR-0002": "Catalog file format",
+        "ADR-0012": "Deprecate the type field",
+    }
+
+
+def test_nygard_variants(tmp_path: Path) -> None:
+    record = (
+        "# Timestamp format\n\n### Status\n\nAccepted\n\n## Date\n\n2026-04-11\n\n"
+        "## Alternatives considered\n\n* ISO 8601\n* `unix_epoch` seconds\n\n"
+        "## Decision\n\nChosen option: **ISO**, because people read logs.\n"
+    )
+    findings = findings_for(tmp_path, {"adr/0001-timestamps.md": record})
+    (parsed,) = records_in(tmp_path).records
+    assert parsed.status == "accepted"
+    assert parsed.date is not None and parsed.date.isoformat() == "2026-04-11"
+    options = next(s for s in parsed.iter_sections() if s.key == "alternatives considered")
+    assert option_titles(options) == ["ISO 8601", "unix_epoch seconds"]
+    rules = {f.rule for f in findings}
+    assert "DEC301" not in {f.rule for f in findings if "Considered Options" in f.message}
+    assert "DEC304" not in rules
+
+
+def test_dangling_successor_is_one_finding(tmp_path: Path) -> None:
+    front = (
+        "title: T\nstatus: superseded\ndate: 2026-03-02\ndeciders: [Ana]\nsuperseded_by: ADR-0014"
+    )
+    findings = findings_for(tmp_path, {"adr/0001-a.md": adr(front=front)})
+    assert [f.rule for f in findings] == ["DEC201"]
+
+
+def test_madr_layout_keeps_its_landing_page(project: Project) -> None:
+    project.write(
+        "docs/decisions/index.md",
+        "---\ntitle: Decision log\nnav_order: 3\n---\n\n# ignored heading\n\nOur log.\n",
+    )
+    project.write("docs/decisions/0001-use-markdown.md", adr("Use `markdown_records`"))
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "docs/decisions"}}})
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    landing = project.content("decisions/index.html")
+    assert "Decision log</h1>" in landing and "Our log." in landing
+    assert "nav_order" not in landing
+    overall = project.content("decisions/all/index.html")
+    assert 'href="../0001-use-markdown/"' in overall
+    page = project.content("decisions/0001-use-markdown/index.html")
+    assert "<code>markdown_records</code>" in page
