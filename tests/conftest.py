@@ -132,18 +132,25 @@ class Project:
         """The page's own content: everything from its title on, without the nav before it."""
         return "<h1" + self.html(page).split("<h1", 1)[1]
 
-    def git_commit_all(self, message: str, date: str = "2026-01-05T10:00:00+00:00") -> None:
+    def git_commit_all(
+        self,
+        message: str,
+        date: str = "2026-01-05T10:00:00+00:00",
+        author: tuple[str, str] = ("Ana Silva", "ana@example.com"),
+    ) -> None:
+        """Commit everything with a fixed author and fixed author and committer dates."""
         env = {
             **os.environ,
-            "GIT_AUTHOR_NAME": "Ana Silva",
-            "GIT_AUTHOR_EMAIL": "ana@example.com",
-            "GIT_COMMITTER_NAME": "Ana Silva",
-            "GIT_COMMITTER_EMAIL": "ana@example.com",
+            "GIT_AUTHOR_NAME": author[0],
+            "GIT_AUTHOR_EMAIL": author[1],
+            "GIT_COMMITTER_NAME": author[0],
+            "GIT_COMMITTER_EMAIL": author[1],
             "GIT_AUTHOR_DATE": date,
             "GIT_COMMITTER_DATE": date,
         }
         if not (self.root / ".git").exists():
             subprocess.run(["git", "init", "-q", "-b", "main"], cwd=self.root, check=True, env=env)
+        subprocess.run(["git", "config", "commit.gpgsign", "false"], cwd=self.root, check=True)
         subprocess.run(["git", "add", "-A"], cwd=self.root, check=True, env=env)
         subprocess.run(["git", "commit", "-q", "-m", message], cwd=self.root, check=True, env=env)
 

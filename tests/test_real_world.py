@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import VALID_BODY, Project, adr
 from mkdocs_decisions.corpus import Corpus, load_corpus
 from mkdocs_decisions.rules import option_titles
 from mkdocs_decisions.settings import settings_from_options
+
+from conftest import VALID_BODY, Project, adr
 from test_rules import findings_for
 
 

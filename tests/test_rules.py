@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import VALID_BODY, VALID_RFC, adr
 from mkdocs_decisions.catalogue import RULES
 from mkdocs_decisions.corpus import load_corpus
 from mkdocs_decisions.model import Finding, Severity
 from mkdocs_decisions.rules import run_checks
 from mkdocs_decisions.settings import SettingsError, settings_from_options
+
+from conftest import VALID_BODY, VALID_RFC, adr
 
 GOOD = adr()
 OPTIONS_ONLY_ONE = VALID_BODY.format(title="T").replace("* Online service\n", "")

@@ -195,11 +195,12 @@ def _read(
     except ValueError:
         prefix = ""
     prefix = "" if prefix == "." else prefix
-    if not repo.head.is_valid():
+    head = _head_of(repo)
+    if not head:
         history.warnings.append("the git repository has no commits yet: records are uncommitted")
         history.available = True
         return history
-    history.head = repo.head.commit.hexsha
+    history.head = head
     history.shallow = (Path(repo.git_dir) / "shallow").exists()
     if history.shallow:
         history.warnings.append(
@@ -340,17 +341,27 @@ def cached_history(
 
 
 def _head(project_root: Path) -> str:
-    """HEAD's commit id, read from the repository's files (no git process)."""
+    """HEAD's commit id for the cache key ("none" outside a repository)."""
     try:
         import git
 
         repo = git.Repo(project_root, search_parent_directories=True)
-        try:
-            return str(repo.head.commit.hexsha) if repo.head.is_valid() else "empty"
-        finally:
-            repo.close()
     except Exception:  # no repository, no git: nothing to cache on but the files
         return "none"
+    try:
+        return _head_of(repo) or "empty"
+    finally:
+        repo.close()
+
+
+def _head_of(repo: Any) -> str:
+    """HEAD's commit id read from the repository's files, without starting git; "" if unborn."""
+    from git.refs.symbolic import SymbolicReference
+
+    try:
+        return str(SymbolicReference.dereference_recursive(repo, "HEAD"))
+    except ValueError:
+        return ""
 
 
 def _file_signature(project_root: Path, folders: list[str]) -> list[tuple[str, int, int]]:

@@ -1,0 +1,233 @@
+"""History from real git repositories with fixed dates: one pass, renames, lifecycle."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs_decisions.catalogue import RULES
+from mkdocs_decisions.corpus import load_corpus
+from mkdocs_decisions.history import cached_history, read_history
+from mkdocs_decisions.rules import run_checks
+from mkdocs_decisions.settings import settings_from_options
+
+from conftest import Project, adr
+
+ACCEPTED = "title: Serve forecasts nightly\nstatus: accepted\ndate: 2026-02-01\ndeciders: [Ana]"
+PROPOSED = ACCEPTED.replace("accepted", "proposed")
+REJECTED = ACCEPTED.replace("accepted", "rejected")
+
+
+def lifecycle_project(project: Project) -> None:
+    """ADR-0001 proposed (Jan), accepted (Feb), renamed (Mar), edited (Apr)."""
+    project.configure()
+    project.write("adr/0001-nightly.md", adr(front=PROPOSED))
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00")
+    project.write("adr/0001-nightly.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    (project.root / "adr/0001-nightly.md").rename(project.root / "adr/0001-serve-nightly.md")
+    project.git_commit_all("rename", "2026-03-03T09:00:00+00:00")
+    text = (
+        (project.root / "adr/0001-serve-nightly.md")
+        .read_text()
+        .replace("cheap to run", "cheap to run and to test")
+    )
+    project.write("adr/0001-serve-nightly.md", text)
+    project.git_commit_all("edit", "2026-04-04T09:00:00+00:00")
+
+
+def findings(project: Project) -> list[str]:
+    settings = settings_from_options({})
+    history = read_history(project.root, ["adr", "rfc"])
+    corpus = load_corpus(project.root, project.root / "docs", settings, history)
+    return [f.as_text() for f in run_checks(corpus, settings)]
+
+
+def test_every_history_rule_has_a_test() -> None:
+    tested = {"DEC401", "DEC402", "DEC403"}
+    assert tested == {rule for rule in RULES if rule.startswith("DEC4")}
+
+
+def test_timeline_follows_renames(project: Project) -> None:
+    lifecycle_project(project)
+    history = read_history(project.root, ["adr"])
+    assert history.warnings == []
+    file = history.of("adr/0001-serve-nightly.md")
+    assert file is not None
+    assert [v.path for v in file.versions] == [
+        "adr/0001-nightly.md",
+        "adr/0001-nightly.md",
+        "adr/0001-serve-nightly.md",
+        "adr/0001-serve-nightly.md",
+    ]
+    assert file.created.day.isoformat() == "2026-01-10"
+    assert file.updated.day.isoformat() == "2026-04-04"
+    assert file.authors == ("Ana Silva", "Bo Chen")
+    assert [(c.old, c.new, c.commit.day.isoformat()) for c in file.status_timeline] == [
+        (None, "proposed", "2026-01-10"),
+        ("proposed", "accepted", "2026-02-01"),
+    ]
+    accepted = file.first_reached("accepted")
+    assert accepted is not None and accepted.author == "Bo Chen"
+
+
+def test_edit_after_acceptance_is_reported_with_its_commit(project: Project) -> None:
+    lifecycle_project(project)
+    (hit,) = [f for f in findings(project) if "DEC402" in f]
+    assert hit.startswith("adr/0001-serve-nightly.md:2:8: DEC402 warning")
+    assert "2026-04-04" in hit and "supersede instead" in hit
+
+
+def test_illegal_transition_in_history_and_in_the_working_tree(project: Project) -> None:
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=PROPOSED))
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00")
+    project.write("adr/0001-a.md", adr(front=REJECTED))
+    project.git_commit_all("reject", "2026-01-20T09:00:00+00:00")
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("revive", "2026-01-30T09:00:00+00:00")
+    found = [f for f in findings(project) if "DEC401" in f]
+    assert len(found) == 1
+    assert found[0].startswith("adr/0001-a.md:3:9: DEC401 warning: status changed from rejected")
+    assert "2026-01-30" in found[0]
+
+    project.write("adr/0001-a.md", adr(front=PROPOSED))  # accepted -> proposed, not committed
+    found = [f for f in findings(project) if "DEC401" in f]
+    assert any("from accepted to proposed in the working tree" in f for f in found)
+
+
+def test_date_before_the_file_existed(project: Project) -> None:
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=ACCEPTED.replace("2026-02-01", "2025-12-24")))
+    project.git_commit_all("add", "2026-01-10T09:00:00+00:00")
+    (hit,) = [f for f in findings(project) if "DEC403" in f]
+    assert hit.startswith("adr/0001-a.md:4:7: DEC403 warning: date 2025-12-24 is before")
+
+
+def test_mailmap_names_and_no_email_anywhere(project: Project) -> None:
+    lifecycle_project(project)
+    project.write(".mailmap", "Bo Chen-Larsen <bo@example.com>\n")
+    project.git_commit_all("mailmap", "2026-04-05T09:00:00+00:00")
+    project.configure(repo_url="https://github.com/acme/decisions")
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    page = project.content("adr/0001-serve-nightly/index.html")
+    assert "<strong>Contributors:</strong> Ana Silva, Bo Chen-Larsen" in page
+    for html in (project.root / "site").rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "@example.com" not in text, html
+    assert "@example.com" not in (project.root / "site/search/search_index.json").read_text()
+
+
+def test_site_shows_dates_history_and_timeline(project: Project) -> None:
+    lifecycle_project(project)
+    project.write("adr/0002-uncommitted.md", adr("Not yet committed"))
+    project.configure(repo_url="https://gitlab.com/acme/decisions")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "1 record(s) not committed yet" in result.stderr
+
+    page = project.content("adr/0001-serve-nightly/index.html")
+    for fact in (
+        "<strong>Created:</strong> 2026-01-10",
+        "<strong>Updated:</strong> 2026-04-04",
+        "<strong>Accepted:</strong> 2026-02-01",
+    ):
+        assert fact in page, fact
+    history = page.split('id="history"', 1)[1]
+    assert history.index("created as") < history.index("decisions-status-accepted")
+    assert "https://gitlab.com/acme/decisions/-/commit/" in history
+
+    assert "<strong>Created:</strong> uncommitted" in project.content(
+        "adr/0002-uncommitted/index.html"
+    )
+
+    timeline = project.content("decisions/timeline/index.html")
+    months = [m for m in ("February 2026", "January 2026") if m in timeline]
+    assert months == ["February 2026", "January 2026"]
+    assert timeline.index("February 2026") < timeline.index("January 2026")
+
+    index = project.content("decisions/index.html")
+    assert "Recently changed" in index
+    recent = index.split("Recently changed", 1)[1].split("</table>", 1)[0]
+    assert "ADR-0001" in recent and "2026-04-04" in recent
+
+
+def test_shallow_clone_builds_with_one_warning_naming_the_fix(
+    project: Project, tmp_path: Path
+) -> None:
+    lifecycle_project(project)
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{project.root}", str(clone)], check=True
+    )
+    shallow = Project(clone)
+    result = shallow.build()
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "shallow clone" in line]
+    assert len(warnings) == 1
+    assert "fetch-depth: 0" in warnings[0] and "GIT_DEPTH: 0" in warnings[0]
+    assert shallow.build("--strict").returncode == 0
+
+    shallow.configure(plugin_options={"require_history": True})
+    strict = shallow.build()
+    assert strict.returncode != 0 and "require_history" in strict.stderr
+
+
+def test_folder_without_git_builds_with_one_warning(project: Project) -> None:
+    project.write("adr/0001-a.md", adr())
+    project.configure()
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("not in a git repository") == 1
+    assert "Created:" not in project.content("adr/0001-a/index.html")
+
+
+def test_one_git_log_and_one_cat_file_for_the_whole_repository(
+    project: Project, tmp_path: Path
+) -> None:
+    project.configure()
+    for number in range(1, 31):
+        project.write(f"adr/{number:04d}-r.md", adr(front=PROPOSED))
+    project.git_commit_all("add", "2026-01-10T09:00:00+00:00")
+    for number in range(1, 31):
+        project.write(f"adr/{number:04d}-r.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-01-11T09:00:00+00:00")
+    trace = tmp_path / "trace.json"
+    probe = (
+        "from pathlib import Path; from mkdocs_decisions.history import read_history; "
+        f"h = read_history(Path({str(project.root)!r}), ['adr']); print(len(h.files))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "GIT_TRACE2_EVENT": str(trace)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "30"
+    commands = [
+        json.loads(line).get("argv", [None, None])[1]
+        for line in trace.read_text().splitlines()
+        if '"event":"start"' in line
+    ]
+    # GitPython asks `git version` itself; everything else is one log and one cat-file,
+    # whatever the number of files and commits.
+    assert commands.count("log") == 1
+    assert commands.count("cat-file") == 1
+    assert len([c for c in commands if c != "version"]) == 2, commands
+
+
+def test_history_is_cached_until_head_or_records_change(project: Project) -> None:
+    lifecycle_project(project)
+    first = cached_history(project.root, ["adr"])
+    assert cached_history(project.root, ["adr"]) is first
+    project.write("adr/0002-b.md", adr("Second"))
+    second = cached_history(project.root, ["adr"])
+    assert second is not first
+    project.git_commit_all("second", "2026-05-01T09:00:00+00:00")
+    third = cached_history(project.root, ["adr"])
+    assert third is not second and third.of("adr/0002-b.md") is not None
