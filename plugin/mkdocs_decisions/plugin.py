@@ -97,7 +97,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             self._replace(files, page, config)
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
         if isinstance(config.nav, list) and self.settings.add_to_nav:
-            self._extend_nav(config.nav, pages, renderer.index_path)
+            self._extend_nav(config.nav, pages, renderer)
         return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -137,13 +137,15 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             )
         files.append(generated)
 
-    def _extend_nav(self, nav: list[Any], pages: list[Page], index_path: str) -> None:
+    def _extend_nav(self, nav: list[Any], pages: list[Page], renderer: SiteRenderer) -> None:
         """Append a Decisions section unless the user's nav already places our pages."""
         ours = {page.site_path for page in pages}
         if _nav_paths(nav) & ours:
             return
         assert self.corpus is not None
-        section: list[Any] = [{"Overview": index_path}]
+        section: list[Any] = [{"Overview": renderer.index_path}]
+        if renderer.has_timeline:
+            section.append({"Timeline": renderer.timeline_path})
         for kind in self.settings.kinds.values():
             base = self.corpus.site_bases.get(kind.name)
             if base is None:

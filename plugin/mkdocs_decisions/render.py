@@ -114,12 +114,16 @@ class SiteRenderer:
             self.index_path = posixpath.join(posixpath.dirname(settings.index), "all.md")
         self.timeline_path = posixpath.join(posixpath.dirname(self.index_path), "timeline.md")
 
+    @property
+    def has_timeline(self) -> bool:
+        return self.corpus.history.available
+
     def pages(self) -> list[Page]:
         """All pages: one per record, one index per kind and sub-folder, the decisions index."""
         pages = [self.record_page(record) for record in self.corpus.records]
         pages.extend(self.folder_pages())
         pages.append(self.decisions_index())
-        if self.corpus.history.available:
+        if self.has_timeline:
             pages.append(self.timeline())
         return pages
 
@@ -153,7 +157,6 @@ class SiteRenderer:
         facts = []
         if record.date:
             facts.append(("Date", record.date.isoformat()))
-        facts.extend(self._git_facts(record))
         for key, label in (
             ("deciders", "Deciders"),
             ("authors", "Authors"),
@@ -169,6 +172,7 @@ class SiteRenderer:
         review_by = record.value("review_by")
         if review_by:
             facts.append(("Review by", str(review_by)))
+        facts.extend(self._git_facts(record))
         tags = record.strings("tags")
         if tags:
             facts.append(("Tags", ", ".join(tags)))
