@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs_decisions.catalogue import RULES
 from mkdocs_decisions.corpus import load_corpus
-from mkdocs_decisions.history import cached_history, read_history
+from mkdocs_decisions.history import cached_history, read_history, status_in
 from mkdocs_decisions.rules import run_checks
 from mkdocs_decisions.settings import settings_from_options
 
@@ -231,3 +231,28 @@ def test_history_is_cached_until_head_or_records_change(project: Project) -> Non
     project.git_commit_all("second", "2026-05-01T09:00:00+00:00")
     third = cached_history(project.root, ["adr"])
     assert third is not second and third.of("adr/0002-b.md") is not None
+
+
+def test_status_of_past_versions_in_other_tools_formats() -> None:
+    assert status_in("---\ntitle: x\nstatus: Accepted # since May\n---\n# x\n") == "accepted"
+    assert status_in("# Use X\n\n* Status: superseded by [ADR-0005](0005-x.md)\n") == "superseded"
+    assert status_in("# 1. Use X\n\nDate: 2018-01-01\n\n## Status\n\nProposed\n") == "proposed"
+    assert status_in("# 2. Use Y\n\n## Status\n\nSuperceded by [3. Z](0003-z.md)\n") == (
+        "superseded"
+    )
+    assert status_in("# No status here\n\nJust text.\n") is None
+
+
+def test_adr_tools_history_is_read_from_the_status_section(project: Project) -> None:
+    project.configure()
+    record = "# 1. Use X\n\nDate: 2026-01-10\n\n## Status\n\n{}\n\n## Context\n\nx\n"
+    project.write("adr/0001-use-x.md", record.format("Proposed"))
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00")
+    project.write("adr/0001-use-x.md", record.format("Accepted"))
+    project.git_commit_all("accept", "2026-01-12T09:00:00+00:00")
+    file = read_history(project.root, ["adr"]).of("adr/0001-use-x.md")
+    assert file is not None
+    assert [(c.old, c.new) for c in file.status_timeline] == [
+        (None, "proposed"),
+        ("proposed", "accepted"),
+    ]

@@ -29,6 +29,17 @@ _FIELD = "\x02"
 _FORMAT = f"{_COMMIT}%H{_FIELD}%aN{_FIELD}%aI"
 _NULL_BLOB = "0" * 40
 _FRONT_STATUS = re.compile(r"^status\s*:\s*(.*?)\s*$", re.MULTILINE)
+# Statuses written in the body by other tools (ADR-0008): MADR 2 and log4brains
+# bullets, and the first line of a Nygard/adr-tools "## Status" section.
+_BULLET_STATUS = re.compile(
+    r"^\s*[*-]\s+(?:\*\*)?status(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SECTION_STATUS = re.compile(
+    r"^#{1,6}[ \t]*status[ \t]*#*[ \t]*\n(?:[ \t]*\n)*[ \t]*(.+?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SUPERSEDED = re.compile(r"^(?:superseded|superceded)\b", re.IGNORECASE)
 _FENCE = re.compile(r"^---\s*$", re.MULTILINE)
 _CLOSE = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
 _LINK_KEYS = re.compile(
@@ -123,18 +134,22 @@ class History:
 
 
 def status_in(text: str) -> str | None:
-    """The status written in a version's front matter, or None.
+    """The status a past version states, lower-cased, or None.
 
-    A fast path for the many past versions read from git: no YAML parse.
+    A fast path for the many versions read from git (no YAML parse): front
+    matter first, then the body conventions of MADR 2, log4brains and adr-tools.
     """
-    if not _FENCE.match(text):
-        return None
-    closing = _CLOSE.search(text, 4)
-    front = text[4 : closing.start()] if closing else text
-    match = _FRONT_STATUS.search(front)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    match = None
+    if _FENCE.match(text):
+        closing = _CLOSE.search(text, 4)
+        match = _FRONT_STATUS.search(text[4 : closing.start()] if closing else text)
+    match = match or _BULLET_STATUS.search(text) or _SECTION_STATUS.search(text)
     if not match:
         return None
     value = match.group(1).split(" #", 1)[0].strip().strip("\"'").strip()
+    if _SUPERSEDED.match(value):
+        return "superseded"
     return " ".join(value.lower().split()) or None
 
 
@@ -331,7 +346,11 @@ def cached_history(
     touched); otherwise the previous result is returned without starting git.
     """
     key = (str(project_root.resolve()), tuple(folders))
-    signature = (_head(project_root), *_file_signature(project_root, folders))
+    signature = (
+        _head(project_root),
+        *_file_signature(project_root, folders),
+        *_file_signature(project_root, [".mailmap"]),
+    )
     cached = _CACHE.get(key)
     if cached and cached[0] == signature:
         return cached[1]
@@ -367,6 +386,9 @@ def _head_of(repo: Any) -> str:
 def _file_signature(project_root: Path, folders: list[str]) -> list[tuple[str, int, int]]:
     found = []
     for folder in folders:
+        if (project_root / folder).is_file():
+            stat = (project_root / folder).stat()
+            found.append((folder, stat.st_mtime_ns, stat.st_size))
         for directory, _, files in os.walk(project_root / folder):
             for name in files:
                 stat = os.stat(os.path.join(directory, name))
