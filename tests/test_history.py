@@ -256,3 +256,31 @@ def test_adr_tools_history_is_read_from_the_status_section(project: Project) -> 
         (None, "proposed"),
         ("proposed", "accepted"),
     ]
+
+
+def test_detached_head_and_deleted_records(project: Project) -> None:
+    lifecycle_project(project)
+    project.write("adr/0002-b.md", adr("Second"))
+    project.git_commit_all("second", "2026-05-01T09:00:00+00:00")
+    subprocess.run(["git", "checkout", "-q", "--detach", "HEAD"], cwd=project.root, check=True)
+    (project.root / "adr/0002-b.md").unlink()
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("deleted in the working tree") == 1
+    assert "Created:</strong> 2026-01-10" in project.content("adr/0001-serve-nightly/index.html")
+
+
+def test_no_git_binary_builds_with_one_warning(project: Project) -> None:
+    lifecycle_project(project)
+    env = {**os.environ, "PATH": "/nonexistent", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("git is not installed") == 1
+    assert "Traceback" not in result.stderr
