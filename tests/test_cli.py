@@ -103,3 +103,15 @@ def test_no_record_folder_exits_two(project: Project) -> None:
     result = project.check()
     assert result.returncode == 2
     assert "no record folders found" in result.stderr
+
+
+def test_history_warning_and_require_history(project: Project) -> None:
+    project.write("adr/0001-x.md", adr())
+    project.configure()
+    result = project.check()
+    assert result.returncode == 0
+    assert result.stderr.count("decisions: warning:") == 1
+    assert "not in a git repository" in result.stderr
+    assert project.check("--no-history").stderr.count("warning") == 0
+    project.configure(plugin_options={"require_history": True})
+    assert project.check().returncode == 2
