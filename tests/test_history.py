@@ -284,3 +284,15 @@ def test_no_git_binary_builds_with_one_warning(project: Project) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("git is not installed") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_project_in_a_subfolder_of_the_repository(project: Project) -> None:
+    site = Project(project.root / "examples" / "site")
+    site.configure()
+    site.write("adr/0001-a.md", adr(front=PROPOSED))
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00")
+    site.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00")
+    file = read_history(site.root, ["adr"]).of("adr/0001-a.md")
+    assert file is not None
+    assert [c.new for c in file.status_timeline] == ["proposed", "accepted"]
