@@ -1,9 +1,9 @@
 """Decision history from git, read in one pass for the whole repository.
 
 One streamed ``git log --raw`` over the record folders gives every commit that
-touched a record, following renames; the contents of past versions come from
-one long-lived ``git cat-file --batch`` process (GitPython keeps it open). No
-git process is started per file or per commit. See RFC-0001.
+touched a record, following renames, with the blob id of each version; the
+contents of all past versions then come from one ``git cat-file --batch``
+process. No git process is started per file or per commit. See ADR-0009.
 
 Author names go through ``.mailmap``; e-mail addresses are never read.
 """
@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,9 +225,10 @@ def _read(
         )
     pathspecs = [f"{prefix}/{folder}".strip("/") for folder in folders]
     versions = _versions_by_file(repo, pathspecs, prefix)
+    blobs = _read_blobs(repo, {v.blob for vs in versions.values() for v in vs if v.blob})
     for path, file_versions in versions.items():
         canonical = _canonical_for(path, canonical_status)
-        history.files[path] = _file_history(repo, path, file_versions, canonical)
+        history.files[path] = _file_history(blobs, path, file_versions, canonical)
     history.available = True
     return history
 
@@ -310,16 +312,43 @@ def _local(path: str, prefix: str) -> str:
     return path[len(prefix) + 1 :] if prefix and path.startswith(prefix + "/") else path
 
 
-def _file_history(repo: Any, path: str, newest_first: list[Version], canonical: Any) -> FileHistory:
+def _read_blobs(repo: Any, blob_ids: set[str]) -> dict[str, str]:
+    """Every requested blob's text from one ``git cat-file --batch --buffer`` process.
+
+    The ids are handed over as a file, so git reads requests and writes answers at
+    its own pace: one process, no round trip per blob, no pipe deadlock.
+    """
+    contents: dict[str, str] = {}
+    if not blob_ids:
+        return contents
+    with tempfile.TemporaryFile() as requests:
+        requests.write("".join(f"{blob}\n" for blob in sorted(blob_ids)).encode())
+        requests.seek(0)
+        process = repo.git.cat_file("--batch", "--buffer", istream=requests, as_process=True)
+        stream = process.stdout
+        for _ in range(len(blob_ids)):
+            header = stream.readline().split()
+            if len(header) < 3:  # "<id> missing": a blob the clone does not have
+                continue
+            size = int(header[2])
+            contents[header[0].decode()] = stream.read(size).decode("utf-8", errors="replace")
+            stream.read(1)  # the newline after each object
+        process.wait()
+    return contents
+
+
+def _file_history(
+    blobs: dict[str, str], path: str, newest_first: list[Version], canonical: Any
+) -> FileHistory:
     versions = tuple(reversed(newest_first))
     timeline: list[StatusChange] = []
     edits: list[ContentEdit] = []
     previous_status: str | None = None
     previous_key: str | None = None
     for number, version in enumerate(versions):
-        if not version.blob:
-            continue  # deleted in this commit; a later version may restore it
-        text = repo.git.get_object_data(version.blob)[3].decode("utf-8", errors="replace")
+        text = blobs.get(version.blob) if version.blob else None
+        if text is None:
+            continue  # deleted in this commit (a later version may restore it), or missing
         raw = status_in(text)
         status = canonical(raw) if raw else None
         status = status or raw
