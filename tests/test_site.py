@@ -279,3 +279,32 @@ def test_foreign_collections_build_every_record(project: Project, name: str) -> 
         if want["superseded_by"]:
             assert 'class="decisions-banner' in page
             assert f'href="../{want["superseded_by"][:-3]}/"' in page, file_name
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_html_links_match_mkdocs_urls(use_directory_urls: bool) -> None:
+    """The header's HTML links are computed by the core; MkDocs must agree on every URL."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    from mkdocs_decisions.render import relative_href
+
+    paths = [
+        "index.md",
+        "adr/index.md",
+        "adr/0001-a.md",
+        "adr/serving/0003-b.md",
+        "adr/serving/index.md",
+        "rfc/0001-c.md",
+        "decisions/index.md",
+        "decisions/timeline.md",
+        "docs-like/deep/er/page.md",
+    ]
+
+    def url(path: str) -> str:
+        return File(path, "/docs", "/site", use_directory_urls).url
+
+    for source in paths:
+        for target in paths:
+            expected = get_relative_url(url(target), url(source))
+            assert relative_href(source, target, use_directory_urls) == expected, (source, target)

@@ -29,8 +29,6 @@ log = get_plugin_logger("decisions")
 
 CSS_URI = "assets/decisions/decisions.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "decisions.css"
-# md_in_html lets the record header hold Markdown links that MkDocs resolves (ADR-0004).
-NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
 class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
@@ -63,9 +61,6 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         except SettingsError as error:
             raise PluginError(f"decisions: {error}") from None
         self.project_root = Path(config.config_file_path or ".").resolve().parent
-        for extension in NEEDED_EXTENSIONS:
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -91,10 +86,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             self._log(item.severity, item.as_text())
 
         commit_url = commit_url_template(config.repo_url)
-        renderer = SiteRenderer(self.corpus, self.settings, commit_url)
+        renderer = SiteRenderer(self.corpus, self.settings, commit_url, config.use_directory_urls)
         pages = renderer.pages()
+        by_src = {file.src_uri: file for file in files}
+        by_dest = {file.dest_uri: file for file in files}
         for page in pages:
-            self._replace(files, page, config)
+            self._replace(files, by_src, by_dest, page, config)
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
         if isinstance(config.nav, list) and self.settings.add_to_nav:
             self._extend_nav(config.nav, pages, renderer)
@@ -117,12 +114,20 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         else:
             log.info(message)
 
-    def _replace(self, files: Files, page: Page, config: MkDocsConfig) -> None:
+    def _replace(
+        self,
+        files: Files,
+        by_src: dict[str, File],
+        by_dest: dict[str, File],
+        page: Page,
+        config: MkDocsConfig,
+    ) -> None:
         """Add ``page`` as a generated file, replacing any file that would collide with it."""
         generated = File.generated(config, page.site_path, content=page.markdown)
         own_source = Path(page.source_path).resolve() if page.source_path else None
-        for existing in list(files):
-            if existing.src_uri == page.site_path or existing.dest_uri == generated.dest_uri:
+        colliding = {by_src.get(page.site_path), by_dest.get(generated.dest_uri)} - {None}
+        for existing in colliding:
+            if existing is not None:
                 files.remove(existing)
                 theirs = existing.abs_src_path and Path(existing.abs_src_path).resolve()
                 if theirs and theirs != own_source:

@@ -39,6 +39,7 @@ _RELATION_LINE = re.compile(
 _SUPERSEDED_BY = re.compile(r"^(superseded|superceded) by\b", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->")
 _TITLE_NUMBER = re.compile(r"^\d+\.\s+")
+_TITLE_ID = re.compile(r"^([A-Za-z]+)[-_ ]?(\d+)\s*[:.\-\u2013\u2014]\s*")
 
 # Metadata written in the body by other tools, mapped onto our fields.
 _LEGACY_KEYS = {
@@ -468,11 +469,12 @@ def _title(
 
 def _without_id(title: str, kind: KindSpec, number: int | None) -> str:
     """ "ADR-0012: Use X" and "ADR012 - Use X" become "Use X": the page shows the id itself."""
-    if number is None:
+    match = _TITLE_ID.match(title)
+    if number is None or not match or match.group(1).upper() != kind.prefix.upper():
         return title
-    pattern = rf"^{re.escape(kind.prefix)}[-_ ]?0*{number}\s*[:.\-\u2013\u2014]\s*"
-    stripped = re.sub(pattern, "", title, flags=re.IGNORECASE)
-    return stripped or title
+    if int(match.group(2)) != number:
+        return title
+    return title[match.end() :] or title
 
 
 def _title_from_file_name(path: str) -> str:

@@ -83,6 +83,28 @@ def relative_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
+def page_url(site_path: str, use_directory_urls: bool) -> str:
+    """The URL of a page, relative to the site root, as MkDocs builds it."""
+    stem = posixpath.splitext(site_path)[0]
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        if use_directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{folder}/index.html" if folder else "index.html"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def relative_href(from_page: str, to_page: str, use_directory_urls: bool) -> str:
+    """The relative URL from one page to another, for links written as HTML."""
+    source = page_url(from_page, use_directory_urls)
+    target = page_url(to_page, use_directory_urls)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        relative = "./" if relative == "." else f"{relative}/"
+    return relative
+
+
 def _environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -101,9 +123,16 @@ def _environment() -> Environment:
 class SiteRenderer:
     """Renders every generated page of one build."""
 
-    def __init__(self, corpus: Corpus, settings: Settings, commit_url: str = "") -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        settings: Settings,
+        commit_url: str = "",
+        use_directory_urls: bool = True,
+    ) -> None:
         self.corpus = corpus
         self.settings = settings
+        self.use_directory_urls = use_directory_urls
         self.commit_url = settings.commit_url or commit_url
         self.environment = _environment()
         # MADR keeps ADRs in docs/decisions/, whose folder index is decisions/index.md too:
@@ -237,6 +266,7 @@ class SiteRenderer:
             "title": record.title,
             "status": record.status or record.raw_status or "unknown",
             "link": relative_link(here, record.site_path),
+            "href": relative_href(here, record.site_path, self.use_directory_urls),
             "date": record.date.isoformat() if record.date else "",
             "kind": record.kind,
             "kind_label": self.settings.kinds[record.kind].prefix,
