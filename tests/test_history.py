@@ -137,7 +137,7 @@ def test_site_shows_dates_history_and_timeline(project: Project) -> None:
         "<strong>Accepted:</strong> 2026-02-01",
     ):
         assert fact in page, fact
-    history = page.split('id="history"', 1)[1]
+    history = page.split('id="decisions-history"', 1)[1]
     assert history.index("created as") < history.index("decisions-status-accepted")
     assert "https://gitlab.com/acme/decisions/-/commit/" in history
 

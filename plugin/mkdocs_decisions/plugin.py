@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from .corpus import Corpus, load_corpus
 from .history_view import project_history, uncommitted_notes
@@ -54,6 +55,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.project_root = Path.cwd()
         self.corpus: Corpus | None = None
         self.findings: list[Finding] = []
+        self.html_parts: dict[str, tuple[str, str]] = {}  # src_uri -> (after title, at end)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -90,12 +92,29 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         pages = renderer.pages()
         by_src = {file.src_uri: file for file in files}
         by_dest = {file.dest_uri: file for file in files}
+        self.html_parts = {}
         for page in pages:
             self._replace(files, by_src, by_dest, page, config)
+            if page.html_after_title or page.html_at_end:
+                self.html_parts[page.site_path] = (page.html_after_title, page.html_at_end)
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
         if isinstance(config.nav, list) and self.settings.add_to_nav:
             self._extend_nav(config.nav, pages, renderer)
         return files
+
+    def on_page_content(
+        self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put the generated HTML (header, tables) into the converted page (ADR-0010)."""
+        parts = self.html_parts.get(page.file.src_uri)
+        if parts is None:
+            return html
+        after_title, at_end = parts
+        title_end = html.find("</h1>")
+        if title_end == -1:
+            return after_title + html + at_end
+        title_end += len("</h1>")
+        return html[:title_end] + "\n" + after_title + html[title_end:] + at_end
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # Records live outside docs/, so MkDocs would not notice their changes.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -34,11 +35,18 @@ BANNER_STATUSES = ("superseded", "deprecated")
 
 @dataclass(frozen=True)
 class Page:
-    """A page of the site: its path (as a Markdown source path) and its Markdown."""
+    """A page of the site: its path (as a Markdown source path), its Markdown, and HTML
+    that goes into the converted page as it is (after the title, and at the end).
+
+    Generated tables, headers and banners are HTML with links computed here, so the
+    site generator does not parse them as Markdown a second time (ADR-0010).
+    """
 
     site_path: str
     markdown: str
     source_path: str | None = None  # the real file behind it, for the edit link
+    html_after_title: str = ""
+    html_at_end: str = ""
 
 
 def markdown_text(value: object) -> Markup:
@@ -165,22 +173,27 @@ class SiteRenderer:
         # A slug id (log4brains) repeats the file name; only a numbered id adds to the title.
         named_by_file = record.id == posixpath.splitext(posixpath.basename(record.path))[0]
         heading = record.title if named_by_file else f"{record.id}: {record.title}"
-        template = self.environment.get_template("record.md.j2")
-        markdown = template.render(
-            heading=heading,
-            record=record,
-            kind=kind,
-            status=record.status or record.raw_status or "unknown",
-            known_status=record.status is not None,
-            facts=self._facts(record),
-            discussion=record.value("discussion"),
-            links=self._link_groups(record, here),
-            banner=record.status in BANNER_STATUSES,
-            successor=self._entry(successor, here) if successor else None,
-            body=record.body,
-            history=self._status_rows(record),
+        values = {
+            "heading": heading,
+            "record": record,
+            "kind": kind,
+            "status": record.status or record.raw_status or "unknown",
+            "known_status": record.status is not None,
+            "facts": self._facts(record),
+            "discussion": record.value("discussion"),
+            "links": self._link_groups(record, here),
+            "banner": record.status in BANNER_STATUSES,
+            "successor": self._entry(successor, here) if successor else None,
+            "body": record.body,
+            "history": self._status_rows(record),
+        }
+        return Page(
+            here,
+            self._render("record.md.j2", values),
+            record.source_path,
+            html_after_title=self._render("record_header.html.j2", values),
+            html_at_end=self._render("record_history.html.j2", values),
         )
-        return Page(here, markdown, record.source_path)
 
     def _facts(self, record: Record) -> list[tuple[str, str]]:
         facts = []
@@ -309,15 +322,19 @@ class SiteRenderer:
         if landing is not None:
             landing_title, intro = _landing_content(landing)
             title = landing_title or title
-        template = self.environment.get_template("folder_index.md.j2")
-        markdown = template.render(
-            title=title,
-            intro=intro,
-            groups=self._by_status(records, here, kind.statuses),
-            count=len(records),
-            show_kind=False,
+        values = {
+            "title": title,
+            "intro": intro,
+            "groups": self._by_status(records, here, kind.statuses),
+            "count": len(records),
+            "show_kind": False,
+        }
+        return Page(
+            here,
+            self._render("folder_index.md.j2", values),
+            landing.source.source_path if landing else None,
+            html_at_end=self._render("folder_index.html.j2", values),
         )
-        return Page(here, markdown, landing.source.source_path if landing else None)
 
     def decisions_index(self) -> Page:
         here = self.index_path
@@ -333,19 +350,20 @@ class SiteRenderer:
             for kind in self.settings.kinds.values()
             if kind.name in self.corpus.site_bases
         ]
-        template = self.environment.get_template("decisions_index.md.j2")
-        markdown = template.render(
-            title="Decisions",
-            kinds=kind_links,
-            recent=self._recently_changed(here),
-            timeline_link=relative_link(here, self.timeline_path)
-            if self.corpus.history.available
-            else "",
-            groups=self._by_status(self.corpus.records, here, tuple(statuses)),
-            count=len(self.corpus.records),
-            show_kind=True,
+        values = {
+            "title": "Decisions",
+            "kinds": kind_links,
+            "recent": self._recently_changed(here),
+            "timeline_link": relative_link(here, self.timeline_path) if self.has_timeline else "",
+            "groups": self._by_status(self.corpus.records, here, tuple(statuses)),
+            "count": len(self.corpus.records),
+            "show_kind": True,
+        }
+        return Page(
+            here,
+            self._render("decisions_index.md.j2", values),
+            html_at_end=self._render("decisions_index.html.j2", values),
         )
-        return Page(here, markdown)
 
     def _recently_changed(self, here: str, limit: int = 10) -> list[dict[str, str]]:
         history = self.corpus.history
@@ -382,8 +400,15 @@ class SiteRenderer:
                     "author": change.commit.author,
                 }
             )
-        template = self.environment.get_template("timeline.md.j2")
-        return Page(here, template.render(months=list(months.items())))
+        values = {"months": list(months.items())}
+        return Page(
+            here,
+            self._render("timeline.md.j2", values),
+            html_at_end=self._render("timeline.html.j2", values),
+        )
+
+    def _render(self, template: str, values: Mapping[str, object]) -> str:
+        return self.environment.get_template(template).render(**values)
 
     def _by_status(
         self, records: list[Record], here: str, order: tuple[str, ...]
