@@ -8,7 +8,7 @@ import pytest
 
 from mkdocs_decisions.catalogue import RULES
 from mkdocs_decisions.corpus import load_corpus
-from mkdocs_decisions.model import Finding, Severity
+from mkdocs_decisions.model import Finding, Position, Severity
 from mkdocs_decisions.rules import run_checks
 from mkdocs_decisions.settings import SettingsError, settings_from_options
 
@@ -263,3 +263,18 @@ def test_bold_legacy_metadata_and_bare_chosen_option(tmp_path: Path) -> None:
 def test_fail_on_off_is_rejected() -> None:
     with pytest.raises(SettingsError, match="fail_on"):
         settings_from_options({"fail_on": "off"})
+
+
+def test_nested_values_keep_their_positions(tmp_path: Path) -> None:
+    front = (
+        "title: T\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\n"
+        "related:\n  - ADR-0001\n  - ADR-0042\n"
+        "deviates_from:\n  - standard: STD-SEC-001\n    reason: The vendor SDK is Java only."
+    )
+    findings = findings_for(tmp_path, {"adr/0001-a.md": adr(front=front)})
+    (dangling,) = [f for f in findings if f.rule == "DEC201"]
+    assert (dangling.position.line, dangling.position.column) == (8, 5)
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings_from_options({}))
+    record = corpus.records[0]
+    assert record.position_of("deviates_from", 0, "reason") == Position(11, 13)
+    assert record.position_of("deviates_from", 0, "standard") == Position(10, 15)

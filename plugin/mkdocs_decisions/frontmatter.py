@@ -95,7 +95,8 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
                     )
                 )
             seen[key] = key_position
-            _report_nested_duplicates(value_node, path, result)
+            inner: dict[tuple[str | int, ...], Position] = {}
+            _walk_nested(value_node, (), inner, path, result)
             try:
                 value = loader.construct_object(value_node, deep=True)
             except ValueError as error:  # e.g. ``date: 2026-13-45`` looks like a date
@@ -108,7 +109,7 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
                     )
                 )
                 value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
-            result.fields[key] = Field(value, key_position, _position(value_node.start_mark))
+            result.fields[key] = Field(value, key_position, _position(value_node.start_mark), inner)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "invalid YAML"
@@ -130,26 +131,36 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
         loader.dispose()
 
 
-def _report_nested_duplicates(node: yaml.Node, path: str, result: FrontMatter) -> None:
+def _walk_nested(
+    node: yaml.Node,
+    at: tuple[str | int, ...],
+    inner: dict[tuple[str | int, ...], Position],
+    path: str,
+    result: FrontMatter,
+) -> None:
+    """Record the position of every nested value and report duplicate nested keys."""
     if isinstance(node, yaml.MappingNode):
         keys: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in keys:
-                    result.findings.append(
-                        finding(
-                            "DEC005",
-                            path,
-                            _position(key_node.start_mark),
-                            f"key `{key_node.value}` is set twice in the same mapping "
-                            f"(first on line {keys[key_node.value]})",
-                        )
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            if key_node.value in keys:
+                result.findings.append(
+                    finding(
+                        "DEC005",
+                        path,
+                        _position(key_node.start_mark),
+                        f"key `{key_node.value}` is set twice in the same mapping "
+                        f"(first on line {keys[key_node.value]})",
                     )
-                keys[key_node.value] = key_node.start_mark.line + 2
-            _report_nested_duplicates(value_node, path, result)
+                )
+            keys[key_node.value] = key_node.start_mark.line + 2
+            inner[(*at, key_node.value)] = _position(value_node.start_mark)
+            _walk_nested(value_node, (*at, key_node.value), inner, path, result)
     elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _report_nested_duplicates(item, path, result)
+        for index, item in enumerate(node.value):
+            inner[(*at, index)] = _position(item.start_mark)
+            _walk_nested(item, (*at, index), inner, path, result)
 
 
 def _position(mark: Any) -> Position:

@@ -109,11 +109,13 @@ class Reference:
 
 @dataclass(frozen=True)
 class Field:
-    """A front-matter value with the position of its key and its value."""
+    """A front-matter value with the position of its key, its value, and every value
+    nested in it (keyed by path: ``("standard",)`` or ``(0, "reason")``)."""
 
     value: Any
     key_position: Position
     value_position: Position
+    inner: dict[tuple[str | int, ...], Position] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -147,10 +149,13 @@ class Record:
         found = self.fields.get(key)
         return default if found is None else found.value
 
-    def position_of(self, key: str) -> Position:
-        """Where the value of ``key`` is, or line 1 if the record does not set it."""
+    def position_of(self, key: str, *inner: str | int) -> Position:
+        """Where the value of ``key`` (or a value nested in it) is; the nearest known
+        place when the record does not set it."""
         found = self.fields.get(key)
-        return found.value_position if found else Position(1, 1)
+        if found is None:
+            return self.title_position
+        return found.inner.get(tuple(inner), found.value_position)
 
     @property
     def date(self) -> dt.date | None:

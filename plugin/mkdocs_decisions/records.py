@@ -121,7 +121,7 @@ def parse_record(
     if not title:
         findings.append(finding("DEC106", path, Position(first_line, 1), "the record has no title"))
         title = _title_from_file_name(source.path)
-    references = _references(fields, source, kind)
+    references = _references(fields, source)
     references += legacy_references
     if status_reference and not any(r.relation == "superseded_by" for r in references):
         references.append(status_reference)
@@ -333,7 +333,7 @@ def _checked_fields(
         if problem:
             findings.append(finding("DEC007", path, found.value_position, f"`{key}` {problem}"))
             continue
-        checked[key] = Field(value, found.key_position, found.value_position)
+        checked[key] = Field(value, found.key_position, found.value_position, found.inner)
     return checked
 
 
@@ -483,19 +483,21 @@ def _title_from_file_name(path: str) -> str:
     return words.capitalize() if words else stem
 
 
-def _references(fields: dict[str, Field], source: SourceFile, kind: KindSpec) -> list[Reference]:
+def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]:
     references: list[Reference] = []
     for relation in _REFERENCE_FIELDS:
         found = fields.get(relation)
         if found is None or found.value is None:
             continue
         values = found.value if isinstance(found.value, list) else [found.value]
-        for value in values:
+        for index, value in enumerate(values):
             text = str(value).strip()
             link = _LINK.search(text)
             target = _link_target(link.group(2), source) if link else plain_text(text)
+            # Point at the list item itself when the list is written in YAML.
+            position = found.inner.get((index,), found.value_position)
             if target:
-                references.append(Reference(relation, target, found.value_position))
+                references.append(Reference(relation, target, position))
     return references
 
 
