@@ -296,3 +296,47 @@ def test_project_in_a_subfolder_of_the_repository(project: Project) -> None:
     file = read_history(site.root, ["adr"]).of("adr/0001-a.md")
     assert file is not None
     assert [c.new for c in file.status_timeline] == ["proposed", "accepted"]
+
+
+def test_merged_branch_keeps_the_status_it_brought(project: Project) -> None:
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=PROPOSED))
+    project.git_commit_all("propose", "2026-01-01T09:00:00+00:00")
+    git = ["git", "-c", "user.name=Ana", "-c", "user.email=a@example.com"]
+    subprocess.run([*git, "checkout", "-q", "-b", "feat"], cwd=project.root, check=True)
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-01-02T09:00:00+00:00")
+    subprocess.run([*git, "checkout", "-q", "main"], cwd=project.root, check=True)
+    text = adr(front=PROPOSED).replace("cheap to run", "cheap to run today")
+    project.write("adr/0001-a.md", text)
+    project.git_commit_all("edit", "2026-01-03T09:00:00+00:00")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-01-04T09:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-01-04T09:00:00+00:00",
+    }
+    merged = subprocess.run(
+        [*git, "merge", "-q", "--no-edit", "feat"],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if merged.returncode != 0:  # conflict: take the branch's accepted version
+        project.write("adr/0001-a.md", adr(front=ACCEPTED))
+        subprocess.run([*git, "add", "-A"], cwd=project.root, check=True)
+        subprocess.run([*git, "commit", "-q", "--no-edit"], cwd=project.root, env=env, check=True)
+    file = read_history(project.root, ["adr"]).of("adr/0001-a.md")
+    assert file is not None
+    assert [c.new for c in file.status_timeline] == ["proposed", "accepted"]
+    assert not [f for f in findings(project) if "DEC401" in f]
+
+
+def test_root_commit_counts_even_when_git_hides_it(project: Project) -> None:
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=REJECTED))
+    project.git_commit_all("reject", "2026-01-01T09:00:00+00:00")
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("revive", "2026-01-02T09:00:00+00:00")
+    subprocess.run(["git", "config", "log.showRoot", "false"], cwd=project.root, check=True)
+    assert [f for f in findings(project) if "DEC401" in f]

@@ -91,3 +91,44 @@ def test_madr_layout_keeps_its_landing_page(project: Project) -> None:
     assert 'href="../0001-use-markdown/"' in overall
     page = project.content("decisions/0001-use-markdown/index.html")
     assert "<code>markdown_records</code>" in page
+
+
+def test_odd_files_and_yaml_never_crash(project: Project) -> None:
+    project.write("adr/0001-a.md", adr())
+    (project.root / "adr/0002-gone.md").symlink_to("nowhere.md")
+    project.write("adr/0003-self.md", adr(front="title: T\nstatus: accepted\ntags: &a [*a]"))
+    project.write("adr/0004-stamp.md", adr(front="title: T\nstatus: accepted\ndate: !!timestamp x"))
+    project.write("adr/0005-heading-only.md", "# Use Postgres\n")
+    project.write("adr/0006-upper.MD", adr("Upper-case extension"))
+    project.write("adr/0007-why?.md", adr("A question"))
+    project.configure()
+    checked = project.check()
+    assert "Traceback" not in checked.stderr
+    for expected in (
+        "adr/0002-gone.md:1:1: DEC008",
+        "adr/0003-self.md:4:7: DEC002",
+        "adr/0004-stamp.md:4:7: DEC007",
+        "adr/0005-heading-only.md:1:1: DEC102",
+    ):
+        assert expected in checked.stdout, expected
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "ADR-0006: Upper-case extension" in project.content("adr/0006-upper/index.html")
+    assert 'href="0007-why%3F/"' in project.content("adr/index.html")
+
+
+def test_symlinked_record_folder_keeps_its_paths(project: Project, tmp_path: Path) -> None:
+    shared = tmp_path / "shared-adr"
+    shared.mkdir()
+    (shared / "0001-a.md").write_text(adr(front="title: T\nstatus: [x]"), encoding="utf-8")
+    project.root.mkdir(exist_ok=True)
+    (project.root / "adr").symlink_to(shared)
+    project.configure()
+    result = project.check("adr/0001-a.md")
+    assert result.returncode == 1
+    assert result.stdout.startswith("adr/0001-a.md:3:9: DEC007")
+
+
+def test_folder_written_with_dot_slash(tmp_path: Path) -> None:
+    settings = settings_from_options({"kinds": {"adr": {"folder": "./decisions/"}}})
+    assert settings.kinds["adr"].folder == "decisions"

@@ -299,6 +299,10 @@ def test_html_links_match_mkdocs_urls(use_directory_urls: bool) -> None:
         "decisions/index.md",
         "decisions/timeline.md",
         "docs-like/deep/er/page.md",
+        "adr/0013-why?.md",
+        "adr/0012-c#-and-f#.md",
+        "adr/0014-100%-sure.md",
+        "adr/0015-caf\u00e9 au lait.md",
     ]
 
     def url(path: str) -> str:

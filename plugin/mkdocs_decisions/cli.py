@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -84,11 +85,9 @@ def _selected(findings: list[Finding], root: Path, paths: list[str]) -> list[Fin
         return findings
     wanted = []
     for path in paths:
-        resolved = Path(path).resolve()
-        try:
-            wanted.append(resolved.relative_to(root).as_posix())
-        except ValueError:
-            wanted.append(Path(path).as_posix())
+        # Like the paths in findings: relative to the root, symlinks not resolved.
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+        wanted.append(Path(relative if not relative.startswith("..") else path).as_posix())
     return [
         f
         for f in findings

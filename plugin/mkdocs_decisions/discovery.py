@@ -12,6 +12,7 @@ from .kinds import KindSpec
 from .records import SourceFile
 
 LANDING_NAMES = ("readme.md", "index.md")
+RECORD_EXTENSIONS = (".md", ".markdown")
 SKIPPED_NAMES = ("backlog.md",)  # log4brains reserves it
 # Template files that ADR tools keep beside the records (template.md, adr-template.md,
 # adr-template-minimal.md, 0000-template.md, _template.md) are not records; a record
@@ -60,21 +61,31 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             continue
         site_base = site_folder(folder, project_root, docs_dir)
         site_bases[kind.name] = site_base
-        for directory, subdirs, files in os.walk(folder):
+        visited: set[str] = set()
+        for directory, subdirs, files in os.walk(folder, followlinks=True):
+            # Symlinked sub-folders are followed, each real folder once (no loops).
+            real = os.path.realpath(directory)
+            if real in visited:
+                subdirs[:] = []
+                continue
+            visited.add(real)
             subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
             relative_dir = Path(directory).relative_to(folder).as_posix()
             group = "" if relative_dir == "." else relative_dir
             for name in sorted(files):
-                if not name.lower().endswith(".md") or name.startswith("."):
+                stem, extension = os.path.splitext(name)
+                if extension.lower() not in RECORD_EXTENSIONS or name.startswith("."):
                     continue
                 inner = f"{group}/{name}" if group else name
+                # The page is always ``.md``: MkDocs copies "x.MD" as a static file.
+                page = f"{group}/{stem}.md" if group else f"{stem}.md"
                 if _excluded(inner, kind):
                     skipped.append(_display_path(Path(directory) / name, project_root))
                     continue
                 source = SourceFile(
                     source_path=str(Path(directory) / name),
                     path=_display_path(Path(directory) / name, project_root),
-                    site_path=f"{site_base}/{inner}" if site_base != "." else inner,
+                    site_path=f"{site_base}/{page}" if site_base != "." else page,
                     group=group,
                 )
                 if name.lower() in LANDING_NAMES:
@@ -86,13 +97,13 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
 
 def _excluded(inner: str, kind: KindSpec) -> bool:
     name = inner.rsplit("/", 1)[-1]
-    if _TEMPLATE.search(name[:-3]) or name.lower() in SKIPPED_NAMES:
+    if _TEMPLATE.search(os.path.splitext(name)[0]) or name.lower() in SKIPPED_NAMES:
         return True
     return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
 
 
 def _display_path(path: Path, project_root: Path) -> str:
-    try:
-        return path.resolve().relative_to(project_root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as people name it from the project root; symlinks are not resolved, so
+    ``adr/0001-x.md`` stays that even when ``adr`` links elsewhere."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(project_root))
+    return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()

@@ -96,10 +96,11 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
                 )
             seen[key] = key_position
             inner: dict[tuple[str | int, ...], Position] = {}
-            _walk_nested(value_node, (), inner, path, result)
+            _walk_nested(value_node, (), inner, path, result, set())
             try:
                 value = loader.construct_object(value_node, deep=True)
-            except ValueError as error:  # e.g. ``date: 2026-13-45`` looks like a date
+            except (ValueError, TypeError, AttributeError, RecursionError) as error:
+                # e.g. ``date: 2026-13-45`` looks like a date; ``&a [*a]`` refers to itself
                 result.findings.append(
                     finding(
                         "DEC007",
@@ -137,8 +138,16 @@ def _walk_nested(
     inner: dict[tuple[str | int, ...], Position],
     path: str,
     result: FrontMatter,
+    seen: set[int],
 ) -> None:
-    """Record the position of every nested value and report duplicate nested keys."""
+    """Record the position of every nested value and report duplicate nested keys.
+
+    Each node is walked once: YAML aliases share nodes, and may even contain
+    themselves (``&a [*a]``).
+    """
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         keys: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -156,11 +165,11 @@ def _walk_nested(
                 )
             keys[key_node.value] = key_node.start_mark.line + 2
             inner[(*at, key_node.value)] = _position(value_node.start_mark)
-            _walk_nested(value_node, (*at, key_node.value), inner, path, result)
+            _walk_nested(value_node, (*at, key_node.value), inner, path, result, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             inner[(*at, index)] = _position(item.start_mark)
-            _walk_nested(item, (*at, index), inner, path, result)
+            _walk_nested(item, (*at, index), inner, path, result, seen)
 
 
 def _position(mark: Any) -> Position:

@@ -244,6 +244,11 @@ def _versions_by_file(repo: Any, pathspecs: list[str], prefix: str) -> dict[str,
     """Every version of every file, newest first, keyed by the file's newest path."""
     process = repo.git.log(
         f"--format={_FORMAT}",
+        # The history of the branch as it landed: merges count as one change against
+        # their first parent, so a side branch's order of commits cannot reorder statuses.
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--root",
         "--raw",
         "--no-abbrev",
         "-M",
@@ -420,6 +425,9 @@ def _file_signature(project_root: Path, folders: list[str]) -> list[tuple[str, i
             found.append((folder, stat.st_mtime_ns, stat.st_size))
         for directory, _, files in os.walk(project_root / folder):
             for name in files:
-                stat = os.stat(os.path.join(directory, name))
+                try:
+                    stat = os.stat(os.path.join(directory, name))
+                except OSError:  # a broken symlink: discovery reports it, the key ignores it
+                    continue
                 found.append((os.path.join(directory, name), stat.st_mtime_ns, stat.st_size))
     return sorted(found)

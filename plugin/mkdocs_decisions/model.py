@@ -140,11 +140,6 @@ class Record:
     title_position: Position = field(default_factory=Position)
     rejected_keys: frozenset[str] = frozenset()  # present in the file but of the wrong type
 
-    @property
-    def is_empty(self) -> bool:
-        """Nothing to check: no fields and no body (already reported as DEC008)."""
-        return not self.fields and not self.body.strip() and not self.sections
-
     def value(self, key: str, default: Any = None) -> Any:
         found = self.fields.get(key)
         return default if found is None else found.value

@@ -110,7 +110,7 @@ def relative_href(from_page: str, to_page: str, use_directory_urls: bool) -> str
     relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
     if target.endswith("/") or not target:
         relative = "./" if relative == "." else f"{relative}/"
-    return relative
+    return quote(relative)  # "why?.md", "c#.md" and "100%.md" are file names too
 
 
 def _environment() -> Environment:

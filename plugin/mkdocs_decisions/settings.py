@@ -8,6 +8,7 @@ message that names the option.
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,7 +110,10 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
         )
     changes: dict[str, Any] = {}
     if "folder" in overrides:
-        changes["folder"] = str(overrides["folder"]).strip("/")
+        folder = posixpath.normpath(str(overrides["folder"]).strip().rstrip("/"))
+        if folder.startswith("/") or folder == ".":
+            raise SettingsError(f"kinds: {kind.name}: folder: expected a relative folder")
+        changes["folder"] = folder
     statuses = kind.statuses
     if "statuses" in overrides:
         statuses = tuple(str(s).lower() for s in _list(kind, "statuses", overrides["statuses"]))
