@@ -13,14 +13,6 @@ from .model import Finding, Position, Record, Reference
 from .records import normalise_id, parse_record
 from .settings import Settings
 
-# How a relation reads from the other end.
-INVERSE = {
-    "supersedes": "superseded_by",
-    "superseded_by": "supersedes",
-    "related": "related",
-    "decisions": "decided_in",
-}
-
 
 @dataclass(frozen=True)
 class Link:

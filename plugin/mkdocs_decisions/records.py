@@ -18,7 +18,7 @@ from . import kinds as types
 from .catalogue import finding
 from .frontmatter import split_front_matter
 from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec
-from .markdown_structure import plain_text, scan_body, section_key
+from .markdown_structure import plain_text, scan_body
 from .model import Field, Finding, Position, Record, Reference, Section
 
 # "0007-x.md", "adr002-x.md", "rfc-0003-x.md"
@@ -499,11 +499,3 @@ def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]
             if target:
                 references.append(Reference(relation, target, position))
     return references
-
-
-def section_by_key(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
-    """The first section (at any depth) whose normalised title is one of ``aliases``."""
-    return next((section for section in sections if section.key in aliases), None)
-
-
-__all__ = ["SourceFile", "normalise_id", "parse_record", "section_by_key", "section_key"]
