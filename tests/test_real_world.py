@@ -132,3 +132,14 @@ def test_symlinked_record_folder_keeps_its_paths(project: Project, tmp_path: Pat
 def test_folder_written_with_dot_slash(tmp_path: Path) -> None:
     settings = settings_from_options({"kinds": {"adr": {"folder": "./decisions/"}}})
     assert settings.kinds["adr"].folder == "decisions"
+
+
+def test_index_wins_over_readme_and_the_other_is_reported(tmp_path: Path) -> None:
+    findings_for(
+        tmp_path,
+        {"adr/README.md": "# Readme\n", "adr/index.md": "# Index\n", "adr/0001-a.md": adr()},
+    )
+    corpus = records_in(tmp_path)
+    assert [page.source.path for page in corpus.landing_pages] == ["adr/index.md"]
+    assert corpus.skipped == ["adr/README.md"]
+    assert [r.path for r in corpus.records] == ["adr/0001-a.md"]

@@ -72,6 +72,9 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
             relative_dir = Path(directory).relative_to(folder).as_posix()
             group = "" if relative_dir == "." else relative_dir
+            landing_names = [n for n in files if n.lower() in LANDING_NAMES]
+            # Like MkDocs: index.md wins over README.md as the folder's page.
+            landing_name = min(landing_names, key=lambda n: n.lower() != "index.md", default="")
             for name in sorted(files):
                 stem, extension = os.path.splitext(name)
                 if extension.lower() not in RECORD_EXTENSIONS or name.startswith("."):
@@ -88,8 +91,10 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     site_path=f"{site_base}/{page}" if site_base != "." else page,
                     group=group,
                 )
-                if name.lower() in LANDING_NAMES:
+                if name == landing_name:
                     landing_pages.append(LandingPage(source, kind.name))
+                elif name.lower() in LANDING_NAMES:
+                    skipped.append(source.path)  # a second landing page: index.md wins
                 else:
                     records.append((source, kind))
     return Discovered(records, landing_pages, missing, skipped, site_bases)
