@@ -80,7 +80,9 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         for folder in self.corpus.missing_folders:
             log.info(f"record folder {folder}/ does not exist; nothing to read there")
         for path in self.corpus.skipped:
-            log.info(f"{path}: not a record (a template, an excluded file or a second landing page)")
+            log.info(
+                f"{path}: not a record (a template, an excluded file or a second landing page)"
+            )
         for note in uncommitted_notes(self.corpus):
             self._log(Severity.WARNING, f"warning: {note}")
         self.findings = run_checks(self.corpus, self.settings)
