@@ -84,6 +84,10 @@ class Corpus:
             [link.source for link in self.incoming(record) if link.relation == "decisions"]
         )
 
+    def referenced_by(self, record: Record) -> list[Record]:
+        """Every record that links to ``record``, by any relation."""
+        return _unique([link.source for link in self.incoming(record)])
+
     def __post_init__(self) -> None:
         self._outgoing: dict[str, list[Link]] = defaultdict(list)
         self._incoming: dict[str, list[Link]] = defaultdict(list)

@@ -168,12 +168,13 @@ class Record:
 
     def iter_sections(self) -> list[Section]:
         """Every section, depth first."""
-        found: list[Section] = []
+        return flatten_sections(self.sections)
 
-        def walk(sections: tuple[Section, ...]) -> None:
-            for section in sections:
-                found.append(section)
-                walk(section.children)
 
-        walk(self.sections)
-        return found
+def flatten_sections(sections: tuple[Section, ...]) -> list[Section]:
+    """Sections and all their subsections, depth first."""
+    found: list[Section] = []
+    for section in sections:
+        found.append(section)
+        found.extend(flatten_sections(section.children))
+    return found

@@ -19,7 +19,7 @@ from .catalogue import finding
 from .frontmatter import split_front_matter
 from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec
 from .markdown_structure import plain_text, scan_body
-from .model import Field, Finding, Position, Record, Reference, Section
+from .model import Field, Finding, Position, Record, Reference, Section, flatten_sections
 
 # "0007-x.md", "adr002-x.md", "rfc-0003-x.md"
 _NUMBER_IN_NAME = re.compile(r"^(?:[A-Za-z]{1,5}[-_]?)?(\d+)(?:[-_ .]|$)")
@@ -230,7 +230,7 @@ def _legacy_metadata(
         fields[key] = Field(
             _legacy_value(key, value), position, Position(position.line, max(column, 1))
         )
-    for section in _flatten(sections):
+    for section in flatten_sections(sections):
         if section.key == "date" and "date" not in fields:
             first = next((line.strip() for line in section.body.split("\n") if line.strip()), "")
             if first:
@@ -256,14 +256,6 @@ def _legacy_metadata(
             heading = Position(section.line, 1)
             fields["status"] = Field("superseded", heading, heading)
     return fields, references
-
-
-def _flatten(sections: tuple[Section, ...]) -> list[Section]:
-    found: list[Section] = []
-    for section in sections:
-        found.append(section)
-        found.extend(_flatten(section.children))
-    return found
 
 
 def _legacy_value(key: str, value: str) -> object:

@@ -267,7 +267,7 @@ class SiteRenderer:
         ]
         shown = {r.path for _, records in groups for r in records}
         # Anything else that points here (e.g. a future relation) is still shown.
-        referenced_by = _dedupe([link.source for link in corpus.incoming(record)])
+        referenced_by = corpus.referenced_by(record)
         groups.append(("Referenced by", [r for r in referenced_by if r.path not in shown]))
         return [
             (label, [self._entry(r, here) for r in records]) for label, records in groups if records
@@ -425,13 +425,6 @@ class SiteRenderer:
         if unknown:
             result.append(("unknown status", unknown))
         return result
-
-
-def _dedupe(records: list[Record]) -> list[Record]:
-    seen: dict[str, Record] = {}
-    for record in records:
-        seen.setdefault(record.path, record)
-    return list(seen.values())
 
 
 def _index_path(folder: str) -> str:
