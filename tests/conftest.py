@@ -78,6 +78,72 @@ One more system to run.
 """
 
 
+def standard(
+    record_id: str = "STD-SEC-001",
+    title: str = "Secrets live in the vault",
+    category: str = "security",
+    mandatory: str = "true",
+    status: str = "active",
+) -> str:
+    """A standard; ``mandatory`` and ``category`` are written as given (YAML text)."""
+    return (
+        f"---\nid: {record_id}\ntitle: {title}\nstatus: {status}\ncategory: {category}\n"
+        f"mandatory: {mandatory}\nowner: Information Security\n---\n\n# {title}\n\n"
+        "## Rule\n\nEvery secret is read from the vault at run time.\n"
+    )
+
+
+# Line numbers matter: the rule fixtures point at them (BO-1 item on 6, REQ-1 on 9,
+# QA-1 on 15, CON-1 on 20, cross_cutting on 23).
+PROJECT = """\
+---
+id: demand-forecasting
+title: Demand forecasting
+status: active
+business_objectives:
+  - id: BO-1
+    title: Cut fresh-food waste by 15 %
+requirements:
+  - id: REQ-1
+    title: Forecast next-day demand per store and product
+    metric: MAE in units per store-product-day
+    target: "<= 12 units"
+    serves: [BO-1]
+quality_attributes:
+  - id: QA-1
+    title: Timeliness
+    measure: minutes from sales data landing at 08:00 to forecasts published
+    target: "<= 60 minutes"
+constraints:
+  - id: CON-1
+    title: Supplier orders leave at 09:00
+    negotiable: false
+cross_cutting: [STD-SEC-001]
+---
+
+# Demand forecasting
+
+Forecast daily demand per store and product.
+"""
+
+TRACED_FRONT = (
+    "title: {title}\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana Silva]\n"
+    "project: demand-forecasting\naddresses: [REQ-1, QA-1]\ncomplies_with: [STD-SEC-001]"
+)
+
+
+def traced(**replacements: str) -> dict[str, str]:
+    """A project, a mandatory standard and an ADR that addresses everything: no findings.
+    ``replacements`` maps a file to new content."""
+    files = {
+        "docs/standards/std-sec-001.md": standard(),
+        "docs/projects/demand-forecasting.md": PROJECT,
+        "adr/0001-batch.md": adr(front=TRACED_FRONT.format(title="Nightly batch")),
+    }
+    files.update(replacements)
+    return files
+
+
 class Project:
     """A throwaway MkDocs project with records, built with the real mkdocs command."""
 

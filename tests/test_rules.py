@@ -12,7 +12,7 @@ from mkdocs_decisions.model import Finding, Position, Severity
 from mkdocs_decisions.rules import run_checks
 from mkdocs_decisions.settings import SettingsError, settings_from_options
 
-from conftest import VALID_BODY, VALID_RFC, adr
+from conftest import PROJECT, TRACED_FRONT, VALID_BODY, VALID_RFC, adr, standard, traced
 
 GOOD = adr()
 OPTIONS_ONLY_ONE = VALID_BODY.format(title="T").replace("* Online service\n", "")
@@ -178,6 +178,125 @@ FIXTURES: dict[str, tuple[dict[str, str | bytes], str, int]] = {
         "rfc/0001-a.md",
         22,
     ),
+    # --- objectives and standards: a valid traced set with one thing broken each ---
+    "DEC205": (
+        traced(**{"adr/0002-b.md": adr(front="title: B\nstatus: proposed\nproject: ADR-0001")}),
+        "adr/0002-b.md",
+        4,
+    ),
+    "DEC501": (
+        traced(
+            **{
+                "adr/0002-b.md": adr(
+                    front="title: B\nstatus: proposed\n"
+                    "deviates_from: [{standard: STD-SEC-001, reason: The SDK is Java only}]"
+                )
+            }
+        ),
+        "adr/0002-b.md",
+        4,
+    ),
+    "DEC502": (
+        traced(
+            **{
+                "docs/standards/std-tech-001.md": standard(
+                    "STD-TECH-001", "Python for models", "tech-stack", "false"
+                ),
+                "adr/0002-b.md": adr(
+                    front="title: B\nstatus: proposed\ndeviates_from:\n  - standard: STD-TECH-001"
+                ),
+            }
+        ),
+        "adr/0002-b.md",
+        5,
+    ),
+    "DEC503": (
+        traced(
+            **{
+                "adr/0001-batch.md": adr(
+                    front=TRACED_FRONT.format(title="T").replace("[REQ-1, QA-1]", "[REQ-1, QA-9]")
+                )
+            }
+        ),
+        "adr/0001-batch.md",
+        7,
+    ),
+    "DEC504": (
+        traced(
+            **{
+                "adr/0001-batch.md": adr(
+                    front=TRACED_FRONT.format(title="T").replace("[REQ-1, QA-1]", "[REQ-1]")
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        15,
+    ),
+    "DEC505": (
+        traced(
+            **{
+                "docs/projects/demand-forecasting.md": PROJECT.replace(
+                    "cross_cutting: [STD-SEC-001]", "cross_cutting: []"
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        23,
+    ),
+    "DEC506": (
+        traced(**{"docs/standards/std-sec-001.md": standard(status="retired")}),
+        "adr/0001-batch.md",
+        8,
+    ),
+    "DEC507": (
+        traced(
+            **{
+                "docs/projects/demand-forecasting.md": PROJECT.replace(
+                    "  - id: BO-1\n    title:", "  - title:"
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        6,
+    ),
+    "DEC508": (
+        traced(
+            **{
+                "docs/projects/demand-forecasting.md": PROJECT.replace(
+                    '    target: "<= 12 units"\n', ""
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        9,
+    ),
+    "DEC509": (
+        traced(
+            **{
+                "docs/projects/demand-forecasting.md": PROJECT.replace(
+                    "    negotiable: false\n", ""
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        20,
+    ),
+    "DEC510": (
+        traced(**{"docs/standards/std-sec-001.md": standard(category="securty")}),
+        "docs/standards/std-sec-001.md",
+        5,
+    ),
+    "DEC511": (
+        traced(
+            **{
+                "docs/projects/demand-forecasting.md": PROJECT.replace(
+                    "    measure: minutes", "    mesure: minutes"
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        17,
+    ),
 }
 
 
@@ -272,8 +391,9 @@ def test_nested_values_keep_their_positions(tmp_path: Path) -> None:
         "deviates_from:\n  - standard: STD-SEC-001\n    reason: The vendor SDK is Java only."
     )
     findings = findings_for(tmp_path, {"adr/0001-a.md": adr(front=front)})
-    (dangling,) = [f for f in findings if f.rule == "DEC201"]
-    assert (dangling.position.line, dangling.position.column) == (8, 5)
+    dangling = [f for f in findings if f.rule == "DEC201"]
+    assert [(f.position.line, f.position.column) for f in dangling] == [(8, 5), (10, 15)]
+    assert "ADR-0042" in dangling[0].message and "STD-SEC-001" in dangling[1].message
     corpus = load_corpus(tmp_path, tmp_path / "docs", settings_from_options({}))
     record = corpus.records[0]
     assert record.position_of("deviates_from", 0, "reason") == Position(11, 13)

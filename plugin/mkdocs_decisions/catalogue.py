@@ -31,6 +31,7 @@ FAMILIES = {
     "DEC2": "Links",
     "DEC3": "Trade-offs and sections",
     "DEC4": "History",
+    "DEC5": "Objectives and standards",
 }
 
 _RULES = [
@@ -189,10 +190,12 @@ _RULES = [
         "DEC201",
         "dangling-reference",
         Severity.ERROR,
-        "A reference (`supersedes`, `superseded_by`, `related`, `decisions`) names no "
-        "known record.",
+        "A reference (`supersedes`, `superseded_by`, `related`, `decisions`, `project`, "
+        "`complies_with`, `deviates_from`, `cross_cutting`, `applies_to`) names no known "
+        "record.",
         "A link to nothing misleads readers and hides a typo or a deleted record.",
-        "Correct the id (ids look like `ADR-0007`), or remove the reference.",
+        "Correct the id (ids look like `ADR-0007`, `STD-SEC-001` or a project's "
+        "`demand-forecasting`), or remove the reference.",
     ),
     Rule(
         "DEC202",
@@ -220,6 +223,18 @@ _RULES = [
         "Supersession links form a cycle (a record supersedes itself, directly or through others).",
         "With a cycle no record of the chain is the one in force.",
         "Remove the link that points back to an earlier record.",
+    ),
+    Rule(
+        "DEC205",
+        "wrong-kind-of-reference",
+        Severity.ERROR,
+        "A field names a record of the wrong kind: `project` or `applies_to` a record that "
+        "is not a project; `complies_with`, `deviates_from` or `cross_cutting` a record "
+        "that is not a standard.",
+        "The site traces decisions to projects and standards through these fields; a link "
+        "to an ADR where a standard belongs traces nothing.",
+        "Name the id of a project (`demand-forecasting`) or of a standard (`STD-SEC-001`); "
+        "link other records with `related:`.",
     ),
     # --- DEC3xx trade-offs and sections -----------------------------------------
     Rule(
@@ -320,6 +335,125 @@ _RULES = [
         "usually a copied template or a typo.",
         "Set `date:` to the day the decision was taken (on or after the first commit), "
         "or switch the rule off for records written down after the fact.",
+    ),
+    # --- DEC5xx objectives and standards -------------------------------------------
+    Rule(
+        "DEC501",
+        "deviation-from-mandatory-standard",
+        Severity.ERROR,
+        "A record deviates from a mandatory standard.",
+        "Mandatory standards are the organisation's cross-cutting concerns (security, "
+        "privacy, ethics, regulation): they are not negotiable, so no single decision may "
+        "opt out of one, whatever its reason.",
+        "Change the decision so that it complies (and list the standard in "
+        "`complies_with`). If the standard itself is wrong, propose a change to it with "
+        "its owner, in an RFC; do not record a deviation.",
+    ),
+    Rule(
+        "DEC502",
+        "deviation-without-reason",
+        Severity.ERROR,
+        "A `deviates_from` entry gives no reason.",
+        "A deviation is a trade-off the organisation accepts knowingly; without the reason "
+        "nobody can judge later whether it still holds.",
+        "Write each deviation as `- standard: STD-TECH-002` with `reason: ...` on the next "
+        "line, saying why the standard cannot be followed here.",
+    ),
+    Rule(
+        "DEC503",
+        "unknown-objective",
+        Severity.ERROR,
+        "`addresses` names an objective the project does not define, a project that does "
+        "not exist, or a short id (`QA-1`) in a record without `project:`; or an item's "
+        "`serves` names an objective its project does not define.",
+        "A decision traced to nothing looks justified in review but is not.",
+        "Use the ids in the project's front matter: `project-id/QA-1`, or `QA-1` together "
+        "with `project: project-id`.",
+    ),
+    Rule(
+        "DEC504",
+        "unaddressed-objective",
+        Severity.WARNING,
+        "A requirement or quality attribute of an active project that no accepted "
+        "decision addresses.",
+        "Every ML requirement and quality attribute agreed with the product owner needs a "
+        "decision that meets it; a gap found late is a risk found late.",
+        "Write (or accept) a decision whose `addresses` names the item. While the "
+        "project is `proposed` the rule stays quiet.",
+    ),
+    Rule(
+        "DEC505",
+        "missing-mandatory-standard",
+        Severity.ERROR,
+        "A project does not list, in `cross_cutting`, a mandatory standard that applies to it.",
+        "Cross-cutting concerns apply to every project they cover; listing them on the "
+        "project makes the team acknowledge them at the start, not at the release review.",
+        "Add the standard's id to the project's `cross_cutting` list. A standard's "
+        "`applies_to` limits which projects it covers (default: all).",
+    ),
+    Rule(
+        "DEC506",
+        "retired-standard",
+        Severity.WARNING,
+        "A record that still applies names a retired standard (in `complies_with`, "
+        "`deviates_from` or `cross_cutting`).",
+        "Complying with a standard that no longer exists proves nothing; its successor is "
+        "probably what the record should follow.",
+        "Name the standard that replaced it, or remove the reference. Superseded, "
+        "rejected and retired records are not checked: they are history.",
+    ),
+    Rule(
+        "DEC507",
+        "objective-id",
+        Severity.ERROR,
+        "An objective, requirement, quality attribute or constraint has no id, has an id "
+        "used twice in its project, or is not a mapping.",
+        "Decisions trace to these items by id (`demand-forecasting/QA-1`); an item "
+        "without one cannot be traced.",
+        "Give every item a unique `id:` (conventionally `BO-1`, `REQ-1`, `QA-1`, `CON-1`) "
+        "and a `title:`.",
+    ),
+    Rule(
+        "DEC508",
+        "unmeasured-objective",
+        Severity.ERROR,
+        "A requirement lacks its `metric` or `target`, or a quality attribute its "
+        "`measure` or `target`; or an item has no `title`.",
+        "A requirement without a metric and a target cannot be met or missed; it is a "
+        "wish. ML requirements are agreed as a number (MAE <= 12 units).",
+        "Add `metric:` and `target:` to requirements, `measure:` and `target:` to "
+        "quality attributes. Quote targets that start with `<` or `>`.",
+    ),
+    Rule(
+        "DEC509",
+        "negotiable-unstated",
+        Severity.ERROR,
+        "A constraint does not say whether it is negotiable (`negotiable: true` or `false`).",
+        "Whether a constraint can be traded away decides which designs are open; a team "
+        "that guesses wrong designs around a wall that was not there, or through one that was.",
+        "Add `negotiable: false` (a hard limit) or `negotiable: true`.",
+    ),
+    Rule(
+        "DEC510",
+        "standard-category",
+        Severity.WARNING,
+        "A standard has no `category`, or one outside the configured categories.",
+        "The standards catalogue is grouped by category; an unknown category is usually a "
+        "typo (`securty`) and hides the standard in a group of its own.",
+        "Set `category:` to one of security, privacy, ethics, regulatory, tech-stack, "
+        "process, or add the category under `kinds: standard: categories:` in the "
+        "configuration.",
+    ),
+    Rule(
+        "DEC511",
+        "unknown-item-key",
+        Severity.WARNING,
+        "An item of a project's objective lists, or a `deviates_from` entry, has a key "
+        "the tool does not know.",
+        "A misspelt key (`mesure`) silently loses its value from the project page.",
+        "Use the keys id, title, description, metric, target, baseline, measure, "
+        "negotiable and serves in objectives, standard and reason in deviations; the hint "
+        "suggests the closest one.",
     ),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .catalogue import finding
@@ -12,6 +13,7 @@ from .history import History
 from .model import Finding, Position, Record, Reference
 from .records import normalise_id, parse_record
 from .settings import Settings
+from .traceability import Traceability
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,11 @@ class Corpus:
     skipped: list[str] = field(default_factory=list)  # template and excluded files
     site_bases: dict[str, str] = field(default_factory=dict)  # kind -> folder in the site
     history: History = field(default_factory=History)  # empty unless read from git
+
+    @cached_property
+    def traceability(self) -> Traceability:
+        """Objectives, addresses, compliance and deviations, indexed once per build."""
+        return Traceability(self.records, self.by_id)
 
     def get(self, record_id: str) -> Record | None:
         return self.by_id.get(normalise_id(record_id))

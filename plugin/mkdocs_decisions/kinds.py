@@ -17,6 +17,8 @@ ID = "id"
 IDS = "ids"
 URL = "url"
 DEVIATIONS = "deviations"  # a list of {standard, reason}
+BOOL = "bool"
+ITEMS = "items"  # a list of mappings, each with an id (a project's objectives)
 
 COMMON_FIELDS: dict[str, str] = {
     "id": TEXT,
@@ -33,6 +35,13 @@ COMMON_FIELDS: dict[str, str] = {
     "complies_with": IDS,
     "deviates_from": DEVIATIONS,
     "review_by": DATE,
+}
+
+# Standards and projects are not decisions: they do not serve projects or follow standards.
+_ORDINARY_FIELDS = {
+    key: value
+    for key, value in COMMON_FIELDS.items()
+    if key not in ("project", "addresses", "complies_with", "deviates_from")
 }
 
 # Keys that belong to the page, not the record: MkDocs and Material page metadata, and the
@@ -89,6 +98,10 @@ class KindSpec:
     noun: str = ""  # one record, e.g. "Architecture decision record"
     min_options: int = 2  # for ADRs: considered options; for RFCs: alternatives
     exclude: tuple[str, ...] = field(default_factory=tuple)
+    numbered: bool = True  # ids from file numbers (ADR-0007); else from `id:` or the file name
+    decision: bool = True  # listed in the decisions index; can address objectives
+    categories: tuple[str, ...] = ()  # for standards: the allowed values of `category`
+    final: tuple[str, ...] = ()  # statuses of records that no longer apply
 
     def canonical_status(self, raw: str) -> str | None:
         """Map a status as written (any case, aliases) onto one of ``statuses``."""
@@ -181,6 +194,41 @@ RFC_SECTIONS = (
 )
 
 
+STANDARD_STATUSES = ("draft", "active", "deprecated", "retired")
+PROJECT_STATUSES = ("proposed", "active", "delivered", "retired")
+STANDARD_CATEGORIES = ("security", "privacy", "ethics", "regulatory", "tech-stack", "process")
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    """One list of a project's objectives: its key, label and what each item must say."""
+
+    key: str  # front-matter key, e.g. "requirements"
+    label: str  # heading on the project page
+    prefix: str  # conventional id prefix, e.g. "REQ" (shown in docs and templates)
+    required: tuple[str, ...]  # keys every item of this list needs besides id and title
+    traced: bool  # decisions are expected to address it (DEC504)
+
+
+OBJECTIVE_LISTS = (
+    ItemSpec("business_objectives", "Business objectives", "BO", (), traced=False),
+    ItemSpec("requirements", "ML requirements", "REQ", ("metric", "target"), traced=True),
+    ItemSpec("quality_attributes", "Quality attributes", "QA", ("measure", "target"), traced=True),
+    ItemSpec("constraints", "Constraints", "CON", ("negotiable",), traced=False),
+)
+ITEM_KEYS = (
+    "id",
+    "title",
+    "description",
+    "metric",
+    "target",
+    "baseline",
+    "measure",
+    "negotiable",
+    "serves",
+)
+
+
 def default_kinds() -> dict[str, KindSpec]:
     """The built-in kinds with the lifecycles of the design."""
     return {
@@ -204,6 +252,7 @@ def default_kinds() -> dict[str, KindSpec]:
                 "informed": NAMES,
             },
             sections=ADR_SECTIONS,
+            final=("rejected", "deprecated", "superseded"),
         ),
         "rfc": KindSpec(
             name="rfc",
@@ -227,5 +276,57 @@ def default_kinds() -> dict[str, KindSpec]:
                 "decisions": IDS,
             },
             sections=RFC_SECTIONS,
+            final=("rejected", "withdrawn", "superseded"),
+        ),
+        "standard": KindSpec(
+            name="standard",
+            prefix="STD",
+            folder="docs/standards",
+            label="Standards",
+            noun="Standard",
+            statuses=STANDARD_STATUSES,
+            transitions={
+                "draft": ("active",),
+                "active": ("deprecated",),
+                "deprecated": ("retired",),
+            },
+            aliases={"approved": "active", "proposed": "draft", "withdrawn": "retired"},
+            fields={
+                **_ORDINARY_FIELDS,
+                "category": TEXT,
+                "mandatory": BOOL,
+                "owner": TEXT,
+                "applies_to": NAMES,
+            },
+            sections=(),
+            numbered=False,
+            decision=False,
+            categories=STANDARD_CATEGORIES,
+            final=("retired",),
+        ),
+        "project": KindSpec(
+            name="project",
+            prefix="PRJ",
+            folder="docs/projects",
+            label="Projects",
+            noun="Project",
+            statuses=PROJECT_STATUSES,
+            transitions={
+                "proposed": ("active", "retired"),
+                "active": ("delivered", "retired"),
+                "delivered": ("retired",),
+            },
+            aliases={"draft": "proposed", "done": "delivered", "cancelled": "retired"},
+            fields={
+                **_ORDINARY_FIELDS,
+                "owner": TEXT,
+                "stakeholders": NAMES,
+                **{spec.key: ITEMS for spec in OBJECTIVE_LISTS},
+                "cross_cutting": IDS,
+            },
+            sections=(),
+            numbered=False,
+            decision=False,
+            final=("delivered", "retired"),
         ),
     }

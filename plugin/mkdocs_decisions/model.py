@@ -102,7 +102,9 @@ class ListItem:
 class Reference:
     """A record naming another record, as written in the source."""
 
-    relation: str  # supersedes | superseded_by | related | decisions
+    # supersedes | superseded_by | related | decisions | project | complies_with |
+    # deviates_from | cross_cutting | applies_to
+    relation: str
     target: str  # an id such as ``ADR-0003`` or a relative path to a Markdown file
     position: Position
 

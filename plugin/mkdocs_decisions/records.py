@@ -63,7 +63,17 @@ _RELATIONS = {
 }
 _DATE_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # old adr-tools wrote dd/mm/yyyy
 _DATE_NAMED = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-")  # log4brains
-_REFERENCE_FIELDS = ("supersedes", "superseded_by", "related", "decisions")
+_REFERENCE_FIELDS = (
+    "supersedes",
+    "superseded_by",
+    "related",
+    "decisions",
+    "project",
+    "complies_with",
+    "cross_cutting",
+    "applies_to",
+)
+APPLIES_TO_ALL = "all"  # `applies_to: all` on a standard names no record
 
 
 @dataclass(frozen=True)
@@ -368,9 +378,19 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
             return value, ""
         return None, f"must be a URL, not {_describe(value)}"
     if expected == types.DEVIATIONS:
+        if isinstance(value, dict):  # one deviation written without the list
+            value = [value]
         if isinstance(value, list) and all(isinstance(item, dict | str) for item in value):
             return value, ""
         return None, "must be a list of `{standard: ID, reason: text}` entries"
+    if expected == types.BOOL:
+        if isinstance(value, bool):
+            return value, ""
+        return None, f"must be true or false, not {_describe(value)}"
+    if expected == types.ITEMS:
+        if isinstance(value, list):
+            return value, ""  # each item is checked by the objectives rules (DEC507-DEC509)
+        return None, f"must be a list of items with an `id:`, not {_describe(value)}"
     return value, ""
 
 
@@ -412,8 +432,12 @@ def _identity(
                     f"`id: {declared.value}` but the file name says number {file_number}",
                 )
             )
+        if not kind.numbered:
+            return None, record_id
         return declared_number if declared_number is not None else file_number, record_id
     stem = posixpath.splitext(name)[0]
+    if not kind.numbered:
+        return None, stem  # standards and projects are named, e.g. docs/projects/churn.md
     if _DATE_NAMED.match(name):
         # log4brains names files by date; several can share a day, so the slug is the id.
         return file_number, stem
@@ -484,10 +508,20 @@ def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]
         values = found.value if isinstance(found.value, list) else [found.value]
         for index, value in enumerate(values):
             text = str(value).strip()
+            if relation == "applies_to" and text.lower() == APPLIES_TO_ALL:
+                continue
             link = _LINK.search(text)
             target = _link_target(link.group(2), source) if link else plain_text(text)
             # Point at the list item itself when the list is written in YAML.
             position = found.inner.get((index,), found.value_position)
             if target:
                 references.append(Reference(relation, target, position))
+    deviations = fields.get("deviates_from")
+    for index, entry in enumerate(deviations.value or [] if deviations else []):
+        standard = entry.get("standard") if isinstance(entry, dict) else entry
+        if isinstance(standard, str) and standard.strip() and deviations is not None:
+            position = deviations.inner.get(
+                (index, "standard"), deviations.inner.get((index,), deviations.value_position)
+            )
+            references.append(Reference("deviates_from", plain_text(standard.strip()), position))
     return references

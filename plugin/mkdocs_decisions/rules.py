@@ -9,37 +9,17 @@ and ``corpus.py``. Checking and rendering are kept apart.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 
+from . import trace_rules  # noqa: F401  (registers the DEC2xx/DEC5xx checks of objectives)
 from .catalogue import finding
 from .corpus import Corpus
 from .kinds import PROS_AND_CONS, KindSpec
 from .markdown_structure import plain_text
 from .model import Finding, ListItem, Position, Record, Section, Severity
+from .registry import CHECKS, check
 from .settings import Settings
-
-CheckFunction = Callable[[Record, KindSpec, Corpus], Iterable[Finding]]
-
-
-@dataclass(frozen=True)
-class Check:
-    rules: tuple[str, ...]
-    run: CheckFunction
-
-
-CHECKS: list[Check] = []
-
-
-def check(*rule_ids: str) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check function for the rules it can report."""
-
-    def register(function: CheckFunction) -> CheckFunction:
-        CHECKS.append(Check(rule_ids, function))
-        return function
-
-    return register
-
 
 _DECIDED = ("accepted", "deprecated", "superseded")
 _PRO = re.compile(r"^(good|pro|pros|positive|advantage|\+)\b", re.IGNORECASE)

@@ -26,7 +26,7 @@ OPTIONS = (
     "require_history",
     "commit_url",
 )
-KIND_OPTIONS = ("folder", "statuses", "transitions", "aliases", "exclude")
+KIND_OPTIONS = ("folder", "statuses", "transitions", "aliases", "exclude", "categories")
 
 
 class SettingsError(ValueError):
@@ -140,6 +140,14 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
             **{w: s for w, s in kind.aliases.items() if s in statuses},
             **{str(w).lower(): str(s).lower() for w, s in aliases.items()},
         }
+    if "categories" in overrides:
+        if kind.name != "standard":
+            raise SettingsError(f"kinds: {kind.name}: categories: only standards have categories")
+        changes["categories"] = tuple(
+            str(c).strip().lower() for c in _list(kind, "categories", overrides["categories"])
+        )
+    if "statuses" in overrides:
+        changes["final"] = tuple(s for s in kind.final if s in statuses)
     if "exclude" in overrides:
         changes["exclude"] = tuple(str(p) for p in _list(kind, "exclude", overrides["exclude"]))
     return dataclasses.replace(kind, **changes)
