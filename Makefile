@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve rules-doc bench
+.PHONY: site example test lint serve rules-doc bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP)  ## build this repository's own site into site/, failing on any error
 	$(BIN)/mkdocs build --strict
+
+example: $(STAMP)  ## build the demand-forecasting example into examples/demand-forecasting/site/
+	$(BIN)/mkdocs build --strict -f examples/demand-forecasting/mkdocs.yml
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/pytest

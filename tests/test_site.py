@@ -312,3 +312,20 @@ def test_html_links_match_mkdocs_urls(use_directory_urls: bool) -> None:
         for target in paths:
             expected = get_relative_url(url(target), url(source))
             assert relative_href(source, target, use_directory_urls) == expected, (source, target)
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_titles_are_escaped_once_everywhere(project: Project, theme: str) -> None:
+    """The page title reaches <title>, the nav and the TOC each escaped exactly once;
+    Material's `striptags` on <title> would otherwise unescape it into markup."""
+    title = 'The team\'s "store" & <b>cache</b> </title><script>alert(1)</script>'
+    project.write("adr/0001-a.md", adr(title=title))
+    project.configure(theme={"name": theme})
+    assert project.build("--strict").returncode == 0
+    html = project.html("adr/0001-a/index.html")
+    assert "<script>alert(1)" not in html and "<b>cache" not in html
+    assert "&amp;#39;" not in html and "&amp;amp;" not in html and "&amp;lt;" not in html
+    head = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in head
+    text = re.sub(r"&#39;|&#34;|&quot;", lambda m: {"&#39;": "'"}.get(m[0], '"'), html)
+    assert 'ADR-0001: The team\'s "store" &amp; &lt;b&gt;cache&lt;/b&gt;' in text

@@ -8,9 +8,11 @@ included), with edit links that point at the real files.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import AnchorLink
 
 from .corpus import Corpus, load_corpus
 from .history_view import project_history, uncommitted_notes
@@ -30,6 +33,8 @@ log = get_plugin_logger("decisions")
 
 CSS_URI = "assets/decisions/decisions.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "decisions.css"
+# Headings in the HTML our templates produce (never in users' text): for the page's TOC.
+_GENERATED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 
 
 class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
@@ -56,6 +61,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.corpus: Corpus | None = None
         self.findings: list[Finding] = []
         self.html_parts: dict[str, tuple[str, str]] = {}  # src_uri -> (after title, at end)
+        self.titles: dict[str, str] = {}  # src_uri -> plain-text title from front matter
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -99,10 +105,33 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             self._replace(files, by_src, by_dest, page, config)
             if page.html_after_title or page.html_at_end:
                 self.html_parts[page.site_path] = (page.html_after_title, page.html_at_end)
+            if page.title:
+                self.titles[page.site_path] = page.title
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
         if isinstance(config.nav, list) and self.settings.add_to_nav:
             self._extend_nav(config.nav, pages, renderer)
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Give our pages their title as escaped text: MkDocs would take it from the
+        rendered heading, with entities escaped a second time in the nav."""
+        title = self.titles.get(page.file.src_uri)
+        if title:
+            page.title = str(escape(title))
+        return markdown
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """Keep a record's title escaped in ``<title>``. Material writes it through
+        ``striptags``, which unescapes entities: a title such as ``</title><script>``
+        would become markup."""
+        title = self.titles.get(page.file.src_uri)
+        if not title:
+            return output
+        unescaped = f"<title>{Markup(escape(title)).striptags()}"
+        safe = f"<title>{escape(' '.join(title.split()))}"
+        return output.replace(unescaped, safe, 1) if unescaped != safe else output
 
     def on_page_content(
         self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
@@ -112,6 +141,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         if parts is None:
             return html
         after_title, at_end = parts
+        _extend_toc(page, at_end)
         title_end = html.find("</h1>")
         if title_end == -1:
             return after_title + html + at_end
@@ -178,6 +208,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 continue
             records = [r for r in self.corpus.records if r.kind == kind.name]
             entries: list[Any] = [f"{base}/index.md"]
+            if kind.name == "standard" and renderer.trace_pages.compliance_path:
+                entries.append({"Compliance matrix": renderer.trace_pages.compliance_path})
             entries += [r.site_path for r in records if not r.group]
             for group in sorted({r.group for r in records if r.group}):
                 members = [r.site_path for r in records if r.group == group]
@@ -198,3 +230,20 @@ def _nav_paths(nav: Any) -> set[str]:
         for value in nav.values():
             found |= _nav_paths(value)
     return found
+
+
+def _extend_toc(page: MkDocsPage, html: str) -> None:
+    """Add the generated headings (History, Traceability, ...) to the page's table of
+    contents, under its title when the TOC has one, so themes list them like any other."""
+    items = getattr(page.toc, "items", None)
+    if items is None:
+        return
+    parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    last_h2: AnchorLink | None = None
+    for level, anchor, title in _GENERATED_HEADING.findall(html):
+        link = AnchorLink(title, anchor, int(level))
+        if level == "3" and last_h2 is not None:
+            last_h2.children.append(link)
+        else:
+            parent.append(link)
+            last_h2 = link

@@ -433,7 +433,7 @@ def _identity(
                 )
             )
         if not kind.numbered:
-            return None, record_id
+            return None, declared.value.strip()  # as written: `demand-forecasting`
         return declared_number if declared_number is not None else file_number, record_id
     stem = posixpath.splitext(name)[0]
     if not kind.numbered:

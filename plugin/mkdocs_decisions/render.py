@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .corpus import Corpus
 from .discovery import LandingPage
@@ -25,6 +25,7 @@ from .history import Commit
 from .kinds import KindSpec
 from .markdown_structure import scan_body
 from .model import Record
+from .render_trace import TracePages
 from .settings import Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,6 +48,7 @@ class Page:
     source_path: str | None = None  # the real file behind it, for the edit link
     html_after_title: str = ""
     html_at_end: str = ""
+    title: str = ""  # plain text; set as the page title so no theme derives it from HTML
 
 
 def markdown_text(value: object) -> Markup:
@@ -57,10 +59,16 @@ def markdown_text(value: object) -> Markup:
     text = " ".join(str(value).split())
     parts = _CODE_SPAN.split(text)
     escaped = [
-        f"`{part}`" if index % 2 else _MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(part)))
+        f"`{part}`" if index % 2 else _MARKDOWN_SPECIALS.sub(r"\\\1", _escape_text(part))
         for index, part in enumerate(parts)
     ]
     return Markup("".join(escaped))
+
+
+def _escape_text(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities. Quotes stay: they are harmless in text, and an
+    entity in a heading is escaped a second time in the table of contents."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def css_token(value: object) -> str:
@@ -150,6 +158,7 @@ class SiteRenderer:
         if self.index_path in folders:
             self.index_path = posixpath.join(posixpath.dirname(settings.index), "all.md")
         self.timeline_path = posixpath.join(posixpath.dirname(self.index_path), "timeline.md")
+        self.trace_pages = TracePages(self)
 
     @property
     def has_timeline(self) -> bool:
@@ -162,7 +171,21 @@ class SiteRenderer:
         pages.append(self.decisions_index())
         if self.has_timeline:
             pages.append(self.timeline())
+        if self.trace_pages.compliance_path:
+            pages.append(self.compliance_page(self.trace_pages.compliance_path))
         return pages
+
+    def compliance_page(self, here: str) -> Page:
+        values = self.trace_pages.compliance_values(here)
+        return Page(
+            here,
+            self.render("compliance.md.j2", values),
+            html_at_end=self.render("compliance.html.j2", values),
+        )
+
+    def href(self, here: str, to_page: str) -> str:
+        """The relative URL from the page ``here`` to another page of the site."""
+        return relative_href(here, to_page, self.use_directory_urls)
 
     # --- record pages -------------------------------------------------------------
 
@@ -171,7 +194,9 @@ class SiteRenderer:
         here = record.site_path
         successor = self.corpus.successor(record)
         # A slug id (log4brains) repeats the file name; only a numbered id adds to the title.
-        named_by_file = record.id == posixpath.splitext(posixpath.basename(record.path))[0]
+        stem = posixpath.splitext(posixpath.basename(record.path))[0]
+        # Projects go by their title; their id is a slug for links.
+        named_by_file = record.id.lower() == stem.lower() or record.kind == "project"
         heading = record.title if named_by_file else f"{record.id}: {record.title}"
         values = {
             "heading": heading,
@@ -181,18 +206,20 @@ class SiteRenderer:
             "known_status": record.status is not None,
             "facts": self._facts(record),
             "discussion": record.value("discussion"),
-            "links": self._link_groups(record, here),
+            "links": self.trace_pages.header_links(record, here) + self._link_groups(record, here),
             "banner": record.status in BANNER_STATUSES,
-            "successor": self._entry(successor, here) if successor else None,
+            "successor": self.entry(successor, here) if successor else None,
             "body": record.body,
             "history": self._status_rows(record),
         }
         return Page(
             here,
-            self._render("record.md.j2", values),
+            self.render("record.md.j2", values),
             record.source_path,
-            html_after_title=self._render("record_header.html.j2", values),
-            html_at_end=self._render("record_history.html.j2", values),
+            html_after_title=self.render("record_header.html.j2", values),
+            html_at_end=self.trace_pages.record_sections(record, here)
+            + self.render("record_history.html.j2", values),
+            title=heading,
         )
 
     def _facts(self, record: Record) -> list[tuple[str, str]]:
@@ -209,8 +236,14 @@ class SiteRenderer:
             names = record.strings(key)
             if names:
                 facts.append((label, ", ".join(names)))
-        if record.value("project"):
-            facts.append(("Project", str(record.value("project"))))
+        for key, label in (("category", "Category"), ("owner", "Owner")):
+            if record.value(key):
+                facts.append((label, str(record.value(key))))
+        if record.kind == "standard":
+            mandatory = record.value("mandatory") is True
+            facts.append(("Mandatory", "yes: not negotiable" if mandatory else "no"))
+        if record.strings("stakeholders"):
+            facts.append(("Stakeholders", ", ".join(record.strings("stakeholders"))))
         review_by = record.value("review_by")
         if review_by:
             facts.append(("Review by", str(review_by)))
@@ -266,14 +299,15 @@ class SiteRenderer:
             ("Related", corpus.related(record)),
         ]
         shown = {r.path for _, records in groups for r in records}
+        shown |= self.trace_pages.linked_paths(record)
         # Anything else that points here (e.g. a future relation) is still shown.
         referenced_by = corpus.referenced_by(record)
         groups.append(("Referenced by", [r for r in referenced_by if r.path not in shown]))
         return [
-            (label, [self._entry(r, here) for r in records]) for label, records in groups if records
+            (label, [self.entry(r, here) for r in records]) for label, records in groups if records
         ]
 
-    def _entry(self, record: Record, here: str) -> dict[str, str]:
+    def entry(self, record: Record, here: str) -> dict[str, str]:
         return {
             "id": record.id,
             "title": record.title,
@@ -283,6 +317,7 @@ class SiteRenderer:
             "date": record.date.isoformat() if record.date else "",
             "kind": record.kind,
             "kind_label": self.settings.kinds[record.kind].prefix,
+            "note": "",
         }
 
     # --- index pages ----------------------------------------------------------------
@@ -329,18 +364,28 @@ class SiteRenderer:
             "count": len(records),
             "show_kind": False,
         }
+        template = "folder_index.html.j2"
+        if not group and kind.name == "standard":  # the standards catalogue
+            template = "standards_catalogue.html.j2"
+            values.update(self.trace_pages.catalogue_values(here))
+        elif not group and kind.name == "project":
+            template = "projects_index.html.j2"
+            values.update(self.trace_pages.projects_values(here))
         return Page(
             here,
-            self._render("folder_index.md.j2", values),
+            self.render("folder_index.md.j2", values),
             landing.source.source_path if landing else None,
-            html_at_end=self._render("folder_index.html.j2", values),
+            html_at_end=self.render(template, values),
+            title=title,
         )
 
     def decisions_index(self) -> Page:
         here = self.index_path
         statuses: list[str] = []
         for kind in self.settings.kinds.values():
-            statuses.extend(s for s in kind.statuses if s not in statuses)
+            if kind.decision:
+                statuses.extend(s for s in kind.statuses if s not in statuses)
+        decisions = [r for r in self.corpus.records if self.settings.kinds[r.kind].decision]
         kind_links = [
             {
                 "label": kind.label,
@@ -355,14 +400,14 @@ class SiteRenderer:
             "kinds": kind_links,
             "recent": self._recently_changed(here),
             "timeline_link": relative_link(here, self.timeline_path) if self.has_timeline else "",
-            "groups": self._by_status(self.corpus.records, here, tuple(statuses)),
+            "groups": self._by_status(decisions, here, tuple(statuses)),
             "count": len(self.corpus.records),
             "show_kind": True,
         }
         return Page(
             here,
-            self._render("decisions_index.md.j2", values),
-            html_at_end=self._render("decisions_index.html.j2", values),
+            self.render("decisions_index.md.j2", values),
+            html_at_end=self.render("decisions_index.html.j2", values),
         )
 
     def _recently_changed(self, here: str, limit: int = 10) -> list[dict[str, str]]:
@@ -374,7 +419,7 @@ class SiteRenderer:
         ]
         dated.sort(key=lambda pair: (pair[0].date, pair[1].path), reverse=True)
         return [
-            {**self._entry(record, here), "updated": commit.day.isoformat()}
+            {**self.entry(record, here), "updated": commit.day.isoformat()}
             for commit, record in dated[:limit]
         ]
 
@@ -392,7 +437,7 @@ class SiteRenderer:
             month = change.commit.date.strftime("%B %Y")
             months.setdefault(month, []).append(
                 {
-                    **self._entry(record, here),
+                    **self.entry(record, here),
                     "day": change.commit.day.isoformat(),
                     "old": change.old,
                     "new": change.new or "no status",
@@ -403,11 +448,11 @@ class SiteRenderer:
         values = {"months": list(months.items())}
         return Page(
             here,
-            self._render("timeline.md.j2", values),
-            html_at_end=self._render("timeline.html.j2", values),
+            self.render("timeline.md.j2", values),
+            html_at_end=self.render("timeline.html.j2", values),
         )
 
-    def _render(self, template: str, values: Mapping[str, object]) -> str:
+    def render(self, template: str, values: Mapping[str, object]) -> str:
         return self.environment.get_template(template).render(**values)
 
     def _by_status(
@@ -416,7 +461,7 @@ class SiteRenderer:
         grouped: dict[str, list[dict[str, str]]] = {status: [] for status in order}
         unknown: list[dict[str, str]] = []
         for record in records:
-            entry = self._entry(record, here)
+            entry = self.entry(record, here)
             if record.status in grouped:
                 grouped[record.status].append(entry)
             else:

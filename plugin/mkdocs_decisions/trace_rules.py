@@ -58,7 +58,7 @@ def check_deviations(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable
                         str(key),
                         _DEVIATION_KEYS,
                         record,
-                        found.inner.get((index,), found.value_position),
+                        found.inner.get((index, key), found.value_position),
                     )
     for deviation in trace.deviations.get(record.path, []):
         standard = trace.record(deviation.standard_id, "standard")

@@ -106,11 +106,21 @@ class Traceability:
         """Decisions whose ``project`` is this one or that address one of its objectives."""
         return self._in_project.get(project.path, [])
 
-    def complying(self, standard: Record) -> list[Record]:
-        return self._complying.get(standard.path, [])
+    def complying(self, standard: Record, within: list[Record] | None = None) -> list[Record]:
+        """Records that list the standard in ``complies_with`` (only those ``within``)."""
+        found = self._complying.get(standard.path, [])
+        if within is None:
+            return found
+        paths = {record.path for record in within}
+        return [record for record in found if record.path in paths]
 
-    def deviating(self, standard: Record) -> list[Deviation]:
-        return self._deviating.get(standard.path, [])
+    def deviating(self, standard: Record, within: list[Record] | None = None) -> list[Deviation]:
+        """Deviations from the standard (only of the records ``within``)."""
+        found = self._deviating.get(standard.path, [])
+        if within is None:
+            return found
+        paths = {record.path for record in within}
+        return [deviation for deviation in found if deviation.decision.path in paths]
 
     # --- which standards apply where -----------------------------------------------
 

@@ -1,0 +1,296 @@
+"""The pages that trace decisions to objectives and standards: what a project page and a
+standard page add below their text, the standards catalogue, the compliance matrix and the
+projects overview. Values are gathered here; the HTML is in templates."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING, Any
+
+from .kinds import OBJECTIVE_LISTS, ItemSpec
+from .model import Record
+from .objectives import Objective, is_addressing
+from .traceability import Traceability, is_mandatory
+
+if TYPE_CHECKING:
+    from .render import SiteRenderer
+
+UNCATEGORISED = "uncategorised"
+
+
+def objective_anchor(objective_id: str) -> str:
+    """The HTML id of an objective's row on its project page."""
+    return "objective-" + "".join(c if c.isalnum() else "-" for c in objective_id.lower())
+
+
+class TracePages:
+    """Renders the traceability parts of the site for one :class:`SiteRenderer`."""
+
+    def __init__(self, site: SiteRenderer) -> None:
+        self.site = site
+        self.trace: Traceability = site.corpus.traceability
+        base = site.corpus.site_bases.get("standard")
+        self.compliance_path = posixpath.join(base, "compliance.md") if base else ""
+        if base == ".":
+            self.compliance_path = "compliance.md"
+
+    # --- header links of every record ----------------------------------------------
+
+    def header_links(self, record: Record, here: str) -> list[tuple[str, list[dict[str, str]]]]:
+        """Project, objectives and standards a decision names; the standards of a project."""
+        site, trace = self.site, self.trace
+        groups: list[tuple[str, list[dict[str, str]]]] = []
+        if record.kind == "project":
+            standards = trace.standards_of(record)
+            groups.append(("Standards", [site.entry(s, here) for s in standards]))
+            return [(label, entries) for label, entries in groups if entries]
+        project = trace.record(str(record.value("project") or ""), "project")
+        if project is not None:
+            groups.append(("Project", [site.entry(project, here)]))
+        addressed = []
+        for entry in trace.addresses.get(record.path, []):
+            target = trace.record(entry.project_id, "project")
+            objective = trace.objective(target, entry.item_id) if target else None
+            if target is not None and objective is not None:
+                addressed.append(self._objective_entry(target, objective, here, project))
+        groups.append(("Addresses", addressed))
+        complies = [trace.record(i, "standard") for i in record.strings("complies_with")]
+        groups.append(("Complies with", [site.entry(s, here) for s in complies if s]))
+        deviations = []
+        for deviation in trace.deviations.get(record.path, []):
+            standard = trace.record(deviation.standard_id, "standard")
+            if standard is not None:
+                deviations.append({**site.entry(standard, here), "note": deviation.reason})
+        groups.append(("Deviates from", deviations))
+        return [(label, entries) for label, entries in groups if entries]
+
+    def _objective_entry(
+        self, project: Record, objective: Objective, here: str, own: Record | None
+    ) -> dict[str, str]:
+        href = self.site.href(here, project.site_path) + "#" + objective_anchor(objective.id)
+        same = own is not None and own.path == project.path
+        return {
+            **self.site.entry(project, here),
+            "id": objective.id if same else f"{project.id}/{objective.id}",
+            "title": objective.title,
+            "href": href,
+        }
+
+    def linked_paths(self, record: Record) -> set[str]:
+        """Records the header already shows through project and standard links."""
+        if record.kind == "project":
+            return {s.path for s in self.trace.standards_of(record)} | {
+                d.path for d in self.trace.decisions_in(record)
+            }
+        if record.kind == "standard":
+            return {d.path for d in self.trace.complying(record)} | {
+                d.decision.path for d in self.trace.deviating(record)
+            }
+        return set()
+
+    # --- below a project's or a standard's own text -----------------------------------
+
+    def record_sections(self, record: Record, here: str) -> str:
+        if record.kind == "project":
+            return self.site.render("project_sections.html.j2", self._project_values(record, here))
+        if record.kind == "standard":
+            return self.site.render(
+                "standard_sections.html.j2", self._standard_values(record, here)
+            )
+        return ""
+
+    def _project_values(self, project: Record, here: str) -> dict[str, Any]:
+        trace = self.trace
+        objectives = trace.objectives.get(project.path, [])
+        lists = []
+        for spec in OBJECTIVE_LISTS:
+            items = [self._objective_row(project, o, here) for o in objectives if o.spec is spec]
+            if items:
+                lists.append({"spec": spec, "rows": items, "columns": _columns(spec)})
+        declared = {s.path for s in trace.declared_standards(project)}
+        decisions = trace.decisions_in(project)
+        standards = [
+            {
+                **self.site.entry(standard, here),
+                "category": str(standard.value("category") or ""),
+                "mandatory": is_mandatory(standard),
+                "declared": standard.path in declared,
+                "complying": [
+                    self.site.entry(d, here) for d in trace.complying(standard, within=decisions)
+                ],
+                "deviating": [
+                    {**self.site.entry(dev.decision, here), "note": dev.reason}
+                    for dev in trace.deviating(standard, within=decisions)
+                ],
+            }
+            for standard in trace.standards_of(project)
+        ]
+        traced = [
+            self._trace_row(project, o, here) for o in objectives if o.spec.key != "constraints"
+        ]
+        return {
+            "lists": lists,
+            "standards": standards,
+            "traceability": [row for row in traced if row["id"]],
+            "gaps": sum(1 for row in traced if row["gap"]),
+            "checked": project.status == "active",
+            "decisions": [self._decision_row(d, project, here) for d in decisions],
+        }
+
+    def _objective_row(self, project: Record, objective: Objective, here: str) -> dict[str, Any]:
+        return {
+            "id": objective.id,
+            "anchor": objective_anchor(objective.id or f"{objective.spec.prefix}-x"),
+            "title": objective.title,
+            "description": objective.description,
+            "metric": objective.metric,
+            "measure": objective.measure,
+            "target": objective.target,
+            "baseline": objective.baseline,
+            "negotiable": objective.negotiable,
+            "serves": list(objective.serves),
+        }
+
+    def _trace_row(self, project: Record, objective: Objective, here: str) -> dict[str, Any]:
+        direct = [t.decision for t in self.trace.traces_to(project, objective)]
+        via = []
+        for serving in self.trace.serving(project, objective):
+            for trace in self.trace.traces_to(project, serving):
+                via.append({**self.site.entry(trace.decision, here), "note": f"via {serving.id}"})
+        entries = [self.site.entry(d, here) for d in direct] + via
+        addressed = any(is_addressing(d) for d in direct) or any(
+            is_addressing(t.decision)
+            for s in self.trace.serving(project, objective)
+            for t in self.trace.traces_to(project, s)
+        )
+        return {
+            "id": objective.id,
+            "anchor": objective_anchor(objective.id),
+            "title": objective.title,
+            "label": objective.spec.label,
+            "decisions": entries,
+            # Requirements and quality attributes must be addressed (DEC504); an objective
+            # is a gap when nothing serves it at all.
+            "gap": not addressed,
+        }
+
+    def _decision_row(self, decision: Record, project: Record, here: str) -> dict[str, Any]:
+        addresses = [
+            entry.item_id
+            for entry in self.trace.addresses.get(decision.path, [])
+            if self.trace.record(entry.project_id, "project") is project
+        ]
+        return {**self.site.entry(decision, here), "note": ", ".join(addresses)}
+
+    def _standard_values(self, standard: Record, here: str) -> dict[str, Any]:
+        trace = self.trace
+        return {
+            "mandatory": is_mandatory(standard),
+            "projects": [
+                {
+                    **self.site.entry(p, here),
+                    "declared": any(s.path == standard.path for s in trace.declared_standards(p)),
+                }
+                for p in trace.projects_of(standard)
+            ],
+            "complying": [self.site.entry(d, here) for d in trace.complying(standard)],
+            "deviating": [
+                {**self.site.entry(d.decision, here), "note": d.reason}
+                for d in trace.deviating(standard)
+            ],
+        }
+
+    # --- generated pages -------------------------------------------------------------
+
+    def catalogue_values(self, here: str) -> dict[str, Any]:
+        """The standards folder index: standards by category, with their reach."""
+        kind = self.site.settings.kinds["standard"]
+        order = list(kind.categories)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for standard in self.trace.standards:
+            category = str(standard.value("category") or "").strip().lower() or UNCATEGORISED
+            groups.setdefault(category, []).append(
+                {
+                    **self.site.entry(standard, here),
+                    "mandatory": is_mandatory(standard),
+                    "owner": str(standard.value("owner") or ""),
+                    "complying": len(self.trace.complying(standard)),
+                    "deviating": len(self.trace.deviating(standard)),
+                    "projects": len(self.trace.projects_of(standard)),
+                }
+            )
+        ranked = sorted(groups.items(), key=lambda g: (_rank(order, g[0]), g[0]))
+        return {
+            "categories": ranked,
+            "compliance_href": self.site.href(here, self.compliance_path)
+            if self.compliance_path
+            else "",
+        }
+
+    def projects_values(self, here: str) -> dict[str, Any]:
+        """The projects folder index: each project with its counts and gaps."""
+        rows = []
+        for project in self.trace.projects:
+            objectives = self.trace.objectives.get(project.path, [])
+            traced = [o for o in objectives if o.spec.traced and o.id]
+            gaps = [
+                o
+                for o in traced
+                if not any(is_addressing(t.decision) for t in self.trace.traces_to(project, o))
+            ]
+            rows.append(
+                {
+                    **self.site.entry(project, here),
+                    "owner": str(project.value("owner") or ""),
+                    "traced": len(traced),
+                    "gaps": len(gaps),
+                    "decisions": len(self.trace.decisions_in(project)),
+                }
+            )
+        return {"projects": rows}
+
+    def compliance_values(self, here: str) -> dict[str, Any]:
+        """Projects against mandatory standards: listed, missing, and the decisions behind."""
+        trace = self.trace
+        mandatory = [s for s in trace.standards if is_mandatory(s) and s.status != "retired"]
+        rows = []
+        for project in trace.projects:
+            declared = {s.path for s in trace.declared_standards(project)}
+            required = {s.path for s in trace.required_standards(project)}
+            decisions = trace.decisions_in(project)
+            cells = []
+            for standard in mandatory:
+                complying = trace.complying(standard, within=decisions)
+                deviating = trace.deviating(standard, within=decisions)
+                if standard.path in declared:
+                    state = "declared"
+                elif standard.path in required:
+                    state = "missing"
+                else:
+                    state = "not applicable"
+                cells.append(
+                    {
+                        "state": state,
+                        "complying": len(complying),
+                        "deviating": len(deviating),
+                    }
+                )
+            rows.append({**self.site.entry(project, here), "cells": cells})
+        return {
+            "standards": [self.site.entry(s, here) for s in mandatory],
+            "rows": rows,
+        }
+
+
+def _columns(spec: ItemSpec) -> list[str]:
+    if spec.key == "requirements":
+        return ["metric", "target", "baseline"]
+    if spec.key == "quality_attributes":
+        return ["measure", "target"]
+    if spec.key == "constraints":
+        return ["negotiable"]
+    return []
+
+
+def _rank(order: list[str], category: str) -> int:
+    return order.index(category) if category in order else len(order)
