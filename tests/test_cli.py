@@ -13,7 +13,7 @@ def test_clean_project_exits_zero(project: Project) -> None:
     result = project.check()
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
-    assert "1 records checked: 0 errors" in result.stderr
+    assert "1 record checked: 0 errors" in result.stderr
 
 
 def test_errors_exit_one_with_file_line_col(project: Project) -> None:

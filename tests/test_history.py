@@ -81,6 +81,28 @@ def test_edit_after_acceptance_is_reported_with_its_commit(project: Project) -> 
     assert "2026-04-04" in hit and "supersede instead" in hit
 
 
+def test_tracing_an_accepted_decision_is_not_an_edit(project: Project) -> None:
+    """Adding project, addresses and complies_with (lists included) after acceptance
+    changes what the decision is traced to, not the decision: no DEC402."""
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00")
+    traced = ACCEPTED + (
+        "\nproject: demand-forecasting\naddresses:\n  - demand-forecasting/QA-1\n"
+        "  - demand-forecasting/REQ-1\ncomplies_with: [STD-SEC-001]"
+    )
+    project.write("adr/0001-a.md", adr(front=traced))
+    project.git_commit_all("trace", "2026-03-01T09:00:00+00:00")
+    assert not [f for f in findings(project) if "DEC402" in f]
+    # A deviation added later is a change of substance.
+    project.write(
+        "adr/0001-a.md",
+        adr(front=traced + "\ndeviates_from:\n  - standard: STD-TECH-002\n    reason: Java"),
+    )
+    project.git_commit_all("deviate", "2026-03-02T09:00:00+00:00")
+    assert [f for f in findings(project) if "DEC402" in f]
+
+
 def test_illegal_transition_in_history_and_in_the_working_tree(project: Project) -> None:
     project.configure()
     project.write("adr/0001-a.md", adr(front=PROPOSED))

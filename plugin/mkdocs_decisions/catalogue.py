@@ -321,7 +321,10 @@ _RULES = [
         "The content of an accepted ADR changed after acceptance (anything beyond its "
         "status and link fields).",
         "An accepted decision is a record of what was decided and why; rewriting it "
-        "afterwards loses that record. Typos aside, a changed decision deserves a new ADR.",
+        "afterwards loses that record. Typos aside, a changed decision deserves a new ADR. "
+        "Fields that link or trace the record may change: `status`, `superseded_by`, "
+        "`supersedes`, `related`, `decisions`, `tags`, `review_by`, `project`, `addresses` "
+        "and `complies_with` (a deviation, `deviates_from`, is a change of substance).",
         "Supersede instead: write a new ADR with `supersedes: [ADR-NNNN]`. For harmless "
         "fixes, switch the rule to `info` or `off` in the configuration.",
     ),

@@ -133,11 +133,17 @@ def command_check(arguments: argparse.Namespace) -> int:
         for item in findings:
             print(item.as_text())
         print(
-            f"{len(corpus.records)} records checked: {counts.get('error', 0)} errors, "
-            f"{counts.get('warning', 0)} warnings, {counts.get('info', 0)} notes",
+            f"{_count(len(corpus.records), 'record')} checked: "
+            f"{_count(counts.get('error', 0), 'error')}, "
+            f"{_count(counts.get('warning', 0), 'warning')}, "
+            f"{_count(counts.get('info', 0), 'note')}",
             file=sys.stderr,
         )
     return 1 if any(f.severity.rank >= settings.fail_on.rank for f in findings) else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def build_parser() -> argparse.ArgumentParser:

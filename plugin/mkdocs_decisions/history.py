@@ -43,9 +43,14 @@ _SECTION_STATUS = re.compile(
 _SUPERSEDED = re.compile(r"^(?:superseded|superceded)\b", re.IGNORECASE)
 _FENCE = re.compile(r"^---\s*$", re.MULTILINE)
 _CLOSE = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
+# Lines that may change after acceptance without changing the decision (DEC402): its status,
+# its links, and what it is traced to. A YAML list below such a key counts with it.
 _LINK_KEYS = re.compile(
-    r"^(status|superseded_by|supersedes|related|decisions|tags|review_by)\s*:", re.IGNORECASE
+    r"^(status|superseded_by|supersedes|related|decisions|tags|review_by|project|addresses|"
+    r"complies_with)\s*:",
+    re.IGNORECASE,
 )
+_CONTINUATION = re.compile(r"^(\s+\S|-\s)")
 
 SHALLOW_FIX = (
     "fetch the full history: `fetch-depth: 0` for actions/checkout on GitHub Actions, "
@@ -156,7 +161,12 @@ def status_in(text: str) -> str | None:
 
 def content_key(text: str) -> str:
     """A digest of a version without its status and link lines: equal keys, equal content."""
-    kept = [line for line in text.replace("\r\n", "\n").split("\n") if not _LINK_KEYS.match(line)]
+    kept = []
+    skipping = False
+    for line in text.replace("\r\n", "\n").split("\n"):
+        skipping = bool(_LINK_KEYS.match(line) or (skipping and _CONTINUATION.match(line)))
+        if not skipping:
+            kept.append(line)
     return hashlib.blake2b("\n".join(kept).encode("utf-8"), digest_size=16).hexdigest()
 
 

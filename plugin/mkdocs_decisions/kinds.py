@@ -212,7 +212,7 @@ class ItemSpec:
 
 OBJECTIVE_LISTS = (
     ItemSpec("business_objectives", "Business objectives", "BO", (), traced=False),
-    ItemSpec("requirements", "ML requirements", "REQ", ("metric", "target"), traced=True),
+    ItemSpec("requirements", "Requirements", "REQ", ("metric", "target"), traced=True),
     ItemSpec("quality_attributes", "Quality attributes", "QA", ("measure", "target"), traced=True),
     ItemSpec("constraints", "Constraints", "CON", ("negotiable",), traced=False),
 )
