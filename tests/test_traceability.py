@@ -194,7 +194,12 @@ def traced_site(project: Project) -> Project:
             "adr/0002-java-adapter.md": DEVIATING,
             "docs/projects/demand-forecasting.md": PROJECT.replace(
                 "    title: Timeliness", "    title: Timeliness <script>alert(1)</script>"
-            ).replace(
+            )
+            .replace(
+                "    metric: MAE in units per store-product-day",
+                "    metric: MAE in units per store-product-day from `backtest.py` <i>8 weeks</i>",
+            )
+            .replace(
                 "constraints:",
                 '  - id: QA-2\n    title: Explanations for store managers\n    measure: "share'
                 ' of forecasts with top-3 drivers shown"\n    target: "100 %"\nconstraints:',
@@ -221,7 +226,7 @@ def test_project_page_lists_objectives_and_traces_them(traced_site: Project) -> 
     page = traced_site.content("projects/demand-forecasting/index.html")
     assert "<h1" in page and "Demand forecasting</h1>" in page
     requirement = _row(page, "objective-req-1")
-    assert "MAE in units per store-product-day" in requirement
+    assert "from <code>backtest.py</code> &lt;i&gt;8 weeks&lt;/i&gt;" in requirement
     assert "&lt;= 12 units" in requirement and "serves BO-1" in requirement
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in _row(page, "objective-qa-1")
     assert "<script>alert" not in page

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .corpus import Corpus
 from .discovery import LandingPage
@@ -69,6 +69,12 @@ def _escape_text(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities. Quotes stay: they are harmless in text, and an
     entity in a heading is escaped a second time in the table of contents."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def inline_html(value: object) -> Markup:
+    """A value as HTML text: everything escaped, then `code spans` shown as code."""
+    escaped = str(escape(" ".join(str(value).split())))
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", escaped))
 
 
 def css_token(value: object) -> str:
@@ -132,6 +138,7 @@ def _environment() -> Environment:
     )
     environment.filters["md"] = markdown_text
     environment.filters["css"] = css_token
+    environment.filters["text"] = inline_html
     environment.filters["web_link"] = web_link
     return environment
 
