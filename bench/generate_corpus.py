@@ -10,10 +10,15 @@ writes into ``OUT_DIR``:
   YAML front matter (title, status, date, deciders or authors/reviewers, tags,
   supersedes/superseded_by chains, related ids, an RFC's ``decisions:``) and MADR /
   RFC bodies of roughly 60-120 lines with relative links between records;
+- ``docs/standards/`` (twelve standards, two per category; security, privacy and ethics
+  mandatory) and ``docs/projects/`` (one project per 100 records, at least two, each with
+  business objectives, requirements, quality attributes and constraints); every ADR names
+  a project, addresses one or two of its objectives and complies with one or two
+  standards, and some deviate from a standard that is not mandatory, with a reason;
 - ``docs/index.md``, ``mkdocs-plugin.yml`` (plugins: search, decisions) and
   ``mkdocs-plugin-nohistory.yml`` (the same with ``history: false``);
-- ``docs-baseline/`` holding the same ``index.md``, ``adr/`` and ``rfc/`` files as plain
-  pages, and ``mkdocs-baseline.yml`` (plugins: search only);
+- ``docs-baseline/`` holding the same ``index.md``, ``adr/``, ``rfc/``, standards and
+  projects files as plain pages, and ``mkdocs-baseline.yml`` (plugins: search only);
 - a git repository with all of it in one commit (unless ``--no-git``), because the
   plugin reads the records' history from git.
 
@@ -231,6 +236,10 @@ class Spec:
     superseded_by: int | None = None
     related: list[tuple[str, int]] = field(default_factory=list)
     decisions: list[int] = field(default_factory=list)
+    project: str = ""
+    addresses: list[str] = field(default_factory=list)
+    complies_with: list[str] = field(default_factory=list)
+    deviations: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -355,6 +364,106 @@ def _chain(specs: list[Spec], successor_statuses: tuple[str, ...], rng: random.R
         successor.supersedes.append(spec.number)
 
 
+# --- standards and projects ---------------------------------------------------------------
+
+CATEGORIES = ("security", "privacy", "ethics", "regulatory", "tech-stack", "process")
+MANDATORY = ("security", "privacy", "ethics")
+
+
+def standards() -> list[dict[str, object]]:
+    """Two standards per category, the cross-cutting ones mandatory."""
+    found = []
+    for category in CATEGORIES:
+        for number in (1, 2):
+            code = category.split("-")[0][:4].upper()
+            found.append(
+                {
+                    "id": f"STD-{code}-{number:03d}",
+                    "title": f"{category.capitalize()} standard {number} for every ML system",
+                    "status": "active",
+                    "category": category,
+                    "mandatory": category in MANDATORY,
+                    "owner": f"{category.capitalize()} guild",
+                    "date": FIRST_DATE,
+                }
+            )
+    return found
+
+
+def projects(n: int, rng: random.Random) -> list[dict[str, object]]:
+    """One project per 100 records (at least two), listing every mandatory standard."""
+    mandatory = [s["id"] for s in standards() if s["mandatory"]]
+    found = []
+    for index in range(max(2, n // 100)):
+        system = SYSTEMS[index % len(SYSTEMS)].removeprefix("the ")
+        found.append(
+            {
+                "id": f"{re.sub(r'[^a-z0-9]+', '-', system)}-{index + 1}",
+                "title": f"{system.capitalize()} ({index + 1})",
+                "status": "active",
+                "date": FIRST_DATE,
+                "owner": rng.choice(PEOPLE),
+                "business_objectives": [
+                    {"id": f"BO-{i}", "title": f"Improve {rng.choice(QUALITIES)} by {i * 10} %"}
+                    for i in (1, 2)
+                ],
+                "requirements": [
+                    {
+                        "id": f"REQ-{i}",
+                        "title": f"Predict {system} outcomes, part {i}",
+                        "metric": "MAE on a rolling 8-week backtest",
+                        "target": f"<= {rng.randint(5, 20)} units",
+                        "serves": ["BO-1"],
+                    }
+                    for i in (1, 2, 3)
+                ],
+                "quality_attributes": [
+                    {
+                        "id": f"QA-{i}",
+                        "title": _capitalised(quality),
+                        "measure": f"{quality} measured weekly",
+                        "target": f"<= {rng.randint(10, 90)} minutes",
+                        "serves": ["BO-2"],
+                    }
+                    for i, quality in enumerate(rng.sample(QUALITIES, k=3), start=1)
+                ],
+                "constraints": [
+                    {"id": "CON-1", "title": "Runs in our own cloud accounts", "negotiable": False},
+                    {"id": "CON-2", "title": "Fits this year's budget", "negotiable": True},
+                ],
+                "cross_cutting": mandatory,
+            }
+        )
+    return found
+
+
+TRACED_ITEMS = ["REQ-1", "REQ-2", "REQ-3", "QA-1", "QA-2", "QA-3", "BO-1", "BO-2"]
+
+
+def trace(adrs: list[Spec], project_ids: list[str], rng: random.Random) -> None:
+    """Give every ADR a project, objectives it addresses and standards it follows."""
+    all_standards = [s["id"] for s in standards()]
+    optional = [s["id"] for s in standards() if not s["mandatory"]]
+    for index, spec in enumerate(adrs):
+        spec.project = project_ids[index % len(project_ids)]
+        # Every objective of every project is addressed by an accepted ADR early on.
+        first = TRACED_ITEMS[(index // len(project_ids)) % len(TRACED_ITEMS)]
+        spec.addresses = [first, *rng.sample(TRACED_ITEMS, k=rng.randint(0, 1))]
+        spec.complies_with = rng.sample(all_standards, k=rng.randint(1, 2))
+        if rng.random() < 0.05:
+            standard = rng.choice([s for s in optional if s not in spec.complies_with])
+            spec.deviations = [
+                {"standard": standard, "reason": f"The vendor SDK for {spec.area} needs it."}
+            ]
+
+
+def named_record(data: dict[str, object], text: str) -> str:
+    front = yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000
+    )
+    return f"---\n{front}---\n\n# {data['title']}\n\n{text}\n"
+
+
 # --- writing -------------------------------------------------------------------------
 
 
@@ -375,6 +484,12 @@ def front_matter(spec: Spec) -> str:
         data["related"] = [f"{kind.upper()}-{n:04d}" for kind, n in spec.related]
     if spec.decisions:
         data["decisions"] = [f"ADR-{n:04d}" for n in spec.decisions]
+    if spec.project:
+        data["project"] = spec.project
+        data["addresses"] = spec.addresses
+        data["complies_with"] = spec.complies_with
+    if spec.deviations:
+        data["deviates_from"] = spec.deviations
     data["tags"] = spec.tags
     text = yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000
@@ -508,6 +623,10 @@ def generate(n: int, out: Path, seed: int = DEFAULT_SEED, git: bool = True) -> t
         raise ValueError(f"{out} is not empty and was not written by this script")
     rng = random.Random(seed)
     adrs, rfcs = plan(n, rng)
+    # A second generator, so that the records' own texts do not depend on the tracing.
+    tracing = random.Random(seed + 1)
+    project_data = projects(n, tracing)
+    trace(adrs, [str(p["id"]) for p in project_data], tracing)
     by_key = {(s.kind, s.number): s for s in adrs + rfcs}
     writer = Writer(rng)
 
@@ -521,6 +640,17 @@ def generate(n: int, out: Path, seed: int = DEFAULT_SEED, git: bool = True) -> t
             target.unlink()
     for folder in ("adr", "rfc", "docs", "docs-baseline/adr", "docs-baseline/rfc"):
         (out / folder).mkdir(parents=True)
+    for folder in ("standards", "projects"):
+        for docs in ("docs", "docs-baseline"):
+            (out / docs / folder).mkdir(parents=True)
+    named = [("standards", s, "Every ML system follows this standard.") for s in standards()]
+    named += [("projects", p, "The objectives of this project.") for p in project_data]
+    for folder, data, text in named:
+        record = named_record(data, text)
+        for docs in ("docs", "docs-baseline"):
+            (out / docs / folder / f"{str(data['id']).lower()}.md").write_text(
+                record, encoding="utf-8"
+            )
 
     for spec in adrs + rfcs:
         text = render(spec, writer, by_key)
