@@ -338,3 +338,165 @@ def _row(page: str, anchor: str) -> str:
 def _trace_row(table: str, objective_id: str) -> str:
     start = table.index(f">{objective_id}</a>")
     return table[table.rindex("<tr", 0, start) : table.index("</tr>", start)]
+
+
+# --- bad input and odd layouts (found in review) -------------------------------------
+
+
+def test_odd_values_in_objectives_are_findings_not_tracebacks(project: Project) -> None:
+    odd = (
+        PROJECT.replace("    serves: [BO-1]", "    serves: 1")
+        .replace("    title: Timeliness", "    title: {a: b}")
+        .replace("    negotiable: false", '    negotiable: "no"')
+        .replace("    measure: minutes", "    tilte: typo\n    measure: minutes")
+    )
+    for path, content in traced(**{"docs/projects/demand-forecasting.md": odd}).items():
+        project.write(path, content)
+    project.configure()
+    result = project.check()
+    assert "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert any(":13:13: DEC503" in line and "serves 1" in line for line in lines)
+    assert any(":16:12: DEC007" in line and "`title` of QA-1" in line for line in lines)
+    assert any(":17:5: DEC511" in line and "`tilte`" in line for line in lines)
+    assert any("DEC509" in line and "must be true or false, not 'no'" in line for line in lines)
+    assert not any("DEC508" in line and "QA-1 has no `title`" in line for line in lines)
+    build = project.build()
+    assert build.returncode == 0 and "Traceback" not in build.stderr
+
+
+def test_serves_true_and_deviation_lists_are_wrong_types(tmp_path: Path) -> None:
+    files = traced(
+        **{
+            "docs/projects/demand-forecasting.md": PROJECT.replace(
+                "    serves: [BO-1]", "    serves: true"
+            ),
+            "adr/0002-b.md": adr(
+                front="title: B\nstatus: proposed\ndeviates_from:\n"
+                "  - standard: [STD-SEC-001, STD-TECH-002]\n    reason: two at once"
+            ),
+        }
+    )
+    found = [(f.rule, f.path, f.position.line) for f in findings_for(tmp_path, files)]
+    assert ("DEC007", "docs/projects/demand-forecasting.md", 13) in found
+    assert ("DEC007", "adr/0002-b.md", 5) in found
+
+
+def test_addresses_without_an_item_and_repeated_entries(project: Project) -> None:
+    front = TRACED_FRONT.format(title="T").replace(
+        "addresses: [REQ-1, QA-1]",
+        "addresses: [REQ-1, QA-1, demand-forecasting/QA-1, qa-1, demand-forecasting/]",
+    )
+    for path, content in traced(**{"adr/0001-batch.md": adr(front=front)}).items():
+        project.write(path, content)
+    project.configure()
+    result = project.check()
+    assert "names no objective after the `/`" in result.stdout
+    project.build()
+    header = project.content("adr/0001-batch/index.html").split("</div>", 1)[0]
+    assert header.count("#objective-qa-1") == 1
+    page = project.content("projects/demand-forecasting/index.html")
+    trace = page.split('id="project-traceability"', 1)[1]
+    assert _trace_row(trace, "QA-1").count("ADR-0001") == 1
+
+
+def test_references_written_as_links_are_traced(tmp_path: Path) -> None:
+    linked_project = PROJECT.replace(
+        "cross_cutting: [STD-SEC-001]", 'cross_cutting: ["[STD-SEC-001](../standards/s.md)"]'
+    )
+    front = (
+        TRACED_FRONT.format(title="T")
+        .replace(
+            "project: demand-forecasting",
+            'project: "[Demand forecasting](../docs/projects/demand-forecasting.md)"',
+        )
+        .replace(
+            "complies_with: [STD-SEC-001]",
+            'complies_with: ["[STD-SEC-001](../docs/standards/s.md)"]',
+        )
+    )
+    files = {
+        "docs/standards/s.md": standard(),
+        "docs/projects/demand-forecasting.md": linked_project,
+        "adr/0001-batch.md": adr(front=front),
+    }
+    assert [f.as_text() for f in findings_for(tmp_path, files)] == []
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings_from_options({}))
+    trace = corpus.traceability
+    (sec,) = trace.standards
+    assert [r.id for r in trace.complying(sec)] == ["ADR-0001"]
+
+
+def test_named_kinds_are_not_checked_against_numbers_in_file_names(tmp_path: Path) -> None:
+    files = {
+        "docs/projects/q3-churn.md": PROJECT.replace("id: demand-forecasting", "id: churn-2025")
+        .replace("status: active", "status: proposed")
+        .replace("cross_cutting: [STD-SEC-001]", "cross_cutting: []"),
+        "docs/standards/iso27001-access.md": standard("ISO-27002", category="security").replace(
+            "mandatory: true", "mandatory: false"
+        ),
+    }
+    assert [f.rule for f in findings_for(tmp_path, files)] == []
+
+
+def test_kinds_can_be_switched_off_and_may_not_share_a_folder(project: Project) -> None:
+    project.write("docs/projects/website.md", "# Website relaunch\n\nA page, not a record.\n")
+    project.configure(plugin_options={"kinds": {"project": {"enabled": False}}})
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "Website relaunch" in project.content("projects/website/index.html")
+    with pytest.raises(SettingsError, match="also the folder of standard"):
+        settings_from_options({"kinds": {"project": {"folder": "docs/standards"}}})
+
+
+def test_a_kind_folder_inside_another_belongs_to_the_inner_kind(tmp_path: Path) -> None:
+    settings = settings_from_options({"kinds": {"project": {"folder": "docs/standards/projects"}}})
+    files = {
+        "docs/standards/s.md": standard(),
+        "docs/standards/projects/demand-forecasting.md": PROJECT,
+        "adr/0001-batch.md": adr(front=TRACED_FRONT.format(title="T")),
+    }
+    findings_for(tmp_path, files)
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    assert sorted((r.kind, r.path) for r in corpus.records) == [
+        ("adr", "adr/0001-batch.md"),
+        ("project", "docs/standards/projects/demand-forecasting.md"),
+        ("standard", "docs/standards/s.md"),
+    ]
+    assert run_checks(corpus, settings) == []
+
+
+def test_generated_pages_never_replace_records(project: Project) -> None:
+    project.write("docs/standards/compliance.md", standard())
+    project.configure()
+    assert project.build("--strict").returncode == 0
+    assert "Secrets live in the vault" in project.content("standards/compliance/index.html")
+    assert "Compliance matrix" in project.content("standards/compliance-matrix/index.html")
+    project.configure(plugin_options={"index": "standards/compliance.md"})
+    result = project.build("--strict")
+    assert result.returncode == 1
+    assert "generated page standards/compliance.md is left out" in result.stderr
+    assert "docs/standards/compliance.md has the same path" in result.stderr
+
+
+def test_similar_objective_ids_get_their_own_anchors(project: Project) -> None:
+    similar = PROJECT.replace(
+        "quality_attributes:",
+        "  - id: REQ_1\n    title: Underscore\n    metric: m\n    target: t\nquality_attributes:",
+    ).replace("status: active", "status: proposed")
+    project.write("docs/projects/p.md", similar)
+    project.write("docs/standards/s.md", standard())
+    project.configure()
+    assert project.build("--strict").returncode == 0
+    page = project.content("projects/p/index.html")
+    assert 'id="objective-req-1"' in page and 'id="objective-req_1"' in page
+
+
+def test_deprecated_standards_are_still_in_force(project: Project) -> None:
+    project.write("docs/standards/s.md", standard(status="deprecated"))
+    project.configure()
+    assert project.build("--strict").returncode == 0
+    page = project.content("standards/s/index.html")
+    assert "This standard is still in force, and will be retired" in page
+    banner = page.split('class="decisions-banner', 1)[1].split("</div>", 1)[0]
+    assert "This decision" not in banner

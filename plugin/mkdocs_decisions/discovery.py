@@ -54,6 +54,10 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     missing: list[str] = []
     skipped: list[str] = []
     site_bases: dict[str, str] = {}
+    # A kind's folder inside another's (docs/standards inside docs) belongs to its own kind.
+    kind_folders = {
+        os.path.realpath(project_root / kind.folder): kind.name for kind in kinds.values()
+    }
     for kind in kinds.values():
         folder = project_root / kind.folder
         if not folder.is_dir():
@@ -69,7 +73,13 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 subdirs[:] = []
                 continue
             visited.add(real)
-            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+            subdirs[:] = sorted(
+                d
+                for d in subdirs
+                if not d.startswith(".")
+                and kind_folders.get(os.path.realpath(os.path.join(directory, d)), kind.name)
+                == kind.name
+            )
             relative_dir = Path(directory).relative_to(folder).as_posix()
             group = "" if relative_dir == "." else relative_dir
             landing_names = [n for n in files if n.lower() in LANDING_NAMES]

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from .catalogue import finding
-from .model import Field, Finding, Position
+from .model import KEY, Field, Finding, Position
 
 # libyaml's loader keeps the same marks and is several times faster; PyYAML's own
 # pure-Python loader is the fallback where libyaml is not installed.
@@ -165,6 +165,7 @@ def _walk_nested(
                 )
             keys[key_node.value] = key_node.start_mark.line + 2
             inner[(*at, key_node.value)] = _position(value_node.start_mark)
+            inner[(*at, key_node.value, KEY)] = _position(key_node.start_mark)
             _walk_nested(value_node, (*at, key_node.value), inner, path, result, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):

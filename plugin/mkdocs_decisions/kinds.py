@@ -30,7 +30,7 @@ COMMON_FIELDS: dict[str, str] = {
     "related": IDS,
     "supersedes": IDS,
     "superseded_by": ID,
-    "project": TEXT,
+    "project": ID,
     "addresses": NAMES,
     "complies_with": IDS,
     "deviates_from": DEVIATIONS,

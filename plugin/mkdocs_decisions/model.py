@@ -109,6 +109,11 @@ class Reference:
     position: Position
 
 
+# Last element of an inner path that names a nested key itself rather than its value:
+# ``(0, "reason", KEY)`` is where the key ``reason`` of the first entry is written.
+KEY = "\x00key"
+
+
 @dataclass(frozen=True)
 class Field:
     """A front-matter value with the position of its key, its value, and every value

@@ -41,12 +41,13 @@ class Objective:
         """The id as compared: case does not matter."""
         return self.id.strip().upper()
 
-    def position_of(self, record: Record, name: str) -> Position:
-        """Where a key of this item is written; the item itself when it is not."""
+    def position_of(self, record: Record, *path: str | int) -> Position:
+        """Where a value of this item is written (``"serves", 1`` for the second entry of
+        its ``serves``; ``name, KEY`` for a key itself); the item itself when unknown."""
         found = record.fields.get(self.spec.key)
         if found is None:
             return self.position
-        return found.inner.get((self.index, name), self.position)
+        return found.inner.get((self.index, *path), self.position)
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,14 @@ class Addressed:
     """One entry of a decision's ``addresses``, resolved as far as it goes."""
 
     text: str  # as written
-    project_id: str  # the project it names (or the decision's own), "" if none
+    project_id: str  # the project named before the `/`; "" for a short id
     item_id: str
     position: Position
+
+    @property
+    def short(self) -> bool:
+        """Written without a project (``QA-1``): it means the decision's own project."""
+        return "/" not in self.text
 
 
 def objectives_of(record: Record) -> list[Objective]:
@@ -69,16 +75,14 @@ def objectives_of(record: Record) -> list[Objective]:
         field = record.fields[spec.key]
         for index, raw in enumerate(items):
             position = field.inner.get((index,), field.value_position)
+            # An item that is not a mapping has no id: DEC507 reports it, nothing traces to it.
             values = raw if isinstance(raw, dict) else {}
             negotiable = values.get("negotiable")
-            serves = values.get("serves") or ()
-            if isinstance(serves, str):
-                serves = (serves,)
             found.append(
                 Objective(
                     spec=spec,
                     index=index,
-                    id=_text(values.get("id")) if isinstance(raw, dict) else _text(raw),
+                    id=_text(values.get("id")),
                     title=_text(values.get("title")),
                     description=_text(values.get("description")),
                     metric=_text(values.get("metric")),
@@ -86,7 +90,7 @@ def objectives_of(record: Record) -> list[Objective]:
                     target=_text(values.get("target")),
                     baseline=_text(values.get("baseline")),
                     negotiable=negotiable if isinstance(negotiable, bool) else None,
-                    serves=tuple(_text(s) for s in serves if isinstance(s, str | int)),
+                    serves=tuple(_text(s) for s in _as_list(values.get("serves"))),
                     position=position,
                     raw=raw,
                 )
@@ -95,11 +99,10 @@ def objectives_of(record: Record) -> list[Objective]:
 
 
 def addressed_by(record: Record) -> list[Addressed]:
-    """A decision's ``addresses`` entries, short ids completed with its own project."""
+    """A decision's ``addresses`` entries as written."""
     found = record.fields.get("addresses")
     if found is None or not isinstance(found.value, list):
         return []
-    own_project = _text(record.value("project"))
     entries = []
     for index, value in enumerate(found.value):
         text = _text(value)
@@ -109,7 +112,7 @@ def addressed_by(record: Record) -> list[Addressed]:
         entries.append(
             Addressed(
                 text=text,
-                project_id=project_id.strip() or own_project,
+                project_id=project_id.strip(),
                 item_id=item_id.strip(),
                 position=found.inner.get((index,), found.value_position),
             )
@@ -128,13 +131,25 @@ def deviations_of(record: Record) -> list[tuple[str, str, Position]]:
         if isinstance(entry, dict):
             deviations.append((_text(entry.get("standard")), _text(entry.get("reason")), position))
         else:
-            deviations.append((_text(entry), "", position))
+            deviations.append((_text(entry) if is_scalar(entry) else "", "", position))
     return deviations
 
 
 def is_addressing(record: Record) -> bool:
     """Whether a decision in this status counts as taking care of what it addresses."""
     return record.status in ADDRESSING_STATUSES
+
+
+def _as_list(value: object) -> list[object]:
+    """A list value, a single scalar as a list of one; anything else as nothing."""
+    if isinstance(value, list):
+        return [item for item in value if is_scalar(item)]
+    return [value] if is_scalar(value) else []
+
+
+def is_scalar(value: object) -> bool:
+    """A value that can be shown as one piece of text (not a list, mapping or true/false)."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def _text(value: object) -> str:

@@ -98,6 +98,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         commit_url = commit_url_template(config.repo_url)
         renderer = SiteRenderer(self.corpus, self.settings, commit_url, config.use_directory_urls)
         pages = renderer.pages()
+        for collision in renderer.collisions:
+            log.warning(collision)
         by_src = {file.src_uri: file for file in files}
         by_dest = {file.dest_uri: file for file in files}
         self.html_parts = {}

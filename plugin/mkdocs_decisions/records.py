@@ -378,7 +378,7 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
             return value, ""
         return None, f"must be a URL, not {_describe(value)}"
     if expected == types.DEVIATIONS:
-        if isinstance(value, dict):  # one deviation written without the list
+        if isinstance(value, dict | str):  # one deviation written without the list
             value = [value]
         if isinstance(value, list) and all(isinstance(item, dict | str) for item in value):
             return value, ""
@@ -416,6 +416,8 @@ def _identity(
     file_number = int(match.group(1)) if match else None
     declared = fields.get("id")
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
+        if not kind.numbered:
+            return None, declared.value.strip()  # as written: `demand-forecasting`
         record_id = normalise_id(declared.value)
         id_match = _ID.match(record_id)
         declared_number = int(id_match.group(2)) if id_match else None
@@ -432,8 +434,6 @@ def _identity(
                     f"`id: {declared.value}` but the file name says number {file_number}",
                 )
             )
-        if not kind.numbered:
-            return None, declared.value.strip()  # as written: `demand-forecasting`
         return declared_number if declared_number is not None else file_number, record_id
     stem = posixpath.splitext(name)[0]
     if not kind.numbered:
@@ -510,8 +510,7 @@ def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]
             text = str(value).strip()
             if relation == "applies_to" and text.lower() == APPLIES_TO_ALL:
                 continue
-            link = _LINK.search(text)
-            target = _link_target(link.group(2), source) if link else plain_text(text)
+            target = reference_target(text, source.path)
             # Point at the list item itself when the list is written in YAML.
             position = found.inner.get((index,), found.value_position)
             if target:
@@ -519,9 +518,29 @@ def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]
     deviations = fields.get("deviates_from")
     for index, entry in enumerate(deviations.value or [] if deviations else []):
         standard = entry.get("standard") if isinstance(entry, dict) else entry
-        if isinstance(standard, str) and standard.strip() and deviations is not None:
-            position = deviations.inner.get(
+        if isinstance(standard, bool) or not isinstance(standard, str | int | float):
+            continue  # missing or of the wrong type: the deviation checks say so
+        position = (
+            deviations.inner.get(
                 (index, "standard"), deviations.inner.get((index,), deviations.value_position)
             )
-            references.append(Reference("deviates_from", plain_text(standard.strip()), position))
+            if deviations is not None
+            else Position()
+        )
+        target = reference_target(str(standard), source.path)
+        if target:
+            references.append(Reference("deviates_from", target, position))
     return references
+
+
+def reference_target(text: str, from_path: str) -> str:
+    """What a reference names: a project-relative path for a Markdown link
+    (``[ADR-0003](0003-x.md)``), else the id as plain text."""
+    text = str(text).strip()
+    link = _LINK.search(text)
+    if link:
+        target = link.group(2).split("#", 1)[0]
+        if not target.endswith(".md") or "://" in target:
+            return target
+        return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
+    return plain_text(text)

@@ -31,7 +31,9 @@ from .settings import Settings
 TEMPLATES = Path(__file__).parent / "templates"
 _CODE_SPAN = re.compile(r"`([^`]+)`")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|#!])")
-BANNER_STATUSES = ("superseded", "deprecated")
+DECISION_BANNERS = ("superseded", "deprecated")
+# Statuses whose page gets a banner, per kind: a deprecated standard is still in force.
+BANNER_STATUSES = {"standard": ("superseded", "deprecated", "retired"), "project": ("retired",)}
 
 
 @dataclass(frozen=True)
@@ -166,20 +168,34 @@ class SiteRenderer:
             self.index_path = posixpath.join(posixpath.dirname(settings.index), "all.md")
         self.timeline_path = posixpath.join(posixpath.dirname(self.index_path), "timeline.md")
         self.trace_pages = TracePages(self)
+        self.collisions: list[str] = []
 
     @property
     def has_timeline(self) -> bool:
         return self.corpus.history.available
 
     def pages(self) -> list[Page]:
-        """All pages: one per record, one index per kind and sub-folder, the decisions index."""
+        """All pages: one per record, one index per kind and sub-folder, the decisions index,
+        the timeline and the compliance matrix. A generated page whose path a record page
+        already has is left out and named in ``collisions``: records are never replaced."""
         pages = [self.record_page(record) for record in self.corpus.records]
-        pages.extend(self.folder_pages())
-        pages.append(self.decisions_index())
+        generated = self.folder_pages()
+        generated.append(self.decisions_index())
         if self.has_timeline:
-            pages.append(self.timeline())
+            generated.append(self.timeline())
         if self.trace_pages.compliance_path:
-            pages.append(self.compliance_page(self.trace_pages.compliance_path))
+            generated.append(self.compliance_page(self.trace_pages.compliance_path))
+        taken = {record.site_path: record.path for record in self.corpus.records}
+        for page in generated:
+            owner = taken.get(page.site_path)
+            if owner is None:
+                taken[page.site_path] = f"the generated page {page.site_path}"
+                pages.append(page)
+            else:
+                self.collisions.append(
+                    f"generated page {page.site_path} is left out: {owner} has the same "
+                    "path (rename that file, or set the plugin's `index` option)"
+                )
         return pages
 
     def compliance_page(self, here: str) -> Page:
@@ -214,7 +230,7 @@ class SiteRenderer:
             "facts": self._facts(record),
             "discussion": record.value("discussion"),
             "links": self.trace_pages.header_links(record, here) + self._link_groups(record, here),
-            "banner": record.status in BANNER_STATUSES,
+            "banner": record.status in BANNER_STATUSES.get(record.kind, DECISION_BANNERS),
             "successor": self.entry(successor, here) if successor else None,
             "body": record.body,
             "history": self._status_rows(record),

@@ -5,12 +5,13 @@ projects overview. Values are gathered here; the HTML is in templates."""
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING, Any
 
 from .kinds import OBJECTIVE_LISTS, ItemSpec
 from .model import Record
 from .objectives import Objective, is_addressing
-from .traceability import Traceability, is_mandatory
+from .traceability import IN_FORCE, Traceability, is_mandatory
 
 if TYPE_CHECKING:
     from .render import SiteRenderer
@@ -19,8 +20,12 @@ UNCATEGORISED = "uncategorised"
 
 
 def objective_anchor(objective_id: str) -> str:
-    """The HTML id of an objective's row on its project page."""
-    return "objective-" + "".join(c if c.isalnum() else "-" for c in objective_id.lower())
+    """The HTML id of an objective's row on its project page: lower case (ids compare
+    without case), other characters than letters, digits, ``-`` and ``_`` as ``.hex``,
+    so that ``REQ-1`` and ``REQ_1`` get different anchors."""
+    return "objective-" + re.sub(
+        r"[^a-z0-9_-]", lambda match: f".{ord(match[0]):x}", objective_id.lower()
+    )
 
 
 class TracePages:
@@ -30,9 +35,12 @@ class TracePages:
         self.site = site
         self.trace: Traceability = site.corpus.traceability
         base = site.corpus.site_bases.get("standard")
-        self.compliance_path = posixpath.join(base, "compliance.md") if base else ""
-        if base == ".":
-            self.compliance_path = "compliance.md"
+        taken = {record.site_path for record in site.corpus.records}
+        taken |= {page.source.site_path for page in site.corpus.landing_pages}
+        # A standard may be called compliance.md; the matrix then takes another name.
+        names = ("compliance.md", "compliance-matrix.md")
+        candidates = [posixpath.normpath(posixpath.join(base, n)) for n in names] if base else []
+        self.compliance_path = next((path for path in candidates if path not in taken), "")
 
     # --- header links of every record ----------------------------------------------
 
@@ -44,21 +52,22 @@ class TracePages:
             standards = trace.standards_of(record)
             groups.append(("Standards", [site.entry(s, here) for s in standards]))
             return [(label, entries) for label, entries in groups if entries]
-        project = trace.record(str(record.value("project") or ""), "project")
+        project = trace.own_project(record)
         if project is not None:
             groups.append(("Project", [site.entry(project, here)]))
-        addressed = []
+        addressed: dict[str, dict[str, str]] = {}
         for entry in trace.addresses.get(record.path, []):
-            target = trace.record(entry.project_id, "project")
+            target = trace.project_of(record, entry)
             objective = trace.objective(target, entry.item_id) if target else None
             if target is not None and objective is not None:
-                addressed.append(self._objective_entry(target, objective, here, project))
-        groups.append(("Addresses", addressed))
-        complies = [trace.record(i, "standard") for i in record.strings("complies_with")]
-        groups.append(("Complies with", [site.entry(s, here) for s in complies if s]))
+                shown = self._objective_entry(target, objective, here, project)
+                addressed.setdefault(shown["href"], shown)
+        groups.append(("Addresses", list(addressed.values())))
+        complies = trace.named(record, "complies_with", "standard")
+        groups.append(("Complies with", [site.entry(s, here) for s in complies]))
         deviations = []
         for deviation in trace.deviations.get(record.path, []):
-            standard = trace.record(deviation.standard_id, "standard")
+            standard = trace.resolve(record, deviation.standard_id, "standard")
             if standard is not None:
                 deviations.append({**site.entry(standard, here), "note": deviation.reason})
         groups.append(("Deviates from", deviations))
@@ -140,7 +149,7 @@ class TracePages:
     def _objective_row(self, project: Record, objective: Objective, here: str) -> dict[str, Any]:
         return {
             "id": objective.id,
-            "anchor": objective_anchor(objective.id or f"{objective.spec.prefix}-x"),
+            "anchor": objective_anchor(objective.id) if objective.id else "",
             "title": objective.title,
             "description": objective.description,
             "metric": objective.metric,
@@ -175,12 +184,13 @@ class TracePages:
         }
 
     def _decision_row(self, decision: Record, project: Record, here: str) -> dict[str, Any]:
-        addresses = [
-            entry.item_id
-            for entry in self.trace.addresses.get(decision.path, [])
-            if self.trace.record(entry.project_id, "project") is project
-        ]
-        return {**self.site.entry(decision, here), "note": ", ".join(addresses)}
+        addresses: dict[str, str] = {}
+        for entry in self.trace.addresses.get(decision.path, []):
+            target = self.trace.project_of(decision, entry)
+            objective = self.trace.objective(project, entry.item_id) if target is project else None
+            if objective is not None:
+                addresses.setdefault(objective.key, objective.id)
+        return {**self.site.entry(decision, here), "note": ", ".join(addresses.values())}
 
     def _standard_values(self, standard: Record, here: str) -> dict[str, Any]:
         trace = self.trace
@@ -252,7 +262,7 @@ class TracePages:
     def compliance_values(self, here: str) -> dict[str, Any]:
         """Projects against mandatory standards: listed, missing, and the decisions behind."""
         trace = self.trace
-        mandatory = [s for s in trace.standards if is_mandatory(s) and s.status != "retired"]
+        mandatory = [s for s in trace.standards if is_mandatory(s) and s.status in IN_FORCE]
         rows = []
         for project in trace.projects:
             declared = {s.path for s in trace.declared_standards(project)}

@@ -26,7 +26,15 @@ OPTIONS = (
     "require_history",
     "commit_url",
 )
-KIND_OPTIONS = ("folder", "statuses", "transitions", "aliases", "exclude", "categories")
+KIND_OPTIONS = (
+    "enabled",
+    "folder",
+    "statuses",
+    "transitions",
+    "aliases",
+    "exclude",
+    "categories",
+)
 
 
 class SettingsError(ValueError):
@@ -57,10 +65,22 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
     if unknown:
         raise SettingsError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(OPTIONS)}")
     kinds = default_kinds()
-    for name, overrides in (options.get("kinds") or {}).items():
+    configured = options.get("kinds") or {}
+    if not isinstance(configured, dict):
+        raise SettingsError("kinds: expected a mapping of kind name to its options")
+    for name, overrides in configured.items():
         if name not in kinds:
             raise SettingsError(f"kinds: unknown kind `{name}`; known: {', '.join(kinds)}")
+        if not isinstance(overrides or {}, dict):
+            raise SettingsError(f"kinds: {name}: expected a mapping of options")
+        enabled = (overrides or {}).get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise SettingsError(f"kinds: {name}: enabled: expected true or false")
+        if not enabled:
+            del kinds[name]
+            continue
         kinds[name] = _kind_with(kinds[name], overrides or {})
+    _check_folders(kinds)
     severities: dict[str, Severity] = {}
     rules = options.get("rules") or {}
     if not isinstance(rules, dict):
@@ -90,6 +110,19 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
     return Settings(kinds, severities, fail_on, add_to_nav, index, commit_url=commit_url, **flags)
 
 
+def _check_folders(kinds: dict[str, KindSpec]) -> None:
+    """Two kinds cannot read the same folder. (A folder inside another kind's folder is
+    fine: its files belong to the inner kind only.)"""
+    seen: dict[str, str] = {}
+    for kind in kinds.values():
+        if kind.folder in seen:
+            raise SettingsError(
+                f"kinds: {kind.name}: folder `{kind.folder}` is also the folder of "
+                f"{seen[kind.folder]}; give each kind its own folder"
+            )
+        seen[kind.folder] = kind.name
+
+
 def _severity(option: str, value: Any) -> Severity:
     if value is False:  # YAML reads a bare `off` as false
         return Severity.OFF
@@ -109,6 +142,7 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
             f"known: {', '.join(KIND_OPTIONS)}"
         )
     changes: dict[str, Any] = {}
+    overrides = {key: value for key, value in overrides.items() if key != "enabled"}
     if "folder" in overrides:
         folder = posixpath.normpath(str(overrides["folder"]).strip().rstrip("/"))
         if folder.startswith("/") or folder == ".":

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from .catalogue import finding
 from .corpus import Corpus
 from .kinds import ITEM_KEYS, KindSpec
-from .model import Finding, Position, Record
-from .objectives import is_addressing
+from .model import KEY, Finding, Position, Record
+from .objectives import Objective, is_addressing, is_scalar
 from .registry import check
 from .traceability import is_mandatory
 
@@ -28,6 +28,7 @@ _EXPECTED_KIND = {
     "cross_cutting": "standard",
 }
 _DEVIATION_KEYS = ("standard", "reason")
+_TEXT_ITEM_KEYS = ("id", "title", "description", "metric", "target", "baseline", "measure")
 
 
 @check("DEC205")
@@ -45,23 +46,33 @@ def check_reference_kinds(record: Record, kind: KindSpec, corpus: Corpus) -> Ite
         )
 
 
-@check("DEC501", "DEC502", "DEC511")
+@check("DEC007", "DEC501", "DEC502", "DEC511")
 def check_deviations(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     trace = corpus.traceability
     found = record.fields.get("deviates_from")
-    for index, entry in enumerate(found.value if found and isinstance(found.value, list) else []):
-        if isinstance(entry, dict) and found is not None:
-            for key in entry:
-                if str(key) not in _DEVIATION_KEYS:
-                    yield _unknown_key(
-                        "deviates_from entry",
-                        str(key),
-                        _DEVIATION_KEYS,
-                        record,
-                        found.inner.get((index, key), found.value_position),
-                    )
+    entries = found.value if found is not None and isinstance(found.value, list) else []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or found is None:
+            continue
+        for key, value in entry.items():
+            if str(key) not in _DEVIATION_KEYS:
+                yield _unknown_key(
+                    "a `deviates_from` entry",
+                    str(key),
+                    _DEVIATION_KEYS,
+                    record,
+                    found.inner.get((index, key, KEY), found.value_position),
+                )
+            elif value is not None and not is_scalar(value):
+                yield finding(
+                    "DEC007",
+                    record.path,
+                    found.inner.get((index, key), found.value_position),
+                    f"`deviates_from` entry {index + 1}: `{key}` must be "
+                    + ("one standard id" if key == "standard" else "text"),
+                    "write one deviation per standard, each with its own reason",
+                )
     for deviation in trace.deviations.get(record.path, []):
-        standard = trace.record(deviation.standard_id, "standard")
         if not deviation.standard_id:
             yield finding(
                 "DEC502",
@@ -71,6 +82,7 @@ def check_deviations(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable
                 "write the entry as `- standard: STD-...` with `reason: ...`",
             )
             continue
+        standard = trace.resolve(record, deviation.standard_id, "standard")
         if standard is not None and is_mandatory(standard):
             yield finding(
                 "DEC501",
@@ -92,7 +104,8 @@ def check_deviations(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable
 def check_addresses(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     trace = corpus.traceability
     for entry in trace.addresses.get(record.path, []):
-        if not entry.project_id:
+        project = trace.project_of(record, entry)
+        if entry.short and "project" not in record.fields:
             yield finding(
                 "DEC503",
                 record.path,
@@ -100,9 +113,17 @@ def check_addresses(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[
                 f"`addresses: {entry.text}` names no project, and the record has no `project:`",
                 f"write `project-id/{entry.item_id}`, or add `project: project-id`",
             )
-            continue
-        project = trace.record(entry.project_id, "project")
-        if project is None:
+        elif entry.short and project is None:
+            continue  # the `project` field itself is reported (DEC201 or DEC205)
+        elif not entry.item_id:
+            yield finding(
+                "DEC503",
+                record.path,
+                entry.position,
+                f"`addresses: {entry.text}` names no objective after the `/`",
+                f"write `{entry.project_id or 'project-id'}/QA-1`",
+            )
+        elif project is None:
             yield finding(
                 "DEC503",
                 record.path,
@@ -130,71 +151,109 @@ def check_objectives(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable
     objectives = trace.objectives.get(record.path, [])
     counts = Counter(o.key for o in objectives if o.key)
     for objective in objectives:
-        what = f"{objective.spec.label.lower()} item {objective.index + 1}"
-        if not isinstance(objective.raw, dict):
-            yield finding(
-                "DEC507",
-                record.path,
-                objective.position,
-                f"{what} is not a mapping",
-                f"write it as `- id: {objective.spec.prefix}-{objective.index + 1}` "
-                "with `title: ...` on the next line",
+        yield from _check_item(record, objective, counts[objective.key], corpus)
+
+
+def _check_item(
+    record: Record, objective: Objective, id_uses: int, corpus: Corpus
+) -> Iterable[Finding]:
+    trace = corpus.traceability
+    what = f"{objective.spec.label.lower()} item {objective.index + 1}"
+    if not isinstance(objective.raw, dict):
+        yield finding(
+            "DEC507",
+            record.path,
+            objective.position,
+            f"{what} is not a mapping",
+            f"write it as `- id: {objective.spec.prefix}-{objective.index + 1}` "
+            "with `title: ...` on the next line",
+        )
+        return
+    wrong_type = set()
+    for key, value in objective.raw.items():
+        name = str(key)
+        if name not in ITEM_KEYS:
+            yield _unknown_key(
+                what, name, ITEM_KEYS, record, objective.position_of(record, key, KEY)
             )
-            continue
-        for key in objective.raw:
-            if str(key) not in ITEM_KEYS:
-                yield _unknown_key(
-                    f"{what}", str(key), ITEM_KEYS, record, objective.position_of(record, str(key))
-                )
-        if not objective.id:
+        elif name in _TEXT_ITEM_KEYS and value is not None and not is_scalar(value):
+            wrong_type.add(name)
+            yield finding(
+                "DEC007",
+                record.path,
+                objective.position_of(record, key),
+                f"`{name}` of {objective.id or what} must be a single value, "
+                f"not {type(value).__name__}",
+                "write it as text on one line (quote it if it starts with `<`, `>` or `[`)",
+            )
+        elif name == "serves" and value is not None and not _ids(value):
+            yield finding(
+                "DEC007",
+                record.path,
+                objective.position_of(record, key),
+                f"`serves` of {objective.id or what} must be a list of objective ids",
+                "write `serves: [BO-1]`",
+            )
+    if not objective.id:
+        if "id" not in wrong_type:
             yield finding("DEC507", record.path, objective.position, f"{what} has no `id:`")
-        elif counts[objective.key] > 1:
+    elif id_uses > 1:
+        yield finding(
+            "DEC507",
+            record.path,
+            objective.position_of(record, "id"),
+            f"id {objective.id} is used by more than one item of this project",
+        )
+    label = objective.id or what
+    missing = [
+        key
+        for key in ("title", *objective.spec.required)
+        if key != "negotiable" and key not in wrong_type and not getattr(objective, key)
+    ]
+    if missing:
+        yield finding(
+            "DEC508",
+            record.path,
+            objective.position,
+            f"{label} has no {' and no '.join(f'`{key}`' for key in missing)}",
+        )
+    if "negotiable" in objective.spec.required and objective.negotiable is None:
+        written = objective.raw.get("negotiable")
+        yield finding(
+            "DEC509",
+            record.path,
+            objective.position_of(record, "negotiable"),
+            f"constraint {label} does not say whether it is negotiable"
+            if written is None
+            else f"`negotiable` of constraint {label} must be true or false, not {written!r}",
+        )
+    serves = objective.raw.get("serves")
+    for number, served in enumerate(objective.serves):
+        if trace.objective(record, served) is None:
+            at = ("serves", number) if isinstance(serves, list) else ("serves",)
             yield finding(
-                "DEC507",
+                "DEC503",
                 record.path,
-                objective.position_of(record, "id"),
-                f"id {objective.id} is used by more than one item of this project",
+                objective.position_of(record, *at),
+                f"{label} serves {served}, which this project does not define",
             )
-        label = objective.id or what
-        missing = [
-            key
-            for key in ("title", *objective.spec.required)
-            if key != "negotiable" and not getattr(objective, key)
-        ]
-        if missing:
+    if record.status == "active" and objective.spec.traced and objective.id:
+        decisions = [t.decision for t in trace.traces_to(record, objective)]
+        if not any(is_addressing(decision) for decision in decisions):
+            others = ", ".join(f"{d.id} ({d.status})" for d in decisions)
             yield finding(
-                "DEC508",
+                "DEC504",
                 record.path,
                 objective.position,
-                f"{label} has no {' and no '.join(f'`{key}`' for key in missing)}",
+                f"{objective.spec.label[:-1].lower()} {objective.id} ({objective.title}) "
+                "is addressed by no accepted decision" + (f"; only by {others}" if others else ""),
             )
-        if "negotiable" in objective.spec.required and objective.negotiable is None:
-            yield finding(
-                "DEC509",
-                record.path,
-                objective.position_of(record, "negotiable"),
-                f"constraint {label} does not say whether it is negotiable",
-            )
-        for served in objective.serves:
-            if trace.objective(record, served) is None:
-                yield finding(
-                    "DEC503",
-                    record.path,
-                    objective.position_of(record, "serves"),
-                    f"{label} serves {served}, which this project does not define",
-                )
-        if record.status == "active" and objective.spec.traced and objective.id:
-            decisions = [t.decision for t in trace.traces_to(record, objective)]
-            if not any(is_addressing(decision) for decision in decisions):
-                others = ", ".join(f"{d.id} ({d.status})" for d in decisions)
-                yield finding(
-                    "DEC504",
-                    record.path,
-                    objective.position,
-                    f"{objective.spec.label[:-1].lower()} {objective.id} ({objective.title}) "
-                    "is addressed by no accepted decision"
-                    + (f"; only by {others}" if others else ""),
-                )
+
+
+def _ids(value: object) -> bool:
+    if isinstance(value, list):
+        return all(is_scalar(item) for item in value)
+    return is_scalar(value)
 
 
 @check("DEC505")

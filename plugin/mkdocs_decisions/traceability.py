@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from .model import Position, Record
 from .objectives import Addressed, Objective, addressed_by, deviations_of, objectives_of
-from .records import APPLIES_TO_ALL, normalise_id
+from .records import APPLIES_TO_ALL, normalise_id, reference_target
+
+# Statuses in which a standard is in force (and a mandatory one required).
+IN_FORCE = ("active", "deprecated")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Traceability:
 
     def __init__(self, records: list[Record], by_id: dict[str, Record]) -> None:
         self._by_id = by_id
+        self._by_path = {record.path: record for record in records}
+        self._serving: dict[tuple[str, str], list[Objective]] = {}
         self.objectives: dict[str, list[Objective]] = {}
         self.addresses: dict[str, list[Addressed]] = {}
         self.deviations: dict[str, list[Deviation]] = {}
@@ -45,7 +50,11 @@ class Traceability:
         self.projects = [r for r in records if r.kind == "project"]
         self.standards = [r for r in records if r.kind == "standard"]
         for record in self.projects:
-            self.objectives[record.path] = objectives_of(record)
+            objectives = objectives_of(record)
+            self.objectives[record.path] = objectives
+            for objective in objectives:
+                for served in {s.strip().upper() for s in objective.serves}:
+                    self._serving.setdefault((record.path, served), []).append(objective)
         for record in records:
             if record.kind in ("project", "standard"):
                 continue
@@ -55,29 +64,31 @@ class Traceability:
         entries = addressed_by(record)
         self.addresses[record.path] = entries
         projects = set()
+        traced: set[tuple[str, str]] = set()  # `[QA-1, p/QA-1]` traces once
         for entry in entries:
-            project = self.record(entry.project_id, "project")
+            project = self.project_of(record, entry)
             objective = self.objective(project, entry.item_id) if project else None
-            if project is not None and objective is not None:
+            if project is None or objective is None:
+                continue
+            projects.add(project.path)
+            if (project.path, objective.key) not in traced:
+                traced.add((project.path, objective.key))
                 self._traces_to[(project.path, objective.key)].append(
                     Trace(record, project, objective)
                 )
-                projects.add(project.path)
-        own = self.record(str(record.value("project") or ""), "project")
+        own = self.own_project(record)
         if own is not None:
             projects.add(own.path)
         for path in projects:
             self._in_project[path].append(record)
-        for standard_id in record.strings("complies_with"):
-            standard = self.record(standard_id, "standard")
-            if standard is not None:
-                self._complying[standard.path].append(record)
+        for standard in self.named(record, "complies_with", "standard"):
+            self._complying[standard.path].append(record)
         deviations = [Deviation(record, *entry) for entry in deviations_of(record)]
         self.deviations[record.path] = deviations
         for deviation in deviations:
-            standard = self.record(deviation.standard_id, "standard")
-            if standard is not None:
-                self._deviating[standard.path].append(deviation)
+            departed = self.resolve(record, deviation.standard_id, "standard")
+            if departed is not None:
+                self._deviating[departed.path].append(deviation)
 
     # --- lookups ----------------------------------------------------------------
 
@@ -85,6 +96,34 @@ class Traceability:
         """The record with this id if it is of ``kind``."""
         found = self._by_id.get(normalise_id(record_id)) if record_id.strip() else None
         return found if found is not None and found.kind == kind else None
+
+    def resolve(self, source: Record, text: str, kind: str) -> Record | None:
+        """The record of ``kind`` that ``source`` names by id or by Markdown link."""
+        target = reference_target(text, source.path)
+        found = self._by_path.get(target) if target.endswith(".md") else None
+        if found is not None:
+            return found if found.kind == kind else None
+        return self.record(target, kind)
+
+    def named(self, source: Record, key: str, kind: str) -> list[Record]:
+        """The records of ``kind`` a list field of ``source`` names, each once."""
+        found: dict[str, Record] = {}
+        for text in source.strings(key):
+            record = self.resolve(source, text, kind)
+            if record is not None:
+                found.setdefault(record.path, record)
+        return list(found.values())
+
+    def own_project(self, record: Record) -> Record | None:
+        """The project a decision's ``project`` field names."""
+        value = record.value("project")
+        return self.resolve(record, value, "project") if isinstance(value, str) else None
+
+    def project_of(self, record: Record, entry: Addressed) -> Record | None:
+        """The project an ``addresses`` entry means: the one it names, or the decision's."""
+        if entry.short:
+            return self.own_project(record)
+        return self.record(entry.project_id, "project")
 
     def objective(self, project: Record, item_id: str) -> Objective | None:
         key = item_id.strip().upper()
@@ -96,11 +135,7 @@ class Traceability:
 
     def serving(self, project: Record, objective: Objective) -> list[Objective]:
         """The requirements and quality attributes that say they serve this objective."""
-        return [
-            other
-            for other in self.objectives.get(project.path, [])
-            if objective.key and objective.key in {s.upper() for s in other.serves}
-        ]
+        return self._serving.get((project.path, objective.key), []) if objective.key else []
 
     def decisions_in(self, project: Record) -> list[Record]:
         """Decisions whose ``project`` is this one or that address one of its objectives."""
@@ -126,8 +161,7 @@ class Traceability:
 
     def declared_standards(self, project: Record) -> list[Record]:
         """The standards a project lists in ``cross_cutting``."""
-        found = [self.record(i, "standard") for i in project.strings("cross_cutting")]
-        return [standard for standard in found if standard is not None]
+        return self.named(project, "cross_cutting", "standard")
 
     def required_standards(self, project: Record) -> list[Record]:
         """Mandatory standards in force (active or deprecated) that apply to this project."""
@@ -135,9 +169,16 @@ class Traceability:
             standard
             for standard in self.standards
             if is_mandatory(standard)
-            and standard.status in ("active", "deprecated")
-            and applies_to(standard, project)
+            and standard.status in IN_FORCE
+            and self.applies_to(standard, project)
         ]
+
+    def applies_to(self, standard: Record, project: Record) -> bool:
+        """Whether a standard's ``applies_to`` (default: every project) includes it."""
+        scope = standard.strings("applies_to")
+        if not scope or any(item.strip().lower() == APPLIES_TO_ALL for item in scope):
+            return True
+        return any(p.path == project.path for p in self.named(standard, "applies_to", "project"))
 
     def standards_of(self, project: Record) -> list[Record]:
         """Declared and required standards, each once, declared first."""
@@ -157,11 +198,3 @@ class Traceability:
 
 def is_mandatory(standard: Record) -> bool:
     return standard.value("mandatory") is True
-
-
-def applies_to(standard: Record, project: Record) -> bool:
-    """Whether a standard's ``applies_to`` (default: every project) includes the project."""
-    scope = standard.strings("applies_to")
-    if not scope or any(item.strip().lower() == APPLIES_TO_ALL for item in scope):
-        return True
-    return normalise_id(project.id) in {normalise_id(item) for item in scope}
