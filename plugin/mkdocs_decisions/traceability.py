@@ -40,6 +40,7 @@ class Traceability:
         self._by_id = by_id
         self._by_path = {record.path: record for record in records}
         self._serving: dict[tuple[str, str], list[Objective]] = {}
+        self._standards_of: dict[str, list[Record]] = {}
         self.objectives: dict[str, list[Objective]] = {}
         self.addresses: dict[str, list[Addressed]] = {}
         self.deviations: dict[str, list[Deviation]] = {}
@@ -182,10 +183,13 @@ class Traceability:
 
     def standards_of(self, project: Record) -> list[Record]:
         """Declared and required standards, each once, declared first."""
-        seen: dict[str, Record] = {}
-        for standard in self.declared_standards(project) + self.required_standards(project):
-            seen.setdefault(standard.path, standard)
-        return list(seen.values())
+        cached = self._standards_of.get(project.path)
+        if cached is None:
+            seen: dict[str, Record] = {}
+            for standard in self.declared_standards(project) + self.required_standards(project):
+                seen.setdefault(standard.path, standard)
+            cached = self._standards_of[project.path] = list(seen.values())
+        return cached
 
     def projects_of(self, standard: Record) -> list[Record]:
         """Projects that declare the standard, or must because it is mandatory for them."""
