@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -329,3 +330,13 @@ def test_titles_are_escaped_once_everywhere(project: Project, theme: str) -> Non
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in head
     text = re.sub(r"&#39;|&#34;|&quot;", lambda m: {"&#39;": "'"}.get(m[0], '"'), html)
     assert 'ADR-0001: The team\'s "store" &amp; &lt;b&gt;cache&lt;/b&gt;' in text
+
+
+def test_relative_paths_match_posixpath() -> None:
+    from mkdocs_decisions.render import _relative_path
+
+    paths = ["", ".", "a", "a/b", "a/b/c", "a/c", "b", "adr/x", "adr/x/y", "projects/p"]
+    for target in paths[2:]:
+        for start in paths:
+            expected = posixpath.relpath(target, start or ".")
+            assert _relative_path(target, start or ".") == expected, (target, start)

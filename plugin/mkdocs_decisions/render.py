@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -118,17 +119,34 @@ def page_url(site_path: str, use_directory_urls: bool) -> str:
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
+@lru_cache(maxsize=65536)  # a page links the same few pages many times
 def relative_href(from_page: str, to_page: str, use_directory_urls: bool) -> str:
     """The relative URL from one page to another, for links written as HTML."""
     source = page_url(from_page, use_directory_urls)
     target = page_url(to_page, use_directory_urls)
     base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    relative = _relative_path(target or ".", base.rstrip("/") or ".")
     if target.endswith("/") or not target:
         relative = "./" if relative == "." else f"{relative}/"
     return quote(relative)  # "why?.md", "c#.md" and "100%.md" are file names too
 
 
+def _relative_path(target: str, start: str) -> str:
+    """``posixpath.relpath`` for paths inside the site, without touching the file system."""
+    target_parts = [part for part in target.split("/") if part not in ("", ".")]
+    start_parts = [part for part in start.split("/") if part not in ("", ".")]
+    if ".." in target_parts or ".." in start_parts:
+        return posixpath.relpath(target, start)
+    common = 0
+    for mine, theirs in zip(target_parts, start_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."
+
+
+@lru_cache(maxsize=1)  # templates compile once per process, not once per build
 def _environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -335,7 +353,6 @@ class SiteRenderer:
             "id": record.id,
             "title": record.title,
             "status": record.status or record.raw_status or "unknown",
-            "link": relative_link(here, record.site_path),
             "href": relative_href(here, record.site_path, self.use_directory_urls),
             "date": record.date.isoformat() if record.date else "",
             "kind": record.kind,
