@@ -19,6 +19,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^( {0,3})(?:[*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
+_TAG = re.compile(r"<[^>]+>")
+_EMPHASIS = re.compile(r"[*`]+")
+_UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?|[A-Za-z][.)])\s+")
 
 
@@ -42,11 +45,15 @@ class BodyStructure:
 
 def plain_text(markdown: str) -> str:
     """Inline Markdown reduced to its words: links to their text, no emphasis marks."""
-    text = _LINK.sub(r"\1", markdown)
-    text = _REF_LINK.sub(r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"[*`]+", "", text)
-    text = re.sub(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "", text)  # keep snake_case
+    text = markdown
+    if "[" in text:
+        text = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", text))
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "*" in text or "`" in text:
+        text = _EMPHASIS.sub("", text)
+    if "_" in text:
+        text = _UNDERSCORES.sub("", text)  # keep snake_case
     return " ".join(text.split())
 
 
