@@ -110,9 +110,14 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     return Discovered(records, landing_pages, missing, skipped, site_bases)
 
 
+def is_template(name: str) -> bool:
+    """A template file that ADR tools keep beside the records (template.md, ...)."""
+    return bool(_TEMPLATE.search(os.path.splitext(name)[0]))
+
+
 def _excluded(inner: str, kind: KindSpec) -> bool:
     name = inner.rsplit("/", 1)[-1]
-    if _TEMPLATE.search(os.path.splitext(name)[0]) or name.lower() in SKIPPED_NAMES:
+    if is_template(name) or name.lower() in SKIPPED_NAMES:
         return True
     return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
 

@@ -1,0 +1,203 @@
+"""Writing records: a new record from a template, a status change, a supersession.
+
+Everything here returns new file contents (bytes) and never writes: the
+``decisions`` command writes them, and only files it was asked to change.
+Edits go through :mod:`frontmatter_edit`, so the rest of each file keeps its
+bytes; a status written in the body (MADR 2 bullets, adr-tools' Status
+section) is changed where it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import Corpus
+from .frontmatter_edit import Document, EditError
+from .kinds import KindSpec
+from .model import Record
+
+TEMPLATES = Path(__file__).parent / "templates" / "new"
+# Where a kind's folder may hold its own template (adr-tools, log4brains and MADR names).
+TEMPLATE_NAMES = ("template.md", "adr-template.md", "rfc-template.md", "0000-template.md")
+_H1 = re.compile(r"^# .*$", re.MULTILINE)
+
+
+class AuthoringError(ValueError):
+    """A change that cannot be made; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    path: Path  # where to write it
+    record_id: str
+    content: bytes
+    superseded: tuple[Record, bytes] | None = None  # the record it supersedes, edited
+
+
+def slug(title: str, limit: int = 60) -> str:
+    """``Use Feast for features!`` -> ``use-feast-for-features``: ASCII, lower case."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return text[:limit].rstrip("-") or "record"
+
+
+def next_number(corpus: Corpus, kind: KindSpec, folder: Path) -> int:
+    """One more than the highest number used by a record of the kind or a file name."""
+    numbers = [r.number for r in corpus.records if r.kind == kind.name and r.number is not None]
+    if folder.is_dir():
+        for path in folder.rglob("*.md"):
+            match = re.match(r"^(\d+)[-_ .]", path.name)
+            if match:
+                numbers.append(int(match.group(1)))
+    return max(numbers, default=0) + 1
+
+
+def template_text(kind: KindSpec, folder: Path) -> str:
+    """The kind's template: a template file in its folder, else the built-in one."""
+    for name in TEMPLATE_NAMES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "adr-template.md" or kind.name == "adr"):
+            if name == "rfc-template.md" and kind.name != "rfc":
+                continue
+            return candidate.read_text(encoding="utf-8")
+    return (TEMPLATES / f"{kind.name}.md").read_text(encoding="utf-8")
+
+
+def new_record(
+    corpus: Corpus,
+    kind: KindSpec,
+    project_root: Path,
+    title: str,
+    today: dt.date,
+    record_id: str = "",
+    supersedes: Record | None = None,
+) -> NewRecord:
+    """A new record of ``kind`` with ``title``: next number, slugged name, the template
+    with title, status, date (and id for named kinds) filled in; with ``supersedes``,
+    also the old record's new text (superseded by the new one)."""
+    title = " ".join(title.split())
+    if not title:
+        raise AuthoringError("the title is empty")
+    folder = project_root / kind.folder
+    if kind.numbered:
+        number = next_number(corpus, kind, folder)
+        record_id = f"{kind.prefix}-{number:04d}"
+        name = f"{number:04d}-{slug(title)}.md"
+    else:
+        record_id = record_id or (slug(title) if kind.name == "project" else "")
+        if not record_id:
+            number = sum(1 for r in corpus.records if r.kind == kind.name) + 1
+            record_id = f"{kind.prefix}-{number:03d}"
+        taken = corpus.get(record_id)
+        if taken is not None:
+            raise AuthoringError(f"id {record_id} is already used by {taken.path}")
+        name = f"{slug(record_id if kind.name == 'standard' else title)}.md"
+    path = folder / name
+    if path.exists():
+        raise AuthoringError(f"{path} exists already; nothing was written")
+    document = Document.parse(template_text(kind, folder).encode("utf-8"))
+    if not kind.numbered:
+        document.set_scalar("id", record_id)
+    document.set_scalar("title", title, after=("id",))
+    document.set_scalar("status", kind.statuses[0], after=("id", "title"))
+    document.set_scalar("date", today.isoformat(), after=("id", "title", "status"), plain=True)
+    superseded = None
+    if supersedes is not None:
+        if supersedes.kind != kind.name:
+            raise AuthoringError(
+                f"{supersedes.id} is a {supersedes.kind}; a new {kind.name} cannot supersede it"
+            )
+        document.add_to_list("supersedes", supersedes.id, after=("status", "date"))
+        relative = posixpath.relpath(
+            Path(path).relative_to(project_root).as_posix(), posixpath.dirname(supersedes.path)
+        )
+        superseded = (supersedes, _mark_superseded(supersedes, record_id, relative))
+    document.check_still_yaml()
+    text = document.render().decode("utf-8")
+    text = _H1.sub(lambda _: f"# {title}", text, count=1) if _H1.search(text) else text
+    return NewRecord(path, record_id, text.encode("utf-8"), superseded)
+
+
+def change_status(record: Record, kind: KindSpec, new_status: str, force: bool = False) -> bytes:
+    """The record's file with its status changed, where the status is written."""
+    canonical = kind.canonical_status(new_status)
+    if canonical is None:
+        raise AuthoringError(
+            f"`{new_status}` is not a status of kind {kind.name}; use one of: "
+            + ", ".join(kind.statuses)
+        )
+    if record.status is not None and not force:
+        if canonical == record.status:
+            raise AuthoringError(f"{record.id} is {record.status} already; nothing to change")
+        allowed = kind.transitions.get(record.status, ())
+        if canonical not in allowed:
+            raise AuthoringError(
+                f"{record.id} is {record.status}; the {kind.name} lifecycle allows "
+                f"{', '.join(allowed) or 'no change: it is final'}. To revisit a decision, "
+                "supersede it with a new record (`decisions supersede OLD NEW`); --force "
+                "changes it anyway"
+            )
+    document = _document(record)
+    _set_status(document, record, canonical)
+    document.check_still_yaml()
+    return document.render()
+
+
+def supersede(old: Record, new: Record, force: bool = False) -> tuple[bytes, bytes]:
+    """Both files after ``new`` supersedes ``old``: the old one ``superseded`` with
+    ``superseded_by``, the new one listing the old in ``supersedes``."""
+    if old.path == new.path:
+        raise AuthoringError("a record cannot supersede itself")
+    if old.kind != new.kind:
+        raise AuthoringError(f"{new.id} is a {new.kind}; it cannot supersede a {old.kind}")
+    if old.status == "superseded" and not force:
+        raise AuthoringError(f"{old.id} is superseded already (--force names a new successor)")
+    link = posixpath.relpath(new.path, posixpath.dirname(old.path))
+    old_content = _mark_superseded(old, new.id, link)
+    new_document = _document(new)
+    new_document.add_to_list("supersedes", old.id, after=("status", "date"))
+    new_document.check_still_yaml()
+    return old_content, new_document.render()
+
+
+def _mark_superseded(old: Record, new_id: str, link: str) -> bytes:
+    """The old record's text with status superseded and its successor named."""
+    old_document = _document(old)
+    if _status_in_front_matter(old_document, old):
+        _set_status(old_document, old, "superseded")
+        old_document.set_scalar("superseded_by", new_id, after=("status",))
+    else:
+        # MADR 2 and adr-tools say it in the status itself: "superseded by [ADR-0009](...)".
+        _set_status(old_document, old, f"superseded by [{new_id}]({link})")
+    old_document.check_still_yaml()
+    return old_document.render()
+
+
+def _document(record: Record) -> Document:
+    try:
+        return Document.parse(Path(record.source_path).read_bytes())
+    except (OSError, UnicodeDecodeError) as error:
+        raise AuthoringError(f"{record.path}: cannot read: {error}") from None
+
+
+def _status_in_front_matter(document: Document, record: Record) -> bool:
+    return document.entry("status") is not None or "status" not in record.fields
+
+
+def _set_status(document: Document, record: Record, status: str) -> None:
+    if _status_in_front_matter(document, record):
+        document.set_scalar("status", status, after=("id", "title"))
+        return
+    written = record.fields["status"]
+    raw = str(written.value)
+    # Keep the record's own capitalisation: adr-tools writes "Accepted".
+    new = status[:1].upper() + status[1:] if raw[:1].isupper() else status
+    try:
+        document.replace_text(written.value_position.line, raw, new)
+    except EditError as error:
+        raise AuthoringError(f"{record.path}: {error}") from None

@@ -1,0 +1,94 @@
+"""Reading a project for the ``decisions`` command: its mkdocs.yml, settings and records."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .corpus import Corpus, load_corpus
+from .history_view import project_history
+from .settings import Settings, SettingsError, settings_from_options
+
+
+class ProjectError(Exception):
+    """The project cannot be read; the message says why."""
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    docs_dir: Path
+    settings: Settings
+    corpus: Corpus
+
+
+def load_project(config_file: str | Path, history: bool = True) -> Project:
+    """Settings and every record of the project whose configuration is ``config_file``.
+    History is read when asked for and configured; its warnings go to standard error."""
+    root, docs_dir, settings = read_project(Path(config_file))
+    project_history_read = None
+    if history and settings.history:
+        project_history_read = project_history(root, settings)
+        for problem in project_history_read.warnings:
+            print(f"decisions: warning: {problem}", file=sys.stderr)
+        if project_history_read.warnings and settings.require_history:
+            raise ProjectError("history is required (require_history: true) but incomplete")
+    corpus = load_corpus(root, docs_dir, settings, project_history_read)
+    if len(corpus.missing_folders) == len(settings.kinds):
+        folders = ", ".join(f"{folder}/" for folder in corpus.missing_folders)
+        raise ProjectError(f"no record folders found in {root} (looked for {folders})")
+    return Project(root, docs_dir, settings, corpus)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing anything: unknown tags (``!ENV``,
+    ``!!python/name:``) become plain values."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("", _any_tag)
+
+
+def read_project(config_file: Path) -> tuple[Path, Path, Settings]:
+    """Project root, docs folder and plugin settings from an mkdocs.yml (or defaults)."""
+    root = config_file.resolve().parent
+    if not config_file.exists():
+        return root, root / "docs", settings_from_options({})
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
+        raise ProjectError(f"{config_file}: cannot read: {error}") from None
+    if not isinstance(config, dict):
+        raise ProjectError(f"{config_file}: expected a mapping at the top level")
+    options: dict[str, Any] = {}
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else _plugin_entries(plugins)
+    for name, value in entries:
+        if name == "decisions":
+            options = value or {}
+    docs_dir = root / str(config.get("docs_dir", "docs"))
+    try:
+        return root, docs_dir, settings_from_options(options)
+    except SettingsError as error:
+        raise ProjectError(f"{config_file}: plugins: decisions: {error}") from None
+
+
+def _plugin_entries(plugins: list[Any]) -> list[tuple[str, Any]]:
+    entries: list[tuple[str, Any]] = []
+    for item in plugins:
+        if isinstance(item, str):
+            entries.append((item, {}))
+        elif isinstance(item, dict):
+            entries.extend(item.items())
+    return entries

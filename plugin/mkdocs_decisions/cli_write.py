@@ -1,0 +1,176 @@
+"""The commands that write records: ``new``, ``status``, ``supersede`` and ``import``.
+
+They change only the files they name, only the bytes of the edit, and write
+each file through a temporary file renamed over it, so a failure never leaves
+half a file. A new file is created exclusively: an existing one is never
+overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from .authoring import AuthoringError, change_status, new_record, supersede
+from .changes import GitError, uncommitted
+from .cli_project import Project, ProjectError, load_project
+from .frontmatter_edit import EditError
+from .importer import FORMATS, ImportRefused, import_folder
+from .model import Record
+
+
+def command_new(arguments: argparse.Namespace) -> int:
+    try:
+        project = load_project(arguments.config_file, history=False)
+        kind = project.settings.kinds.get(arguments.kind)
+        if kind is None:
+            raise AuthoringError(
+                f"unknown kind `{arguments.kind}`; known: {', '.join(project.settings.kinds)}"
+            )
+        today = dt.date.fromisoformat(arguments.date) if arguments.date else dt.date.today()
+        old = _record(project, arguments.supersedes) if arguments.supersedes else None
+        created = new_record(
+            project.corpus, kind, project.root, arguments.title, today, arguments.id or "", old
+        )
+        created.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with open(created.path, "xb") as handle:  # never overwrite
+                handle.write(created.content)
+        except FileExistsError:
+            raise AuthoringError(f"{created.path} exists already; nothing was written") from None
+        if created.superseded is not None:
+            superseded, content = created.superseded
+            _replace(Path(superseded.source_path), content)
+    except (AuthoringError, EditError) as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 1
+    except (ProjectError, ValueError) as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 2
+    print(_shown(created.path))
+    if created.superseded is not None:
+        print(
+            f"decisions: {created.superseded[0].id} is now superseded by {created.record_id}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def command_status(arguments: argparse.Namespace) -> int:
+    try:
+        project = load_project(arguments.config_file, history=False)
+        record = _record(project, arguments.id)
+        kind = project.settings.kinds[record.kind]
+        data = change_status(record, kind, arguments.status, force=arguments.force)
+        _replace(Path(record.source_path), data)
+    except (AuthoringError, EditError) as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 1
+    except ProjectError as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"decisions: {record.id} ({record.path}) is now {kind.canonical_status(arguments.status)}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def command_supersede(arguments: argparse.Namespace) -> int:
+    try:
+        project = load_project(arguments.config_file, history=False)
+        old = _record(project, arguments.old)
+        new = _record(project, arguments.new)
+        old_data, new_data = supersede(old, new, force=arguments.force)
+        _replace(Path(old.source_path), old_data)
+        _replace(Path(new.source_path), new_data)
+    except (AuthoringError, EditError) as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 1
+    except ProjectError as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 2
+    print(f"decisions: {old.id} is now superseded by {new.id}", file=sys.stderr)
+    return 0
+
+
+def command_import(arguments: argparse.Namespace) -> int:
+    folder = Path(arguments.folder)
+    if not folder.is_dir():
+        print(f"decisions: {folder}: no such folder", file=sys.stderr)
+        return 2
+    try:
+        project = load_project(arguments.config_file, history=False)
+        changes = import_folder(folder, arguments.source, project.settings, project.root)
+    except (ImportRefused, ProjectError) as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 2
+    if not changes:
+        print(f"decisions: nothing to import in {folder}", file=sys.stderr)
+        return 0
+    if arguments.dry_run:
+        for change in changes:
+            old = change.before.decode("utf-8", errors="replace").splitlines(keepends=True)
+            new = change.after.decode("utf-8", errors="replace").splitlines(keepends=True)
+            name = _shown(change.path)
+            sys.stdout.writelines(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"))
+        print(f"decisions: {len(changes)} file(s) would change (dry run)", file=sys.stderr)
+        return 0
+    if not arguments.force:
+        try:
+            dirty = uncommitted(project.root, [change.path for change in changes])
+        except GitError as error:
+            print(
+                f"decisions: cannot tell whether the files have uncommitted changes ({error}); "
+                "commit them first, or use --force",
+                file=sys.stderr,
+            )
+            return 1
+        if dirty:
+            print(
+                "decisions: these files have uncommitted changes, so an import could lose "
+                f"work: {', '.join(sorted(dirty))}. Commit or stash them, or use --force",
+                file=sys.stderr,
+            )
+            return 1
+    for change in changes:
+        _replace(change.path, change.after)
+        print(_shown(change.path))
+    print(f"decisions: imported {len(changes)} file(s) from {arguments.source}", file=sys.stderr)
+    return 0
+
+
+def _record(project: Project, record_id: str) -> Record:
+    record = project.corpus.get(record_id)
+    if record is None:
+        by_path = {r.path: r for r in project.corpus.records}
+        relative = Path(os.path.relpath(Path(record_id).resolve(), project.root)).as_posix()
+        record = by_path.get(relative)
+    if record is None:
+        raise AuthoringError(f"no record has the id or path `{record_id}`")
+    return record
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    temporary = path.with_name(f".{path.name}.decisions-tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+    try:
+        mode = path.stat().st_mode
+        os.chmod(temporary, mode)
+    except OSError:
+        pass
+    os.replace(temporary, path)
+
+
+def _shown(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return Path(relative if not relative.startswith("..") else path).as_posix()
+
+
+__all__ = ["FORMATS", "command_import", "command_new", "command_status", "command_supersede"]
