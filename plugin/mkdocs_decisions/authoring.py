@@ -24,7 +24,6 @@ from .model import Record
 TEMPLATES = Path(__file__).parent / "templates" / "new"
 # Where a kind's folder may hold its own template (adr-tools, log4brains and MADR names).
 TEMPLATE_NAMES = ("template.md", "adr-template.md", "rfc-template.md", "0000-template.md")
-_H1 = re.compile(r"^# .*$", re.MULTILINE)
 
 
 class AuthoringError(ValueError):
@@ -76,6 +75,7 @@ def new_record(
     today: dt.date,
     record_id: str = "",
     supersedes: Record | None = None,
+    force: bool = False,
 ) -> NewRecord:
     """A new record of ``kind`` with ``title``: next number, slugged name, the template
     with title, status, date (and id for named kinds) filled in; with ``supersedes``,
@@ -96,7 +96,7 @@ def new_record(
         taken = corpus.get(record_id)
         if taken is not None:
             raise AuthoringError(f"id {record_id} is already used by {taken.path}")
-        name = f"{slug(record_id if kind.name == 'standard' else title)}.md"
+        name = f"{slug(f'{record_id} {title}' if kind.name == 'standard' else record_id)}.md"
     path = folder / name
     if path.exists():
         raise AuthoringError(f"{path} exists already; nothing was written")
@@ -112,15 +112,16 @@ def new_record(
             raise AuthoringError(
                 f"{supersedes.id} is a {supersedes.kind}; a new {kind.name} cannot supersede it"
             )
+        if not force:
+            _check_supersedable(supersedes, kind)
         document.add_to_list("supersedes", supersedes.id, after=("status", "date"))
         relative = posixpath.relpath(
             Path(path).relative_to(project_root).as_posix(), posixpath.dirname(supersedes.path)
         )
         superseded = (supersedes, _mark_superseded(supersedes, record_id, relative))
     document.check_still_yaml()
-    text = document.render().decode("utf-8")
-    text = _H1.sub(lambda _: f"# {title}", text, count=1) if _H1.search(text) else text
-    return NewRecord(path, record_id, text.encode("utf-8"), superseded)
+    document.set_heading(title)
+    return NewRecord(path, record_id, document.render(), superseded)
 
 
 def change_status(record: Record, kind: KindSpec, new_status: str, force: bool = False) -> bytes:
@@ -148,21 +149,35 @@ def change_status(record: Record, kind: KindSpec, new_status: str, force: bool =
     return document.render()
 
 
-def supersede(old: Record, new: Record, force: bool = False) -> tuple[bytes, bytes]:
+def supersede(old: Record, new: Record, kind: KindSpec, force: bool = False) -> tuple[bytes, bytes]:
     """Both files after ``new`` supersedes ``old``: the old one ``superseded`` with
     ``superseded_by``, the new one listing the old in ``supersedes``."""
     if old.path == new.path:
         raise AuthoringError("a record cannot supersede itself")
     if old.kind != new.kind:
         raise AuthoringError(f"{new.id} is a {new.kind}; it cannot supersede a {old.kind}")
-    if old.status == "superseded" and not force:
-        raise AuthoringError(f"{old.id} is superseded already (--force names a new successor)")
+    if not force:
+        _check_supersedable(old, kind)
     link = posixpath.relpath(new.path, posixpath.dirname(old.path))
     old_content = _mark_superseded(old, new.id, link)
     new_document = _document(new)
     new_document.add_to_list("supersedes", old.id, after=("status", "date"))
     new_document.check_still_yaml()
     return old_content, new_document.render()
+
+
+def _check_supersedable(old: Record, kind: KindSpec) -> None:
+    if old.status == "superseded":
+        raise AuthoringError(f"{old.id} is superseded already (--force names a new successor)")
+    if "superseded" not in kind.statuses:
+        raise AuthoringError(f"records of kind {kind.name} have no status `superseded`")
+    allowed = kind.transitions.get(old.status or "", ())
+    if old.status is not None and "superseded" not in allowed:
+        raise AuthoringError(
+            f"{old.id} is {old.status}; the {kind.name} lifecycle does not let it become "
+            f"superseded (from {old.status}: {', '.join(allowed) or 'none'}). "
+            "--force supersedes it anyway"
+        )
 
 
 def _mark_superseded(old: Record, new_id: str, link: str) -> bytes:

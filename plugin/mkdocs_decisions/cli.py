@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--supersedes", metavar="ID", help="mark this record superseded by the new")
     new.add_argument("--id", help="the id of a new standard or project")
     new.add_argument("--date", help="the date to write (default: today), YYYY-MM-DD")
+    new.add_argument(
+        "--force",
+        action="store_true",
+        help="with --supersedes: even if the old record's lifecycle forbids it",
+    )
     new.set_defaults(run=command_new)
 
     status = _command(
@@ -143,7 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``decisions`` console script."""
     parser = build_parser()
     arguments = parser.parse_args(argv)
-    result: int = arguments.run(arguments)
+    try:
+        result: int = arguments.run(arguments)
+    except BrokenPipeError:  # `decisions list | head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
     return result
 
 

@@ -26,7 +26,9 @@ class Project:
     corpus: Corpus
 
 
-def load_project(config_file: str | Path, history: bool = True) -> Project:
+def load_project(
+    config_file: str | Path, history: bool = True, require_folders: bool = True
+) -> Project:
     """Settings and every record of the project whose configuration is ``config_file``.
     History is read when asked for and configured; its warnings go to standard error."""
     root, docs_dir, settings = read_project(Path(config_file))
@@ -38,7 +40,7 @@ def load_project(config_file: str | Path, history: bool = True) -> Project:
         if project_history_read.warnings and settings.require_history:
             raise ProjectError("history is required (require_history: true) but incomplete")
     corpus = load_corpus(root, docs_dir, settings, project_history_read)
-    if len(corpus.missing_folders) == len(settings.kinds):
+    if require_folders and len(corpus.missing_folders) == len(settings.kinds):
         folders = ", ".join(f"{folder}/" for folder in corpus.missing_folders)
         raise ProjectError(f"no record folders found in {root} (looked for {folders})")
     return Project(root, docs_dir, settings, corpus)

@@ -25,7 +25,7 @@ from .model import Record
 
 def command_new(arguments: argparse.Namespace) -> int:
     try:
-        project = load_project(arguments.config_file, history=False)
+        project = load_project(arguments.config_file, history=False, require_folders=False)
         kind = project.settings.kinds.get(arguments.kind)
         if kind is None:
             raise AuthoringError(
@@ -34,7 +34,14 @@ def command_new(arguments: argparse.Namespace) -> int:
         today = dt.date.fromisoformat(arguments.date) if arguments.date else dt.date.today()
         old = _record(project, arguments.supersedes) if arguments.supersedes else None
         created = new_record(
-            project.corpus, kind, project.root, arguments.title, today, arguments.id or "", old
+            project.corpus,
+            kind,
+            project.root,
+            arguments.title,
+            today,
+            arguments.id or "",
+            old,
+            force=arguments.force,
         )
         created.path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -85,7 +92,8 @@ def command_supersede(arguments: argparse.Namespace) -> int:
         project = load_project(arguments.config_file, history=False)
         old = _record(project, arguments.old)
         new = _record(project, arguments.new)
-        old_data, new_data = supersede(old, new, force=arguments.force)
+        kind = project.settings.kinds[old.kind]
+        old_data, new_data = supersede(old, new, kind, force=arguments.force)
         _replace(Path(old.source_path), old_data)
         _replace(Path(new.source_path), new_data)
     except (AuthoringError, EditError) as error:

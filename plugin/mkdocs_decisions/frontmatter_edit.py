@@ -203,6 +203,18 @@ class Document:
         if inserted_at <= end:
             self.front = (start, end + 1)
 
+    def set_heading(self, title: str) -> None:
+        """Make the body's first level-1 heading ``# title`` (add one if there is none)."""
+        start = self.front[1] + 1 if self.front else 0
+        for index in range(start, len(self.lines)):
+            line, ending = _split_ending(self.lines[index])
+            if line.startswith("# ") or line == "#":
+                self.lines[index] = f"# {title}{ending}"
+                break
+        else:
+            self.lines[start:start] = [self.newline, f"# {title}{self.newline}"]
+        self.changed = True
+
     def check_still_yaml(self) -> None:
         """The edited front matter must still parse, or the edit is refused."""
         if self.front is None:

@@ -121,7 +121,7 @@ def _values(record: Record, ids: dict[str, str]) -> dict[str, object]:
     for reference in record.references:
         if reference.target.endswith(".md") and reference.target not in ids:
             continue  # a link to a file that is not a record: left in the text
-        target = normalise_id(ids.get(reference.target, reference.target))
+        target = ids.get(reference.target) or normalise_id(reference.target)
         if reference.relation == "superseded_by":
             values["superseded_by"] = [target]
         elif reference.relation in ("supersedes", "related"):
@@ -141,10 +141,13 @@ def _legacy_lines(record: Record, first_body_line: int) -> set[int]:
         for found in record.fields.values()
         if found.key_position.line >= first_body_line
     }
+    # Supersession lines go (front matter says it now); "Amended by", "Refined by" and
+    # other relations stay where they are, since `related` loses their verb.
     lines |= {
         reference.position.line
         for reference in record.references
-        if any(s.line < reference.position.line <= s.end_line for s in status_sections)
+        if reference.relation in ("supersedes", "superseded_by")
+        and any(s.line < reference.position.line <= s.end_line for s in status_sections)
     }
     body = record.body.split("\n")
     for section in status_sections:

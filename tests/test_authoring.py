@@ -1,0 +1,257 @@
+"""`decisions new`, `status` and `supersede` on real files: only the intended bytes change."""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, PROJECT, Project, adr
+
+# Files in the shapes people have: MADR 4 with comments, CRLF, quoted values, block lists,
+# no front matter at all, adr-tools and MADR 2 metadata in the body.
+MADR4_COMMENTED = """\
+---
+# These are optional metadata elements. Feel free to remove any of them.
+status: "accepted"   # proposed | rejected | accepted | deprecated | superseded
+date: 2026-03-02
+decision-makers:
+  - Ana Silva   # the owner
+  - Bo Chen
+consulted: Data Protection Office
+supersedes:
+  - ADR-0001
+---
+
+# Serve forecasts nightly
+
+## Context and Problem Statement
+
+Forecasts must be ready before 09:00.
+
+## Considered Options
+
+* Nightly batch
+* Online service
+
+## Decision Outcome
+
+Chosen option: "Nightly batch", because the data lands once a day.
+
+### Consequences
+
+* Good, because it is cheap.
+* Bad, because a late data drop delays every forecast.
+"""
+CRLF = adr(front="title: 'Serve nightly'\nstatus: 'accepted'\ndate: 2026-03-02\ndeciders: [Ana]")
+CRLF = CRLF.replace("\n", "\r\n")
+NO_FRONT_MATTER = "# Serve forecasts nightly\n\nSome text with: colons and *stars*.  \n\nEnd\n"
+ADR_TOOLS = """\
+# 2. Serve forecasts nightly
+
+Date: 2026-03-02
+
+## Status
+
+Accepted
+
+## Context
+
+The data lands once a day.
+
+## Decision
+
+We run a nightly batch.
+
+## Consequences
+
+It is cheap; a late drop delays forecasts.
+"""
+MADR2 = """\
+# Serve forecasts nightly
+
+* Status: accepted
+* Deciders: Ana Silva
+* Date: 2026-03-02
+
+## Context and Problem Statement
+
+Forecasts must be ready before 09:00.
+"""
+
+
+def run(project: Project, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "decisions"), *arguments],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def changed_lines(before: bytes, after: bytes) -> tuple[list[bytes], list[bytes]]:
+    """The lines (with their endings) that the edit removed and added; all else is equal."""
+    old = before.splitlines(keepends=True)
+    new = after.splitlines(keepends=True)
+    removed: list[bytes] = []
+    added: list[bytes] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            removed += old[i1:i2]
+            added += new[j1:j2]
+    return removed, added
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "removed", "added"),
+    [
+        (
+            "madr4",
+            MADR4_COMMENTED,
+            [b'status: "accepted"   # proposed | rejected | accepted | deprecated | superseded\n'],
+            [b'status: "deprecated"   # proposed | rejected | accepted | deprecated | superseded\n'],
+        ),
+        (
+            "crlf",
+            CRLF,
+            [b"status: 'accepted'\r\n"],
+            [b"status: 'deprecated'\r\n"],
+        ),
+        ("adr-tools", ADR_TOOLS, [b"Accepted\n"], [b"Deprecated\n"]),
+        ("madr2", MADR2, [b"* Status: accepted\n"], [b"* Status: deprecated\n"]),
+    ],
+)
+def test_status_changes_only_the_status(
+    project: Project, name: str, content: str, removed: list[bytes], added: list[bytes]
+) -> None:
+    path = project.write(f"adr/0002-{name}.md", content.encode("utf-8"))
+    before = path.read_bytes()
+    result = run(project, "status", "ADR-0002", "deprecated")
+    assert result.returncode == 0, result.stderr
+    assert "ADR-0002" in result.stderr and "is now deprecated" in result.stderr
+    assert changed_lines(before, path.read_bytes()) == (removed, added)
+
+
+def test_status_on_a_file_without_front_matter_adds_it_above_the_text(project: Project) -> None:
+    path = project.write("adr/0003-x.md", NO_FRONT_MATTER)
+    result = run(project, "status", "adr/0003-x.md", "proposed")
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes() == b"---\nstatus: proposed\n---\n" + NO_FRONT_MATTER.encode()
+
+
+def test_refused_transitions_leave_the_file_alone(project: Project) -> None:
+    path = project.write("adr/0001-a.md", adr())
+    before = path.read_bytes()
+    result = run(project, "status", "ADR-0001", "proposed")
+    assert result.returncode == 1
+    assert "ADR-0001 is accepted; the adr lifecycle allows deprecated, superseded" in result.stderr
+    assert "decisions supersede OLD NEW" in result.stderr
+    assert run(project, "status", "ADR-0001", "sort-of").returncode == 1
+    assert run(project, "status", "ADR-0042", "deprecated").returncode == 1
+    assert path.read_bytes() == before
+    assert "Traceback" not in result.stderr
+    forced = run(project, "status", "ADR-0001", "proposed", "--force")
+    assert forced.returncode == 0 and b"status: proposed\n" in path.read_bytes()
+
+
+def test_supersede_edits_both_records_in_their_own_style(project: Project) -> None:
+    old = project.write("adr/0001-nightly.md", MADR4_COMMENTED)
+    new = project.write(
+        "adr/0002-online.md", adr("Online", front="title: Online\nstatus: proposed  # new")
+    )
+    legacy = project.write("adr/0003-tools.md", ADR_TOOLS)
+    old_before, new_before = old.read_bytes(), new.read_bytes()
+    result = run(project, "supersede", "ADR-0001", "ADR-0002")
+    assert result.returncode == 0, result.stderr
+    assert changed_lines(old_before, old.read_bytes()) == (
+        [b'status: "accepted"   # proposed | rejected | accepted | deprecated | superseded\n'],
+        [
+            b'status: "superseded"   # proposed | rejected | accepted | deprecated | superseded\n',
+            b"superseded_by: ADR-0002\n",
+        ],
+    )
+    # ADR-0001 already lists a supersedes (block style): the new record got a flow list.
+    assert changed_lines(new_before, new.read_bytes()) == (
+        [],
+        [b"supersedes: [ADR-0001]\n"],
+    )
+    # The adr-tools record says it in its Status section, as adr-tools does.
+    tools_before = legacy.read_bytes()
+    result = run(project, "supersede", "ADR-0003", "ADR-0002")
+    assert result.returncode == 0, result.stderr
+    assert changed_lines(tools_before, legacy.read_bytes()) == (
+        [b"Accepted\n"],
+        [b"Superseded by [ADR-0002](0002-online.md)\n"],
+    )
+    assert b"supersedes: [ADR-0001, ADR-0003]\n" in new.read_bytes()
+    project.configure()
+    check = project.check("--no-history")
+    assert "DEC202" not in check.stdout and "DEC203" not in check.stdout
+    assert "no successor is named" not in check.stdout, check.stdout
+
+
+def test_supersede_follows_the_lifecycle(project: Project) -> None:
+    project.write("adr/0001-a.md", adr(front="title: A\nstatus: proposed"))
+    project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed"))
+    result = run(project, "supersede", "ADR-0001", "ADR-0002")
+    assert result.returncode == 1
+    assert "does not let it become superseded (from proposed: accepted, rejected)" in result.stderr
+
+
+def test_new_numbers_slugs_and_fills_the_template(project: Project) -> None:
+    project.write("adr/0007-old.md", adr())
+    result = run(project, "new", "adr", "Use Feast for features: yes!", "--date", "2026-04-01")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "adr/0008-use-feast-for-features-yes.md"
+    text = (project.root / "adr/0008-use-feast-for-features-yes.md").read_text()
+    assert text.startswith("---\ntitle: 'Use Feast for features: yes!'\nstatus: proposed\n")
+    assert "date: 2026-04-01\n" in text and "\n# Use Feast for features: yes!\n" in text
+    project.configure()
+    check = project.check("--no-history", "adr/0008-use-feast-for-features-yes.md")
+    assert check.returncode == 0, check.stdout  # a proposed record from the template is valid
+
+
+def test_new_for_every_kind_gives_valid_records(project: Project) -> None:
+    for arguments in (
+        ("rfc", "A feature store"),
+        ("standard", "Secrets live in the vault", "--id", "STD-SEC-001"),
+        ("project", "Demand forecasting"),
+    ):
+        result = run(project, "new", *arguments, "--date", "2026-04-01")
+        assert result.returncode == 0, result.stderr
+    assert (project.root / "rfc/0001-a-feature-store.md").exists()
+    assert (project.root / "docs/standards/std-sec-001-secrets-live-in-the-vault.md").exists()
+    project_text = (project.root / "docs/projects/demand-forecasting.md").read_text()
+    assert project_text.startswith("---\nid: demand-forecasting\ntitle: Demand forecasting\n")
+    project.configure()
+    check = project.check("--no-history")
+    assert check.returncode == 0, check.stdout
+    again = run(project, "new", "project", "Demand forecasting")
+    assert again.returncode == 1 and "already used" in again.stderr
+    assert (project.root / "docs/projects/demand-forecasting.md").read_text() == project_text
+
+
+def test_new_uses_the_folder_template_and_supersedes(project: Project) -> None:
+    project.write("adr/template.md", "---\nstatus: proposed\n---\n\n# Title\n\n## Context\n\n")
+    project.write("adr/0001-nightly.md", adr())
+    result = run(project, "new", "adr", "Serve online", "--supersedes", "ADR-0001")
+    assert result.returncode == 0, result.stderr
+    created = (project.root / "adr/0002-serve-online.md").read_text()
+    assert "## Context\n" in created and "supersedes: [ADR-0001]" in created
+    old = (project.root / "adr/0001-nightly.md").read_text()
+    assert "status: superseded\nsuperseded_by: ADR-0002\n" in old
+    assert "ADR-0001 is now superseded by ADR-0002" in result.stderr
+
+
+def test_new_never_overwrites(project: Project) -> None:
+    project.write("docs/projects/demand-forecasting.md", PROJECT)
+    project.write("docs/projects/other.md", PROJECT.replace("id: demand-forecasting", "id: x"))
+    before = (project.root / "docs/projects/other.md").read_bytes()
+    # The slug of the new id is the name of a file that holds another project.
+    result = run(project, "new", "project", "Other", "--id", "other")
+    assert result.returncode == 1
+    assert "exists already; nothing was written" in result.stderr
+    assert (project.root / "docs/projects/other.md").read_bytes() == before
