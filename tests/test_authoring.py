@@ -112,7 +112,9 @@ def changed_lines(before: bytes, after: bytes) -> tuple[list[bytes], list[bytes]
             "madr4",
             MADR4_COMMENTED,
             [b'status: "accepted"   # proposed | rejected | accepted | deprecated | superseded\n'],
-            [b'status: "deprecated"   # proposed | rejected | accepted | deprecated | superseded\n'],
+            [
+                b'status: "deprecated"   # proposed | rejected | accepted | deprecated | superseded\n'
+            ],
         ),
         (
             "crlf",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
-from conftest import Project, adr
+from conftest import BIN, VALID_RFC, Project, adr
 
 
 def test_clean_project_exits_zero(project: Project) -> None:
@@ -115,3 +116,74 @@ def test_history_warning_and_require_history(project: Project) -> None:
     assert "decisions: warning:" not in project.check("--no-history").stderr
     project.configure(plugin_options={"require_history": True})
     assert project.check().returncode == 2
+
+
+def test_github_annotations_point_at_the_line(project: Project) -> None:
+    project.write("adr/0001-x.md", adr(front="title: T\nstatus: [accepted]"))
+    project.configure()
+    result = project.check("--format", "github")
+    assert result.returncode == 1
+    (line,) = [line for line in result.stdout.splitlines() if "DEC007" in line]
+    assert line.startswith(
+        "::error file=adr/0001-x.md,line=3,col=9,title=DEC007 wrong-type::"
+        "`status` must be a single value, not a list"
+    )
+
+
+def test_github_annotation_escaping() -> None:
+    from pathlib import Path
+
+    from mkdocs_decisions.cli_read import github_annotation
+    from mkdocs_decisions.model import Finding, Position, Severity
+
+    finding = Finding(
+        "DEC201", Severity.WARNING, "adr/a,b:c.md", Position(2, 3), "50% done\nnext", "h"
+    )
+    text = github_annotation(finding, Path.cwd())
+    assert text.startswith("::warning file=adr/a%2Cb%3Ac.md,line=2,col=3,title=DEC201 ")
+    assert text.endswith("::50%25 done%0Anext (hint: h)")
+
+
+def test_changed_since_reports_changed_records_and_all_links(project: Project) -> None:
+    project.write("adr/0001-a.md", adr(front="title: A\nstatus: accepted"))  # DEC105
+    project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed\nrelated: [ADR-0009]"))
+    project.configure()
+    project.git_commit_all("two records")
+    project.write("adr/0003-c.md", adr(front="title: C\nstatus: accepted"))  # DEC105, new
+    result = project.check("--changed-since", "HEAD", "--format", "json")
+    found = {(f["path"], f["rule"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("adr/0003-c.md", "DEC105") in found
+    assert ("adr/0002-b.md", "DEC201") in found  # a link problem anywhere is reported
+    assert ("adr/0001-a.md", "DEC105") not in found  # unchanged since HEAD
+    bad = project.check("--changed-since", "no-such-ref")
+    assert bad.returncode == 2 and "--changed-since no-such-ref" in bad.stderr
+
+
+def test_list_filters_and_json(project: Project) -> None:
+    project.write(
+        "adr/0001-a.md",
+        adr(
+            "Nightly batch",
+            front="title: Nightly batch\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\ntags: [serving]",
+        ),
+    )
+    project.write("adr/0002-b.md", adr(front="title: Online\nstatus: proposed\ntags: [serving]"))
+    project.write("rfc/0001-c.md", VALID_RFC)
+    project.configure()
+    table = subprocess.run(
+        [str(BIN / "decisions"), "list", "--status", "accepted"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["ID", "KIND", "STATUS", "DATE", "TITLE"]
+    assert len(lines) == 2 and lines[1].split()[:4] == ["ADR-0001", "adr", "accepted", "2026-03-02"]
+    as_json = subprocess.run(
+        [str(BIN / "decisions"), "list", "--tag", "serving", "--kind", "adr", "--format", "json"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    document = json.loads(as_json.stdout)
+    assert [r["id"] for r in document["records"]] == ["ADR-0001", "ADR-0002"]

@@ -60,6 +60,8 @@ def import_folder(folder: Path, source: str, settings: Settings, root: Path) -> 
         record, _ = parse_record(data, SourceFile(str(path), shown, shown), kind, settings.kinds)
         parsed.append((path, data, record))
     ids = {record.path: record.id for _, _, record in parsed}
+    # References written as ids resolve to the record's id as it is written.
+    ids |= {normalise_id(record.id): record.id for _, _, record in parsed}
     changes = []
     for path, data, record in parsed:
         try:
@@ -121,7 +123,11 @@ def _values(record: Record, ids: dict[str, str]) -> dict[str, object]:
     for reference in record.references:
         if reference.target.endswith(".md") and reference.target not in ids:
             continue  # a link to a file that is not a record: left in the text
-        target = ids.get(reference.target) or normalise_id(reference.target)
+        target = (
+            ids.get(reference.target)
+            or ids.get(normalise_id(reference.target))
+            or normalise_id(reference.target)
+        )
         if reference.relation == "superseded_by":
             values["superseded_by"] = [target]
         elif reference.relation in ("supersedes", "related"):
