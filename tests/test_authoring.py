@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,7 @@ from conftest import BIN, PROJECT, Project, adr
 
 # Files in the shapes people have: MADR 4 with comments, CRLF, quoted values, block lists,
 # no front matter at all, adr-tools and MADR 2 metadata in the body.
+STATUS_COMMENT = b"   # proposed | rejected | accepted | deprecated | superseded\n"
 MADR4_COMMENTED = """\
 ---
 # These are optional metadata elements. Feel free to remove any of them.
@@ -111,10 +111,8 @@ def changed_lines(before: bytes, after: bytes) -> tuple[list[bytes], list[bytes]
         (
             "madr4",
             MADR4_COMMENTED,
-            [b'status: "accepted"   # proposed | rejected | accepted | deprecated | superseded\n'],
-            [
-                b'status: "deprecated"   # proposed | rejected | accepted | deprecated | superseded\n'
-            ],
+            [b'status: "accepted"' + STATUS_COMMENT],
+            [b'status: "deprecated"' + STATUS_COMMENT],
         ),
         (
             "crlf",
@@ -169,11 +167,8 @@ def test_supersede_edits_both_records_in_their_own_style(project: Project) -> No
     result = run(project, "supersede", "ADR-0001", "ADR-0002")
     assert result.returncode == 0, result.stderr
     assert changed_lines(old_before, old.read_bytes()) == (
-        [b'status: "accepted"   # proposed | rejected | accepted | deprecated | superseded\n'],
-        [
-            b'status: "superseded"   # proposed | rejected | accepted | deprecated | superseded\n',
-            b"superseded_by: ADR-0002\n",
-        ],
+        [b'status: "accepted"' + STATUS_COMMENT],
+        [b'status: "superseded"' + STATUS_COMMENT, b"superseded_by: ADR-0002\n"],
     )
     # ADR-0001 already lists a supersedes (block style): the new record got a flow list.
     assert changed_lines(new_before, new.read_bytes()) == (

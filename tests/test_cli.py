@@ -164,7 +164,8 @@ def test_list_filters_and_json(project: Project) -> None:
         "adr/0001-a.md",
         adr(
             "Nightly batch",
-            front="title: Nightly batch\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\ntags: [serving]",
+            front="title: Nightly batch\nstatus: accepted\ndate: 2026-03-02\n"
+            "deciders: [Ana]\ntags: [serving]",
         ),
     )
     project.write("adr/0002-b.md", adr(front="title: Online\nstatus: proposed\ntags: [serving]"))

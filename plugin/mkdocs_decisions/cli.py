@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli_read import command_check, command_export, command_list
+from .cli_read import command_check, command_export, command_list, command_schema
 from .cli_write import FORMATS, command_import, command_new, command_status, command_supersede
 
 
@@ -67,6 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="replace an existing output file")
     export.add_argument("--no-history", action="store_true", help="do not read git history")
     export.set_defaults(run=command_export)
+
+    schema = _command(
+        commands,
+        "schema",
+        "print the JSON Schema of a kind's front matter",
+        "Print the JSON Schema of a kind's front matter, with this project's statuses, "
+        "for editors (yaml-language-server).",
+    )
+    schema.add_argument("kind", help="adr, rfc, standard or project")
+    schema.set_defaults(run=command_schema)
 
     new = _command(
         commands,

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from .catalogue import RULES
 from .changes import GitError, changed_since
-from .cli_project import ProjectError, load_project
+from .cli_project import ProjectError, load_project, read_project
 from .export import export_document
 from .model import Finding, Record
 from .rules import run_checks
+from .schemas import schema_text
 from .traceability import Traceability
 
 JSON_FORMAT_VERSION = 1
@@ -201,4 +202,21 @@ def command_export(arguments: argparse.Namespace) -> int:
     print(
         f"decisions: wrote {target} ({_count(len(document['records']), 'record')})", file=sys.stderr
     )
+    return 0
+
+
+def command_schema(arguments: argparse.Namespace) -> int:
+    try:
+        _, _, settings = read_project(Path(arguments.config_file))
+    except ProjectError as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 2
+    kind = settings.kinds.get(arguments.kind)
+    if kind is None:
+        print(
+            f"decisions: unknown kind `{arguments.kind}`; known: {', '.join(settings.kinds)}",
+            file=sys.stderr,
+        )
+        return 2
+    sys.stdout.write(schema_text(kind))
     return 0

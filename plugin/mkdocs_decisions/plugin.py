@@ -27,12 +27,14 @@ from .history_view import project_history, uncommitted_notes
 from .model import Finding, Severity
 from .render import Page, SiteRenderer, commit_url_template
 from .rules import run_checks
+from .schemas import schema_text
 from .settings import Settings, SettingsError, settings_from_options
 
 log = get_plugin_logger("decisions")
 
 CSS_URI = "assets/decisions/decisions.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "decisions.css"
+SCHEMA_FOLDER = "assets/decisions/schemas"
 # Headings in the HTML our templates produce (never in users' text): for the page's TOC.
 _GENERATED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 
@@ -110,6 +112,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             if page.title:
                 self.titles[page.site_path] = page.title
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
+        for kind in self.settings.kinds.values():  # for editors: this site's own statuses
+            files.append(
+                File.generated(
+                    config, f"{SCHEMA_FOLDER}/{kind.name}.schema.json", content=schema_text(kind)
+                )
+            )
         if isinstance(config.nav, list) and self.settings.add_to_nav:
             self._extend_nav(config.nav, pages, renderer)
         return files
