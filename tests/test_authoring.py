@@ -252,3 +252,21 @@ def test_new_never_overwrites(project: Project) -> None:
     assert result.returncode == 1
     assert "exists already; nothing was written" in result.stderr
     assert (project.root / "docs/projects/other.md").read_bytes() == before
+
+
+def test_broken_front_matter_is_refused_not_made_worse(project: Project) -> None:
+    path = project.write("adr/0001-a.md", "---\ntitle: [unclosed\nstatus: proposed\n---\n# A\n")
+    before = path.read_bytes()
+    result = run(project, "status", "ADR-0001", "accepted")
+    assert result.returncode == 1
+    assert "the front matter is not valid YAML; fix it first" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_hash_inside_a_value_is_not_a_comment(tmp_path: Path) -> None:
+    from mkdocs_decisions.frontmatter_edit import Document
+
+    document = Document.parse(b"---\ntitle: C# services\nstatus: proposed # new\n---\n")
+    document.set_scalar("status", "accepted")
+    document.set_scalar("title", "F# services")
+    assert document.render() == b"---\ntitle: F# services\nstatus: accepted # new\n---\n"

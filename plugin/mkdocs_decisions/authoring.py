@@ -195,9 +195,17 @@ def _mark_superseded(old: Record, new_id: str, link: str) -> bytes:
 
 def _document(record: Record) -> Document:
     try:
-        return Document.parse(Path(record.source_path).read_bytes())
+        document = Document.parse(Path(record.source_path).read_bytes())
     except (OSError, UnicodeDecodeError) as error:
         raise AuthoringError(f"{record.path}: cannot read: {error}") from None
+    try:
+        document.check_still_yaml()
+    except EditError:
+        raise AuthoringError(
+            f"{record.path}: the front matter is not valid YAML; fix it first "
+            "(`decisions check` says where)"
+        ) from None
+    return document
 
 
 def _status_in_front_matter(document: Document, record: Record) -> bool:

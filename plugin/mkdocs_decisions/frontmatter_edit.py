@@ -21,11 +21,10 @@ _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)")
 # A one-line value: plain, quoted or a flow list, then an optional comment.
 _INLINE = re.compile(
     r"""^(?P<key>[A-Za-z_][\w-]*[ \t]*:[ \t]*)
-        (?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|\[[^\]\#]*\]|[^#\s][^#]*?|)
-        (?P<rest>[ \t]*(?:\#.*)?)$""",
+        (?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|\[[^\]]*\]|[^\s\#].*?|)
+        (?P<rest>[ \t]+\#.*|[ \t]*)$""",
     re.VERBOSE,
 )
-_PLAIN_SAFE = re.compile(r"^[A-Za-z0-9][\w .,/()+-]*$")
 
 
 class EditError(ValueError):
@@ -247,15 +246,24 @@ def quoted(value: str, style: str = "") -> str:
     """A value written as YAML: in the given quote style, or plain when that is safe."""
     if style == '"':
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if style == "'" or not _PLAIN_SAFE.match(value) or _is_special(value):
+    if style == "'" or not _plain_ok(value):
         return "'" + value.replace("'", "''") + "'"
     return value
 
 
-def _is_special(value: str) -> bool:
-    """Plain text that YAML would read as something else (true, null, 1.5, ...)."""
-    loaded = yaml.safe_load(value)
-    return not isinstance(loaded, str) or loaded != value
+def _plain_ok(value: str) -> bool:
+    """Whether YAML reads ``value`` written without quotes as this same text."""
+    if not value or value != value.strip() or value[0] in _INDICATORS:
+        return False
+    if ": " in value or " #" in value or value.endswith(":") or "\n" in value:
+        return False
+    try:
+        return bool(yaml.safe_load(value) == value)
+    except yaml.YAMLError:
+        return False
+
+
+_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 
 
 def _unquoted(text: str) -> str:
