@@ -263,7 +263,7 @@ def test_broken_front_matter_is_refused_not_made_worse(project: Project) -> None
     assert path.read_bytes() == before
 
 
-def test_a_hash_inside_a_value_is_not_a_comment(tmp_path: Path) -> None:
+def test_a_hash_inside_a_value_is_not_a_comment() -> None:
     from mkdocs_decisions.frontmatter_edit import Document
 
     document = Document.parse(b"---\ntitle: C# services\nstatus: proposed # new\n---\n")
