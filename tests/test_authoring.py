@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import subprocess
 
 import pytest
@@ -270,3 +271,135 @@ def test_a_hash_inside_a_value_is_not_a_comment() -> None:
     document.set_scalar("status", "accepted")
     document.set_scalar("title", "F# services")
     assert document.render() == b"---\ntitle: F# services\nstatus: accepted # new\n---\n"
+
+
+# --- found in review: odd files, refusals, all-or-nothing writes ---------------------------
+
+
+def test_keys_are_found_with_crlf_and_quotes(project: Project) -> None:
+    project.write("adr/0001-a.md", adr())
+    new = project.write(
+        "adr/0002-b.md",
+        b"---\r\ntitle: B\r\nstatus: proposed\r\nsupersedes:\r\n  - ADR-0009\r\n---\r\n# B\r\n",
+    )
+    quoted_key = project.write(
+        "adr/0003-c.md", '---\n"title": C\n"status": proposed\n"supersedes": [adr-1]\n---\n# C\n'
+    )
+    assert run(project, "supersede", "ADR-0001", "ADR-0002", "--force").returncode == 0
+    assert new.read_bytes() == (
+        b"---\r\ntitle: B\r\nstatus: proposed\r\nsupersedes:\r\n  - ADR-0009\r\n"
+        b"  - ADR-0001\r\n---\r\n# B\r\n"
+    )
+    before = quoted_key.read_bytes()
+    assert run(project, "supersede", "ADR-0001", "ADR-0003", "--force").returncode == 0
+    assert quoted_key.read_bytes() == before  # `adr-1` is ADR-0001 already
+
+
+def test_lists_written_as_null_or_with_a_trailing_comma() -> None:
+    from mkdocs_decisions.frontmatter_edit import Document
+
+    for written, expected in (
+        (b"supersedes: null", b"supersedes: [ADR-0001]"),
+        (b"supersedes: [ADR-0003,]", b"supersedes: [ADR-0003, ADR-0001]"),
+        (b"supersedes:   # none yet", b"supersedes:  [ADR-0001] # none yet"),
+    ):
+        document = Document.parse(b"---\n" + written + b"\n---\n")
+        document.add_to_list("supersedes", "ADR-0001")
+        document.check_still_yaml()
+        assert document.render() == b"---\n" + expected + b"\n---\n"
+
+
+def test_case_spaces_and_line_endings_of_the_front_matter_are_kept(project: Project) -> None:
+    path = project.write(
+        "adr/0001-a.md", b"---\ntitle: A\nstatus:   Proposed   \n---\r\n# A\r\n\r\nText\r\n"
+    )
+    assert run(project, "status", "ADR-0001", "accepted").returncode == 0
+    assert path.read_bytes() == b"---\ntitle: A\nstatus:   Accepted   \n---\r\n# A\r\n\r\nText\r\n"
+    project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed"))
+    assert run(project, "supersede", "ADR-0001", "ADR-0002").returncode == 0
+    assert b"status:   Superseded   \nsuperseded_by: ADR-0002\n---\r\n" in path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("---\ntitle: A\nstatus: proposed\nstatus: proposed\n---\n# A\n", "set twice"),
+        ("---\ntitle: A\nstatus: proposed\n# A\n", "never closed"),
+        (
+            "# A\n\n## Status\n\nAccepted (after a long review)\n\n## Context\n\nx\n",
+            "is not one this tool knows",
+        ),
+    ],
+)
+def test_files_that_an_edit_would_damage_are_refused(
+    project: Project, content: str, message: str
+) -> None:
+    path = project.write("adr/0001-a.md", content)
+    result = run(project, "status", "ADR-0001", "accepted")
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert path.read_text() == content
+
+
+def test_unwritable_files_leave_everything_as_it_was(project: Project) -> None:
+    old = project.write("adr/0001-a.md", adr())
+    new = project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed"))
+    old.chmod(0o444)
+    try:
+        before = (old.read_bytes(), new.read_bytes())
+        result = run(project, "supersede", "ADR-0001", "ADR-0002")
+        if os.access(old, os.W_OK):
+            pytest.skip("running as a user who may write read-only files")
+        assert result.returncode == 1 and "cannot be written" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert (old.read_bytes(), new.read_bytes()) == before
+        created = run(project, "new", "adr", "C", "--supersedes", "ADR-0001")
+        assert created.returncode == 1 and not (project.root / "adr/0003-c.md").exists()
+    finally:
+        old.chmod(0o644)
+    assert not list((project.root / "adr").glob(".*tmp"))
+
+
+def test_ambiguous_ids_and_bad_arguments(project: Project) -> None:
+    project.write("adr/0001-a.md", adr())
+    project.write("adr/sub/0001-a.md", adr())
+    result = run(project, "status", "ADR-0001", "deprecated")
+    assert result.returncode == 1 and "name the file instead" in result.stderr
+    assert run(project, "status", "adr/sub/0001-a.md", "deprecated").returncode == 0
+    date = run(project, "new", "adr", "T", "--date", "2026-02-30")
+    assert date.returncode == 2 and "--date 2026-02-30" in date.stderr
+    assert run(project, "new", "spec", "T").returncode == 2
+    wrong_id = run(project, "new", "adr", "T", "--id", "X-1")
+    assert wrong_id.returncode == 1 and "--id is for standards and projects" in wrong_id.stderr
+
+
+def test_new_standard_ids_follow_the_highest(project: Project) -> None:
+    from conftest import standard
+
+    project.write("docs/standards/a.md", standard("STD-001"))
+    project.write("docs/standards/c.md", standard("STD-003", "Other"))
+    result = run(project, "new", "standard", "Third")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "docs/standards/std-004-third.md"
+
+
+def test_a_failed_second_write_undoes_the_first(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection: the old record cannot be replaced after the new one was written."""
+    from mkdocs_decisions import cli, cli_write
+
+    old = project.write("adr/0001-a.md", adr())
+    new = project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed"))
+    before = (old.read_bytes(), new.read_bytes())
+    real_replace = os.replace
+
+    def failing_replace(source: str, target: str) -> None:
+        if str(target).endswith("0001-a.md"):
+            raise PermissionError(13, "Permission denied", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(cli_write.os, "replace", failing_replace)
+    monkeypatch.chdir(project.root)
+    assert cli.main(["supersede", "ADR-0001", "ADR-0002"]) == 2
+    assert (old.read_bytes(), new.read_bytes()) == before
+    assert not list((project.root / "adr").glob(".*tmp"))

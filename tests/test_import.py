@@ -149,3 +149,31 @@ def test_import_outside_git_needs_force(project: Project) -> None:
     result = run(project, "import", "adr", "--from", "adr-tools")
     assert result.returncode == 1 and "--force" in result.stderr
     assert run(project, "import", "missing", "--from", "madr").returncode == 2
+
+
+def test_import_keeps_what_it_does_not_understand(project: Project) -> None:
+    unknown = (
+        "# 1. X\n\nDate: 2020-01-02\n\n## Status\n\nAccepted (board, 2020-07-01)\n\n"
+        "## Context\n\nctx\n"
+    )
+    known = "# 2. Y\n\nDate: 2020-01-03\n\n## Status\n\nAccepted\n\n## Context\n\nctx\n"
+    project.write("adr/0001-x.md", unknown)
+    project.write("adr/0002-y.md", known)
+    project.write("adr/backlog.md", "# Backlog\n\n* Status: whatever\n")
+    project.git_commit_all("records")
+    result = run(project, "import", "adr", "--from", "adr-tools")
+    assert result.returncode == 0, result.stderr
+    x = (project.root / "adr/0001-x.md").read_text()
+    assert x == "---\ndate: 2020-01-02\n---\n" + unknown.replace("Date: 2020-01-02\n\n", "")
+    y = (project.root / "adr/0002-y.md").read_text()
+    assert y == "---\nstatus: accepted\ndate: 2020-01-03\n---\n# 2. Y\n\n## Context\n\nctx\n"
+    assert (project.root / "adr/backlog.md").read_text().startswith("# Backlog")
+
+
+def test_import_refuses_files_git_ignores(project: Project) -> None:
+    shutil.copytree(FOREIGN / "adr-tools", project.root / "adr")
+    project.write(".gitignore", "adr/0002*\n")
+    project.git_commit_all("records, one ignored")
+    result = run(project, "import", "adr", "--from", "adr-tools")
+    assert result.returncode == 1
+    assert "adr/0002-serve-online-features-from-redis.md" in result.stderr

@@ -20,6 +20,7 @@ from .corpus import Corpus
 from .frontmatter_edit import Document, EditError
 from .kinds import KindSpec
 from .model import Record
+from .records import normalise_id
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
 # Where a kind's folder may hold its own template (adr-tools, log4brains and MADR names).
@@ -63,7 +64,10 @@ def template_text(kind: KindSpec, folder: Path) -> str:
         if candidate.is_file() and (name != "adr-template.md" or kind.name == "adr"):
             if name == "rfc-template.md" and kind.name != "rfc":
                 continue
-            return candidate.read_text(encoding="utf-8")
+            try:
+                return candidate.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise AuthoringError(f"template {candidate}: cannot read it: {error}") from None
     return (TEMPLATES / f"{kind.name}.md").read_text(encoding="utf-8")
 
 
@@ -84,6 +88,11 @@ def new_record(
     if not title:
         raise AuthoringError("the title is empty")
     folder = project_root / kind.folder
+    if record_id and kind.numbered:
+        raise AuthoringError(
+            f"--id is for standards and projects; {kind.name} records are numbered "
+            "from their file names"
+        )
     if kind.numbered:
         number = next_number(corpus, kind, folder)
         record_id = f"{kind.prefix}-{number:04d}"
@@ -91,8 +100,12 @@ def new_record(
     else:
         record_id = record_id or (slug(title) if kind.name == "project" else "")
         if not record_id:
-            number = sum(1 for r in corpus.records if r.kind == kind.name) + 1
-            record_id = f"{kind.prefix}-{number:03d}"
+            numbers = [
+                int(match.group(1))
+                for r in corpus.records
+                if r.kind == kind.name and (match := re.search(r"(\d+)$", r.id))
+            ]
+            record_id = f"{kind.prefix}-{max(numbers, default=0) + 1:03d}"
         taken = corpus.get(record_id)
         if taken is not None:
             raise AuthoringError(f"id {record_id} is already used by {taken.path}")
@@ -114,7 +127,7 @@ def new_record(
             )
         if not force:
             _check_supersedable(supersedes, kind)
-        document.add_to_list("supersedes", supersedes.id, after=("status", "date"))
+        document.add_to_list("supersedes", supersedes.id, after=("status", "date"), same=same_id)
         relative = posixpath.relpath(
             Path(path).relative_to(project_root).as_posix(), posixpath.dirname(supersedes.path)
         )
@@ -131,6 +144,11 @@ def change_status(record: Record, kind: KindSpec, new_status: str, force: bool =
         raise AuthoringError(
             f"`{new_status}` is not a status of kind {kind.name}; use one of: "
             + ", ".join(kind.statuses)
+        )
+    if record.status is None and record.raw_status is not None and not force:
+        raise AuthoringError(
+            f"{record.id}'s status `{record.raw_status}` is not one this tool knows, so it "
+            "cannot tell what to replace; edit it by hand, or use --force to replace it whole"
         )
     if record.status is not None and not force:
         if canonical == record.status:
@@ -161,7 +179,7 @@ def supersede(old: Record, new: Record, kind: KindSpec, force: bool = False) -> 
     link = posixpath.relpath(new.path, posixpath.dirname(old.path))
     old_content = _mark_superseded(old, new.id, link)
     new_document = _document(new)
-    new_document.add_to_list("supersedes", old.id, after=("status", "date"))
+    new_document.add_to_list("supersedes", old.id, after=("status", "date"), same=same_id)
     new_document.check_still_yaml()
     return old_content, new_document.render()
 
@@ -193,11 +211,26 @@ def _mark_superseded(old: Record, new_id: str, link: str) -> bytes:
     return old_document.render()
 
 
+def same_id(written: str, record_id: str) -> bool:
+    """Whether an id as written (``adr-1``, ``ADR 0001``) names ``record_id``."""
+    return normalise_id(written) == normalise_id(record_id)
+
+
 def _document(record: Record) -> Document:
     try:
         document = Document.parse(Path(record.source_path).read_bytes())
     except (OSError, UnicodeDecodeError) as error:
         raise AuthoringError(f"{record.path}: cannot read: {error}") from None
+    if document.unclosed:
+        raise AuthoringError(
+            f"{record.path}: the front matter is never closed with `---` (DEC003); fix it first"
+        )
+    duplicates = document.duplicate_keys()
+    if duplicates:
+        raise AuthoringError(
+            f"{record.path}: `{duplicates[0]}` is set twice in the front matter (DEC005); "
+            "remove one first"
+        )
     try:
         document.check_still_yaml()
     except EditError:
@@ -209,12 +242,17 @@ def _document(record: Record) -> Document:
 
 
 def _status_in_front_matter(document: Document, record: Record) -> bool:
-    return document.entry("status") is not None or "status" not in record.fields
+    if document.entry("status") is not None or "status" not in record.fields:
+        return True
+    # A status key in the front matter that the line scan could not take apart.
+    return document.front is not None and (
+        record.fields["status"].key_position.line <= document.front[1] + 1
+    )
 
 
 def _set_status(document: Document, record: Record, status: str) -> None:
     if _status_in_front_matter(document, record):
-        document.set_scalar("status", status, after=("id", "title"))
+        document.set_scalar("status", status, after=("id", "title"), keep_case=True)
         return
     written = record.fields["status"]
     raw = str(written.value)

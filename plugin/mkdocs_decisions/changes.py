@@ -39,23 +39,43 @@ def _top_level(root: Path) -> Path:
     return Path(_git(root, "rev-parse", "--show-toplevel").strip())
 
 
+def repository_root(root: Path) -> Path:
+    """The top folder of the git repository that holds ``root``; the current folder when
+    there is none (annotations are then relative to where the command runs)."""
+    try:
+        return _top_level(root)
+    except GitError:
+        return Path.cwd()
+
+
 def changed_since(root: Path, ref: str) -> set[str]:
     """Paths (relative to ``root``, posix) of files added, changed or renamed since ``ref``,
     committed or not, plus files git does not track yet."""
     top = _top_level(root)
-    _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except GitError:
+        raise GitError(f"`{ref}` is not a commit, branch or tag of this repository") from None
     listed = _git(root, "diff", "--name-only", "-z", "--no-renames", ref, "--", ".")
     listed += _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", ".")
     return {_relative(top / name, root) for name in listed.split("\0") if name}
 
 
 def uncommitted(root: Path, paths: list[Path]) -> set[str]:
-    """Of ``paths``, those with changes git has not committed (staged, unstaged, untracked)."""
+    """Of ``paths``, those with changes git has not committed (staged, unstaged, untracked,
+    ignored)."""
     if not paths:
         return set()
     top = _top_level(root)
     listed = _git(
-        root, "status", "--porcelain", "-z", "--untracked-files=all", "--", *map(str, paths)
+        root,
+        "status",
+        "--porcelain",
+        "-z",
+        "--untracked-files=all",
+        "--ignored=matching",  # an ignored file cannot be restored by git after an import
+        "--",
+        *map(str, paths),
     )
     found = set()
     for entry in listed.split("\0"):

@@ -70,7 +70,8 @@ def read_project(config_file: Path) -> tuple[Path, Path, Settings]:
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
-        raise ProjectError(f"{config_file}: cannot read: {error}") from None
+        problem = " ".join(str(getattr(error, "problem", None) or error).split())
+        raise ProjectError(f"{config_file}: cannot read: {problem}") from None
     if not isinstance(config, dict):
         raise ProjectError(f"{config_file}: expected a mapping at the top level")
     options: dict[str, Any] = {}

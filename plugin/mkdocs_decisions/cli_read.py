@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from .catalogue import RULES
-from .changes import GitError, changed_since
+from .changes import GitError, changed_since, repository_root
 from .cli_project import ProjectError, load_project, read_project
 from .export import export_document
 from .model import Finding, Record
@@ -52,8 +52,13 @@ def command_check(arguments: argparse.Namespace) -> int:
         }
         print(json.dumps(document, indent=2))
     else:
+        base = repository_root(root) if arguments.format == "github" else root
         for item in findings:
-            print(github_annotation(item, root) if arguments.format == "github" else item.as_text())
+            print(
+                github_annotation(item, root, base)
+                if arguments.format == "github"
+                else item.as_text()
+            )
         print(
             f"{_count(len(corpus.records), 'record')} checked: "
             f"{_count(counts.get('error', 0), 'error')}, "
@@ -64,14 +69,14 @@ def command_check(arguments: argparse.Namespace) -> int:
     return 1 if any(f.severity.rank >= settings.fail_on.rank for f in findings) else 0
 
 
-def github_annotation(finding: Finding, root: Path) -> str:
+def github_annotation(finding: Finding, root: Path, base: Path | None = None) -> str:
     """A GitHub Actions workflow command that annotates the line in the pull request.
 
-    The file is given relative to the current folder (the workspace root in a
-    workflow), so a project in a sub-folder of the repository is annotated right.
+    The file is given relative to ``base``: the repository's top folder (the
+    workspace root in a workflow), so a project in a sub-folder is annotated right.
     """
     level = {"error": "error", "warning": "warning"}.get(finding.severity.value, "notice")
-    path = Path(os.path.relpath(root / finding.path)).as_posix()
+    path = Path(os.path.relpath(root / finding.path, base or Path.cwd())).as_posix()
     properties = ",".join(
         f"{name}={_escape_property(value)}"
         for name, value in (
@@ -117,6 +122,13 @@ def command_list(arguments: argparse.Namespace) -> int:
         project = load_project(arguments.config_file, history=False)
     except ProjectError as error:
         print(f"decisions: {error}", file=sys.stderr)
+        return 2
+    unknown = sorted(set(arguments.kind or ()) - set(project.settings.kinds))
+    if unknown:
+        print(
+            f"decisions: unknown kind `{unknown[0]}`; known: {', '.join(project.settings.kinds)}",
+            file=sys.stderr,
+        )
         return 2
     trace = project.corpus.traceability
     records = [

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from .authoring import AuthoringError, change_status, new_record, supersede
+from .authoring import AuthoringError, change_status, new_record, same_id, supersede
 from .changes import GitError, uncommitted
 from .cli_project import Project, ProjectError, load_project
 from .frontmatter_edit import EditError
@@ -25,13 +25,17 @@ from .model import Record
 
 def command_new(arguments: argparse.Namespace) -> int:
     try:
+        today = dt.date.fromisoformat(arguments.date) if arguments.date else dt.date.today()
+    except ValueError as error:
+        print(f"decisions: --date {arguments.date}: {error} (expected YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    try:
         project = load_project(arguments.config_file, history=False, require_folders=False)
         kind = project.settings.kinds.get(arguments.kind)
         if kind is None:
-            raise AuthoringError(
+            raise ProjectError(
                 f"unknown kind `{arguments.kind}`; known: {', '.join(project.settings.kinds)}"
             )
-        today = dt.date.fromisoformat(arguments.date) if arguments.date else dt.date.today()
         old = _record(project, arguments.supersedes) if arguments.supersedes else None
         created = new_record(
             project.corpus,
@@ -43,6 +47,8 @@ def command_new(arguments: argparse.Namespace) -> int:
             old,
             force=arguments.force,
         )
+        if created.superseded is not None:
+            _writable(Path(created.superseded[0].source_path))
         created.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             with open(created.path, "xb") as handle:  # never overwrite
@@ -51,12 +57,16 @@ def command_new(arguments: argparse.Namespace) -> int:
             raise AuthoringError(f"{created.path} exists already; nothing was written") from None
         if created.superseded is not None:
             superseded, content = created.superseded
-            _replace(Path(superseded.source_path), content)
+            try:
+                _replace(Path(superseded.source_path), content)
+            except OSError:
+                created.path.unlink()  # all or nothing
+                raise
     except (AuthoringError, EditError) as error:
         print(f"decisions: {error}", file=sys.stderr)
         return 1
-    except (ProjectError, ValueError) as error:
-        print(f"decisions: {error}", file=sys.stderr)
+    except (ProjectError, OSError) as error:
+        print(f"decisions: {_one_line(error)}", file=sys.stderr)
         return 2
     print(_shown(created.path))
     if created.superseded is not None:
@@ -73,12 +83,13 @@ def command_status(arguments: argparse.Namespace) -> int:
         record = _record(project, arguments.id)
         kind = project.settings.kinds[record.kind]
         data = change_status(record, kind, arguments.status, force=arguments.force)
+        _writable(Path(record.source_path))
         _replace(Path(record.source_path), data)
     except (AuthoringError, EditError) as error:
         print(f"decisions: {error}", file=sys.stderr)
         return 1
-    except ProjectError as error:
-        print(f"decisions: {error}", file=sys.stderr)
+    except (ProjectError, OSError) as error:
+        print(f"decisions: {_one_line(error)}", file=sys.stderr)
         return 2
     print(
         f"decisions: {record.id} ({record.path}) is now {kind.canonical_status(arguments.status)}",
@@ -94,13 +105,19 @@ def command_supersede(arguments: argparse.Namespace) -> int:
         new = _record(project, arguments.new)
         kind = project.settings.kinds[old.kind]
         old_data, new_data = supersede(old, new, kind, force=arguments.force)
-        _replace(Path(old.source_path), old_data)
+        _writable(Path(old.source_path), Path(new.source_path))
+        original = Path(new.source_path).read_bytes()
         _replace(Path(new.source_path), new_data)
+        try:
+            _replace(Path(old.source_path), old_data)
+        except OSError:
+            _replace(Path(new.source_path), original)  # all or nothing
+            raise
     except (AuthoringError, EditError) as error:
         print(f"decisions: {error}", file=sys.stderr)
         return 1
-    except ProjectError as error:
-        print(f"decisions: {error}", file=sys.stderr)
+    except (ProjectError, OSError) as error:
+        print(f"decisions: {_one_line(error)}", file=sys.stderr)
         return 2
     print(f"decisions: {old.id} is now superseded by {new.id}", file=sys.stderr)
     return 0
@@ -114,8 +131,8 @@ def command_import(arguments: argparse.Namespace) -> int:
     try:
         project = load_project(arguments.config_file, history=False)
         changes = import_folder(folder, arguments.source, project.settings, project.root)
-    except (ImportRefused, ProjectError) as error:
-        print(f"decisions: {error}", file=sys.stderr)
+    except (ImportRefused, ProjectError, OSError) as error:
+        print(f"decisions: {_one_line(error)}", file=sys.stderr)
         return 2
     if not changes:
         print(f"decisions: nothing to import in {folder}", file=sys.stderr)
@@ -145,15 +162,31 @@ def command_import(arguments: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-    for change in changes:
-        _replace(change.path, change.after)
-        print(_shown(change.path))
+    try:
+        _writable(*(change.path for change in changes))
+        for change in changes:
+            _replace(change.path, change.after)
+            print(_shown(change.path))
+    except AuthoringError as error:
+        print(f"decisions: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"decisions: {_one_line(error)}", file=sys.stderr)
+        return 2
     print(f"decisions: imported {len(changes)} file(s) from {arguments.source}", file=sys.stderr)
     return 0
 
 
 def _record(project: Project, record_id: str) -> Record:
     record = project.corpus.get(record_id)
+    if record is not None:
+        same = [r for r in project.corpus.records if same_id(r.id, record.id)]
+        if len(same) > 1:
+            raise AuthoringError(
+                f"id {record.id} is used by {len(same)} records ("
+                + ", ".join(r.path for r in same)
+                + "; DEC103): name the file instead of the id"
+            )
     if record is None:
         by_path = {r.path: r for r in project.corpus.records}
         relative = Path(os.path.relpath(Path(record_id).resolve(), project.root)).as_posix()
@@ -164,16 +197,25 @@ def _record(project: Project, record_id: str) -> Record:
 
 
 def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    """Write ``data`` to ``path`` through a temporary file in the same folder, so the file
+    is either the old one or the new one, never half of each."""
     temporary = path.with_name(f".{path.name}.decisions-tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
     try:
-        mode = path.stat().st_mode
-        os.chmod(temporary, mode)
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, path.stat().st_mode)
+        os.replace(temporary, path)
     except OSError:
-        pass
-    os.replace(temporary, path)
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _writable(*paths: Path) -> None:
+    """Refuse before writing anything when one of the files cannot be replaced."""
+    for path in paths:
+        folder = path.parent if path.parent.exists() else path.parent.parent
+        if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK):
+            raise AuthoringError(f"{_shown(path)} cannot be written; nothing was changed")
 
 
 def _shown(path: Path) -> str:
@@ -182,3 +224,10 @@ def _shown(path: Path) -> str:
 
 
 __all__ = ["FORMATS", "command_import", "command_new", "command_status", "command_supersede"]
+
+
+def _one_line(error: Exception) -> str:
+    """An error message on one line (file system errors name the file)."""
+    if isinstance(error, OSError) and error.filename:
+        return f"{_shown(Path(error.filename))}: {error.strerror or error}; nothing was changed"
+    return " ".join(str(error).split())

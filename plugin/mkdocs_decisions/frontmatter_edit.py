@@ -11,16 +11,18 @@ gains one entry in the style it is written in (``[a, b]`` or ``- a`` lines).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)")
+# A top-level key, bare or quoted ("supersedes":), followed by a space or the line's end.
+_KEY = re.compile(r"""^(["']?)([A-Za-z_][\w-]*)\1[ \t]*:(?=[ \t\r\n]|$)""")
 # A one-line value: plain, quoted or a flow list, then an optional comment.
 _INLINE = re.compile(
-    r"""^(?P<key>[A-Za-z_][\w-]*[ \t]*:[ \t]*)
+    r"""^(?P<key>(["']?)[A-Za-z_][\w-]*\2[ \t]*:[ \t]*)
         (?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|\[[^\]]*\]|[^\s\#].*?|)
         (?P<rest>[ \t]+\#.*|[ \t]*)$""",
     re.VERBOSE,
@@ -40,17 +42,35 @@ class Document:
     bom: str = ""
     front: tuple[int, int] | None = None  # indices of the opening and closing fence
     changed: bool = field(default=False)
+    unclosed: bool = False  # starts with `---` that no closing line ends
 
     @classmethod
     def parse(cls, data: bytes) -> Document:
         text = data.decode("utf-8")
         bom = "\ufeff" if text.startswith("\ufeff") else ""
         text = text[len(bom) :]
-        lines = text.splitlines(keepends=True)
-        newline = "\r\n" if "\r\n" in text else "\n"
+        lines = text.split("\n")
+        lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+        # New lines take the ending of the block they go into: the front matter's.
+        first_ending = _split_ending(lines[0])[1] if lines else ""
+        newline = first_ending or ("\r\n" if "\r\n" in text else "\n")
         document = cls(lines, newline, bom)
         document.front = _find_front(lines)
+        document.unclosed = document.front is None and bool(
+            lines and _FENCE.match(lines[0].rstrip("\r\n"))
+        )
         return document
+
+    def duplicate_keys(self) -> list[str]:
+        """Top-level keys written more than once (YAML keeps the last; edits would not)."""
+        if self.front is None:
+            return []
+        seen: list[str] = []
+        for index in range(self.front[0] + 1, self.front[1]):
+            match = _KEY.match(self.lines[index])
+            if match:
+                seen.append(match.group(2))
+        return sorted({key for key in seen if seen.count(key) > 1})
 
     def render(self) -> bytes:
         return (self.bom + "".join(self.lines)).encode("utf-8")
@@ -64,7 +84,7 @@ class Document:
         start, end = self.front
         for index in range(start + 1, end):
             match = _KEY.match(self.lines[index])
-            if match and match.group(1) == key:
+            if match and match.group(2) == key:
                 last = index
                 for following in range(index + 1, end):
                     line = self.lines[following]
@@ -83,15 +103,23 @@ class Document:
         """Add an empty front matter block at the top when the file has none."""
         if self.front is not None:
             return
+        if self.unclosed:
+            raise EditError("the front matter is never closed with `---` (DEC003); fix it first")
         self.lines[0:0] = [f"---{self.newline}", f"---{self.newline}"]
         self.front = (0, 1)
         self.changed = True
 
     def set_scalar(
-        self, key: str, value: str, after: tuple[str, ...] = (), plain: bool = False
+        self,
+        key: str,
+        value: str,
+        after: tuple[str, ...] = (),
+        plain: bool = False,
+        keep_case: bool = False,
     ) -> None:
         """Set a top-level key to a single value, keeping its quoting and comment.
-        ``plain`` writes the value as it is (for dates, which quoting would make text)."""
+        ``plain`` writes the value as it is (for dates, which quoting would make text);
+        ``keep_case`` capitalises it like the old value (``Accepted``)."""
         self.ensure_front_matter()
         found = self.entry(key)
         if found is None:
@@ -108,16 +136,13 @@ class Document:
         else:
             old = match.group("value")
             style = old[:1] if old[:1] in ("'", '"') else ""
+            if keep_case and _unquoted(old)[:1].isupper():
+                value = value[:1].upper() + value[1:]
             written = value if plain else quoted(value, style)
             prefix = match.group("key")
             if not prefix.endswith((" ", "\t")):
                 prefix += " "
-            rest = match.group("rest")
-            if rest.strip() and not rest[:1].isspace():
-                rest = " " + rest
-            elif not rest.strip():
-                rest = ""
-            self.lines[first] = f"{prefix}{written}{rest}{ending}"
+            self.lines[first] = f"{prefix}{written}{match.group('rest')}{ending}"
         self.changed = True
 
     def replace_text(self, line_number: int, old: str, new: str) -> None:
@@ -129,8 +154,15 @@ class Document:
         self.lines[index] = self.lines[index].replace(old, new, 1)
         self.changed = True
 
-    def add_to_list(self, key: str, item: str, after: tuple[str, ...] = ()) -> None:
-        """Add one entry to a top-level list, in the style the list is written in."""
+    def add_to_list(
+        self,
+        key: str,
+        item: str,
+        after: tuple[str, ...] = (),
+        same: Callable[[str, str], bool] = str.__eq__,
+    ) -> None:
+        """Add one entry to a top-level list, in the style the list is written in, unless
+        an entry is ``same`` as it already (e.g. ``adr-1`` and ``ADR-0001``)."""
         self.ensure_front_matter()
         found = self.entry(key)
         if found is None:
@@ -143,14 +175,14 @@ class Document:
             old = match.group("value")
             rest = match.group("rest")
             if old.startswith("["):
-                inner = old[1:-1]
+                inner = old[1:-1].rstrip().rstrip(",")  # `[a, b,]` is a list of two
                 entries = [part.strip() for part in inner.split(",") if part.strip()]
-                if item in [_unquoted(e) for e in entries]:
+                if any(same(_unquoted(entry), item) for entry in entries):
                     return
-                new_inner = f"{inner.rstrip()}, {quoted(item, '')}" if entries else quoted(item, "")
+                new_inner = f"{inner}, {quoted(item, '')}" if entries else quoted(item, "")
                 value = f"[{new_inner}]"
-            elif old:
-                if _unquoted(old) == item:
+            elif old and old not in ("null", "~", "Null", "NULL", "''", '""'):
+                if same(_unquoted(old), item):
                     return
                 value = f"[{old}, {quoted(item, '')}]"
             else:
@@ -169,7 +201,7 @@ class Document:
                 _unquoted(self.lines[index].strip()[1:].split(" #", 1)[0].strip())
                 for index in items
             ]
-            if item in existing:
+            if any(same(entry, item) for entry in existing):
                 return
             template = self.lines[items[-1]]
             indent = template[: len(template) - len(template.lstrip())]
@@ -222,7 +254,10 @@ class Document:
         try:
             yaml.safe_load("".join(self.lines[start + 1 : end]))
         except yaml.YAMLError as error:
-            raise EditError(f"the edit would make the front matter invalid: {error}") from None
+            problem = getattr(error, "problem", None) or "invalid YAML"
+            raise EditError(
+                f"the edit would make the front matter invalid YAML ({problem})"
+            ) from None
 
 
 def _find_front(lines: list[str]) -> tuple[int, int] | None:

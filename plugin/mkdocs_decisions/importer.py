@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .discovery import LANDING_NAMES, is_template
+from .discovery import LANDING_NAMES, SKIPPED_NAMES, is_template
 from .frontmatter_edit import Document, quoted
 from .model import Record
 from .records import SourceFile, normalise_id, parse_record
@@ -50,6 +50,7 @@ def import_folder(folder: Path, source: str, settings: Settings, root: Path) -> 
         if path.is_file()
         and path.suffix.lower() in (".md", ".markdown")
         and path.name.lower() not in LANDING_NAMES
+        and path.name.lower() not in SKIPPED_NAMES
         and not is_template(path.name)
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
@@ -142,10 +143,17 @@ def _legacy_lines(record: Record, first_body_line: int) -> set[int]:
     lines under the title, a Status section's status and relation lines, a Date
     section's date; and the heading of a Status or Date section left empty by that."""
     status_sections = [s for s in record.iter_sections() if s.key in ("status", "date")]
+    # Only values the tool understood move; anything else stays where it is written.
+    understood = {
+        key
+        for key, found in record.fields.items()
+        if (key != "status" or record.status is not None)
+        and (key != "date" or isinstance(found.value, dt.date))
+    }
     lines = {
         found.key_position.line
-        for found in record.fields.values()
-        if found.key_position.line >= first_body_line
+        for key, found in record.fields.items()
+        if key in understood and found.key_position.line >= first_body_line
     }
     # Supersession lines go (front matter says it now); "Amended by", "Refined by" and
     # other relations stay where they are, since `related` loses their verb.

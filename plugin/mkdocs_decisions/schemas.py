@@ -27,7 +27,10 @@ _SCALAR = {"type": ["string", "number"]}
 _NAME = {"type": ["string", "integer"]}
 _NAMES = {"anyOf": [_NAME, {"type": "array", "items": _NAME}, {"type": "null"}]}
 _DATE = {
-    "anyOf": [{"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}, {"type": "null"}],
+    "anyOf": [
+        {"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}(?:[Tt ][0-9:.+\-Zz ]*)?\s*$"},
+        {"type": "null"},
+    ],
     "description": "YYYY-MM-DD",
 }
 _ID = {
