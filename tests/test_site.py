@@ -340,3 +340,35 @@ def test_relative_paths_match_posixpath() -> None:
         for start in paths:
             expected = posixpath.relpath(target, start or ".")
             assert _relative_path(target, start or ".") == expected, (target, start)
+
+
+def test_atom_feed_and_json_are_published_and_linked(project: Project) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    project.write("adr/0001-a.md", adr(front="title: A & <B>\nstatus: proposed"))
+    project.configure(theme={"name": "material"})
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00")
+    project.write("adr/0001-a.md", adr("A & <B>"))
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    assert project.build("--strict").returncode == 0
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.fromstring(project.html("decisions/feed.xml"))
+    entries = feed.findall(f"{atom}entry")
+    assert [e.findtext(f"{atom}title") for e in entries] == [
+        "ADR-0001 proposed → accepted: A & <B>",
+        "ADR-0001 proposed: A & <B>",
+    ]
+    assert entries[0].findtext(f"{atom}updated") == "2026-02-01T09:00:00+00:00"
+    assert entries[0].find(f"{atom}author").findtext(f"{atom}name") == "Bo Chen"
+    link = entries[0].find(f"{atom}link").get("href")
+    assert link == "../adr/0001-a/"
+    assert (project.root / "site/decisions" / link / "index.html").resolve().exists()
+    page = project.html("adr/0001-a/index.html")
+    assert '<link rel="alternate" type="application/atom+xml"' in page
+    assert 'href="../../decisions/feed.xml"' in page
+    records = json.loads(project.html("decisions/decisions.json"))["records"]
+    assert (
+        records[0]["id"] == "ADR-0001" and records[0]["history"]["accepted"]["author"] == "Bo Chen"
+    )
+    index = project.content("decisions/index.html")
+    assert 'href="feed.xml"' in index and 'href="decisions.json"' in index

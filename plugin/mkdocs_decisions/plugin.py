@@ -7,6 +7,7 @@ included), with edit links that point at the real files.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -23,9 +24,11 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink
 
 from .corpus import Corpus, load_corpus
+from .export import export_document
+from .feed import atom_feed
 from .history_view import project_history, uncommitted_notes
 from .model import Finding, Severity
-from .render import Page, SiteRenderer, commit_url_template
+from .render import Page, SiteRenderer, commit_url_template, page_url
 from .rules import run_checks
 from .schemas import schema_text
 from .settings import Settings, SettingsError, settings_from_options
@@ -64,6 +67,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.findings: list[Finding] = []
         self.html_parts: dict[str, tuple[str, str]] = {}  # src_uri -> (after title, at end)
         self.titles: dict[str, str] = {}  # src_uri -> plain-text title from front matter
+        self.feed_url = ""  # the Atom feed's path from the site root
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -112,6 +116,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             if page.title:
                 self.titles[page.site_path] = page.title
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
+        self._add_feeds(files, config, renderer)
         for kind in self.settings.kinds.values():  # for editors: this site's own statuses
             files.append(
                 File.generated(
@@ -133,9 +138,18 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         return markdown
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        """Keep a record's title escaped in ``<title>``. Material writes it through
-        ``striptags``, which unescapes entities: a title such as ``</title><script>``
-        would become markup."""
+        """Link the Atom feed from every page's head, and keep a record's title escaped in
+        ``<title>``: Material writes it through ``striptags``, which unescapes entities,
+        so a title such as ``</title><script>`` would become markup."""
+        if self.feed_url and "</head>" in output:
+            url = page.url
+            folder = url if url.endswith("/") or not url else posixpath.dirname(url)
+            href = posixpath.relpath(self.feed_url, folder.rstrip("/") or ".")
+            link = (
+                '<link rel="alternate" type="application/atom+xml" '
+                f'title="{escape(config.site_name)}: decisions" href="{escape(href)}">'
+            )
+            output = output.replace("</head>", link + "</head>", 1)
         title = self.titles.get(page.file.src_uri)
         if not title:
             return output
@@ -167,6 +181,31 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         return server
 
     # ------------------------------------------------------------------------------
+
+    def _add_feeds(self, files: Files, config: MkDocsConfig, renderer: SiteRenderer) -> None:
+        """``feed.xml`` (Atom, status changes) and ``decisions.json`` beside the index."""
+        assert self.corpus is not None
+        page_urls = {
+            record.site_path: page_url(record.site_path, config.use_directory_urls)
+            for record in self.corpus.records
+        }
+        feed = atom_feed(
+            self.corpus,
+            renderer.feed_path,
+            page_urls,
+            config.site_name,
+            config.site_url or "",
+        )
+        document = export_document(self.corpus, self.settings)
+        files.append(File.generated(config, renderer.feed_path, content=feed.encode("utf-8")))
+        files.append(
+            File.generated(
+                config,
+                renderer.json_path,
+                content=(json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode(),
+            )
+        )
+        self.feed_url = renderer.feed_path
 
     def _log(self, severity: Severity, message: str) -> None:
         """At or above ``fail_on`` as a warning (fails --strict), below it as info."""

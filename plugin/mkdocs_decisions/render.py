@@ -185,6 +185,8 @@ class SiteRenderer:
         if self.index_path in folders:
             self.index_path = posixpath.join(posixpath.dirname(settings.index), "all.md")
         self.timeline_path = posixpath.join(posixpath.dirname(self.index_path), "timeline.md")
+        self.feed_path = posixpath.join(posixpath.dirname(self.index_path), "feed.xml")
+        self.json_path = posixpath.join(posixpath.dirname(self.index_path), "decisions.json")
         self.trace_pages = TracePages(self)
         self.collisions: list[str] = []
 
@@ -440,6 +442,8 @@ class SiteRenderer:
             "kinds": kind_links,
             "recent": self._recently_changed(here),
             "timeline_link": relative_link(here, self.timeline_path) if self.has_timeline else "",
+            "feed_link": relative_link(here, self.feed_path),
+            "json_link": relative_link(here, self.json_path),
             "groups": self._by_status(decisions, here, tuple(statuses)),
             "count": len(self.corpus.records),
             "show_kind": True,
