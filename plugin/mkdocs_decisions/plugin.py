@@ -251,6 +251,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         section: list[Any] = [{"Overview": renderer.index_path}]
         if renderer.has_timeline:
             section.append({"Timeline": renderer.timeline_path})
+        section.append({"Graph": renderer.graph_path})
         for kind in self.settings.kinds.values():
             base = self.corpus.site_bases.get(kind.name)
             if base is None:

@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from .corpus import Corpus
 from .discovery import LandingPage
 from .frontmatter import split_front_matter
+from .graph import Cluster, Graph, clusters, neighbourhood
 from .history import Commit
 from .kinds import KindSpec
 from .markdown_structure import scan_body
@@ -32,6 +33,14 @@ from .settings import Settings
 TEMPLATES = Path(__file__).parent / "templates"
 _CODE_SPAN = re.compile(r"`([^`]+)`")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|#!])")
+EDGE_LABELS = {
+    "supersedes": "supersedes",
+    "related": "is related to",
+    "decisions": "led to",
+    "addresses": "addresses",
+    "complies": "complies with",
+    "deviates": "deviates from",
+}
 DECISION_BANNERS = ("superseded", "deprecated")
 # Statuses whose page gets a banner, per kind: a deprecated standard is still in force.
 BANNER_STATUSES = {"standard": ("superseded", "deprecated", "retired"), "project": ("retired",)}
@@ -185,6 +194,7 @@ class SiteRenderer:
         if self.index_path in folders:
             self.index_path = posixpath.join(posixpath.dirname(settings.index), "all.md")
         self.timeline_path = posixpath.join(posixpath.dirname(self.index_path), "timeline.md")
+        self.graph_path = posixpath.join(posixpath.dirname(self.index_path), "graph.md")
         self.feed_path = posixpath.join(posixpath.dirname(self.index_path), "feed.xml")
         self.json_path = posixpath.join(posixpath.dirname(self.index_path), "decisions.json")
         self.trace_pages = TracePages(self)
@@ -205,6 +215,7 @@ class SiteRenderer:
             generated.append(self.timeline())
         if self.trace_pages.compliance_path:
             generated.append(self.compliance_page(self.trace_pages.compliance_path))
+        generated.append(self.graph_page())
         taken = {record.site_path: record.path for record in self.corpus.records}
         for page in generated:
             owner = taken.get(page.site_path)
@@ -217,6 +228,55 @@ class SiteRenderer:
                     "path (rename that file, or set the plugin's `index` option)"
                 )
         return pages
+
+    @cached_property
+    def graph(self) -> Graph:
+        return Graph(self.corpus)
+
+    def graph_page(self) -> Page:
+        """Every record in pictures: one per project, one per group of linked records."""
+        here = self.graph_path
+        values = {"clusters": [self._cluster(c, here) for c in clusters(self.graph)]}
+        return Page(
+            here,
+            self.render("graph.md.j2", values),
+            html_at_end=self.render("graph.html.j2", values),
+            title="Decision graph",
+        )
+
+    def _cluster(self, cluster: Cluster, here: str) -> dict[str, object]:
+        positions = {node.record.path: (node.x, node.y) for node in cluster.nodes}
+        return {
+            "key": cluster.key,
+            "title": cluster.title,
+            "width": cluster.width,
+            "height": cluster.height,
+            "nodes": [
+                {
+                    **self.entry(node.record, here),
+                    "x": node.x,
+                    "y": node.y,
+                    "centre": node.centre,
+                    "kind_noun": self.settings.kinds[node.record.kind].noun.lower(),
+                    "label": node.record.id
+                    if len(node.record.id) <= 20
+                    else node.record.id[:19] + "…",
+                }
+                for node in cluster.nodes
+            ],
+            "edges": [
+                {
+                    "kind": edge.kind,
+                    "x1": positions[edge.source][0],
+                    "y1": positions[edge.source][1],
+                    "x2": positions[edge.target][0],
+                    "y2": positions[edge.target][1],
+                    "label": f"{self.graph.by_path[edge.source].id} {EDGE_LABELS[edge.kind]} "
+                    f"{self.graph.by_path[edge.target].id}",
+                }
+                for edge in cluster.edges
+            ],
+        }
 
     def compliance_page(self, here: str) -> Page:
         values = self.trace_pages.compliance_values(here)
@@ -261,8 +321,15 @@ class SiteRenderer:
             record.source_path,
             html_after_title=self.render("record_header.html.j2", values),
             html_at_end=self.trace_pages.record_sections(record, here)
+            + self._neighbourhood(record, here)
             + self.render("record_history.html.j2", values),
             title=heading,
+        )
+
+    def _neighbourhood(self, record: Record, here: str) -> str:
+        near = neighbourhood(record, self.graph)
+        return self.render(
+            "record_graph.html.j2", {"near": self._cluster(near, here) if near else None}
         )
 
     def _facts(self, record: Record) -> list[tuple[str, str]]:
@@ -443,6 +510,7 @@ class SiteRenderer:
             "recent": self._recently_changed(here),
             "timeline_link": relative_link(here, self.timeline_path) if self.has_timeline else "",
             "feed_link": relative_link(here, self.feed_path),
+            "graph_link": relative_link(here, self.graph_path),
             "json_link": relative_link(here, self.json_path),
             "groups": self._by_status(decisions, here, tuple(statuses)),
             "count": len(self.corpus.records),
