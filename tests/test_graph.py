@@ -45,8 +45,22 @@ def test_the_example_graph_has_one_picture_per_project(tmp_path: Path) -> None:
     # Every node links to its record's page, relative to the graph page.
     assert 'href="../../adr/0006-daily-batch-scoring-on-the-ml-platform/"' in page
     record = project.content("adr/0006-daily-batch-scoring-on-the-ml-platform/index.html")
-    near = drawn_nodes(record, "graph-near-adr-0006")
+    src = re.search(r'<object type="image/svg\+xml" data="([^"]+)"', record)
+    assert src is not None
+    svg_path = (
+        project.root / "site/adr/0006-daily-batch-scoring-on-the-ml-platform" / src.group(1)
+    ).resolve()
+    svg = svg_path.read_text()
+    near = re.findall(r'data-id="([^"]+)"', svg)
     assert near[0] == "ADR-0006" and "ADR-0003" in near and "demand-forecasting" in near
+    assert f'data-nodes="{len(near)}"' in svg
+    # Links inside the SVG open the page, from the SVG file's own folder.
+    adr3 = re.search(r'<a href="([^"]+)" target="_top"><g class="n s-superseded"', svg)
+    assert adr3 is not None
+    assert (svg_path.parent / adr3.group(1) / "index.html").resolve().exists()
+    # Without SVG support, the object shows a plain list of the same links.
+    fallback = record.split("<object", 1)[1].split("</object>", 1)[0]
+    assert fallback.count("<li>") == len(near)
     toc = project.html("adr/0006-daily-batch-scoring-on-the-ml-platform/index.html")
     assert 'href="#decisions-neighbourhood"' in toc
 

@@ -117,6 +117,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 self.titles[page.site_path] = page.title
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
         self._add_feeds(files, config, renderer)
+        for path, text in renderer.files.items():  # the record pages' neighbourhood graphs
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         for kind in self.settings.kinds.values():  # for editors: this site's own statuses
             files.append(
                 File.generated(

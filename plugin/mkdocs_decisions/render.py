@@ -31,6 +31,7 @@ from .render_trace import TracePages
 from .settings import Settings
 
 TEMPLATES = Path(__file__).parent / "templates"
+GRAPH_FOLDER = "assets/decisions/graphs"
 _CODE_SPAN = re.compile(r"`([^`]+)`")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|#!])")
 EDGE_LABELS = {
@@ -199,6 +200,7 @@ class SiteRenderer:
         self.json_path = posixpath.join(posixpath.dirname(self.index_path), "decisions.json")
         self.trace_pages = TracePages(self)
         self.collisions: list[str] = []
+        self.files: dict[str, str] = {}  # other generated files: path in the site -> text
 
     @property
     def has_timeline(self) -> bool:
@@ -244,7 +246,9 @@ class SiteRenderer:
             title="Decision graph",
         )
 
-    def _cluster(self, cluster: Cluster, here: str) -> dict[str, object]:
+    def _cluster(self, cluster: Cluster, here: str, asset: bool = False) -> dict[str, object]:
+        """A picture's values; links relative to the page ``here`` or, with ``asset``, to
+        the SVG file at ``here``."""
         positions = {node.record.path: (node.x, node.y) for node in cluster.nodes}
         return {
             "key": cluster.key,
@@ -254,6 +258,8 @@ class SiteRenderer:
             "nodes": [
                 {
                     **self.entry(node.record, here),
+                    **({"href": self._asset_href(here, node.record.site_path)} if asset else {}),
+                    "path": node.record.path,
                     "x": node.x,
                     "y": node.y,
                     "centre": node.centre,
@@ -277,6 +283,13 @@ class SiteRenderer:
                 for edge in cluster.edges
             ],
         }
+
+    def _asset_href(self, asset: str, to_page: str) -> str:
+        target = page_url(to_page, self.use_directory_urls)
+        relative = _relative_path(target or ".", posixpath.dirname(asset) or ".")
+        if target.endswith("/") or not target:
+            relative = "./" if relative == "." else f"{relative}/"
+        return quote(relative)
 
     def compliance_page(self, here: str) -> Page:
         values = self.trace_pages.compliance_values(here)
@@ -327,10 +340,28 @@ class SiteRenderer:
         )
 
     def _neighbourhood(self, record: Record, here: str) -> str:
+        """The record's neighbourhood as an SVG file of its own, shown through <object>:
+        the page keeps only a link list (its fallback), so pages stay small (ADR-0016)."""
         near = neighbourhood(record, self.graph)
-        return self.render(
-            "record_graph.html.j2", {"near": self._cluster(near, here) if near else None}
-        )
+        if near is None:
+            return ""
+        src = f"{GRAPH_FOLDER}/{css_token(record.path)}.svg"
+        picture = self._cluster(near, src, asset=True)
+        self.files[src] = self.render("graph_file.svg.j2", {"c": picture})
+        nodes = [
+            {**node, "page_href": self.href(here, self.graph.by_path[node["path"]].site_path)}
+            for node in picture["nodes"]  # type: ignore[attr-defined]
+        ]
+        values = {
+            "src": _relative_path(
+                src, posixpath.dirname(page_url(here, self.use_directory_urls)) or "."
+            ),
+            "width": near.width,
+            "title": near.title,
+            "count": len(near.nodes),
+            "nodes": nodes,
+        }
+        return self.render("record_graph.html.j2", {"near": values})
 
     def _facts(self, record: Record) -> list[tuple[str, str]]:
         facts = []
