@@ -13,56 +13,53 @@ from conftest import ROOT, Project, adr
 EXAMPLE = ROOT / "examples" / "demand-forecasting"
 
 
-def figures(html: str) -> dict[str, tuple[int, int]]:
-    """Each picture's id with its numbers of nodes and edges, as the page declares them."""
-    found = re.findall(
-        r'<figure class="decisions-graph" data-search-exclude id="([^"]+)" '
-        r'data-nodes="(\d+)" data-edges="(\d+)"',
+def pictures(project: Project, page: str) -> dict[str, tuple[Path, str]]:
+    """Each picture a page shows through <object>: its heading id (or "near"), the SVG
+    file and its text."""
+    html = project.content(page)
+    folder = (project.root / "site" / page).parent
+    found = {}
+    for heading, src in re.findall(
+        r'(?:<h2 id="([^"]+)">[^<]*</h2>\s*)?<figure class="decisions-graph[^"]*" '
+        r'data-search-exclude>\s*<object type="image/svg\+xml" data="([^"]+)"',
         html,
-    )
-    return {key: (int(nodes), int(edges)) for key, nodes, edges in found}
+    ):
+        path = (folder / src).resolve()
+        found[heading or "near"] = (path, path.read_text(encoding="utf-8"))
+    return found
 
 
-def drawn_nodes(html: str, figure_id: str) -> list[str]:
-    block = html.split(f'id="{figure_id}"', 1)[1].split("</figure>", 1)[0]
-    return re.findall(r'data-id="([^"]+)"', block)
+def node_ids(svg: str) -> list[str]:
+    return re.findall(r'data-id="([^"]+)"', svg)
 
 
 def test_the_example_graph_has_one_picture_per_project(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, tmp_path / "example", ignore=shutil.ignore_patterns("site"))
     project = Project(tmp_path / "example")
     assert project.build("--strict").returncode == 0
-    page = project.content("decisions/graph/index.html")
-    pictures = figures(page)
-    assert list(pictures) == ["graph-project-demand-forecasting", "graph-project-promotion-uplift"]
-    nodes = drawn_nodes(page, "graph-project-demand-forecasting")
-    # The project, its 10 decisions (ADR-0010 is the other project's) and 6 standards.
-    assert nodes[0] == "demand-forecasting"
-    assert pictures["graph-project-demand-forecasting"][0] == len(nodes) == 1 + 12 + 6
-    assert len(set(nodes)) == len(nodes)
-    assert 'class="decisions-edge decisions-edge-deviates"' in page  # ADR-0007
-    assert "<title>ADR-0006 supersedes ADR-0003</title>" in page
-    # Every node links to its record's page, relative to the graph page.
-    assert 'href="../../adr/0006-daily-batch-scoring-on-the-ml-platform/"' in page
-    record = project.content("adr/0006-daily-batch-scoring-on-the-ml-platform/index.html")
-    src = re.search(r'<object type="image/svg\+xml" data="([^"]+)"', record)
-    assert src is not None
-    svg_path = (
-        project.root / "site/adr/0006-daily-batch-scoring-on-the-ml-platform" / src.group(1)
-    ).resolve()
-    svg = svg_path.read_text()
-    near = re.findall(r'data-id="([^"]+)"', svg)
-    assert near[0] == "ADR-0006" and "ADR-0003" in near and "demand-forecasting" in near
-    assert f'data-nodes="{len(near)}"' in svg
-    # Links inside the SVG open the page, from the SVG file's own folder.
-    adr3 = re.search(r'<a href="([^"]+)" target="_top"><g class="n s-superseded"', svg)
-    assert adr3 is not None
-    assert (svg_path.parent / adr3.group(1) / "index.html").resolve().exists()
-    # Without SVG support, the object shows a plain list of the same links.
-    fallback = record.split("<object", 1)[1].split("</object>", 1)[0]
-    assert fallback.count("<li>") == len(near)
-    toc = project.html("adr/0006-daily-batch-scoring-on-the-ml-platform/index.html")
-    assert 'href="#decisions-neighbourhood"' in toc
+    found = pictures(project, "decisions/graph/index.html")
+    assert list(found) == ["graph-project-demand-forecasting", "graph-project-promotion-uplift"]
+    _, svg = found["graph-project-demand-forecasting"]
+    nodes = node_ids(svg)
+    # The project, its 12 decisions (ADR-0010 is the other project's) and 6 standards.
+    assert nodes[0] == "demand-forecasting" and len(nodes) == len(set(nodes)) == 1 + 12 + 6
+    assert f'data-nodes="{len(nodes)}"' in svg
+    assert 'class="e-deviates"' in svg  # ADR-0007
+    assert "<title>ADR-0006 supersedes ADR-0003</title>" in svg
+    # Links inside an SVG open pages, relative to the SVG file.
+    path, _ = found["graph-project-demand-forecasting"]
+    for href in re.findall(r'<a href="([^"]+)" target="_top">', svg):
+        assert (path.parent / href / "index.html").resolve().exists(), href
+
+    record = "adr/0006-daily-batch-scoring-on-the-ml-platform/index.html"
+    near_path, near = pictures(project, record)["decisions-neighbourhood"]
+    ids = node_ids(near)
+    assert ids[0] == "ADR-0006" and "ADR-0003" in ids and "demand-forecasting" in ids
+    for href in re.findall(r'<a href="([^"]+)" target="_top">', near):
+        assert (near_path.parent / href / "index.html").resolve().exists(), href
+    assert 'href="#decisions-neighbourhood"' in project.html(record)
+    # Projects and standards are drawn on the graph page, not around themselves.
+    assert not pictures(project, "projects/demand-forecasting/index.html")
 
 
 def test_a_record_without_links_has_no_neighbourhood(project: Project) -> None:
@@ -70,9 +67,10 @@ def test_a_record_without_links_has_no_neighbourhood(project: Project) -> None:
     project.configure()
     assert project.build("--strict").returncode == 0
     assert "decisions-neighbourhood" not in project.content("adr/0001-a/index.html")
-    graph = project.content("decisions/graph/index.html")
-    assert drawn_nodes(graph, "graph-unconnected") == ["ADR-0001"]
-    assert "<script>x" not in graph and "&lt;/title&gt;&lt;script&gt;x" in graph
+    found = pictures(project, "decisions/graph/index.html")
+    _, svg = found["graph-unconnected"]
+    assert node_ids(svg) == ["ADR-0001"]
+    assert "<script>x" not in svg and "&lt;/title&gt;&lt;script&gt;x" in svg
 
 
 def test_hundreds_of_records_are_clustered(tmp_path: Path) -> None:
@@ -91,10 +89,9 @@ def test_hundreds_of_records_are_clustered(tmp_path: Path) -> None:
     project = Project(corpus)
     result = project.build("-f", "mkdocs-plugin-nohistory.yml", "-d", "site")
     assert result.returncode == 0, result.stderr[-2000:]
-    page = project.content("decisions/graph/index.html")
-    pictures = figures(page)
-    total = sum(nodes for nodes, _ in pictures.values())
-    assert total >= 320  # every record appears
+    found = pictures(project, "decisions/graph/index.html")
+    sizes = {key: len(node_ids(svg)) for key, (_, svg) in found.items()}
+    assert sum(sizes.values()) >= 320  # every record appears
     # No picture holds the whole corpus: one per project (3 here), then linked groups.
-    assert max(nodes for nodes, _ in pictures.values()) < 200
-    assert sum(1 for key in pictures if key.startswith("graph-project-")) == 3
+    assert max(sizes.values()) < 200
+    assert sum(1 for key in sizes if key.startswith("graph-project-")) == 3

@@ -170,15 +170,24 @@ def clusters(graph: Graph) -> list[Cluster]:
     return result
 
 
+NEIGHBOURHOOD_LIMIT = 40  # beyond this a ring is a blur; the graph page has the rest
+
+
 def neighbourhood(record: Record, graph: Graph) -> Cluster | None:
-    """The record in the middle, every record it links to or is linked from around it."""
+    """The record in the middle, the records it links to or is linked from around it.
+
+    Projects and standards link to most decisions; their picture is the project's
+    on the graph page, so they get none here."""
+    if record.kind in ("project", "standard"):
+        return None
     by_path = graph.by_path
     near = {e.target for e in graph.touching[record.path]}
     near |= {e.source for e in graph.touching[record.path]}
     near.discard(record.path)
     if not near:
         return None
-    others = [by_path[path] for path in sorted(near, key=lambda p: (by_path[p].kind, p))]
+    ordered = sorted(near, key=lambda p: (by_path[p].kind, p))[:NEIGHBOURHOOD_LIMIT]
+    others = [by_path[path] for path in ordered]
     return _rings(f"near-{record.id}", record.title, record, [others], graph)
 
 

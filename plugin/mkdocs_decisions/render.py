@@ -238,7 +238,16 @@ class SiteRenderer:
     def graph_page(self) -> Page:
         """Every record in pictures: one per project, one per group of linked records."""
         here = self.graph_path
-        values = {"clusters": [self._cluster(c, here) for c in clusters(self.graph)]}
+        folder = posixpath.dirname(page_url(here, self.use_directory_urls)) or "."
+        pictures = []
+        for cluster in clusters(self.graph):
+            src = f"{GRAPH_FOLDER}/{css_token(cluster.key)}.svg"
+            picture = self._cluster(cluster, src, asset=True)
+            self.files[src] = self.render("graph_file.svg.j2", {"c": picture})
+            pictures.append(
+                {**picture, "src": _relative_path(src, folder), "count": len(cluster.nodes)}
+            )
+        values = {"clusters": pictures, "index_link": self.href(here, self.index_path)}
         return Page(
             here,
             self.render("graph.md.j2", values),
@@ -253,15 +262,15 @@ class SiteRenderer:
         return {
             "key": cluster.key,
             "title": cluster.title,
-            "width": cluster.width,
-            "height": cluster.height,
+            "width": _number(cluster.width),
+            "height": _number(cluster.height),
             "nodes": [
                 {
                     **self.entry(node.record, here),
                     **({"href": self._asset_href(here, node.record.site_path)} if asset else {}),
                     "path": node.record.path,
-                    "x": node.x,
-                    "y": node.y,
+                    "x": _number(node.x),
+                    "y": _number(node.y),
                     "centre": node.centre,
                     "kind_noun": self.settings.kinds[node.record.kind].noun.lower(),
                     "label": node.record.id
@@ -273,10 +282,10 @@ class SiteRenderer:
             "edges": [
                 {
                     "kind": edge.kind,
-                    "x1": positions[edge.source][0],
-                    "y1": positions[edge.source][1],
-                    "x2": positions[edge.target][0],
-                    "y2": positions[edge.target][1],
+                    "x1": _number(positions[edge.source][0]),
+                    "y1": _number(positions[edge.source][1]),
+                    "x2": _number(positions[edge.target][0]),
+                    "y2": _number(positions[edge.target][1]),
                     "label": f"{self.graph.by_path[edge.source].id} {EDGE_LABELS[edge.kind]} "
                     f"{self.graph.by_path[edge.target].id}",
                 }
@@ -348,18 +357,13 @@ class SiteRenderer:
         src = f"{GRAPH_FOLDER}/{css_token(record.path)}.svg"
         picture = self._cluster(near, src, asset=True)
         self.files[src] = self.render("graph_file.svg.j2", {"c": picture})
-        nodes = [
-            {**node, "page_href": self.href(here, self.graph.by_path[node["path"]].site_path)}
-            for node in picture["nodes"]  # type: ignore[attr-defined]
-        ]
         values = {
             "src": _relative_path(
                 src, posixpath.dirname(page_url(here, self.use_directory_urls)) or "."
             ),
-            "width": near.width,
+            "width": int(near.width),
             "title": near.title,
             "count": len(near.nodes),
-            "nodes": nodes,
         }
         return self.render("record_graph.html.j2", {"near": values})
 
@@ -613,6 +617,11 @@ class SiteRenderer:
         if unknown:
             result.append(("unknown status", unknown))
         return result
+
+
+def _number(value: float) -> Markup:
+    """A coordinate for SVG: one decimal, and safe as it is (no escaping to do)."""
+    return Markup(f"{value:.1f}")
 
 
 def _index_path(folder: str) -> str:
