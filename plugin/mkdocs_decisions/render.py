@@ -201,6 +201,7 @@ class SiteRenderer:
         self.trace_pages = TracePages(self)
         self.collisions: list[str] = []
         self.files: dict[str, str] = {}  # other generated files: path in the site -> text
+        self._nodes: dict[str, Markup] = {}  # record path -> its node in graph pictures
 
     @property
     def has_timeline(self) -> bool:
@@ -242,10 +243,15 @@ class SiteRenderer:
         pictures = []
         for cluster in clusters(self.graph):
             src = f"{GRAPH_FOLDER}/{css_token(cluster.key)}.svg"
-            picture = self._cluster(cluster, src, asset=True)
-            self.files[src] = self.render("graph_file.svg.j2", {"c": picture})
+            self.files[src] = self.render("graph_file.svg.j2", {"c": self._picture(cluster)})
             pictures.append(
-                {**picture, "src": _relative_path(src, folder), "count": len(cluster.nodes)}
+                {
+                    "key": cluster.key,
+                    "title": cluster.title,
+                    "width": int(cluster.width),
+                    "src": _relative_path(src, folder),
+                    "count": len(cluster.nodes),
+                }
             )
         values = {"clusters": pictures, "index_link": self.href(here, self.index_path)}
         return Page(
@@ -255,27 +261,20 @@ class SiteRenderer:
             title="Decision graph",
         )
 
-    def _cluster(self, cluster: Cluster, here: str, asset: bool = False) -> dict[str, object]:
-        """A picture's values; links relative to the page ``here`` or, with ``asset``, to
-        the SVG file at ``here``."""
+    def _picture(self, cluster: Cluster) -> dict[str, object]:
+        """A picture's values for ``graph_file.svg.j2``. All pictures are files in one
+        folder, so each record's node is the same markup everywhere: made once."""
         positions = {node.record.path: (node.x, node.y) for node in cluster.nodes}
         return {
-            "key": cluster.key,
             "title": cluster.title,
             "width": _number(cluster.width),
             "height": _number(cluster.height),
             "nodes": [
                 {
-                    **self.entry(node.record, here),
-                    **({"href": self._asset_href(here, node.record.site_path)} if asset else {}),
-                    "path": node.record.path,
                     "x": _number(node.x),
                     "y": _number(node.y),
                     "centre": node.centre,
-                    "kind_noun": self.settings.kinds[node.record.kind].noun.lower(),
-                    "label": node.record.id
-                    if len(node.record.id) <= 20
-                    else node.record.id[:19] + "…",
+                    "body": self._node_markup(node.record),
                 }
                 for node in cluster.nodes
             ],
@@ -292,6 +291,21 @@ class SiteRenderer:
                 for edge in cluster.edges
             ],
         }
+
+    def _node_markup(self, record: Record) -> Markup:
+        cached = self._nodes.get(record.path)
+        if cached is None:
+            values = {
+                "href": self._asset_href(f"{GRAPH_FOLDER}/x.svg", record.site_path),
+                "id": record.id,
+                "title": record.title,
+                "status": record.status or record.raw_status or "unknown",
+                "kind": record.kind,
+                "kind_noun": self.settings.kinds[record.kind].noun.lower(),
+                "label": record.id if len(record.id) <= 20 else record.id[:19] + "…",
+            }
+            cached = self._nodes[record.path] = Markup(self.render("graph_node.svg.j2", values))
+        return cached
 
     def _asset_href(self, asset: str, to_page: str) -> str:
         target = page_url(to_page, self.use_directory_urls)
@@ -355,8 +369,7 @@ class SiteRenderer:
         if near is None:
             return ""
         src = f"{GRAPH_FOLDER}/{css_token(record.path)}.svg"
-        picture = self._cluster(near, src, asset=True)
-        self.files[src] = self.render("graph_file.svg.j2", {"c": picture})
+        self.files[src] = self.render("graph_file.svg.j2", {"c": self._picture(near)})
         values = {
             "src": _relative_path(
                 src, posixpath.dirname(page_url(here, self.use_directory_urls)) or "."
