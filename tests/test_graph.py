@@ -95,3 +95,13 @@ def test_hundreds_of_records_are_clustered(tmp_path: Path) -> None:
     # No picture holds the whole corpus: one per project (3 here), then linked groups.
     assert max(sizes.values()) < 200
     assert sum(1 for key in sizes if key.startswith("graph-project-")) == 3
+
+
+def test_neighbourhoods_can_be_switched_off(project: Project) -> None:
+    project.write("adr/0001-a.md", adr())
+    project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed\nrelated: [ADR-0001]"))
+    project.configure(plugin_options={"neighbourhoods": False})
+    assert project.build("--strict").returncode == 0
+    assert "decisions-neighbourhood" not in project.content("adr/0002-b/index.html")
+    assert not (project.root / "site/assets/decisions/graphs/adr-0002-b-md.svg").exists()
+    assert "graph-group-1" in project.content("decisions/graph/index.html")

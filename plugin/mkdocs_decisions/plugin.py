@@ -53,6 +53,7 @@ class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     history = c.Type(bool, default=True)
     require_history = c.Type(bool, default=False)
     commit_url = c.Type(str, default="")
+    neighbourhoods = c.Type(bool, default=True)
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]

@@ -25,6 +25,7 @@ OPTIONS = (
     "history",
     "require_history",
     "commit_url",
+    "neighbourhoods",
 )
 KIND_OPTIONS = (
     "enabled",
@@ -53,6 +54,7 @@ class Settings:
     history: bool = True  # read dates, authors and status changes from git
     require_history: bool = False  # missing or shallow history stops the build
     commit_url: str = ""  # e.g. https://github.com/o/r/commit/{sha}; "" = from repo_url
+    neighbourhoods: bool = True  # a picture of its links on every record page
 
     def severity(self, rule_id: str) -> Severity:
         return self.severities.get(rule_id, RULES[rule_id].severity)
@@ -99,8 +101,8 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
     if not index.endswith(".md"):
         raise SettingsError("index: expected a Markdown path such as decisions/index.md")
     flags = {}
-    for name in ("history", "require_history"):
-        value = options.get(name, name == "history")
+    for name in ("history", "require_history", "neighbourhoods"):
+        value = options.get(name, name != "require_history")
         if not isinstance(value, bool):
             raise SettingsError(f"{name}: expected true or false")
         flags[name] = value
