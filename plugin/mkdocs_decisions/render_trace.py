@@ -296,7 +296,7 @@ def _columns(spec: ItemSpec) -> list[str]:
     if spec.key == "requirements":
         return ["metric", "target", "baseline"]
     if spec.key == "quality_attributes":
-        return ["measure", "target"]
+        return ["measure", "target", "baseline"]
     if spec.key == "constraints":
         return ["negotiable"]
     return []
