@@ -38,6 +38,8 @@ log = get_plugin_logger("decisions")
 CSS_URI = "assets/decisions/decisions.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "decisions.css"
 SCHEMA_FOLDER = "assets/decisions/schemas"
+JS_URI = "assets/decisions/filters.js"
+JS_SOURCE = Path(__file__).parent / "assets" / "filters.js"
 # Headings in the HTML our templates produce (never in users' text): for the page's TOC.
 _GENERATED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 
@@ -78,6 +80,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        if JS_URI not in config.extra_javascript:
+            config.extra_javascript.append(JS_URI)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -117,6 +121,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             if page.title:
                 self.titles[page.site_path] = page.title
         files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
+        files.append(File.generated(config, JS_URI, content=JS_SOURCE.read_bytes()))
         self._add_feeds(files, config, renderer)
         for path, text in renderer.files.items():  # the record pages' neighbourhood graphs
             files.append(File.generated(config, path, content=text.encode("utf-8")))

@@ -179,6 +179,7 @@ def _environment() -> Environment:
     environment.filters["md"] = markdown_text
     environment.filters["css"] = css_token
     environment.filters["text"] = inline_html
+    environment.filters["split_words"] = lambda text: sorted(set(str(text).split()))
     environment.filters["web_link"] = web_link
     return environment
 
@@ -487,6 +488,20 @@ class SiteRenderer:
             "note": "",
         }
 
+    def _row(self, record: Record, here: str) -> dict[str, str]:
+        """An index table row: the entry, plus what the filters match on."""
+        trace = self.corpus.traceability
+        projects = [record] if record.kind == "project" else []
+        if record.kind not in ("project", "standard"):
+            own = trace.own_project(record)
+            projects = [own] if own is not None else []
+        return {
+            **self.entry(record, here),
+            "projects": " ".join(p.id.lower() for p in projects),
+            "tags": " ".join(tag.lower() for tag in record.strings("tags")),
+            "text": f"{record.id} {record.title}".lower(),
+        }
+
     # --- index pages ----------------------------------------------------------------
 
     def folder_pages(self) -> list[Page]:
@@ -631,7 +646,7 @@ class SiteRenderer:
         grouped: dict[str, list[dict[str, str]]] = {status: [] for status in order}
         unknown: list[dict[str, str]] = []
         for record in records:
-            entry = self.entry(record, here)
+            entry = self._row(record, here)
             if record.status in grouped:
                 grouped[record.status].append(entry)
             else:

@@ -40,6 +40,7 @@
       if (visible) shown += 1;
     });
     document.querySelectorAll("table.decisions-index").forEach(function (table) {
+      if (!table.querySelector("tr[data-decisions-row]")) return; // e.g. "Recently changed"
       var any = table.querySelector("tr[data-decisions-row]:not([hidden])");
       var heading = table.previousElementSibling;
       table.hidden = !any;
