@@ -191,6 +191,16 @@ class Project:
             timeout=300,
         )
 
+    def decisions(self, *arguments: str) -> subprocess.CompletedProcess[str]:
+        """Run the `decisions` command in the project folder."""
+        return subprocess.run(
+            [str(BIN / "decisions"), *arguments],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
     def html(self, page: str) -> str:
         return (self.root / "site" / page).read_text(encoding="utf-8")
 

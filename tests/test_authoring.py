@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import difflib
 import os
-import subprocess
 
 import pytest
 
-from conftest import BIN, PROJECT, Project, adr
+from conftest import PROJECT, Project, adr
 
 # Files in the shapes people have: MADR 4 with comments, CRLF, quoted values, block lists,
 # no front matter at all, adr-tools and MADR 2 metadata in the body.
@@ -83,16 +82,6 @@ Forecasts must be ready before 09:00.
 """
 
 
-def run(project: Project, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "decisions"), *arguments],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def changed_lines(before: bytes, after: bytes) -> tuple[list[bytes], list[bytes]]:
     """The lines (with their endings) that the edit removed and added; all else is equal."""
     old = before.splitlines(keepends=True)
@@ -130,7 +119,7 @@ def test_status_changes_only_the_status(
 ) -> None:
     path = project.write(f"adr/0002-{name}.md", content.encode("utf-8"))
     before = path.read_bytes()
-    result = run(project, "status", "ADR-0002", "deprecated")
+    result = project.decisions("status", "ADR-0002", "deprecated")
     assert result.returncode == 0, result.stderr
     assert "ADR-0002" in result.stderr and "is now deprecated" in result.stderr
     assert changed_lines(before, path.read_bytes()) == (removed, added)
@@ -138,7 +127,7 @@ def test_status_changes_only_the_status(
 
 def test_status_on_a_file_without_front_matter_adds_it_above_the_text(project: Project) -> None:
     path = project.write("adr/0003-x.md", NO_FRONT_MATTER)
-    result = run(project, "status", "adr/0003-x.md", "proposed")
+    result = project.decisions("status", "adr/0003-x.md", "proposed")
     assert result.returncode == 0, result.stderr
     assert path.read_bytes() == b"---\nstatus: proposed\n---\n" + NO_FRONT_MATTER.encode()
 
@@ -146,15 +135,15 @@ def test_status_on_a_file_without_front_matter_adds_it_above_the_text(project: P
 def test_refused_transitions_leave_the_file_alone(project: Project) -> None:
     path = project.write("adr/0001-a.md", adr())
     before = path.read_bytes()
-    result = run(project, "status", "ADR-0001", "proposed")
+    result = project.decisions("status", "ADR-0001", "proposed")
     assert result.returncode == 1
     assert "ADR-0001 is accepted; the adr lifecycle allows deprecated, superseded" in result.stderr
     assert "decisions supersede OLD NEW" in result.stderr
-    assert run(project, "status", "ADR-0001", "sort-of").returncode == 1
-    assert run(project, "status", "ADR-0042", "deprecated").returncode == 1
+    assert project.decisions("status", "ADR-0001", "sort-of").returncode == 1
+    assert project.decisions("status", "ADR-0042", "deprecated").returncode == 1
     assert path.read_bytes() == before
     assert "Traceback" not in result.stderr
-    forced = run(project, "status", "ADR-0001", "proposed", "--force")
+    forced = project.decisions("status", "ADR-0001", "proposed", "--force")
     assert forced.returncode == 0 and b"status: proposed\n" in path.read_bytes()
 
 
@@ -165,7 +154,7 @@ def test_supersede_edits_both_records_in_their_own_style(project: Project) -> No
     )
     legacy = project.write("adr/0003-tools.md", ADR_TOOLS)
     old_before, new_before = old.read_bytes(), new.read_bytes()
-    result = run(project, "supersede", "ADR-0001", "ADR-0002")
+    result = project.decisions("supersede", "ADR-0001", "ADR-0002")
     assert result.returncode == 0, result.stderr
     assert changed_lines(old_before, old.read_bytes()) == (
         [b'status: "accepted"' + STATUS_COMMENT],
@@ -178,7 +167,7 @@ def test_supersede_edits_both_records_in_their_own_style(project: Project) -> No
     )
     # The adr-tools record says it in its Status section, as adr-tools does.
     tools_before = legacy.read_bytes()
-    result = run(project, "supersede", "ADR-0003", "ADR-0002")
+    result = project.decisions("supersede", "ADR-0003", "ADR-0002")
     assert result.returncode == 0, result.stderr
     assert changed_lines(tools_before, legacy.read_bytes()) == (
         [b"Accepted\n"],
@@ -194,14 +183,14 @@ def test_supersede_edits_both_records_in_their_own_style(project: Project) -> No
 def test_supersede_follows_the_lifecycle(project: Project) -> None:
     project.write("adr/0001-a.md", adr(front="title: A\nstatus: proposed"))
     project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed"))
-    result = run(project, "supersede", "ADR-0001", "ADR-0002")
+    result = project.decisions("supersede", "ADR-0001", "ADR-0002")
     assert result.returncode == 1
     assert "does not let it become superseded (from proposed: accepted, rejected)" in result.stderr
 
 
 def test_new_numbers_slugs_and_fills_the_template(project: Project) -> None:
     project.write("adr/0007-old.md", adr())
-    result = run(project, "new", "adr", "Use Feast for features: yes!", "--date", "2026-04-01")
+    result = project.decisions("new", "adr", "Use Feast for features: yes!", "--date", "2026-04-01")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "adr/0008-use-feast-for-features-yes.md"
     text = (project.root / "adr/0008-use-feast-for-features-yes.md").read_text()
@@ -218,7 +207,7 @@ def test_new_for_every_kind_gives_valid_records(project: Project) -> None:
         ("standard", "Secrets live in the vault", "--id", "STD-SEC-001"),
         ("project", "Demand forecasting"),
     ):
-        result = run(project, "new", *arguments, "--date", "2026-04-01")
+        result = project.decisions("new", *arguments, "--date", "2026-04-01")
         assert result.returncode == 0, result.stderr
     assert (project.root / "rfc/0001-a-feature-store.md").exists()
     assert (project.root / "docs/standards/std-sec-001-secrets-live-in-the-vault.md").exists()
@@ -227,7 +216,7 @@ def test_new_for_every_kind_gives_valid_records(project: Project) -> None:
     project.configure()
     check = project.check("--no-history")
     assert check.returncode == 0, check.stdout
-    again = run(project, "new", "project", "Demand forecasting")
+    again = project.decisions("new", "project", "Demand forecasting")
     assert again.returncode == 1 and "already used" in again.stderr
     assert (project.root / "docs/projects/demand-forecasting.md").read_text() == project_text
 
@@ -235,7 +224,7 @@ def test_new_for_every_kind_gives_valid_records(project: Project) -> None:
 def test_new_uses_the_folder_template_and_supersedes(project: Project) -> None:
     project.write("adr/template.md", "---\nstatus: proposed\n---\n\n# Title\n\n## Context\n\n")
     project.write("adr/0001-nightly.md", adr())
-    result = run(project, "new", "adr", "Serve online", "--supersedes", "ADR-0001")
+    result = project.decisions("new", "adr", "Serve online", "--supersedes", "ADR-0001")
     assert result.returncode == 0, result.stderr
     created = (project.root / "adr/0002-serve-online.md").read_text()
     assert "## Context\n" in created and "supersedes: [ADR-0001]" in created
@@ -249,7 +238,7 @@ def test_new_never_overwrites(project: Project) -> None:
     project.write("docs/projects/other.md", PROJECT.replace("id: demand-forecasting", "id: x"))
     before = (project.root / "docs/projects/other.md").read_bytes()
     # The slug of the new id is the name of a file that holds another project.
-    result = run(project, "new", "project", "Other", "--id", "other")
+    result = project.decisions("new", "project", "Other", "--id", "other")
     assert result.returncode == 1
     assert "exists already; nothing was written" in result.stderr
     assert (project.root / "docs/projects/other.md").read_bytes() == before
@@ -258,7 +247,7 @@ def test_new_never_overwrites(project: Project) -> None:
 def test_broken_front_matter_is_refused_not_made_worse(project: Project) -> None:
     path = project.write("adr/0001-a.md", "---\ntitle: [unclosed\nstatus: proposed\n---\n# A\n")
     before = path.read_bytes()
-    result = run(project, "status", "ADR-0001", "accepted")
+    result = project.decisions("status", "ADR-0001", "accepted")
     assert result.returncode == 1
     assert "the front matter is not valid YAML; fix it first" in result.stderr
     assert path.read_bytes() == before
@@ -285,13 +274,13 @@ def test_keys_are_found_with_crlf_and_quotes(project: Project) -> None:
     quoted_key = project.write(
         "adr/0003-c.md", '---\n"title": C\n"status": proposed\n"supersedes": [adr-1]\n---\n# C\n'
     )
-    assert run(project, "supersede", "ADR-0001", "ADR-0002", "--force").returncode == 0
+    assert project.decisions("supersede", "ADR-0001", "ADR-0002", "--force").returncode == 0
     assert new.read_bytes() == (
         b"---\r\ntitle: B\r\nstatus: proposed\r\nsupersedes:\r\n  - ADR-0009\r\n"
         b"  - ADR-0001\r\n---\r\n# B\r\n"
     )
     before = quoted_key.read_bytes()
-    assert run(project, "supersede", "ADR-0001", "ADR-0003", "--force").returncode == 0
+    assert project.decisions("supersede", "ADR-0001", "ADR-0003", "--force").returncode == 0
     assert quoted_key.read_bytes() == before  # `adr-1` is ADR-0001 already
 
 
@@ -313,10 +302,10 @@ def test_case_spaces_and_line_endings_of_the_front_matter_are_kept(project: Proj
     path = project.write(
         "adr/0001-a.md", b"---\ntitle: A\nstatus:   Proposed   \n---\r\n# A\r\n\r\nText\r\n"
     )
-    assert run(project, "status", "ADR-0001", "accepted").returncode == 0
+    assert project.decisions("status", "ADR-0001", "accepted").returncode == 0
     assert path.read_bytes() == b"---\ntitle: A\nstatus:   Accepted   \n---\r\n# A\r\n\r\nText\r\n"
     project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed"))
-    assert run(project, "supersede", "ADR-0001", "ADR-0002").returncode == 0
+    assert project.decisions("supersede", "ADR-0001", "ADR-0002").returncode == 0
     assert b"status:   Superseded   \nsuperseded_by: ADR-0002\n---\r\n" in path.read_bytes()
 
 
@@ -335,7 +324,7 @@ def test_files_that_an_edit_would_damage_are_refused(
     project: Project, content: str, message: str
 ) -> None:
     path = project.write("adr/0001-a.md", content)
-    result = run(project, "status", "ADR-0001", "accepted")
+    result = project.decisions("status", "ADR-0001", "accepted")
     assert result.returncode == 1 and message in result.stderr, result.stderr
     assert path.read_text() == content
 
@@ -346,13 +335,13 @@ def test_unwritable_files_leave_everything_as_it_was(project: Project) -> None:
     old.chmod(0o444)
     try:
         before = (old.read_bytes(), new.read_bytes())
-        result = run(project, "supersede", "ADR-0001", "ADR-0002")
+        result = project.decisions("supersede", "ADR-0001", "ADR-0002")
         if os.access(old, os.W_OK):
             pytest.skip("running as a user who may write read-only files")
         assert result.returncode == 1 and "cannot be written" in result.stderr
         assert "Traceback" not in result.stderr
         assert (old.read_bytes(), new.read_bytes()) == before
-        created = run(project, "new", "adr", "C", "--supersedes", "ADR-0001")
+        created = project.decisions("new", "adr", "C", "--supersedes", "ADR-0001")
         assert created.returncode == 1 and not (project.root / "adr/0003-c.md").exists()
     finally:
         old.chmod(0o644)
@@ -362,13 +351,13 @@ def test_unwritable_files_leave_everything_as_it_was(project: Project) -> None:
 def test_ambiguous_ids_and_bad_arguments(project: Project) -> None:
     project.write("adr/0001-a.md", adr())
     project.write("adr/sub/0001-a.md", adr())
-    result = run(project, "status", "ADR-0001", "deprecated")
+    result = project.decisions("status", "ADR-0001", "deprecated")
     assert result.returncode == 1 and "name the file instead" in result.stderr
-    assert run(project, "status", "adr/sub/0001-a.md", "deprecated").returncode == 0
-    date = run(project, "new", "adr", "T", "--date", "2026-02-30")
+    assert project.decisions("status", "adr/sub/0001-a.md", "deprecated").returncode == 0
+    date = project.decisions("new", "adr", "T", "--date", "2026-02-30")
     assert date.returncode == 2 and "--date 2026-02-30" in date.stderr
-    assert run(project, "new", "spec", "T").returncode == 2
-    wrong_id = run(project, "new", "adr", "T", "--id", "X-1")
+    assert project.decisions("new", "spec", "T").returncode == 2
+    wrong_id = project.decisions("new", "adr", "T", "--id", "X-1")
     assert wrong_id.returncode == 1 and "--id is for standards and projects" in wrong_id.stderr
 
 
@@ -377,7 +366,7 @@ def test_new_standard_ids_follow_the_highest(project: Project) -> None:
 
     project.write("docs/standards/a.md", standard("STD-001"))
     project.write("docs/standards/c.md", standard("STD-003", "Other"))
-    result = run(project, "new", "standard", "Third")
+    result = project.decisions("new", "standard", "Third")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "docs/standards/std-004-third.md"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from mkdocs_decisions.corpus import load_corpus
 from mkdocs_decisions.model import Record
 from mkdocs_decisions.settings import settings_from_options
 
-from conftest import BIN, ROOT, Project
+from conftest import ROOT, Project
 
 FOREIGN = ROOT / "tests" / "fixtures" / "foreign"
 SOURCES = {
@@ -22,16 +21,6 @@ SOURCES = {
     "madr3": "madr",
     "madr4": "madr",
 }
-
-
-def run(project: Project, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "decisions"), *arguments],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def meaning(root: Path) -> dict[str, tuple[object, ...]]:
@@ -64,11 +53,11 @@ def test_import_keeps_the_meaning_and_the_text(project: Project, fixture: str) -
     before = meaning(project.root)
     texts = {p.name: p.read_text() for p in (project.root / "adr").glob("*.md")}
 
-    dry = run(project, "import", "adr", "--from", SOURCES[fixture], "--dry-run")
+    dry = project.decisions("import", "adr", "--from", SOURCES[fixture], "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert {p.name: p.read_text() for p in (project.root / "adr").glob("*.md")} == texts
 
-    result = run(project, "import", "adr", "--from", SOURCES[fixture])
+    result = project.decisions("import", "adr", "--from", SOURCES[fixture])
     assert result.returncode == 0, result.stderr
     assert meaning(project.root) == before
     for path in (project.root / "adr").glob("*.md"):
@@ -83,7 +72,7 @@ def test_import_keeps_the_meaning_and_the_text(project: Project, fixture: str) -
         kept = [line for line in body.splitlines() if _is_prose(line)]
         assert all(line in text for line in kept), path.name
     # A second import has nothing left to do.
-    again = run(project, "import", "adr", "--from", SOURCES[fixture], "--force")
+    again = project.decisions("import", "adr", "--from", SOURCES[fixture], "--force")
     assert again.returncode == 0 and "nothing to import" in again.stderr
 
 
@@ -117,7 +106,7 @@ def _is_prose(line: str) -> bool:
 
 def test_dry_run_prints_a_diff(project: Project) -> None:
     shutil.copytree(FOREIGN / "madr2", project.root / "adr")
-    result = run(project, "import", "adr", "--from", "madr", "--dry-run")
+    result = project.decisions("import", "adr", "--from", "madr", "--dry-run")
     assert "--- a/adr/0001-use-a-central-feature-store.md" in result.stdout
     assert "-* Status: accepted" in result.stdout and "+status: accepted" in result.stdout
     assert "would change (dry run)" in result.stderr
@@ -129,7 +118,7 @@ def test_import_refuses_uncommitted_changes(project: Project) -> None:
     edited = project.root / "adr" / "0003-track-experiments-in-mlflow.md"
     edited.write_text(edited.read_text() + "\nA note not committed yet.\n")
     before = edited.read_bytes()
-    result = run(project, "import", "adr", "--from", "adr-tools")
+    result = project.decisions("import", "adr", "--from", "adr-tools")
     assert result.returncode == 1
     assert "adr/0003-track-experiments-in-mlflow.md" in result.stderr
     assert "Commit or stash them, or use --force" in result.stderr
@@ -139,16 +128,16 @@ def test_import_refuses_uncommitted_changes(project: Project) -> None:
         .read_text()
         .startswith("---")
     )
-    forced = run(project, "import", "adr", "--from", "adr-tools", "--force")
+    forced = project.decisions("import", "adr", "--from", "adr-tools", "--force")
     assert forced.returncode == 0
     assert edited.read_text().rstrip().endswith("A note not committed yet.")
 
 
 def test_import_outside_git_needs_force(project: Project) -> None:
     shutil.copytree(FOREIGN / "adr-tools", project.root / "adr")
-    result = run(project, "import", "adr", "--from", "adr-tools")
+    result = project.decisions("import", "adr", "--from", "adr-tools")
     assert result.returncode == 1 and "--force" in result.stderr
-    assert run(project, "import", "missing", "--from", "madr").returncode == 2
+    assert project.decisions("import", "missing", "--from", "madr").returncode == 2
 
 
 def test_import_keeps_what_it_does_not_understand(project: Project) -> None:
@@ -161,7 +150,7 @@ def test_import_keeps_what_it_does_not_understand(project: Project) -> None:
     project.write("adr/0002-y.md", known)
     project.write("adr/backlog.md", "# Backlog\n\n* Status: whatever\n")
     project.git_commit_all("records")
-    result = run(project, "import", "adr", "--from", "adr-tools")
+    result = project.decisions("import", "adr", "--from", "adr-tools")
     assert result.returncode == 0, result.stderr
     x = (project.root / "adr/0001-x.md").read_text()
     assert x == "---\ndate: 2020-01-02\n---\n" + unknown.replace("Date: 2020-01-02\n\n", "")
@@ -174,6 +163,6 @@ def test_import_refuses_files_git_ignores(project: Project) -> None:
     shutil.copytree(FOREIGN / "adr-tools", project.root / "adr")
     project.write(".gitignore", "adr/0002*\n")
     project.git_commit_all("records, one ignored")
-    result = run(project, "import", "adr", "--from", "adr-tools")
+    result = project.decisions("import", "adr", "--from", "adr-tools")
     assert result.returncode == 1
     assert "adr/0002-serve-online-features-from-redis.md" in result.stderr

@@ -62,12 +62,8 @@ def command_new(arguments: argparse.Namespace) -> int:
             except OSError:
                 created.path.unlink()  # all or nothing
                 raise
-    except (AuthoringError, EditError) as error:
-        print(f"decisions: {error}", file=sys.stderr)
-        return 1
-    except (ProjectError, OSError) as error:
-        print(f"decisions: {_one_line(error)}", file=sys.stderr)
-        return 2
+    except (AuthoringError, EditError, ProjectError, OSError) as error:
+        return _refused(error)
     print(_shown(created.path))
     if created.superseded is not None:
         print(
@@ -85,12 +81,8 @@ def command_status(arguments: argparse.Namespace) -> int:
         data = change_status(record, kind, arguments.status, force=arguments.force)
         _writable(Path(record.source_path))
         _replace(Path(record.source_path), data)
-    except (AuthoringError, EditError) as error:
-        print(f"decisions: {error}", file=sys.stderr)
-        return 1
-    except (ProjectError, OSError) as error:
-        print(f"decisions: {_one_line(error)}", file=sys.stderr)
-        return 2
+    except (AuthoringError, EditError, ProjectError, OSError) as error:
+        return _refused(error)
     print(
         f"decisions: {record.id} ({record.path}) is now {kind.canonical_status(arguments.status)}",
         file=sys.stderr,
@@ -113,12 +105,8 @@ def command_supersede(arguments: argparse.Namespace) -> int:
         except OSError:
             _replace(Path(new.source_path), original)  # all or nothing
             raise
-    except (AuthoringError, EditError) as error:
-        print(f"decisions: {error}", file=sys.stderr)
-        return 1
-    except (ProjectError, OSError) as error:
-        print(f"decisions: {_one_line(error)}", file=sys.stderr)
-        return 2
+    except (AuthoringError, EditError, ProjectError, OSError) as error:
+        return _refused(error)
     print(f"decisions: {old.id} is now superseded by {new.id}", file=sys.stderr)
     return 0
 
@@ -224,6 +212,16 @@ def _shown(path: Path) -> str:
 
 
 __all__ = ["FORMATS", "command_import", "command_new", "command_status", "command_supersede"]
+
+
+def _refused(error: Exception) -> int:
+    """Say why on one line; 1 when the change was refused, 2 when the command could not
+    run (configuration, file system)."""
+    if isinstance(error, AuthoringError | EditError):
+        print(f"decisions: {error}", file=sys.stderr)
+        return 1
+    print(f"decisions: {_one_line(error)}", file=sys.stderr)
+    return 2
 
 
 def _one_line(error: Exception) -> str:
