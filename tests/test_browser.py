@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import re
 import shutil
 import subprocess
@@ -112,3 +113,133 @@ def test_without_javascript_the_table_is_whole(example_site: str) -> None:
     assert '<form class="decisions-filters" hidden' in served
     assert "data-decisions-row" in served and " hidden data-status" not in served
     assert len(shown) == served.count("data-decisions-row ")
+
+
+# --- Playwright for Python, driving the same Chromium -----------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object, tmp_path: Path) -> Iterator[object]:
+    """A page that may only talk to 127.0.0.1; what it tried elsewhere is recorded."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    outside: list[str] = []
+
+    def guard(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", guard)
+    opened = context.new_page()
+    opened.outside = outside
+    yield opened
+    context.close()
+
+
+ARTEFACTS = ROOT / "test-artifacts"
+
+
+def test_graph_renders_every_node_and_nothing_leaves_localhost(
+    example_site: str, page: object
+) -> None:
+    page.goto(example_site + "decisions/graph/")  # type: ignore[attr-defined]
+    objects = page.locator("figure.decisions-graph object")  # type: ignore[attr-defined]
+    assert objects.count() == 2
+    counts = page.evaluate(  # type: ignore[attr-defined]
+        """() => Array.from(document.querySelectorAll('figure.decisions-graph object'))
+             .map(o => [o.contentDocument.querySelectorAll('[data-id]').length,
+                        Number(o.contentDocument.documentElement.dataset.nodes)])"""
+    )
+    assert counts == [[19, 19], [6, 6]]
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / "graph.png"), full_page=True)  # type: ignore[attr-defined]
+    assert page.outside == []  # type: ignore[attr-defined]
+
+
+def test_search_finds_an_adr_by_its_id(example_site: str, page: object) -> None:
+    page.goto(example_site)  # type: ignore[attr-defined]
+    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+    page.locator(".md-search__input").fill("ADR-0007")  # type: ignore[attr-defined]
+    result = page.locator(".md-search-result__item").first  # type: ignore[attr-defined]
+    result.wait_for(timeout=15000)
+    assert "OrderLink" in result.inner_text()
+    assert page.outside == []  # type: ignore[attr-defined]
+
+
+def test_every_internal_link_resolves_in_the_browser(example_site: str, page: object) -> None:
+    seen: set[str] = set()
+    queue = [example_site]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.goto(url)  # type: ignore[attr-defined]
+        assert response is not None and response.status == 200, url
+        if not url.endswith("/"):
+            continue  # a file (feed, JSON, SVG): no links to follow
+        links = page.evaluate(  # type: ignore[attr-defined]
+            "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
+        )
+        for link in links:
+            target = link.split("#", 1)[0]
+            if target.startswith(example_site) and target not in seen:
+                queue.append(target)
+    assert len(seen) >= 30  # every page of the example, and the feed and JSON files
+    assert example_site + "decisions/graph/" in seen
+    assert example_site + "standards/compliance/" in seen
+    assert page.outside == []  # type: ignore[attr-defined]
+
+
+def test_status_badges_are_readable_in_both_palettes(example_site: str, page: object) -> None:
+    page.goto(example_site + "decisions/")  # type: ignore[attr-defined]
+    for scheme in ("default", "slate"):
+        page.evaluate(  # type: ignore[attr-defined]
+            f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')"
+        )
+        ratios = page.evaluate(  # type: ignore[attr-defined]
+            """() => Array.from(document.querySelectorAll('.decisions-badge')).map(b => {
+                 const rgb = c => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+                 const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+                   .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                   .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+                 const s = getComputedStyle(b);
+                 const [l1, l2] = [lum(rgb(s.color)), lum(rgb(s.backgroundColor))];
+                 return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+               })"""
+        )
+        assert ratios and min(ratios) >= 4.5, (scheme, min(ratios))
+        page.screenshot(path=str(ARTEFACTS / f"index-{scheme}.png"))  # type: ignore[attr-defined]
+
+
+def test_headings_do_not_skip_levels_and_images_have_alt_text(
+    example_site: str, page: object
+) -> None:
+    for path in (
+        "decisions/",
+        "projects/demand-forecasting/",
+        "adr/0007-java-adapter-for-orderlink-bulk-import/",
+    ):
+        page.goto(example_site + path)  # type: ignore[attr-defined]
+        levels = page.evaluate(  # type: ignore[attr-defined]
+            "() => Array.from(document.querySelectorAll('article h1, article h2, article h3, "
+            "article h4')).map(h => Number(h.tagName[1]))"
+        )
+        assert levels[0] == 1, path
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (path, levels)
+        missing = page.evaluate(  # type: ignore[attr-defined]
+            "() => Array.from(document.querySelectorAll('article img:not([alt])')).length"
+        )
+        assert missing == 0, path
