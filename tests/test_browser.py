@@ -170,11 +170,22 @@ def test_graph_renders_every_node_and_nothing_leaves_localhost(
 
 def test_search_finds_an_adr_by_its_id(example_site: str, page: object) -> None:
     page.goto(example_site)  # type: ignore[attr-defined]
-    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
-    page.locator(".md-search__input").fill("ADR-0007")  # type: ignore[attr-defined]
-    result = page.locator(".md-search-result__item").first  # type: ignore[attr-defined]
-    result.wait_for(timeout=15000)
-    assert "OrderLink" in result.inner_text()
+    search = page.locator(".md-search__input")  # type: ignore[attr-defined]
+    found = page.locator(".md-search-result__link[href*='adr/0007-']")  # type: ignore[attr-defined]
+    # Material's search worker loads its index after the page; a query typed before it
+    # is ready finds nothing, so type it again until the record comes up (at most 30 s).
+    search.click()  # opens the search dialog once; clicking again would close it
+    for _ in range(15):
+        # Material listens to key presses, so the query is typed, not filled in.
+        search.press("Control+A")
+        search.press("Backspace")
+        search.press_sequentially("ADR-0007", delay=30)
+        try:
+            found.first.wait_for(timeout=2000)
+            break
+        except Exception:
+            continue
+    assert "OrderLink" in found.first.inner_text()
     assert page.outside == []  # type: ignore[attr-defined]
 
 
