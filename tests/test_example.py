@@ -59,6 +59,8 @@ def test_pages_show_supersession_deviation_rejection_and_the_gap(example: Projec
     # QA-4 has no decision; BO-3 is served only through QA-4.
     assert gaps == ["bo-3", "qa-4"]
     assert "2 without an accepted decision" in trace
+    bo1 = trace.split('href="#objective-bo-1"', 1)[1].split("</tr>", 1)[0]
+    assert bo1.count(">ADR-0001</a>") == 1 and "(via REQ-1, REQ-2)" in bo1
     matrix = example.content("standards/compliance/index.html")
     assert matrix.count("&#10003; listed") == 2 * 3  # two projects, three mandatory standards
     catalogue = example.content("standards/index.html")

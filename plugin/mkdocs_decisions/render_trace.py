@@ -162,11 +162,17 @@ class TracePages:
 
     def _trace_row(self, project: Record, objective: Objective, here: str) -> dict[str, Any]:
         direct = [t.decision for t in self.trace.traces_to(project, objective)]
-        via = []
+        # A decision that serves the objective through several items is listed once:
+        # "ADR-0001 (via REQ-1, REQ-2)".
+        via: dict[str, tuple[Record, list[str]]] = {}
         for serving in self.trace.serving(project, objective):
             for trace in self.trace.traces_to(project, serving):
-                via.append({**self.site.entry(trace.decision, here), "note": f"via {serving.id}"})
-        entries = [self.site.entry(d, here) for d in direct] + via
+                if trace.decision.path not in {d.path for d in direct}:
+                    via.setdefault(trace.decision.path, (trace.decision, []))[1].append(serving.id)
+        entries = [self.site.entry(d, here) for d in direct] + [
+            {**self.site.entry(decision, here), "note": "via " + ", ".join(items)}
+            for decision, items in via.values()
+        ]
         addressed = any(is_addressing(d) for d in direct) or any(
             is_addressing(t.decision)
             for s in self.trace.serving(project, objective)
