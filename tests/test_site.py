@@ -372,3 +372,30 @@ def test_atom_feed_and_json_are_published_and_linked(project: Project) -> None:
     )
     index = project.content("decisions/index.html")
     assert 'href="feed.xml"' in index and 'href="decisions.json"' in index
+
+
+def test_status_kind_and_tags_feed_materials_tags_plugin(project: Project) -> None:
+    project.write(
+        "adr/0001-a.md",
+        adr(
+            front="title: A\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\n"
+            'tags: [serving, "<b>x</b>"]'
+        ),
+    )
+    project.write("docs/tags.md", "# Tags\n\n<!-- material/tags -->\n")
+    project.configure(
+        theme={"name": "material"},
+        plugins=["search", "tags", {"decisions": {"tags": True}}],
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    page = project.html("adr/0001-a/index.html")
+    tags = [t.strip() for t in re.findall(r'<(?:span|a)\b[^>]*class="md-tag"[^>]*>([^<]*)<', page)]
+    assert sorted(tags) == sorted(
+        ["accepted", "Architecture decision record", "serving", "&lt;b&gt;x&lt;/b&gt;"]
+    )
+    assert "<b>x</b>" not in page
+    assert "adr/0001-a/" in project.html("tags/index.html")
+    project.configure(theme={"name": "material"})  # off by default: no page tags
+    assert project.build("--strict").returncode == 0
+    assert "md-tag" not in project.html("adr/0001-a/index.html")

@@ -56,6 +56,7 @@ class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     require_history = c.Type(bool, default=False)
     commit_url = c.Type(str, default="")
     neighbourhoods = c.Type(bool, default=True)
+    tags = c.Type(bool, default=False)
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]

@@ -8,6 +8,7 @@ syntax; autoescaping is on for everything else. See ADR-0004.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Mapping
@@ -350,6 +351,7 @@ class SiteRenderer:
         heading = record.title if named_by_file else f"{record.id}: {record.title}"
         values = {
             "heading": heading,
+            "page_tags": self._page_tags(record),
             "record": record,
             "kind": kind,
             "status": record.status or record.raw_status or "unknown",
@@ -372,6 +374,18 @@ class SiteRenderer:
             + self.render("record_history.html.j2", values),
             title=heading,
         )
+
+    def _page_tags(self, record: Record) -> str:
+        """With ``tags: true``: the status, the kind and the record's own tags as page tags
+        for Material's tags plugin, written as a JSON list (which is also YAML)."""
+        if not self.settings.tags:
+            return ""
+        status = record.status or record.raw_status
+        words = [status] if status else []
+        words.append(self.settings.kinds[record.kind].noun)
+        words += [tag for tag in record.strings("tags") if tag not in words]
+        # Material writes tag names into the page as they are: escape them here.
+        return json.dumps([str(escape(word)) for word in words], ensure_ascii=False)
 
     def _neighbourhood(self, record: Record, here: str) -> str:
         """The record's neighbourhood as an SVG file of its own, shown through <object>:

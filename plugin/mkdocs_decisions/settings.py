@@ -26,6 +26,7 @@ OPTIONS = (
     "require_history",
     "commit_url",
     "neighbourhoods",
+    "tags",
 )
 KIND_OPTIONS = (
     "enabled",
@@ -55,6 +56,7 @@ class Settings:
     require_history: bool = False  # missing or shallow history stops the build
     commit_url: str = ""  # e.g. https://github.com/o/r/commit/{sha}; "" = from repo_url
     neighbourhoods: bool = True  # a picture of its links on every record page
+    tags: bool = False  # status, kind and tags as page tags for Material's tags plugin
 
     def severity(self, rule_id: str) -> Severity:
         return self.severities.get(rule_id, RULES[rule_id].severity)
@@ -101,8 +103,8 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
     if not index.endswith(".md"):
         raise SettingsError("index: expected a Markdown path such as decisions/index.md")
     flags = {}
-    for name in ("history", "require_history", "neighbourhoods"):
-        value = options.get(name, name != "require_history")
+    for name in ("history", "require_history", "neighbourhoods", "tags"):
+        value = options.get(name, name not in ("require_history", "tags"))
         if not isinstance(value, bool):
             raise SettingsError(f"{name}: expected true or false")
         flags[name] = value
