@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
-from conftest import BIN, VALID_RFC, Project, adr
+from conftest import VALID_RFC, Project, adr
 
 
 def test_clean_project_exits_zero(project: Project) -> None:
@@ -171,20 +170,10 @@ def test_list_filters_and_json(project: Project) -> None:
     project.write("adr/0002-b.md", adr(front="title: Online\nstatus: proposed\ntags: [serving]"))
     project.write("rfc/0001-c.md", VALID_RFC)
     project.configure()
-    table = subprocess.run(
-        [str(BIN / "decisions"), "list", "--status", "accepted"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
+    table = project.decisions("list", "--status", "accepted")
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["ID", "KIND", "STATUS", "DATE", "TITLE"]
     assert len(lines) == 2 and lines[1].split()[:4] == ["ADR-0001", "adr", "accepted", "2026-03-02"]
-    as_json = subprocess.run(
-        [str(BIN / "decisions"), "list", "--tag", "serving", "--kind", "adr", "--format", "json"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
+    as_json = project.decisions("list", "--tag", "serving", "--kind", "adr", "--format", "json")
     document = json.loads(as_json.stdout)
     assert [r["id"] for r in document["records"]] == ["ADR-0001", "ADR-0002"]

@@ -17,13 +17,7 @@ EXPORT_SCHEMA = json.loads((SHIPPED / "decisions-export.schema.json").read_text(
 
 
 def export(project: Project, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "decisions"), "export", *arguments],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return project.decisions("export", *arguments)
 
 
 def test_export_with_history_and_traceability_follows_the_schema(project: Project) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from conftest import BIN, ROOT, Project, adr
+from conftest import ROOT, Project, adr
 
 
 def load(path: str) -> Any:
@@ -80,10 +80,5 @@ def test_gitlab_pipeline_checks_merge_requests_and_publishes_pages() -> None:
 def test_github_format_is_what_the_workflow_runs(project: Project) -> None:
     project.write("adr/0001-x.md", adr(front="title: T\nstatus: accepted"))
     project.configure()
-    result = subprocess.run(
-        [str(BIN / "decisions"), "check", "--format", "github"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
+    result = project.decisions("check", "--format", "github")
     assert result.stdout.startswith("::error file=adr/0001-x.md,line=3,col=9,title=DEC105 ")
