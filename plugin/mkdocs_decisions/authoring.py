@@ -23,8 +23,9 @@ from .model import Record
 from .records import normalise_id
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
-# Where a kind's folder may hold its own template (adr-tools, log4brains and MADR names).
-TEMPLATE_NAMES = ("template.md", "adr-template.md", "rfc-template.md", "0000-template.md")
+# Where a kind's folder may hold its own template (adr-tools, log4brains and MADR names);
+# `{kind}` becomes the kind's name: adr-template.md, rfc-template.md.
+TEMPLATE_NAMES = ("template.md", "{kind}-template.md", "0000-template.md")
 
 
 class AuthoringError(ValueError):
@@ -60,10 +61,8 @@ def next_number(corpus: Corpus, kind: KindSpec, folder: Path) -> int:
 def template_text(kind: KindSpec, folder: Path) -> str:
     """The kind's template: a template file in its folder, else the built-in one."""
     for name in TEMPLATE_NAMES:
-        candidate = folder / name
-        if candidate.is_file() and (name != "adr-template.md" or kind.name == "adr"):
-            if name == "rfc-template.md" and kind.name != "rfc":
-                continue
+        candidate = folder / name.format(kind=kind.name)
+        if candidate.is_file():
             try:
                 return candidate.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:

@@ -10,16 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .corpus import Corpus
 from .model import Record
+from .render import template_environment
 
 FEED_LIMIT = 100
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -78,31 +75,29 @@ def atom_feed(
 
     entries = feed_entries(corpus)
     updated = entries[0].when if entries else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    environment = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=select_autoescape(default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return environment.get_template("feed.xml.j2").render(
-        title=f"{site_name}: decisions",
-        feed_id=(base + feed_path) if base else f"urn:mkdocs-decisions:{quote(site_name)}",
-        self_link=link(feed_path),
-        updated=_stamp(updated),
-        entries=[
-            {
-                "id": f"urn:mkdocs-decisions:{quote(entry.record.id)}:{entry.commit or 'date'}:"
-                f"{entry.new or 'none'}",
-                "title": _title(entry),
-                "link": link(page_urls.get(entry.record.site_path, "")),
-                "updated": _stamp(entry.when),
-                "author": entry.author or site_name,
-                "summary": entry.record.title,
-                "kind": entry.record.kind,
-                "status": entry.new or "",
-            }
-            for entry in entries
-        ],
+    return (
+        template_environment()
+        .get_template("feed.xml.j2")
+        .render(
+            title=f"{site_name}: decisions",
+            feed_id=(base + feed_path) if base else f"urn:mkdocs-decisions:{quote(site_name)}",
+            self_link=link(feed_path),
+            updated=_stamp(updated),
+            entries=[
+                {
+                    "id": f"urn:mkdocs-decisions:{quote(entry.record.id)}:{entry.commit or 'date'}:"
+                    f"{entry.new or 'none'}",
+                    "title": _title(entry),
+                    "link": link(page_urls.get(entry.record.site_path, "")),
+                    "updated": _stamp(entry.when),
+                    "author": entry.author or site_name,
+                    "summary": entry.record.title,
+                    "kind": entry.record.kind,
+                    "status": entry.new or "",
+                }
+                for entry in entries
+            ],
+        )
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -41,7 +41,6 @@ class Document:
     newline: str
     bom: str = ""
     front: tuple[int, int] | None = None  # indices of the opening and closing fence
-    changed: bool = field(default=False)
     unclosed: bool = False  # starts with `---` that no closing line ends
 
     @classmethod
@@ -107,7 +106,6 @@ class Document:
             raise EditError("the front matter is never closed with `---` (DEC003); fix it first")
         self.lines[0:0] = [f"---{self.newline}", f"---{self.newline}"]
         self.front = (0, 1)
-        self.changed = True
 
     def set_scalar(
         self,
@@ -143,7 +141,6 @@ class Document:
             if not prefix.endswith((" ", "\t")):
                 prefix += " "
             self.lines[first] = f"{prefix}{written}{match.group('rest')}{ending}"
-        self.changed = True
 
     def replace_text(self, line_number: int, old: str, new: str) -> None:
         """Replace ``old`` by ``new`` on a line of the file (1-based), e.g. a status
@@ -152,7 +149,6 @@ class Document:
         if not 0 <= index < len(self.lines) or old not in self.lines[index]:
             raise EditError(f"line {line_number} does not contain `{old}` any more")
         self.lines[index] = self.lines[index].replace(old, new, 1)
-        self.changed = True
 
     def add_to_list(
         self,
@@ -210,7 +206,6 @@ class Document:
                 items[-1] + 1, f"{indent}- {quoted(item, '')}{ending or self.newline}"
             )
             self._shift(items[-1] + 1)
-        self.changed = True
 
     def _insert(self, text: str, after: tuple[str, ...]) -> None:
         assert self.front is not None
@@ -221,7 +216,6 @@ class Document:
                 position = found[1] + 1
         self.lines.insert(position, text + self.newline)
         self._shift(position)
-        self.changed = True
 
     def _shrink(self, first: int, last: int) -> None:
         assert self.front is not None
@@ -244,7 +238,6 @@ class Document:
                 break
         else:
             self.lines[start:start] = [self.newline, f"# {title}{self.newline}"]
-        self.changed = True
 
     def check_still_yaml(self) -> None:
         """The edited front matter must still parse, or the edit is refused."""

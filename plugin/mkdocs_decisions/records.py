@@ -291,7 +291,7 @@ def _relation_references(
     relation = _RELATIONS.get(" ".join(verb.lower().split()), "related")
     links = [match.group(2) for match in _LINK.finditer(text)]
     # Only links to other Markdown files are relations; web links in a Links section are not.
-    targets = [_link_target(link, source) for link in links if _is_record_link(link)]
+    targets = [_link_target(link, source.path) for link in links if _is_record_link(link)]
     if not links and text.strip():
         targets = [text.strip().split()[0].strip(".,;")]
     return [Reference(relation, target, position) for target in targets if target]
@@ -301,12 +301,12 @@ def _is_record_link(link: str) -> bool:
     return "://" not in link and link.split("#", 1)[0].endswith(".md")
 
 
-def _link_target(link: str, source: SourceFile) -> str:
+def _link_target(link: str, from_path: str) -> str:
     """A Markdown link's target as a project-relative path, or the text if it is an id."""
     target = link.split("#", 1)[0]
     if not target.endswith(".md") or "://" in target:
         return target
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source.path), target))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
 
 
 def _checked_fields(
@@ -538,9 +538,4 @@ def reference_target(text: str, from_path: str) -> str:
     (``[ADR-0003](0003-x.md)``), else the id as plain text."""
     text = str(text).strip()
     link = _LINK.search(text)
-    if link:
-        target = link.group(2).split("#", 1)[0]
-        if not target.endswith(".md") or "://" in target:
-            return target
-        return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
-    return plain_text(text)
+    return _link_target(link.group(2), from_path) if link else plain_text(text)

@@ -165,7 +165,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 
 
 @lru_cache(maxsize=1)  # templates compile once per process, not once per build
-def _environment() -> Environment:
+def template_environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         # Compiled templates are kept in a per-user temporary folder, keyed by their
@@ -199,7 +199,7 @@ class SiteRenderer:
         self.settings = settings
         self.use_directory_urls = use_directory_urls
         self.commit_url = settings.commit_url or commit_url
-        self.environment = _environment()
+        self.environment = template_environment()
         # MADR keeps ADRs in docs/decisions/, whose folder index is decisions/index.md too:
         # then the folder keeps its page (and landing text) and the overall index moves.
         folders = {_index_path(base) for base in corpus.site_bases.values()}

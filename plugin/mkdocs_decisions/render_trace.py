@@ -113,7 +113,7 @@ class TracePages:
         objectives = trace.objectives.get(project.path, [])
         lists = []
         for spec in OBJECTIVE_LISTS:
-            items = [self._objective_row(project, o, here) for o in objectives if o.spec is spec]
+            items = [self._objective_row(o) for o in objectives if o.spec is spec]
             if items:
                 lists.append({"spec": spec, "rows": items, "columns": _columns(spec)})
         declared = {s.path for s in trace.declared_standards(project)}
@@ -146,7 +146,7 @@ class TracePages:
             "decisions": [self._decision_row(d, project, here) for d in decisions],
         }
 
-    def _objective_row(self, project: Record, objective: Objective, here: str) -> dict[str, Any]:
+    def _objective_row(self, objective: Objective) -> dict[str, Any]:
         return {
             "id": objective.id,
             "anchor": objective_anchor(objective.id) if objective.id else "",
@@ -164,19 +164,18 @@ class TracePages:
         direct = [t.decision for t in self.trace.traces_to(project, objective)]
         # A decision that serves the objective through several items is listed once:
         # "ADR-0001 (via REQ-1, REQ-2)".
+        direct_paths = {decision.path for decision in direct}
         via: dict[str, tuple[Record, list[str]]] = {}
         for serving in self.trace.serving(project, objective):
             for trace in self.trace.traces_to(project, serving):
-                if trace.decision.path not in {d.path for d in direct}:
+                if trace.decision.path not in direct_paths:
                     via.setdefault(trace.decision.path, (trace.decision, []))[1].append(serving.id)
         entries = [self.site.entry(d, here) for d in direct] + [
             {**self.site.entry(decision, here), "note": "via " + ", ".join(items)}
             for decision, items in via.values()
         ]
         addressed = any(is_addressing(d) for d in direct) or any(
-            is_addressing(t.decision)
-            for s in self.trace.serving(project, objective)
-            for t in self.trace.traces_to(project, s)
+            is_addressing(decision) for decision, _ in via.values()
         )
         return {
             "id": objective.id,
