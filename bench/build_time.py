@@ -37,12 +37,12 @@ from pathlib import Path
 
 import mkdocs_decisions
 from generate_corpus import DEFAULT_SEED, generate
-from mkdocs_decisions.corpus import load_corpus
-from mkdocs_decisions.history import read_history
-from mkdocs_decisions.model import Severity
-from mkdocs_decisions.render import SiteRenderer
-from mkdocs_decisions.rules import run_checks
-from mkdocs_decisions.settings import settings_from_options
+from mkdocs_decisions.catalogue.findings import Severity
+from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.history.git_log import read_history
+from mkdocs_decisions.site.pages import SiteRenderer
 
 VARIANTS = ("baseline", "plugin", "plugin-nohistory")  # mkdocs-<variant>.yml
 CORE_PHASES = ("read_history", "load_corpus", "run_checks", "pages()")

@@ -16,7 +16,7 @@ each as a fresh process:
   format, flags and pathspecs), output to ``/dev/null``;
 - **mkdocs-decisions**: ``read_history(Path(repo), ["adr", "rfc"])`` in a fresh Python
   process of the benchmark environment; the process also reports the time of its
-  imports (GitPython and ``mkdocs_decisions.history``) and of the call, measured
+  imports (GitPython and ``mkdocs_decisions.history.git_log``) and of the call, measured
   in-process;
 - **git-revision-date-localized**: that plugin computing the created and the updated
   date of every record file through its own Python API: ``sequential`` calls
@@ -60,7 +60,7 @@ import json, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
 import git
-from mkdocs_decisions.history import read_history
+from mkdocs_decisions.history.git_log import read_history
 t1 = time.perf_counter()
 history = read_history(Path(sys.argv[1]), ["adr", "rfc"])
 t2 = time.perf_counter()
@@ -150,7 +150,7 @@ class Timing:
 
 def git_log_command() -> list[str]:
     """The ``git log`` that ``read_history`` runs for the folders ``adr`` and ``rfc``."""
-    from mkdocs_decisions import history
+    from mkdocs_decisions.history import git_log as history
 
     return [
         "git",

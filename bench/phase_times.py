@@ -31,9 +31,9 @@ from mkdocs.config import load_config
 from mkdocs.contrib.search import SearchPlugin
 from mkdocs.structure.pages import Page
 
-from mkdocs_decisions import history as decisions_history
 from mkdocs_decisions import plugin as decisions_plugin
-from mkdocs_decisions.render import SiteRenderer
+from mkdocs_decisions.history import git_log as decisions_history
+from mkdocs_decisions.site.pages import SiteRenderer
 
 Timers = dict[str, float]
 _current: Timers = defaultdict(float)

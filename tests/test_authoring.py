@@ -254,7 +254,7 @@ def test_broken_front_matter_is_refused_not_made_worse(project: Project) -> None
 
 
 def test_a_hash_inside_a_value_is_not_a_comment() -> None:
-    from mkdocs_decisions.frontmatter_edit import Document
+    from mkdocs_decisions.edit.frontmatter import Document
 
     document = Document.parse(b"---\ntitle: C# services\nstatus: proposed # new\n---\n")
     document.set_scalar("status", "accepted")
@@ -285,7 +285,7 @@ def test_keys_are_found_with_crlf_and_quotes(project: Project) -> None:
 
 
 def test_lists_written_as_null_or_with_a_trailing_comma() -> None:
-    from mkdocs_decisions.frontmatter_edit import Document
+    from mkdocs_decisions.edit.frontmatter import Document
 
     for written, expected in (
         (b"supersedes: null", b"supersedes: [ADR-0001]"),
@@ -375,7 +375,8 @@ def test_a_failed_second_write_undoes_the_first(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Fault injection: the old record cannot be replaced after the new one was written."""
-    from mkdocs_decisions import cli, cli_write
+    from mkdocs_decisions.cli import main as cli
+    from mkdocs_decisions.cli import write as cli_write
 
     old = project.write("adr/0001-a.md", adr())
     new = project.write("adr/0002-b.md", adr(front="title: B\nstatus: proposed"))

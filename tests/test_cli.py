@@ -132,8 +132,8 @@ def test_github_annotations_point_at_the_line(project: Project) -> None:
 def test_github_annotation_escaping() -> None:
     from pathlib import Path
 
-    from mkdocs_decisions.cli_read import github_annotation
-    from mkdocs_decisions.model import Finding, Position, Severity
+    from mkdocs_decisions.catalogue.findings import Finding, Position, Severity
+    from mkdocs_decisions.cli.read import github_annotation
 
     finding = Finding(
         "DEC201", Severity.WARNING, "adr/a,b:c.md", Position(2, 3), "50% done\nnext", "h"

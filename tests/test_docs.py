@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs_decisions.catalogue import RULES, reference_markdown
+from mkdocs_decisions.catalogue.reference import reference_markdown
+from mkdocs_decisions.catalogue.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 

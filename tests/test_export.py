@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
-from mkdocs_decisions.schemas import SHIPPED
+from mkdocs_decisions.site.schemas import SHIPPED
 
 from conftest import BIN, ROOT, Project, adr, traced
 

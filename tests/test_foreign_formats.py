@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_decisions.corpus import Corpus, load_corpus
-from mkdocs_decisions.rules import option_titles, run_checks
-from mkdocs_decisions.settings import settings_from_options
+from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.links import Corpus
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.records.tradeoffs import option_titles
 
 FOREIGN = Path(__file__).parent / "fixtures" / "foreign"
 FORMATS = sorted(p.name for p in FOREIGN.iterdir() if p.is_dir())

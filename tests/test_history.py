@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs_decisions.catalogue import RULES
-from mkdocs_decisions.corpus import load_corpus
-from mkdocs_decisions.history import cached_history, read_history, status_in
-from mkdocs_decisions.rules import run_checks
-from mkdocs_decisions.settings import settings_from_options
+from mkdocs_decisions.catalogue.rules import RULES
+from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.history.git_log import cached_history, read_history, status_in
 
 from conftest import Project, adr
 
@@ -220,7 +220,7 @@ def test_one_git_log_and_one_cat_file_for_the_whole_repository(
     project.git_commit_all("accept", "2026-01-11T09:00:00+00:00")
     trace = tmp_path / "trace.json"
     probe = (
-        "from pathlib import Path; from mkdocs_decisions.history import read_history; "
+        "from pathlib import Path; from mkdocs_decisions.history.git_log import read_history; "
         f"h = read_history(Path({str(project.root)!r}), ['adr']); print(len(h.files))"
     )
     result = subprocess.run(

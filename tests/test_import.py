@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_decisions.corpus import load_corpus
-from mkdocs_decisions.model import Record
-from mkdocs_decisions.settings import settings_from_options
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.records.model import Record
 
 from conftest import ROOT, Project
 

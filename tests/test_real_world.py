@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_decisions.corpus import Corpus, load_corpus
-from mkdocs_decisions.rules import option_titles
-from mkdocs_decisions.settings import settings_from_options
+from mkdocs_decisions.corpus.links import Corpus
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.records.tradeoffs import option_titles
 
 from conftest import VALID_BODY, Project, adr
 from test_rules import findings_for

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_decisions.catalogue import RULES
-from mkdocs_decisions.corpus import load_corpus
-from mkdocs_decisions.model import Finding, Position, Severity
-from mkdocs_decisions.rules import run_checks
-from mkdocs_decisions.settings import SettingsError, settings_from_options
+from mkdocs_decisions.catalogue.findings import Finding, Position, Severity
+from mkdocs_decisions.catalogue.rules import RULES
+from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import SettingsError, settings_from_options
 
 from conftest import PROJECT, TRACED_FRONT, VALID_BODY, VALID_RFC, adr, standard, traced
 

@@ -12,11 +12,11 @@ import jsonschema
 import pytest
 import yaml
 
-from mkdocs_decisions.corpus import load_corpus
-from mkdocs_decisions.model import Finding
-from mkdocs_decisions.rules import run_checks
-from mkdocs_decisions.schemas import SHIPPED, front_matter_schema, schema_text
-from mkdocs_decisions.settings import settings_from_options
+from mkdocs_decisions.catalogue.findings import Finding
+from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.site.schemas import SHIPPED, front_matter_schema, schema_text
 
 from conftest import BIN, PROJECT, ROOT, TRACED_FRONT, Project, adr, standard, traced
 from test_rules import FIXTURES
@@ -183,12 +183,13 @@ def test_odd_values_are_invalid_for_both(tmp_path: Path) -> None:
 
 
 def test_shipped_schemas_are_the_generated_ones() -> None:
-    from mkdocs_decisions.kinds import default_kinds
+    from mkdocs_decisions.records.kinds import default_kinds
 
     for kind in default_kinds().values():
         shipped = (SHIPPED / f"{kind.name}.schema.json").read_text(encoding="utf-8")
         assert shipped == schema_text(kind), (
-            "regenerate: python -m mkdocs_decisions.schemas plugin/mkdocs_decisions/schemas"
+            "regenerate: python -m mkdocs_decisions.site.schemas "
+            "plugin/mkdocs_decisions/site/schemas"
         )
         jsonschema.Draft202012Validator.check_schema(json.loads(shipped))
 

@@ -288,7 +288,7 @@ def test_html_links_match_mkdocs_urls(use_directory_urls: bool) -> None:
     from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
 
-    from mkdocs_decisions.render import relative_href
+    from mkdocs_decisions.site.urls import relative_href
 
     paths = [
         "index.md",
@@ -332,14 +332,14 @@ def test_titles_are_escaped_once_everywhere(project: Project, theme: str) -> Non
     assert 'ADR-0001: The team\'s "store" &amp; &lt;b&gt;cache&lt;/b&gt;' in text
 
 
-def test_relative_paths_match_posixpath() -> None:
-    from mkdocs_decisions.render import _relative_path
+def testrelative_paths_match_posixpath() -> None:
+    from mkdocs_decisions.site.urls import relative_path as relative_path
 
     paths = ["", ".", "a", "a/b", "a/b/c", "a/c", "b", "adr/x", "adr/x/y", "projects/p"]
     for target in paths[2:]:
         for start in paths:
             expected = posixpath.relpath(target, start or ".")
-            assert _relative_path(target, start or ".") == expected, (target, start)
+            assert relative_path(target, start or ".") == expected, (target, start)
 
 
 def test_atom_feed_and_json_are_published_and_linked(project: Project) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_decisions.corpus import load_corpus
-from mkdocs_decisions.rules import run_checks
-from mkdocs_decisions.settings import SettingsError, settings_from_options
+from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import SettingsError, settings_from_options
 
 from conftest import PROJECT, TRACED_FRONT, VALID_RFC, Project, adr, standard, traced
 from test_rules import findings_for

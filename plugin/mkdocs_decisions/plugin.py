@@ -23,23 +23,25 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink
 
-from .corpus import Corpus, load_corpus
-from .export import export_document
-from .feed import atom_feed
-from .history_view import project_history, uncommitted_notes
-from .model import Finding, Severity
-from .render import Page, SiteRenderer, commit_url_template, page_url
-from .rules import run_checks
-from .schemas import schema_text
-from .settings import Settings, SettingsError, settings_from_options
+from .catalogue.findings import Finding, Severity
+from .checks.run import run_checks
+from .corpus.links import Corpus
+from .corpus.load import load_corpus, project_history, uncommitted_notes
+from .corpus.settings import Settings, SettingsError, settings_from_options
+from .site.environment import ASSETS
+from .site.export import export_document
+from .site.feed import atom_feed
+from .site.pages import Page, SiteRenderer
+from .site.schemas import schema_text
+from .site.urls import commit_url_template, page_url
 
 log = get_plugin_logger("decisions")
 
 CSS_URI = "assets/decisions/decisions.css"
-CSS_SOURCE = Path(__file__).parent / "assets" / "decisions.css"
+CSS_SOURCE = ASSETS / "decisions.css"
 SCHEMA_FOLDER = "assets/decisions/schemas"
 JS_URI = "assets/decisions/filters.js"
-JS_SOURCE = Path(__file__).parent / "assets" / "filters.js"
+JS_SOURCE = ASSETS / "filters.js"
 # Headings in the HTML our templates produce (never in users' text): for the page's TOC.
 _GENERATED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .corpus import Corpus
-from .kinds import KindSpec
-from .model import Finding, Record
+from ..catalogue.findings import Finding
+from ..corpus.links import Corpus
+from ..records.kinds import KindSpec
+from ..records.model import Record
 
 CheckFunction = Callable[[Record, KindSpec, Corpus], Iterable[Finding]]
 

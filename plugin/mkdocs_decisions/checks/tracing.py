@@ -11,13 +11,14 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable
 
-from .catalogue import finding
-from .corpus import Corpus
-from .kinds import ITEM_KEYS, KindSpec
-from .model import KEY, Finding, Position, Record
-from .objectives import Objective, is_addressing, is_scalar
+from ..catalogue.findings import Finding, Position
+from ..catalogue.rules import finding
+from ..corpus.links import Corpus
+from ..records.kinds import ITEM_KEYS, KindSpec
+from ..records.model import KEY, Record
+from ..trace.matrix import is_mandatory
+from ..trace.objectives import Objective, is_addressing, is_scalar
 from .registry import check
-from .traceability import is_mandatory
 
 # Which kind of record each relation must point at.
 _EXPECTED_KIND = {

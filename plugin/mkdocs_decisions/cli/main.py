@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli_read import command_check, command_export, command_list, command_schema
-from .cli_write import FORMATS, command_import, command_new, command_status, command_supersede
+from .read import command_check, command_export, command_list, command_schema
+from .write import FORMATS, command_import, command_new, command_status, command_supersede
 
 
 def build_parser() -> argparse.ArgumentParser:

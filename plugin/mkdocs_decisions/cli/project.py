@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
-from .corpus import Corpus, load_corpus
-from .history_view import project_history
-from .settings import Settings, SettingsError, settings_from_options
+from ..corpus.links import Corpus
+from ..corpus.load import load_corpus, project_history
+from ..corpus.settings import Settings, SettingsError, settings_from_options
 
 
 class ProjectError(Exception):

@@ -9,14 +9,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .catalogue import RULES
-from .changes import GitError, changed_since, repository_root
-from .cli_project import ProjectError, load_project, read_project
-from .export import export_document
-from .model import Finding, Record
-from .rules import run_checks
-from .schemas import schema_text
-from .traceability import Traceability
+from ..catalogue.findings import Finding
+from ..catalogue.rules import RULES
+from ..checks.run import run_checks
+from ..history.changes import GitError, changed_since, repository_root
+from ..records.model import Record
+from ..site.export import export_document
+from ..site.schemas import schema_text
+from ..trace.matrix import Traceability
+from .project import ProjectError, load_project, read_project
 
 JSON_FORMAT_VERSION = 1
 # Rules about links between records: with --changed-since they are checked everywhere.

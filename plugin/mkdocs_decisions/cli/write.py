@@ -15,12 +15,12 @@ import os
 import sys
 from pathlib import Path
 
-from .authoring import AuthoringError, change_status, new_record, same_id, supersede
-from .changes import GitError, uncommitted
-from .cli_project import Project, ProjectError, load_project
-from .frontmatter_edit import EditError
-from .importer import FORMATS, ImportRefused, import_folder
-from .model import Record
+from ..edit.authoring import AuthoringError, change_status, new_record, same_id, supersede
+from ..edit.frontmatter import EditError
+from ..edit.importer import FORMATS, ImportRefused, import_folder
+from ..history.changes import GitError, uncommitted
+from ..records.model import Record
+from .project import Project, ProjectError, load_project
 
 
 def command_new(arguments: argparse.Namespace) -> int:

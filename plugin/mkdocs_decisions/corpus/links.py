@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-from .catalogue import finding
-from .discovery import Discovered, LandingPage, discover
-from .history import History
-from .model import Finding, Position, Record, Reference
-from .records import normalise_id, parse_record
-from .settings import Settings
-from .traceability import Traceability
+from ..catalogue.findings import Finding
+from ..history.git_log import History
+from ..records.discovery import LandingPage
+from ..records.model import Record, Reference
+from ..records.parse import normalise_id
+from ..trace.matrix import Traceability
 
 
 @dataclass(frozen=True)
@@ -111,69 +109,3 @@ def _unique(records: list[Record]) -> list[Record]:
     for record in records:
         seen.setdefault(record.path, record)
     return list(seen.values())
-
-
-def load_corpus(
-    project_root: Path, docs_dir: Path, settings: Settings, history: History | None = None
-) -> Corpus:
-    """Discover and parse every record once, then resolve the links between them."""
-    return build_corpus(discover(project_root, docs_dir, settings.kinds), settings, history)
-
-
-def build_corpus(
-    discovered: Discovered, settings: Settings, history: History | None = None
-) -> Corpus:
-    records: list[Record] = []
-    findings: list[Finding] = []
-    for source, kind in discovered.records:
-        try:
-            data = Path(source.source_path).read_bytes()
-        except OSError as error:
-            data = b""
-            findings.append(
-                finding("DEC008", source.path, Position(1, 1), f"cannot read the file: {error}")
-            )
-        record, record_findings = parse_record(data, source, kind, settings.kinds)
-        records.append(record)
-        findings.extend(record_findings)
-    records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
-
-    by_id: dict[str, Record] = {}
-    for record in records:
-        key = normalise_id(record.id)
-        if key in by_id:
-            first = by_id[key]
-            findings.append(
-                finding(
-                    "DEC103",
-                    record.path,
-                    record.position_of("id") if "id" in record.fields else Position(1, 1),
-                    f"id {record.id} is also used by {first.path}",
-                )
-            )
-            continue
-        by_id[key] = record
-    by_path = {record.path: record for record in records}
-
-    links: list[Link] = []
-    unresolved: list[tuple[Record, Reference]] = []
-    for record in records:
-        for reference in record.references:
-            target = by_path.get(reference.target) if reference.target.endswith(".md") else None
-            target = target or by_id.get(normalise_id(reference.target))
-            if target is None:
-                unresolved.append((record, reference))
-            else:
-                links.append(Link(record, reference.relation, target, reference))
-    return Corpus(
-        records=records,
-        landing_pages=discovered.landing_pages,
-        findings=findings,
-        links=links,
-        unresolved=unresolved,
-        by_id=by_id,
-        missing_folders=discovered.missing_folders,
-        skipped=discovered.skipped,
-        site_bases=discovered.site_bases,
-        history=history or History(),
-    )

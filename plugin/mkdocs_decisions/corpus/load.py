@@ -1,15 +1,21 @@
-"""Reading a project's history with its settings, and what to tell people about gaps.
+"""Loading a project: every record parsed once, its links resolved, and its history read
+with the project's settings; and what to tell people about gaps in that history.
 
-Shared by both adapters, so that the site and ``decisions check`` read history
-the same way and say the same things when it is incomplete.
+Shared by both adapters, so that the site and ``decisions check`` read records and
+history the same way and say the same things when history is incomplete.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .corpus import Corpus
-from .history import History, cached_history
+from ..catalogue.findings import Finding, Position
+from ..catalogue.rules import finding
+from ..history.git_log import History, cached_history
+from ..records.discovery import Discovered, discover
+from ..records.model import Record, Reference
+from ..records.parse import normalise_id, parse_record
+from .links import Corpus, Link
 from .settings import Settings
 
 
@@ -49,3 +55,69 @@ def uncommitted_notes(corpus: Corpus) -> list[str]:
             + (" ..." if len(deleted) > 5 else "")
         )
     return notes
+
+
+def load_corpus(
+    project_root: Path, docs_dir: Path, settings: Settings, history: History | None = None
+) -> Corpus:
+    """Discover and parse every record once, then resolve the links between them."""
+    return build_corpus(discover(project_root, docs_dir, settings.kinds), settings, history)
+
+
+def build_corpus(
+    discovered: Discovered, settings: Settings, history: History | None = None
+) -> Corpus:
+    records: list[Record] = []
+    findings: list[Finding] = []
+    for source, kind in discovered.records:
+        try:
+            data = Path(source.source_path).read_bytes()
+        except OSError as error:
+            data = b""
+            findings.append(
+                finding("DEC008", source.path, Position(1, 1), f"cannot read the file: {error}")
+            )
+        record, record_findings = parse_record(data, source, kind, settings.kinds)
+        records.append(record)
+        findings.extend(record_findings)
+    records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
+
+    by_id: dict[str, Record] = {}
+    for record in records:
+        key = normalise_id(record.id)
+        if key in by_id:
+            first = by_id[key]
+            findings.append(
+                finding(
+                    "DEC103",
+                    record.path,
+                    record.position_of("id") if "id" in record.fields else Position(1, 1),
+                    f"id {record.id} is also used by {first.path}",
+                )
+            )
+            continue
+        by_id[key] = record
+    by_path = {record.path: record for record in records}
+
+    links: list[Link] = []
+    unresolved: list[tuple[Record, Reference]] = []
+    for record in records:
+        for reference in record.references:
+            target = by_path.get(reference.target) if reference.target.endswith(".md") else None
+            target = target or by_id.get(normalise_id(reference.target))
+            if target is None:
+                unresolved.append((record, reference))
+            else:
+                links.append(Link(record, reference.relation, target, reference))
+    return Corpus(
+        records=records,
+        landing_pages=discovered.landing_pages,
+        findings=findings,
+        links=links,
+        unresolved=unresolved,
+        by_id=by_id,
+        missing_folders=discovered.missing_folders,
+        skipped=discovered.skipped,
+        site_bases=discovered.site_bases,
+        history=history or History(),
+    )

@@ -12,9 +12,9 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalogue import RULES
-from .kinds import KindSpec, default_kinds
-from .model import Severity
+from ..catalogue.findings import Severity
+from ..catalogue.rules import RULES
+from ..records.kinds import KindSpec, default_kinds
 
 OPTIONS = (
     "kinds",

@@ -2,7 +2,7 @@
 
 Everything here returns new file contents (bytes) and never writes: the
 ``decisions`` command writes them, and only files it was asked to change.
-Edits go through :mod:`frontmatter_edit`, so the rest of each file keeps its
+Edits go through :mod:`.frontmatter`, so the rest of each file keeps its
 bytes; a status written in the body (MADR 2 bullets, adr-tools' Status
 section) is changed where it is written.
 """
@@ -16,13 +16,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import Corpus
-from .frontmatter_edit import Document, EditError
-from .kinds import KindSpec
-from .model import Record
-from .records import normalise_id
+from ..corpus.links import Corpus
+from ..records.kinds import KindSpec
+from ..records.model import Record
+from ..records.parse import normalise_id
+from .frontmatter import Document, EditError
 
-TEMPLATES = Path(__file__).parent / "templates" / "new"
+TEMPLATES = Path(__file__).parent / "templates"
 # Where a kind's folder may hold its own template (adr-tools, log4brains and MADR names);
 # `{kind}` becomes the kind's name: adr-template.md, rfc-template.md.
 TEMPLATE_NAMES = ("template.md", "{kind}-template.md", "0000-template.md")

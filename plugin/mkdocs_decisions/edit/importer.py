@@ -16,11 +16,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .discovery import LANDING_NAMES, SKIPPED_NAMES, is_template
-from .frontmatter_edit import Document, quoted
-from .model import Record
-from .records import SourceFile, normalise_id, parse_record
-from .settings import Settings
+from ..corpus.settings import Settings
+from ..records.discovery import LANDING_NAMES, SKIPPED_NAMES, is_template
+from ..records.model import Record
+from ..records.parse import SourceFile, normalise_id, parse_record
+from .frontmatter import Document, quoted
 
 FORMATS = ("adr-tools", "log4brains", "madr")
 _ORDER = ("status", "date", "deciders", "consulted", "informed", "tags")

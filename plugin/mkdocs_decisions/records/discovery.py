@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .kinds import KindSpec
-from .records import SourceFile
+from .parse import SourceFile
 
 LANDING_NAMES = ("readme.md", "index.md")
 RECORD_EXTENSIONS = (".md", ".markdown")

@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
-from .catalogue import finding
-from .model import KEY, Field, Finding, Position
+from ..catalogue.findings import Finding, Position
+from ..catalogue.rules import finding
+from .model import KEY, Field
 
 # libyaml's loader keeps the same marks and is several times faster; PyYAML's own
 # pure-Python loader is the fallback where libyaml is not installed.

@@ -124,7 +124,7 @@ RFC_STATUSES = (
     "superseded",
 )
 
-_DECIDED = frozenset({"accepted", "deprecated", "superseded"})
+DECIDED = frozenset({"accepted", "deprecated", "superseded"})
 
 ADR_SECTIONS = (
     SectionSpec(
@@ -150,7 +150,7 @@ ADR_SECTIONS = (
     SectionSpec(
         "Consequences",
         ("consequences", "positive consequences", "negative consequences"),
-        required_from=_DECIDED,
+        required_from=DECIDED,
     ),
 )
 

@@ -14,12 +14,13 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from ..catalogue.findings import Finding, Position
+from ..catalogue.rules import finding
 from . import kinds as types
-from .catalogue import finding
+from .body import plain_text, scan_body
 from .frontmatter import split_front_matter
 from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec
-from .markdown_structure import plain_text, scan_body
-from .model import Field, Finding, Position, Record, Reference, Section, flatten_sections
+from .model import Field, Record, Reference, Section, flatten_sections
 
 # "0007-x.md", "adr002-x.md", "rfc-0003-x.md"
 _NUMBER_IN_NAME = re.compile(r"^(?:[A-Za-z]{1,5}[-_]?)?(\d+)(?:[-_ .]|$)")

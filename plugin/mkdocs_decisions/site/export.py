@@ -11,12 +11,12 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from .corpus import Corpus
-from .history import Commit
-from .model import Record
-from .objectives import is_addressing
-from .settings import Settings
-from .traceability import is_mandatory
+from ..corpus.links import Corpus
+from ..corpus.settings import Settings
+from ..history.git_log import Commit
+from ..records.model import Record
+from ..trace.matrix import is_mandatory
+from ..trace.objectives import is_addressing
 
 EXPORT_VERSION = 1
 PEOPLE = ("deciders", "consulted", "informed", "authors", "reviewers", "stakeholders")

@@ -12,9 +12,9 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .corpus import Corpus
-from .model import Record
-from .render import template_environment
+from ..corpus.links import Corpus
+from ..records.model import Record
+from .environment import template_environment
 
 FEED_LIMIT = 100
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .corpus import Corpus
-from .model import Record
+from ..corpus.links import Corpus
+from ..records.model import Record
 
 # Edge types, in the order the legend lists them.
 EDGE_TYPES = ("supersedes", "related", "decisions", "addresses", "complies", "deviates")

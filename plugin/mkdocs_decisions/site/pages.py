@@ -10,31 +10,28 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .corpus import Corpus
-from .discovery import LandingPage
-from .frontmatter import split_front_matter
+from ..corpus.links import Corpus
+from ..corpus.settings import Settings
+from ..history.git_log import Commit
+from ..records.body import scan_body
+from ..records.discovery import LandingPage
+from ..records.frontmatter import split_front_matter
+from ..records.kinds import KindSpec
+from ..records.model import Record
+from .context import SiteContext
 from .graph import Cluster, Graph, clusters, neighbourhood
-from .history import Commit
-from .kinds import KindSpec
-from .markdown_structure import scan_body
-from .model import Record
-from .render_trace import TracePages
-from .settings import Settings
+from .markup import css_token, web_link
+from .trace_pages import TracePages
+from .urls import page_url, relative_link, relative_path
 
-TEMPLATES = Path(__file__).parent / "templates"
 GRAPH_FOLDER = "assets/decisions/graphs"
-_CODE_SPAN = re.compile(r"`([^`]+)`")
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|#!])")
 EDGE_LABELS = {
     "supersedes": "supersedes",
     "related": "is related to",
@@ -65,127 +62,7 @@ class Page:
     title: str = ""  # plain text; set as the page title so no theme derives it from HTML
 
 
-def markdown_text(value: object) -> Markup:
-    """Escape a value for inline Markdown: HTML entities and backslash-escaped syntax.
-
-    Balanced code spans (`like_this`) are kept: Markdown escapes their content itself.
-    """
-    text = " ".join(str(value).split())
-    parts = _CODE_SPAN.split(text)
-    escaped = [
-        f"`{part}`" if index % 2 else _MARKDOWN_SPECIALS.sub(r"\\\1", _escape_text(part))
-        for index, part in enumerate(parts)
-    ]
-    return Markup("".join(escaped))
-
-
-def _escape_text(text: str) -> str:
-    """``&``, ``<`` and ``>`` as entities. Quotes stay: they are harmless in text, and an
-    entity in a heading is escaped a second time in the table of contents."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def inline_html(value: object) -> Markup:
-    """A value as HTML text: everything escaped, then `code spans` shown as code."""
-    escaped = str(escape(" ".join(str(value).split())))
-    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", escaped))
-
-
-def css_token(value: object) -> str:
-    """A value reduced to a safe CSS class fragment."""
-    return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "unknown"
-
-
-def web_link(value: object) -> str:
-    """An http(s) URL made safe to use as a Markdown link target; "" for anything else."""
-    url = str(value).strip()
-    if urlsplit(url).scheme.lower() not in ("http", "https"):
-        return ""
-    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
-
-
-def commit_url_template(repo_url: str | None) -> str:
-    """A commit link template with ``{sha}`` for a forge's repository URL ("" if none)."""
-    if not repo_url or urlsplit(repo_url).scheme not in ("http", "https"):
-        return ""
-    base = repo_url.rstrip("/")
-    if "gitlab" in urlsplit(base).netloc:
-        return f"{base}/-/commit/{{sha}}"
-    return f"{base}/commit/{{sha}}"
-
-
-def relative_link(from_page: str, to_page: str) -> str:
-    """The relative Markdown link from one page's source path to another's."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-def page_url(site_path: str, use_directory_urls: bool) -> str:
-    """The URL of a page, relative to the site root, as MkDocs builds it."""
-    stem = posixpath.splitext(site_path)[0]
-    folder, name = posixpath.split(stem)
-    if name in ("index", "README"):
-        if use_directory_urls:
-            return f"{folder}/" if folder else ""
-        return f"{folder}/index.html" if folder else "index.html"
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
-
-
-@lru_cache(maxsize=65536)  # a page links the same few pages many times
-def relative_href(from_page: str, to_page: str, use_directory_urls: bool) -> str:
-    """The relative URL from one page to another, for links written as HTML."""
-    source = page_url(from_page, use_directory_urls)
-    target = page_url(to_page, use_directory_urls)
-    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-    relative = _relative_path(target or ".", base.rstrip("/") or ".")
-    if target.endswith("/") or not target:
-        relative = "./" if relative == "." else f"{relative}/"
-    return quote(relative)  # "why?.md", "c#.md" and "100%.md" are file names too
-
-
-def _relative_path(target: str, start: str) -> str:
-    """``posixpath.relpath`` for paths inside the site, without touching the file system."""
-    target_parts = [part for part in target.split("/") if part not in ("", ".")]
-    start_parts = [part for part in start.split("/") if part not in ("", ".")]
-    if ".." in target_parts or ".." in start_parts:
-        return posixpath.relpath(target, start)
-    common = 0
-    for mine, theirs in zip(target_parts, start_parts, strict=False):
-        if mine != theirs:
-            break
-        common += 1
-    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
-    return "/".join(parts) or "."
-
-
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    try:
-        return FileSystemBytecodeCache()
-    except (OSError, RuntimeError):  # no usable temporary folder: compile every time
-        return None
-
-
-@lru_cache(maxsize=1)  # templates compile once per process, not once per build
-def template_environment() -> Environment:
-    environment = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        # Compiled templates are kept in a per-user temporary folder, keyed by their
-        # source, so a build does not compile them again (about 0.1 s per build).
-        bytecode_cache=_bytecode_cache(),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters["md"] = markdown_text
-    environment.filters["css"] = css_token
-    environment.filters["text"] = inline_html
-    environment.filters["split_words"] = lambda text: sorted(set(str(text).split()))
-    environment.filters["web_link"] = web_link
-    return environment
-
-
-class SiteRenderer:
+class SiteRenderer(SiteContext):
     """Renders every generated page of one build."""
 
     def __init__(
@@ -195,11 +72,8 @@ class SiteRenderer:
         commit_url: str = "",
         use_directory_urls: bool = True,
     ) -> None:
-        self.corpus = corpus
-        self.settings = settings
-        self.use_directory_urls = use_directory_urls
+        super().__init__(corpus, settings, use_directory_urls)
         self.commit_url = settings.commit_url or commit_url
-        self.environment = template_environment()
         # MADR keeps ADRs in docs/decisions/, whose folder index is decisions/index.md too:
         # then the folder keeps its page (and landing text) and the overall index moves.
         folders = {_index_path(base) for base in corpus.site_bases.values()}
@@ -261,7 +135,7 @@ class SiteRenderer:
                     "key": cluster.key,
                     "title": cluster.title,
                     "width": int(cluster.width),
-                    "src": _relative_path(src, folder),
+                    "src": relative_path(src, folder),
                     "count": len(cluster.nodes),
                 }
             )
@@ -321,7 +195,7 @@ class SiteRenderer:
 
     def _asset_href(self, asset: str, to_page: str) -> str:
         target = page_url(to_page, self.use_directory_urls)
-        relative = _relative_path(target or ".", posixpath.dirname(asset) or ".")
+        relative = relative_path(target or ".", posixpath.dirname(asset) or ".")
         if target.endswith("/") or not target:
             relative = "./" if relative == "." else f"{relative}/"
         return quote(relative)
@@ -333,10 +207,6 @@ class SiteRenderer:
             self.render("compliance.md.j2", values),
             html_at_end=self.render("compliance.html.j2", values),
         )
-
-    def href(self, here: str, to_page: str) -> str:
-        """The relative URL from the page ``here`` to another page of the site."""
-        return relative_href(here, to_page, self.use_directory_urls)
 
     # --- record pages -------------------------------------------------------------
 
@@ -396,7 +266,7 @@ class SiteRenderer:
         src = f"{GRAPH_FOLDER}/{css_token(record.path)}.svg"
         self.files[src] = self.render("graph_file.svg.j2", {"c": self._picture(near)})
         values = {
-            "src": _relative_path(
+            "src": relative_path(
                 src, posixpath.dirname(page_url(here, self.use_directory_urls)) or "."
             ),
             "width": int(near.width),
@@ -489,18 +359,6 @@ class SiteRenderer:
         return [
             (label, [self.entry(r, here) for r in records]) for label, records in groups if records
         ]
-
-    def entry(self, record: Record, here: str) -> dict[str, str]:
-        return {
-            "id": record.id,
-            "title": record.title,
-            "status": record.status or record.raw_status or "unknown",
-            "href": relative_href(here, record.site_path, self.use_directory_urls),
-            "date": record.date.isoformat() if record.date else "",
-            "kind": record.kind,
-            "kind_label": self.settings.kinds[record.kind].prefix,
-            "note": "",
-        }
 
     def _row(self, record: Record, here: str) -> dict[str, str]:
         """An index table row: the entry, plus what the filters match on."""
@@ -650,9 +508,6 @@ class SiteRenderer:
             self.render("timeline.md.j2", values),
             html_at_end=self.render("timeline.html.j2", values),
         )
-
-    def render(self, template: str, values: Mapping[str, object]) -> str:
-        return self.environment.get_template(template).render(**values)
 
     def _by_status(
         self, records: list[Record], here: str, order: tuple[str, ...]

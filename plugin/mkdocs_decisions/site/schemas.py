@@ -4,7 +4,7 @@ Generated from the same kind specifications the checks use, so the schema and
 the validator cannot drift: a test validates every fixture with both and
 compares. The schemas of the built-in settings are shipped in the package
 (``schemas/*.schema.json``, regenerated with
-``python -m mkdocs_decisions.schemas plugin/mkdocs_decisions/schemas``); the
+``python -m mkdocs_decisions.site.schemas plugin/mkdocs_decisions/site/schemas``); the
 plugin publishes each site's own (with its configured statuses and categories)
 under ``assets/decisions/schemas/``.
 """
@@ -17,8 +17,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import kinds as types
-from .kinds import FOREIGN_KEYS, ITEM_KEYS, OBJECTIVE_LISTS, PAGE_KEYS, KindSpec, default_kinds
+from ..records import kinds as types
+from ..records.kinds import (
+    FOREIGN_KEYS,
+    ITEM_KEYS,
+    OBJECTIVE_LISTS,
+    PAGE_KEYS,
+    KindSpec,
+    default_kinds,
+)
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SHIPPED = Path(__file__).parent / "schemas"

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .kinds import OBJECTIVE_LISTS, ItemSpec
-from .model import Record
-from .objectives import Objective, is_addressing
-from .traceability import IN_FORCE, Traceability, is_mandatory
-
-if TYPE_CHECKING:
-    from .render import SiteRenderer
+from ..records.kinds import OBJECTIVE_LISTS, ItemSpec
+from ..records.model import Record
+from ..trace.matrix import IN_FORCE, Traceability, is_mandatory
+from ..trace.objectives import Objective, is_addressing
+from .context import SiteContext
 
 UNCATEGORISED = "uncategorised"
 
@@ -29,9 +27,9 @@ def objective_anchor(objective_id: str) -> str:
 
 
 class TracePages:
-    """Renders the traceability parts of the site for one :class:`SiteRenderer`."""
+    """Renders the traceability parts of the site's pages."""
 
-    def __init__(self, site: SiteRenderer) -> None:
+    def __init__(self, site: SiteContext) -> None:
         self.site = site
         self.trace: Traceability = site.corpus.traceability
         base = site.corpus.site_bases.get("standard")

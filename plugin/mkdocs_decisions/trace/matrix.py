@@ -1,14 +1,15 @@
-"""Which decisions serve which project objectives, and which follow or deviate from which
-standards: computed once per build from the corpus, read by the checks and the site."""
+"""The traceability matrix: which decisions serve which project objectives, and which follow
+or deviate from which standards; computed once per build, read by the checks and the site."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Position, Record
+from ..catalogue.findings import Position
+from ..records.model import Record
+from ..records.parse import APPLIES_TO_ALL, normalise_id, reference_target
 from .objectives import Addressed, Objective, addressed_by, deviations_of, objectives_of
-from .records import APPLIES_TO_ALL, normalise_id, reference_target
 
 # Statuses in which a standard is in force (and a mandatory one required).
 IN_FORCE = ("active", "deprecated")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .kinds import OBJECTIVE_LISTS, ItemSpec
-from .model import Position, Record
+from ..catalogue.findings import Position
+from ..records.kinds import OBJECTIVE_LISTS, ItemSpec
+from ..records.model import Record
 
 # Statuses of decisions that count as "this objective is taken care of".
 ADDRESSING_STATUSES = ("accepted", "implemented")

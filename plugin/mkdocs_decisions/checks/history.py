@@ -1,0 +1,81 @@
+"""DEC4xx: what git history says about a record's lifecycle."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..catalogue.findings import Finding
+from ..catalogue.rules import finding
+from ..corpus.links import Corpus
+from ..records.kinds import KindSpec
+from ..records.model import Record
+from .registry import check
+
+
+@check("DEC401")
+def check_transitions(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    file = corpus.history.of(record.path)
+    changes = (
+        [
+            (c.old, c.new, f"in commit {c.commit.short} ({c.commit.day})")
+            for c in file.status_timeline
+        ]
+        if file
+        else []
+    )
+    last = file.status_timeline[-1].new if file and file.status_timeline else None
+    if file and record.status and last and record.status != last:
+        changes.append((last, record.status, "in the working tree (not committed yet)"))
+    for old, new, where in changes:
+        if (
+            old in kind.statuses
+            and new in kind.statuses
+            and new not in kind.transitions.get(old, ())
+        ):
+            allowed = ", ".join(kind.transitions.get(old, ())) or "none: it is final"
+            yield finding(
+                "DEC401",
+                record.path,
+                record.position_of("status")
+                if "status" in record.fields
+                else record.title_position,
+                f"status changed from {old} to {new} {where}; the {kind.name} lifecycle "
+                f"does not allow it (from {old}: {allowed})",
+                "supersede the record with a new one instead of changing its status back",
+            )
+
+
+@check("DEC402")
+def check_edits_after_acceptance(
+    record: Record, kind: KindSpec, corpus: Corpus
+) -> Iterable[Finding]:
+    file = corpus.history.of(record.path)
+    if kind.name != "adr" or file is None:
+        return
+    edits = [edit for edit in file.content_edits if edit.status == "accepted"]
+    if edits:
+        latest = edits[-1].commit
+        more = f" (and {len(edits) - 1} earlier commit(s))" if len(edits) > 1 else ""
+        yield finding(
+            "DEC402",
+            record.path,
+            record.title_position,
+            f"accepted decision edited after acceptance in commit {latest.short} "
+            f"({latest.day}) by {latest.author}{more}",
+            "supersede instead: write a new ADR with `supersedes:` naming this one",
+        )
+
+
+@check("DEC403")
+def check_date_against_git(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    file = corpus.history.of(record.path)
+    if file is None or record.date is None or corpus.history.shallow:
+        return
+    created = file.created
+    if record.date < created.day:
+        yield finding(
+            "DEC403",
+            record.path,
+            record.position_of("date"),
+            f"date {record.date} is before the file's first commit {created.short} ({created.day})",
+        )

@@ -1,0 +1,7 @@
+"""Writing records: ``new``, ``status``, ``supersede`` and ``import``, changing only the bytes
+they must.
+
+Takes in the corpus and a command's arguments; hands on edited file contents (and
+writes them). Imports the stages below (``corpus`` down); never the checks, the site,
+the adapters or mkdocs.
+"""

@@ -1,0 +1,51 @@
+"""Escaping values from records for the places they go: inline Markdown, HTML text,
+CSS class names and link targets. See ADR-0004 and STD-SEC-001."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup, escape
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|#!])")
+
+
+def markdown_text(value: object) -> Markup:
+    """Escape a value for inline Markdown: HTML entities and backslash-escaped syntax.
+
+    Balanced code spans (`like_this`) are kept: Markdown escapes their content itself.
+    """
+    text = " ".join(str(value).split())
+    parts = _CODE_SPAN.split(text)
+    escaped = [
+        f"`{part}`" if index % 2 else _MARKDOWN_SPECIALS.sub(r"\\\1", _escape_text(part))
+        for index, part in enumerate(parts)
+    ]
+    return Markup("".join(escaped))
+
+
+def _escape_text(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities. Quotes stay: they are harmless in text, and an
+    entity in a heading is escaped a second time in the table of contents."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def inline_html(value: object) -> Markup:
+    """A value as HTML text: everything escaped, then `code spans` shown as code."""
+    escaped = str(escape(" ".join(str(value).split())))
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", escaped))
+
+
+def css_token(value: object) -> str:
+    """A value reduced to a safe CSS class fragment."""
+    return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "unknown"
+
+
+def web_link(value: object) -> str:
+    """An http(s) URL made safe to use as a Markdown link target; "" for anything else."""
+    url = str(value).strip()
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return ""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
