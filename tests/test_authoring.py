@@ -315,7 +315,7 @@ def test_case_spaces_and_line_endings_of_the_front_matter_are_kept(project: Proj
         ("---\ntitle: A\nstatus: proposed\nstatus: proposed\n---\n# A\n", "set twice"),
         ("---\ntitle: A\nstatus: proposed\n# A\n", "never closed"),
         (
-            "# A\n\n## Status\n\nAccepted (after a long review)\n\n## Context\n\nx\n",
+            "# A\n\n## Status\n\nWaiting for the board\n\n## Context\n\nx\n",
             "is not one this tool knows",
         ),
     ],

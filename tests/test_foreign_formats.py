@@ -64,7 +64,8 @@ def test_no_syntax_or_link_errors_in_foreign_files(name: str) -> None:
     unexpected = [
         f.as_text()
         for f in findings
-        if (f.rule[:4] in ("DEC0", "DEC2") and f.rule not in ("DEC010",))
+        # CRLF and old adr-tools' dd/mm/yyyy dates are notes, not misreadings.
+        if (f.rule[:4] in ("DEC0", "DEC2") and f.rule not in ("DEC010", "DEC014"))
         or f.rule in ("DEC101", "DEC103", "DEC107")
     ]
     assert unexpected == []

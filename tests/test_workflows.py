@@ -57,6 +57,14 @@ def test_github_workflow_checks_pull_requests_and_publishes_main() -> None:
     runs = [step.get("run", "") for step in check["steps"]]
     assert "decisions check --format github" in runs
     assert any("mkdocs build --strict" in run for run in runs)
+    # SARIF for code scanning, written even when the check failed, uploaded with its category.
+    sarif = next(s for s in check["steps"] if "--format sarif" in s.get("run", ""))
+    assert sarif["run"] == "decisions check --format sarif > decisions.sarif || [ $? -eq 1 ]"
+    assert "!cancelled()" in sarif["if"]
+    upload = next(s for s in check["steps"] if "upload-sarif" in s.get("uses", ""))
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"] == {"sarif_file": "decisions.sarif", "category": "decisions"}
+    assert check["permissions"]["security-events"] == "write"
     assert publish["needs"] == "check" and "refs/heads/main" in publish["if"]
     assert publish["permissions"]["pages"] == "write"
     assert publish["permissions"]["id-token"] == "write"
@@ -72,6 +80,13 @@ def test_gitlab_pipeline_checks_merge_requests_and_publishes_pages() -> None:
     script = "\n".join(check["script"])
     assert "decisions check --changed-since" in script and "mkdocs build --strict" in script
     assert any("merge_request_event" in rule["if"] for rule in check["rules"])
+    # The Code Quality report is written before the check that may fail the job.
+    report = "decisions check --format gitlab > gl-code-quality-report.json || [ $? -eq 1 ]"
+    assert check["script"].index(report) < next(
+        i for i, line in enumerate(check["script"]) if "--changed-since" in line
+    )
+    assert check["artifacts"]["when"] == "always"
+    assert check["artifacts"]["reports"] == {"codequality": "gl-code-quality-report.json"}
     assert pages["artifacts"]["paths"] == ["public"]
     assert any("--site-dir public" in line for line in pages["script"])
     assert "CI_DEFAULT_BRANCH" in pages["rules"][0]["if"]

@@ -7,11 +7,14 @@ included), with edit links that point at the real files.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import posixpath
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
@@ -20,11 +23,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink
 
-from .catalogue.findings import Finding, Severity
-from .checks.run import run_checks
+from .catalogue.findings import Finding, Severity, printable
+from .checks.baseline import BaselineError, filter_known
+from .checks.run import check_corpus
 from .corpus.links import Corpus
 from .corpus.load import load_corpus, project_history, uncommitted_notes
 from .corpus.settings import Settings, SettingsError, settings_from_options
@@ -59,6 +64,8 @@ class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     commit_url = c.Type(str, default="")
     neighbourhoods = c.Type(bool, default=True)
     tags = c.Type(bool, default=False)
+    page_keys = c.Type(list, default=[])
+    date_tolerance = c.Type(int, default=60)
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]
@@ -98,22 +105,42 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 self._log(Severity.WARNING, f"warning: {problem}")
         self.corpus = load_corpus(self.project_root, docs_dir, self.settings, history)
         for folder in self.corpus.missing_folders:
-            log.info(f"record folder {folder}/ does not exist; nothing to read there")
+            log.info(printable(f"record folder {folder}/ does not exist; nothing to read there"))
         for path in self.corpus.skipped:
             log.info(
-                f"{path}: not a record (a template, an excluded file or a second landing page)"
+                printable(
+                    f"{path}: not a record (a template, an excluded file or a second landing page)"
+                )
             )
-        for note in uncommitted_notes(self.corpus):
+        for note in uncommitted_notes(self.corpus, self.project_root):
             self._log(Severity.WARNING, f"warning: {note}")
-        self.findings = run_checks(self.corpus, self.settings)
+        result = check_corpus(self.corpus, self.settings)
+        for waived in result.waived:  # waived findings never fail the build, but are shown
+            log.info(waived.as_text())
+        try:
+            outcome = filter_known(
+                result.findings,
+                self.project_root,
+                self.settings,
+                history is not None and history.available,
+            )
+        except BaselineError as error:
+            raise PluginError(f"decisions: {error}") from None
+        self.findings = outcome.new_findings
         for item in self.findings:
             self._log(item.severity, item.as_text())
+        for note in outcome.notes():
+            log.info(note)
 
         commit_url = commit_url_template(config.repo_url)
         renderer = SiteRenderer(self.corpus, self.settings, commit_url, config.use_directory_urls)
         pages = renderer.pages()
         for collision in renderer.collisions:
-            log.warning(collision)
+            log.warning(printable(collision))
+        for refused in self.corpus.refused:  # links outside the project, FIFOs, devices
+            existing = files.get_file_from_path(refused)
+            if existing is not None:
+                files.remove(existing)
         by_src = {file.src_uri: file for file in files}
         by_dest = {file.dest_uri: file for file in files}
         self.html_parts = {}
@@ -137,6 +164,25 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         if isinstance(config.nav, list) and self.settings.add_to_nav:
             self._extend_nav(config.nav, pages, renderer)
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Sections that MkDocs made from record folders: a kind's folder is titled by the
+        kind's name ("Architecture decisions", not "Adr"), and a sub-folder's name is
+        escaped, since themes write section titles as they are."""
+        if self.corpus is None or config.nav:  # a nav written by hand keeps its titles
+            return nav
+        bases = {
+            base: self.settings.kinds[kind].label for kind, base in self.corpus.site_bases.items()
+        }
+        for section in _sections(nav.items):
+            folder = _folder_of_section(section)
+            if folder is None:
+                continue
+            if folder in bases and section.title == _auto_title(folder):
+                section.title = str(escape(bases[folder]))
+            elif any(folder.startswith(f"{base}/") for base in bases if base != "."):
+                section.title = str(escape(section.title))
+        return nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
@@ -184,11 +230,14 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         return html[:title_end] + "\n" + after_title + html[title_end:] + at_end
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        # Records live outside docs/, so MkDocs would not notice their changes.
+        """Records live outside docs/, so MkDocs would not notice their changes: watch each
+        record folder, and its parent for the folder being removed and made again (a
+        checkout of another branch does that), which would leave the first watch dead."""
         for kind in self.settings.kinds.values():
             folder = self.project_root / kind.folder
             if folder.is_dir():
                 server.watch(str(folder))
+            _watch_for_recreation(server, folder, self.project_root)
         return server
 
     # ------------------------------------------------------------------------------
@@ -219,11 +268,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.feed_url = renderer.feed_path
 
     def _log(self, severity: Severity, message: str) -> None:
-        """At or above ``fail_on`` as a warning (fails --strict), below it as info."""
+        """At or above ``fail_on`` as a warning (fails --strict), below it as info; control
+        characters from records are shown escaped."""
         if severity.rank >= self.settings.fail_on.rank:
-            log.warning(message)
+            log.warning(printable(message))
         else:
-            log.info(message)
+            log.info(printable(message))
 
     def _replace(
         self,
@@ -235,21 +285,28 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
     ) -> None:
         """Add ``page`` as a generated file, replacing any file that would collide with it."""
         generated = File.generated(config, page.site_path, content=page.markdown)
-        own_source = Path(page.source_path).resolve() if page.source_path else None
+        own_source = Path(os.path.realpath(page.source_path)) if page.source_path else None
         colliding = {by_src.get(page.site_path), by_dest.get(generated.dest_uri)} - {None}
         for existing in colliding:
             if existing is not None:
                 files.remove(existing)
-                theirs = existing.abs_src_path and Path(existing.abs_src_path).resolve()
+                theirs = existing.abs_src_path and Path(os.path.realpath(existing.abs_src_path))
                 if theirs and theirs != own_source:
                     log.warning(
-                        f"generated page {page.site_path} replaces docs/{existing.src_uri}; "
-                        "move that page, or set the plugin's `index` option"
+                        printable(
+                            f"generated page {page.site_path} replaces docs/"
+                            f"{existing.src_uri}; move that page, or set the plugin's "
+                            "`index` option"
+                        )
                     )
         if page.source_path:
-            generated.edit_uri = posixpath.relpath(
-                Path(page.source_path).resolve().as_posix(),
-                Path(config.docs_dir).resolve().as_posix(),
+            # The edit link points at the real file; as a URL path, percent-encoded, so a
+            # file name cannot close the attribute it is written into.
+            generated.edit_uri = quote(
+                posixpath.relpath(
+                    Path(os.path.realpath(page.source_path)).as_posix(),
+                    Path(os.path.realpath(config.docs_dir)).as_posix(),
+                )
             )
         files.append(generated)
 
@@ -274,9 +331,76 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             entries += [r.site_path for r in records if not r.group]
             for group in sorted({r.group for r in records if r.group}):
                 members = [r.site_path for r in records if r.group == group]
-                entries.append({group: [f"{base}/{group}/index.md", *members]})
+                # Themes write nav titles as they are: a folder name is escaped here.
+                entries.append({str(escape(group)): [f"{base}/{group}/index.md", *members]})
             section.append({kind.label: entries})
         nav.append({"Decisions": section})
+
+
+def _watch_for_recreation(server: Any, folder: Path, project_root: Path) -> None:
+    """Watch the nearest existing parent of ``folder`` (not recursively); when ``folder``
+    appears there again, watch the new folder and ask for a rebuild."""
+    observer = getattr(server, "observer", None)
+    if observer is None:  # not MkDocs' (or ProperDocs') own LiveReloadServer
+        return
+    import watchdog.events
+
+    target = os.path.abspath(folder)
+    parent = Path(target).parent
+    while not parent.is_dir() and parent != project_root and parent != parent.parent:
+        parent = parent.parent
+
+    def appeared(event: Any) -> None:
+        paths = {getattr(event, "src_path", ""), getattr(event, "dest_path", "")}
+        made = event.event_type in ("created", "moved")
+        if not (event.is_directory and made and any(target == os.fsdecode(p) for p in paths)):
+            return
+        with contextlib.suppress(KeyError, ValueError, OSError):
+            server.unwatch(target)  # the watch of the removed folder is dead
+        with contextlib.suppress(OSError):
+            server.watch(target)
+        # MkDocs 1.6 (the last 1.x) and ProperDocs have no public way to ask for a
+        # rebuild; this is what their own file-change callback does.
+        condition = getattr(server, "_rebuild_cond", None)
+        if condition is not None:
+            with condition:
+                server._want_rebuild = True
+                condition.notify_all()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = appeared  # type: ignore[method-assign]
+    with contextlib.suppress(OSError):
+        observer.schedule(handler, str(parent), recursive=False)
+
+
+def _sections(items: list[Any]) -> list[Section]:
+    found: list[Section] = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found.extend(_sections(item.children))
+    return found
+
+
+def _folder_of_section(section: Section) -> str | None:
+    """The folder whose pages a section of an automatic nav lists (None when its pages
+    are not all in one folder, as in a nav written by hand)."""
+    folders = set()
+    for child in section.children:
+        if isinstance(child, MkDocsPage):
+            folders.add(posixpath.dirname(child.file.src_uri))
+        elif isinstance(child, Section):
+            inner = _folder_of_section(child)
+            if inner is None:
+                return None
+            folders.add(posixpath.dirname(inner))
+    return folders.pop() if len(folders) == 1 else None
+
+
+def _auto_title(folder: str) -> str:
+    """The title MkDocs gives a section made from a folder (``adr`` -> ``Adr``)."""
+    title = posixpath.basename(folder).replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
 
 
 def _nav_paths(nav: Any) -> set[str]:

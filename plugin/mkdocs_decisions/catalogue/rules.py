@@ -125,6 +125,56 @@ _RULES = [
         "Mixed line endings make diffs noisy in review. The file is read correctly.",
         "Convert to LF, or set `* text=auto` in `.gitattributes`.",
     ),
+    Rule(
+        "DEC011",
+        "outside-project",
+        Severity.ERROR,
+        "A record file or folder is a symbolic link to a place outside the project.",
+        "Record folders come from pull requests. A link such as `adr/0007-x.md -> "
+        "/etc/passwd` would publish a file of the machine that builds the site (on CI, "
+        "its secrets); the project root is the boundary, so the target is never read.",
+        "Replace the link with the file itself, or point it at a file inside the repository.",
+    ),
+    Rule(
+        "DEC012",
+        "unreadable-file",
+        Severity.ERROR,
+        "A file in a record folder cannot be read: it is not a regular file (a FIFO, a "
+        "device, a socket), a link that loops or leads nowhere, or has no read permission.",
+        "Only regular files are read, so that no build or check can hang on a pipe or "
+        "read a device; the file gets no page.",
+        "Replace it with a regular Markdown file, remove it, or give it read permission.",
+    ),
+    Rule(
+        "DEC013",
+        "control-characters",
+        Severity.WARNING,
+        "A value holds control characters (such as terminal escape sequences or NUL).",
+        "They are invisible in editors, can make XML outputs (feed, graph pictures) "
+        "malformed and can rewrite a terminal's screen. They are shown replaced by "
+        "`\\uFFFD` in pages and escaped in messages.",
+        "Delete the characters (an editor's *show invisibles* finds them).",
+    ),
+    Rule(
+        "DEC014",
+        "non-iso-date",
+        Severity.INFO,
+        "A date is written in a form other than `YYYY-MM-DD` (e.g. `2022-04-7`, "
+        "`12/05/2021`, `[2022-10-05]`).",
+        "The date is read, but other tools (YAML parsers, sorting by text) may read it "
+        "differently or not at all.",
+        "Write it as `YYYY-MM-DD`, e.g. `2022-04-07`.",
+    ),
+    Rule(
+        "DEC015",
+        "bad-waiver",
+        Severity.ERROR,
+        "A waiver names an unknown rule, or gives no reason.",
+        "A record may switch one rule off for itself, but only with a reason that "
+        "reviewers can read; an unknown rule id is usually a typo that waives nothing.",
+        "Write `waivers: [{rule: DEC305, reason: ...}]` in the front matter, or "
+        "`<!-- decisions: waive DEC305 because ... -->` in the body, with a known rule id.",
+    ),
     # --- DEC1xx identity and status ----------------------------------------
     Rule(
         "DEC101",
@@ -172,9 +222,11 @@ _RULES = [
     Rule(
         "DEC106",
         "missing-title",
-        Severity.WARNING,
-        "The record has neither a `title:` nor a first-level heading.",
-        "Without a title the index and navigation can only show the file name.",
+        Severity.INFO,
+        "The record has no title: no `title:`, no title line in its metadata, and no "
+        "heading above its sections.",
+        "The index and navigation then show a title made from the file name "
+        '(`0007-use-feast.md` is "Use feast"), which many RFC processes rely on.',
         "Add `title:` to the front matter or a `# Title` line at the top of the body.",
     ),
     Rule(

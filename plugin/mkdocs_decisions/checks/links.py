@@ -53,27 +53,16 @@ def check_supersession(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
             record.path,
             record.position_of("status") if "status" in record.fields else record.title_position,
             f"{successors[0].id} supersedes this record but its status is {record.status}",
-            f"set `status: superseded` and `superseded_by: {successors[0].id}`",
+            f"run `decisions supersede {record.id} {successors[0].id}` to finish the "
+            f"supersession (it sets `status: superseded` and `superseded_by: "
+            f"{successors[0].id}`)",
         )
 
 
 @check("DEC204")
 def check_cycles(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
-    chain = [record]
-    current = record
-    while True:
-        following = corpus.successor(current)
-        if following is None:
-            return
-        if following.path == record.path:
-            # Report a cycle once, on its member with the smallest path.
-            if record.path == min(member.path for member in chain):
-                route = " → ".join(member.id for member in [*chain, record])
-                yield finding(
-                    "DEC204", record.path, record.title_position, f"supersession cycle: {route}"
-                )
-            return
-        if any(member.path == following.path for member in chain):
-            return  # a cycle further along; reported from its own members
-        chain.append(following)
-        current = following
+    # Each cycle is reported once, on its member with the smallest path.
+    cycle = corpus.supersession_cycles.get(record.path)
+    if cycle:
+        route = " → ".join(member.id for member in [*cycle, record])
+        yield finding("DEC204", record.path, record.title_position, f"supersession cycle: {route}")

@@ -11,7 +11,7 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable
 
-from ..catalogue.findings import Finding, Position
+from ..catalogue.findings import Finding, Position, excerpt
 from ..catalogue.rules import finding
 from ..corpus.links import Corpus
 from ..records.kinds import ITEM_KEYS, KindSpec
@@ -226,7 +226,8 @@ def _check_item(
             objective.position_of(record, "negotiable"),
             f"constraint {label} does not say whether it is negotiable"
             if written is None
-            else f"`negotiable` of constraint {label} must be true or false, not {written!r}",
+            else f"`negotiable` of constraint {label} must be true or false, "
+            f"not {excerpt(written)}",
         )
     serves = objective.raw.get("serves")
     for number, served in enumerate(objective.serves):

@@ -1,10 +1,11 @@
 """The ``decisions`` command: check, list, export and write records without a site build.
 
 Exit codes (docs/reference/cli.md): ``check`` 0 no finding at or above
-``fail_on``, 1 such findings; ``new``, ``status``, ``supersede``, ``import`` 0
-written, 1 refused (the lifecycle forbids it, the file exists, uncommitted
-changes); every command 2 when it cannot run (bad arguments, unreadable
-configuration, no record folder, git unavailable where it is needed).
+``fail_on`` (apart from known and waived ones), 1 such findings; ``new``,
+``status``, ``supersede``, ``import``, ``baseline`` 0 written, 1 refused (the
+lifecycle forbids it, the file exists, uncommitted changes, a file that is not a
+baseline); every command 2 when it cannot run (bad arguments, unreadable
+configuration or baseline, no record folder, git unavailable where it is needed).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .baseline import command_baseline
 from .read import command_check, command_export, command_list, command_schema
 from .write import FORMATS, command_import, command_new, command_status, command_supersede
 
@@ -34,9 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="report only on these files or folders")
     check.add_argument(
         "--format",
-        choices=("text", "json", "github"),
+        choices=("text", "json", "github", "sarif", "gitlab"),
         default="text",
-        help="text for people, json for programs, github for GitHub Actions annotations",
+        help="text for people, json for programs, github for GitHub Actions annotations, "
+        "sarif for GitHub code scanning, gitlab for GitLab Code Quality",
     )
     check.add_argument(
         "--changed-since",
@@ -47,7 +50,34 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-history", action="store_true", help="do not read git history (no DEC4xx rules)"
     )
+    known = check.add_mutually_exclusive_group()
+    known.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="the baseline of known findings (default: .decisions-baseline.json beside "
+        "mkdocs.yml, if it exists)",
+    )
+    known.add_argument(
+        "--no-baseline", action="store_true", help="report known findings too: apply no baseline"
+    )
     check.set_defaults(run=command_check)
+
+    baseline = _command(
+        commands,
+        "baseline",
+        "record today's findings, so that check reports only new ones",
+        "Write every finding of today to the baseline; `decisions check` then reports only "
+        "findings that are not in it. Replaces only a baseline, unless --force.",
+    )
+    baseline.add_argument(
+        "--file",
+        metavar="FILE",
+        help="where to write it (default: .decisions-baseline.json beside mkdocs.yml)",
+    )
+    baseline.add_argument(
+        "--force", action="store_true", help="replace FILE even if it is not a baseline"
+    )
+    baseline.set_defaults(run=command_baseline)
 
     listing = _command(commands, "list", "list records, filtered", "List records.")
     listing.add_argument("--kind", action="append", help="adr, rfc, standard or project")

@@ -1,4 +1,4 @@
-"""The commands that read records: ``check``, ``list`` and ``export``."""
+"""The commands that read records: ``check``, ``list``, ``export`` and ``schema``."""
 
 from __future__ import annotations
 
@@ -7,17 +7,32 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from ..catalogue.findings import Finding
+from ..catalogue.findings import Finding, Severity
 from ..catalogue.rules import RULES
-from ..checks.run import run_checks
+from ..checks.baseline import (
+    Baseline,
+    BaselineError,
+    BaselineOutcome,
+    apply_baseline,
+    default_baseline_path,
+    load_baseline,
+    unchecked_rules,
+)
+from ..checks.identity import identify
+from ..checks.run import check_corpus
+from ..edit.files import Change, WriteRefused, write_changes
 from ..history.changes import GitError, changed_since, repository_root
+from ..records.discovery import read_regular_file
 from ..records.model import Record
 from ..site.export import export_document
 from ..site.schemas import schema_text
 from ..trace.matrix import Traceability
 from .project import ProjectError, load_project, read_project
+from .reports import SUMMARY_LIMIT, gitlab_report, job_summary, repository_path, sarif_report
 
 JSON_FORMAT_VERSION = 1
 # Rules about links between records: with --changed-since they are checked everywhere.
@@ -31,18 +46,25 @@ def command_check(arguments: argparse.Namespace) -> int:
             return 2
     try:
         project = load_project(arguments.config_file, history=not arguments.no_history)
-    except ProjectError as error:
+        baseline = _baseline(arguments, project.root)
+        wanted = _wanted(arguments, project.root)
+    except (ProjectError, BaselineError, GitError) as error:
         print(f"decisions: {error}", file=sys.stderr)
         return 2
     corpus, settings, root = project.corpus, project.settings, project.root
-    findings = _selected(run_checks(corpus, settings), root, arguments.paths)
-    if arguments.changed_since:
-        try:
-            changed = changed_since(root, arguments.changed_since)
-        except GitError as error:
-            print(f"decisions: --changed-since {arguments.changed_since}: {error}", file=sys.stderr)
-            return 2
-        findings = [f for f in findings if f.path in changed or f.rule in _LINK_RULES]
+    result = check_corpus(corpus, settings)
+    # The baseline sees every finding, so that the filters never make one look fixed.
+    history_read = settings.history and not arguments.no_history
+    split = apply_baseline(
+        identify(result.findings, root), baseline, unchecked_rules(settings, history_read)
+    )
+    outcome = BaselineOutcome(
+        [item for item in split.new if wanted(item.finding)],
+        [item for item in split.known if wanted(item.finding)],
+        split.fixed,
+    )
+    waived = [item for item in result.waived if wanted(item.finding)]
+    findings = outcome.new_findings
     counts = Counter(f.severity.value for f in findings)
     if arguments.format == "json":
         document = {
@@ -50,24 +72,103 @@ def command_check(arguments: argparse.Namespace) -> int:
             "records": len(corpus.records),
             "summary": {level: counts.get(level, 0) for level in ("error", "warning", "info")},
             "findings": [f.as_dict() for f in findings],
+            "waived": [w.as_dict() for w in waived],
+            "baseline": None
+            if baseline is None
+            else {
+                "file": _shown_path(baseline.file, root),
+                "known": len(outcome.known),
+                "fixed": len(outcome.fixed),
+            },
         }
         print(json.dumps(document, indent=2))
+        return _exit_code(findings, settings.fail_on)
+    base = repository_root(root)
+    if arguments.format == "sarif":
+        print(json.dumps(sarif_report(outcome.new, root, base), indent=2))
+    elif arguments.format == "gitlab":
+        print(json.dumps(gitlab_report(outcome.new, root, base), indent=2))
     else:
-        base = repository_root(root) if arguments.format == "github" else root
+        github = arguments.format == "github"
         for item in findings:
-            print(
-                github_annotation(item, root, base)
-                if arguments.format == "github"
-                else item.as_text()
-            )
-        print(
+            print(github_annotation(item, root, base) if github else item.as_text())
+        for waived_item in waived:
+            print(waived_item.as_text())
+    headline = "; ".join(
+        [
             f"{_count(len(corpus.records), 'record')} checked: "
             f"{_count(counts.get('error', 0), 'error')}, "
             f"{_count(counts.get('warning', 0), 'warning')}, "
             f"{_count(counts.get('info', 0), 'note')}",
-            file=sys.stderr,
-        )
-    return 1 if any(f.severity.rank >= settings.fail_on.rank for f in findings) else 0
+            *([f"{_count(len(waived), 'finding')} waived"] if waived else []),
+            *([outcome.known_note] if outcome.known_note else []),
+        ]
+    )
+    notes = [outcome.fixed_note] if outcome.fixed_note else []
+    print(headline, file=sys.stderr)
+    for note in notes:
+        print(note, file=sys.stderr)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and arguments.format in ("text", "github"):
+        summary = partial(job_summary, findings, waived, headline, notes, root, base)
+        _append_job_summary(Path(summary_file), summary)
+    return _exit_code(findings, settings.fail_on)
+
+
+def _wanted(arguments: argparse.Namespace, root: Path) -> Callable[[Finding], bool]:
+    """Which findings to report: those in ``PATHS``, and with ``--changed-since`` those
+    of changed records plus every link finding. Raises ``GitError`` for a bad ref."""
+    in_paths = _selector(root, arguments.paths)
+    if not arguments.changed_since:
+        return in_paths
+    try:
+        changed = changed_since(root, arguments.changed_since)
+    except GitError as error:
+        raise GitError(f"--changed-since {arguments.changed_since}: {error}") from None
+
+    def wanted(item: Finding) -> bool:
+        return in_paths(item) and (item.path in changed or item.rule in _LINK_RULES)
+
+    return wanted
+
+
+def _baseline(arguments: argparse.Namespace, root: Path) -> Baseline | None:
+    """The baseline to apply: ``--baseline FILE``, else the default file if there is one."""
+    if arguments.no_baseline:
+        return None
+    if arguments.baseline:
+        return load_baseline(Path(arguments.baseline))
+    default = default_baseline_path(root)
+    if not default.exists() and not default.is_symlink():
+        return None
+    return load_baseline(default, inside=root)
+
+
+def _exit_code(findings: list[Finding], fail_on: Severity) -> int:
+    return 1 if any(f.severity.rank >= fail_on.rank for f in findings) else 0
+
+
+def _append_job_summary(file: Path, summary: Callable[[int], str]) -> None:
+    """Append the Markdown summary to the step's summary file, within GitHub's 1 MiB
+    (``summary`` makes it for the room that is left)."""
+    try:
+        room = SUMMARY_LIMIT - (file.stat().st_size if file.exists() else 0)
+        text = summary(room)
+        if len(text.encode("utf-8")) > room:
+            raise OSError("it is full (GitHub takes at most 1 MiB per step)")
+        with file.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:  # the check's result stands; only the summary is missing
+        problem = error.strerror or str(error)
+        print(f"decisions: warning: job summary not written to {file}: {problem}", file=sys.stderr)
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    """A path relative to the project root when it is inside it, else as given."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def github_annotation(finding: Finding, root: Path, base: Path | None = None) -> str:
@@ -77,7 +178,7 @@ def github_annotation(finding: Finding, root: Path, base: Path | None = None) ->
     workspace root in a workflow), so a project in a sub-folder is annotated right.
     """
     level = {"error": "error", "warning": "warning"}.get(finding.severity.value, "notice")
-    path = Path(os.path.relpath(root / finding.path, base or Path.cwd())).as_posix()
+    path = repository_path(finding, root, base or Path.cwd())
     properties = ",".join(
         f"{name}={_escape_property(value)}"
         for name, value in (
@@ -99,19 +200,20 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _selected(findings: list[Finding], root: Path, paths: list[str]) -> list[Finding]:
-    if not paths:
-        return findings
+def _selector(root: Path, paths: list[str]) -> Callable[[Finding], bool]:
+    """Whether a finding is in one of ``paths`` (files or folders); all are without any."""
     wanted = []
     for path in paths:
         # Like the paths in findings: relative to the root, symlinks not resolved.
         relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
         wanted.append(Path(relative if not relative.startswith("..") else path).as_posix())
-    return [
-        f
-        for f in findings
-        if any(f.path == w or f.path.startswith(w.rstrip("/") + "/") or w == "." for w in wanted)
-    ]
+
+    def selected(f: Finding) -> bool:
+        return not wanted or any(
+            f.path == w or f.path.startswith(w.rstrip("/") + "/") or w == "." for w in wanted
+        )
+
+    return selected
 
 
 def _count(number: int, noun: str) -> str:
@@ -202,16 +304,22 @@ def command_export(arguments: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     target = Path(arguments.output)
-    if target.exists() and not arguments.force:
-        print(
-            f"decisions: {target} exists; nothing was written (use --force to replace it)",
-            file=sys.stderr,
-        )
+    try:
+        if target.is_dir() and not target.is_symlink():
+            raise WriteRefused(f"{target} is a folder; nothing was written")
+        if os.path.lexists(target) and not arguments.force:
+            raise WriteRefused(f"{target} exists; nothing was written (use --force to replace it)")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Through edit.files: never through a link planted at the target or beside it.
+        before = read_regular_file(str(target), 1 << 30) if os.path.lexists(target) else None
+        write_changes([Change(target, before, text.encode("utf-8"))])
+    except WriteRefused as error:
+        print(f"decisions: {error}", file=sys.stderr)
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
+    except OSError as error:
+        problem = error.strerror or str(error)
+        print(f"decisions: {target}: cannot write: {problem}; nothing was written", file=sys.stderr)
+        return 1
     print(
         f"decisions: wrote {target} ({_count(len(document['records']), 'record')})", file=sys.stderr
     )

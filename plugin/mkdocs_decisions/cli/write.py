@@ -1,9 +1,10 @@
 """The commands that write records: ``new``, ``status``, ``supersede`` and ``import``.
 
 They change only the files they name, only the bytes of the edit, and write
-each file through a temporary file renamed over it, so a failure never leaves
-half a file. A new file is created exclusively: an existing one is never
-overwritten.
+through :mod:`..edit.files`: exclusive temporary files renamed over their targets,
+never through a symbolic link, never over a file that changed meanwhile. A new file
+is created exclusively (under a lock on its folder, so that commands run at the same
+time take different numbers): an existing one is never overwritten.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 from ..edit.authoring import AuthoringError, change_status, new_record, same_id, supersede
+from ..edit.files import WriteRefused, folder_lock, write_changes
 from ..edit.frontmatter import EditError
 from ..edit.importer import FORMATS, ImportRefused, import_folder
 from ..history.changes import GitError, uncommitted
@@ -37,32 +39,22 @@ def command_new(arguments: argparse.Namespace) -> int:
                 f"unknown kind `{arguments.kind}`; known: {', '.join(project.settings.kinds)}"
             )
         old = _record(project, arguments.supersedes) if arguments.supersedes else None
-        created = new_record(
-            project.corpus,
-            kind,
-            project.root,
-            arguments.title,
-            today,
-            arguments.id or "",
-            old,
-            force=arguments.force,
-        )
-        if created.superseded is not None:
-            _writable(Path(created.superseded[0].source_path))
-        created.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with open(created.path, "xb") as handle:  # never overwrite
-                handle.write(created.content)
-        except FileExistsError:
-            raise AuthoringError(f"{created.path} exists already; nothing was written") from None
-        if created.superseded is not None:
-            superseded, content = created.superseded
-            try:
-                _replace(Path(superseded.source_path), content)
-            except OSError:
-                created.path.unlink()  # all or nothing
-                raise
-    except (AuthoringError, EditError, ProjectError, OSError) as error:
+        folder = project.root / kind.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        with folder_lock(folder):  # the number is chosen and taken under one lock
+            created = new_record(
+                project.corpus,
+                kind,
+                project.root,
+                arguments.title,
+                today,
+                arguments.id or "",
+                old,
+                force=arguments.force,
+            )
+            _writable(*(change.path for change in created.changes))
+            write_changes(created.changes)
+    except (AuthoringError, EditError, ProjectError, WriteRefused, OSError) as error:
         return _refused(error)
     print(_shown(created.path))
     if created.superseded is not None:
@@ -78,10 +70,10 @@ def command_status(arguments: argparse.Namespace) -> int:
         project = load_project(arguments.config_file, history=False)
         record = _record(project, arguments.id)
         kind = project.settings.kinds[record.kind]
-        data = change_status(record, kind, arguments.status, force=arguments.force)
-        _writable(Path(record.source_path))
-        _replace(Path(record.source_path), data)
-    except (AuthoringError, EditError, ProjectError, OSError) as error:
+        change = change_status(record, kind, arguments.status, force=arguments.force)
+        _writable(change.path)
+        write_changes([change])
+    except (AuthoringError, EditError, ProjectError, WriteRefused, OSError) as error:
         return _refused(error)
     print(
         f"decisions: {record.id} ({record.path}) is now {kind.canonical_status(arguments.status)}",
@@ -96,16 +88,10 @@ def command_supersede(arguments: argparse.Namespace) -> int:
         old = _record(project, arguments.old)
         new = _record(project, arguments.new)
         kind = project.settings.kinds[old.kind]
-        old_data, new_data = supersede(old, new, kind, force=arguments.force)
-        _writable(Path(old.source_path), Path(new.source_path))
-        original = Path(new.source_path).read_bytes()
-        _replace(Path(new.source_path), new_data)
-        try:
-            _replace(Path(old.source_path), old_data)
-        except OSError:
-            _replace(Path(new.source_path), original)  # all or nothing
-            raise
-    except (AuthoringError, EditError, ProjectError, OSError) as error:
+        changes = supersede(old, new, kind, force=arguments.force)
+        _writable(*(change.path for change in changes))
+        write_changes(changes)
+    except (AuthoringError, EditError, ProjectError, WriteRefused, OSError) as error:
         return _refused(error)
     print(f"decisions: {old.id} is now superseded by {new.id}", file=sys.stderr)
     return 0
@@ -127,7 +113,7 @@ def command_import(arguments: argparse.Namespace) -> int:
         return 0
     if arguments.dry_run:
         for change in changes:
-            old = change.before.decode("utf-8", errors="replace").splitlines(keepends=True)
+            old = (change.before or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
             new = change.after.decode("utf-8", errors="replace").splitlines(keepends=True)
             name = _shown(change.path)
             sys.stdout.writelines(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"))
@@ -152,10 +138,10 @@ def command_import(arguments: argparse.Namespace) -> int:
             return 1
     try:
         _writable(*(change.path for change in changes))
+        write_changes(changes)
         for change in changes:
-            _replace(change.path, change.after)
             print(_shown(change.path))
-    except AuthoringError as error:
+    except (AuthoringError, WriteRefused) as error:
         print(f"decisions: {error}", file=sys.stderr)
         return 1
     except OSError as error:
@@ -184,20 +170,6 @@ def _record(project: Project, record_id: str) -> Record:
     return record
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, so the file
-    is either the old one or the new one, never half of each."""
-    temporary = path.with_name(f".{path.name}.decisions-tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, path.stat().st_mode)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def _writable(*paths: Path) -> None:
     """Refuse before writing anything when one of the files cannot be replaced."""
     for path in paths:
@@ -217,7 +189,7 @@ __all__ = ["FORMATS", "command_import", "command_new", "command_status", "comman
 def _refused(error: Exception) -> int:
     """Say why on one line; 1 when the change was refused, 2 when the command could not
     run (configuration, file system)."""
-    if isinstance(error, AuthoringError | EditError):
+    if isinstance(error, AuthoringError | EditError | WriteRefused):
         print(f"decisions: {error}", file=sys.stderr)
         return 1
     print(f"decisions: {_one_line(error)}", file=sys.stderr)

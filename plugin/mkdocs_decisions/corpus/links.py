@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar, cast
 
 from ..catalogue.findings import Finding
 from ..history.git_log import History
@@ -12,6 +14,8 @@ from ..records.discovery import LandingPage
 from ..records.model import Record, Reference
 from ..records.parse import normalise_id
 from ..trace.matrix import Traceability
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class Corpus:
     by_id: dict[str, Record] = field(default_factory=dict)
     missing_folders: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # template and excluded files
+    # Site paths of files in record folders that were not read (outside the project, not
+    # regular files): a generator must not publish them either.
+    refused: list[str] = field(default_factory=list)
     site_bases: dict[str, str] = field(default_factory=dict)  # kind -> folder in the site
     history: History = field(default_factory=History)  # empty unless read from git
 
@@ -43,6 +50,13 @@ class Corpus:
     def traceability(self) -> Traceability:
         """Objectives, addresses, compliance and deviations, indexed once per build."""
         return Traceability(self.records, self.by_id)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per corpus: for what later stages derive from all records
+        (a collection's conventions, say) and read once per record."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def get(self, record_id: str) -> Record | None:
         return self.by_id.get(normalise_id(record_id))
@@ -65,6 +79,29 @@ class Corpus:
         found = [link.target for link in self.outgoing(record) if link.relation == "superseded_by"]
         found += [link.source for link in self.incoming(record) if link.relation == "supersedes"]
         return _unique(found)
+
+    @cached_property
+    def supersession_cycles(self) -> dict[str, list[Record]]:
+        """Every cycle of "superseded by" links, keyed by the path of its member with the
+        smallest path, members in order from it. Found in one pass over all records
+        (each follows one successor, so this is linear in their number)."""
+        cycles: dict[str, list[Record]] = {}
+        state: dict[str, int] = {}  # 1: on the current route, 2: done
+        for start in self.records:
+            route: list[Record] = []
+            current: Record | None = start
+            while current is not None and current.path not in state:
+                state[current.path] = 1
+                route.append(current)
+                current = self.successor(current)
+            if current is not None and state[current.path] == 1:
+                members = route[[r.path for r in route].index(current.path) :]
+                first = min(range(len(members)), key=lambda i: members[i].path)
+                ordered = members[first:] + members[:first]
+                cycles[ordered[0].path] = ordered
+            for record in route:
+                state[record.path] = 2
+        return cycles
 
     def predecessors(self, record: Record) -> list[Record]:
         found = [link.target for link in self.outgoing(record) if link.relation == "supersedes"]
@@ -94,6 +131,7 @@ class Corpus:
         return _unique([link.source for link in self.incoming(record)])
 
     def __post_init__(self) -> None:
+        self._memo: dict[str, object] = {}
         self._outgoing: dict[str, list[Link]] = defaultdict(list)
         self._incoming: dict[str, list[Link]] = defaultdict(list)
         self._unresolved: dict[str, list[Reference]] = defaultdict(list)

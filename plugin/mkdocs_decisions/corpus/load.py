@@ -7,12 +7,13 @@ history the same way and say the same things when history is incomplete.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..catalogue.findings import Finding, Position
 from ..catalogue.rules import finding
 from ..history.git_log import History, cached_history
-from ..records.discovery import Discovered, discover
+from ..records.discovery import Discovered, discover, read_regular_file
 from ..records.model import Record, Reference
 from ..records.parse import normalise_id, parse_record
 from .links import Corpus, Link
@@ -29,25 +30,47 @@ def project_history(project_root: Path, settings: Settings) -> History:
     )
 
 
-def uncommitted_notes(corpus: Corpus) -> list[str]:
-    """A note on records not committed yet and committed ones deleted from the work tree."""
+def uncommitted_notes(corpus: Corpus, project_root: Path | None = None) -> list[str]:
+    """A note on records not committed yet, on records inside git submodules (whose
+    history is another repository's), and on committed records deleted from the work
+    tree. Landing pages, templates and files that were refused are on disk: never
+    "deleted"."""
     history = corpus.history
     if not history.available or not history.head:
         return []
     notes = []
     present = {record.path for record in corpus.records}
-    uncommitted = sorted(path for path in present if path not in history.files)
+    on_disk = present | {page.source.path for page in corpus.landing_pages}
+    on_disk |= set(corpus.skipped)
+    on_disk |= {f.path for f in corpus.findings if f.rule in ("DEC011", "DEC012")}
+    not_in_history = sorted(path for path in present if path not in history.files)
+    submodules: dict[str, list[str]] = {}
+    if project_root is not None:
+        for path in not_in_history:
+            repository = _nested_repository(project_root, path)
+            if repository is not None:
+                submodules.setdefault(repository, []).append(path)
+    in_submodules = {path for paths in submodules.values() for path in paths}
+    uncommitted = [path for path in not_in_history if path not in in_submodules]
     if uncommitted:
         notes.append(
             f"{len(uncommitted)} record(s) not committed yet, shown as uncommitted: "
             + ", ".join(uncommitted[:5])
             + (" ..." if len(uncommitted) > 5 else "")
         )
+    for repository, paths in sorted(submodules.items()):
+        notes.append(
+            f"{len(paths)} record(s) in {repository}/, a git submodule or nested repository: "
+            "their history is in that repository, which is not read, so they show no dates "
+            "or authors from git"
+        )
     deleted = sorted(
         path
         for path, file in history.files.items()
-        if path not in present and file.versions[-1].blob and path.endswith(".md")
+        if path not in on_disk and file.versions[-1].blob and path.endswith(".md")
     )
+    if project_root is not None:
+        deleted = [path for path in deleted if not os.path.lexists(project_root / path)]
     if deleted:
         notes.append(
             f"{len(deleted)} committed record(s) deleted in the working tree, not shown: "
@@ -55,6 +78,16 @@ def uncommitted_notes(corpus: Corpus) -> list[str]:
             + (" ..." if len(deleted) > 5 else "")
         )
     return notes
+
+
+def _nested_repository(project_root: Path, path: str) -> str | None:
+    """The folder of a git submodule (or another repository) that holds ``path``."""
+    parts = path.split("/")[:-1]
+    for depth in range(len(parts), 0, -1):
+        folder = "/".join(parts[:depth])
+        if (project_root / folder / ".git").exists():
+            return folder
+    return None
 
 
 def load_corpus(
@@ -68,15 +101,22 @@ def build_corpus(
     discovered: Discovered, settings: Settings, history: History | None = None
 ) -> Corpus:
     records: list[Record] = []
-    findings: list[Finding] = []
+    findings: list[Finding] = list(discovered.findings)
+    refused = list(discovered.refused)
     for source, kind in discovered.records:
         try:
-            data = Path(source.source_path).read_bytes()
+            data = read_regular_file(source.source_path)
         except OSError as error:
-            data = b""
             findings.append(
-                finding("DEC008", source.path, Position(1, 1), f"cannot read the file: {error}")
+                finding(
+                    "DEC012",
+                    source.path,
+                    Position(1, 1),
+                    f"cannot read the file: {error.strerror or error}; it gets no page",
+                )
             )
+            refused.append(source.site_path)
+            continue
         record, record_findings = parse_record(data, source, kind, settings.kinds)
         records.append(record)
         findings.extend(record_findings)
@@ -118,6 +158,7 @@ def build_corpus(
         by_id=by_id,
         missing_folders=discovered.missing_folders,
         skipped=discovered.skipped,
+        refused=refused,
         site_bases=discovered.site_bases,
         history=history or History(),
     )

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..catalogue.findings import Severity
 from ..catalogue.rules import RULES
-from ..records.kinds import KindSpec, default_kinds
+from ..records.body import section_key
+from ..records.kinds import KindSpec, SectionSpec, default_kinds
 
 OPTIONS = (
     "kinds",
@@ -27,6 +28,8 @@ OPTIONS = (
     "commit_url",
     "neighbourhoods",
     "tags",
+    "page_keys",
+    "date_tolerance",
 )
 KIND_OPTIONS = (
     "enabled",
@@ -36,6 +39,8 @@ KIND_OPTIONS = (
     "aliases",
     "exclude",
     "categories",
+    "sections",
+    "default_status",
 )
 
 
@@ -85,6 +90,16 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
             continue
         kinds[name] = _kind_with(kinds[name], overrides or {})
     _check_folders(kinds)
+    page_keys = options.get("page_keys") or []
+    if not isinstance(page_keys, list) or not all(isinstance(k, str) for k in page_keys):
+        raise SettingsError("page_keys: expected a list of front-matter keys")
+    tolerance = options.get("date_tolerance", 60)
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int) or tolerance < 0:
+        raise SettingsError("date_tolerance: expected a number of days (0 or more)")
+    for name, kind in kinds.items():
+        kinds[name] = dataclasses.replace(
+            kind, page_keys=frozenset(page_keys), date_tolerance=tolerance
+        )
     severities: dict[str, Severity] = {}
     rules = options.get("rules") or {}
     if not isinstance(rules, dict):
@@ -188,7 +203,46 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
         changes["final"] = tuple(s for s in kind.final if s in statuses)
     if "exclude" in overrides:
         changes["exclude"] = tuple(str(p) for p in _list(kind, "exclude", overrides["exclude"]))
+    if "sections" in overrides:
+        changes["sections"] = _sections_with(kind, overrides["sections"])
+        changes["vocabulary_configured"] = True
+    if overrides.get("default_status") is not None:
+        default = kind.canonical_status(str(overrides["default_status"]))
+        if default is None or (default not in statuses):
+            raise SettingsError(
+                f"kinds: {kind.name}: default_status: `{overrides['default_status']}` is not "
+                f"a status of this kind ({', '.join(statuses)})"
+            )
+        changes["default_status"] = default
     return dataclasses.replace(kind, **changes)
+
+
+def _sections_with(kind: KindSpec, vocabulary: Any) -> tuple[SectionSpec, ...]:
+    """The kind's sections with a team's own headings added to their aliases:
+    ``{Summary: [Executive Summary], Decision Outcome: [Proposal]}``."""
+    if not isinstance(vocabulary, dict):
+        raise SettingsError(
+            f"kinds: {kind.name}: sections: expected a mapping of section name to headings"
+        )
+    by_name = {spec.name.lower(): spec for spec in kind.sections}
+    added: dict[str, list[str]] = {}
+    for name, headings in vocabulary.items():
+        spec = by_name.get(str(name).strip().lower())
+        if spec is None:
+            known = ", ".join(spec.name for spec in kind.sections) or "none"
+            raise SettingsError(
+                f"kinds: {kind.name}: sections: unknown section `{name}`; known: {known}"
+            )
+        words = [headings] if isinstance(headings, str) else headings
+        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+            raise SettingsError(
+                f"kinds: {kind.name}: sections: {name}: expected a list of headings"
+            )
+        added[spec.name] = [section_key(word) for word in words]
+    return tuple(
+        dataclasses.replace(spec, aliases=(*spec.aliases, *added.get(spec.name, ())))
+        for spec in kind.sections
+    )
 
 
 def _list(kind: KindSpec, option: str, value: Any) -> list[Any]:

@@ -1,7 +1,8 @@
 """Writing records: a new record from a template, a status change, a supersession.
 
-Everything here returns new file contents (bytes) and never writes: the
-``decisions`` command writes them, and only files it was asked to change.
+Everything here returns changes (new bytes, with the bytes they were made from) and
+never writes: the ``decisions`` command writes them through :mod:`.files`, and only
+the files it was asked to change.
 Edits go through :mod:`.frontmatter`, so the rest of each file keeps its
 bytes; a status written in the body (MADR 2 bullets, adr-tools' Status
 section) is changed where it is written.
@@ -19,7 +20,8 @@ from pathlib import Path
 from ..corpus.links import Corpus
 from ..records.kinds import KindSpec
 from ..records.model import Record
-from ..records.parse import normalise_id
+from ..records.parse import SourceFile, normalise_id, parse_record
+from .files import Change, WriteRefused, read_regular
 from .frontmatter import Document, EditError
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,7 +39,16 @@ class NewRecord:
     path: Path  # where to write it
     record_id: str
     content: bytes
-    superseded: tuple[Record, bytes] | None = None  # the record it supersedes, edited
+    superseded: tuple[Record, Change] | None = None  # the record it supersedes, edited
+
+    @property
+    def changes(self) -> list[Change]:
+        """The new file first, then the superseded one: if the second write is cut short,
+        ``decisions check`` names the half-done supersession (DEC203) and its command."""
+        changes = [Change(self.path, None, self.content)]
+        if self.superseded is not None:
+            changes.append(self.superseded[1])
+        return changes
 
 
 def slug(title: str, limit: int = 60) -> str:
@@ -52,22 +63,24 @@ def next_number(corpus: Corpus, kind: KindSpec, folder: Path) -> int:
     numbers = [r.number for r in corpus.records if r.kind == kind.name and r.number is not None]
     if folder.is_dir():
         for path in folder.rglob("*.md"):
-            match = re.match(r"^(\d+)[-_ .]", path.name)
+            match = re.match(r"^(\d{1,18})[-_ .]", path.name)
             if match:
                 numbers.append(int(match.group(1)))
     return max(numbers, default=0) + 1
 
 
-def template_text(kind: KindSpec, folder: Path) -> str:
-    """The kind's template: a template file in its folder, else the built-in one."""
+def template_text(kind: KindSpec, folder: Path) -> tuple[str, Path]:
+    """The kind's template and where it is: a template file in its folder, else the
+    built-in one."""
     for name in TEMPLATE_NAMES:
         candidate = folder / name.format(kind=kind.name)
-        if candidate.is_file():
+        if candidate.is_file() and not candidate.is_symlink():
             try:
-                return candidate.read_text(encoding="utf-8")
+                return candidate.read_text(encoding="utf-8"), candidate
             except (OSError, UnicodeDecodeError) as error:
                 raise AuthoringError(f"template {candidate}: cannot read it: {error}") from None
-    return (TEMPLATES / f"{kind.name}.md").read_text(encoding="utf-8")
+    built_in = TEMPLATES / f"{kind.name}.md"
+    return built_in.read_text(encoding="utf-8"), built_in
 
 
 def new_record(
@@ -102,7 +115,7 @@ def new_record(
             numbers = [
                 int(match.group(1))
                 for r in corpus.records
-                if r.kind == kind.name and (match := re.search(r"(\d+)$", r.id))
+                if r.kind == kind.name and (match := re.search(r"(?<!\d)(\d{1,18})$", r.id))
             ]
             record_id = f"{kind.prefix}-{max(numbers, default=0) + 1:03d}"
         taken = corpus.get(record_id)
@@ -112,7 +125,8 @@ def new_record(
     path = folder / name
     if path.exists():
         raise AuthoringError(f"{path} exists already; nothing was written")
-    document = Document.parse(template_text(kind, folder).encode("utf-8"))
+    template, template_path = template_text(kind, folder)
+    document = _template_document(template, template_path)
     if not kind.numbered:
         document.set_scalar("id", record_id)
     document.set_scalar("title", title, after=("id",))
@@ -133,10 +147,41 @@ def new_record(
         superseded = (supersedes, _mark_superseded(supersedes, record_id, relative))
     document.check_still_yaml()
     document.set_heading(title)
-    return NewRecord(path, record_id, document.render(), superseded)
+    content = document.render()
+    _check_new_record(content, path, project_root, kind, template_path)
+    return NewRecord(path, record_id, content, superseded)
 
 
-def change_status(record: Record, kind: KindSpec, new_status: str, force: bool = False) -> bytes:
+def _template_document(template: str, template_path: Path) -> Document:
+    document = Document.parse(template.encode("utf-8"))
+    problem = _front_matter_problem(document)
+    if problem:
+        raise AuthoringError(f"template {template_path}: {problem}; nothing was written")
+    return document
+
+
+def _check_new_record(
+    content: bytes, path: Path, project_root: Path, kind: KindSpec, template_path: Path
+) -> None:
+    """A new record must pass its own syntax checks: a template that yields a record the
+    checks reject is refused before anything is written."""
+    shown = (
+        path.relative_to(project_root).as_posix()
+        if path.is_relative_to(project_root)
+        else str(path)
+    )
+    source = SourceFile(str(path), shown, shown)
+    _, findings = parse_record(content, source, kind, {kind.name: kind})
+    syntax = [f for f in findings if f.rule < "DEC100" and f.severity.value == "error"]
+    if syntax:
+        first = syntax[0]
+        raise AuthoringError(
+            f"template {template_path} gives a record that fails {first.rule} "
+            f"({first.message}); fix the template first"
+        )
+
+
+def change_status(record: Record, kind: KindSpec, new_status: str, force: bool = False) -> Change:
     """The record's file with its status changed, where the status is written."""
     canonical = kind.canonical_status(new_status)
     if canonical is None:
@@ -160,15 +205,15 @@ def change_status(record: Record, kind: KindSpec, new_status: str, force: bool =
                 "supersede it with a new record (`decisions supersede OLD NEW`); --force "
                 "changes it anyway"
             )
-    document = _document(record)
+    document, before = _document(record)
     _set_status(document, record, canonical)
     document.check_still_yaml()
-    return document.render()
+    return Change(Path(record.source_path), before, document.render())
 
 
-def supersede(old: Record, new: Record, kind: KindSpec, force: bool = False) -> tuple[bytes, bytes]:
-    """Both files after ``new`` supersedes ``old``: the old one ``superseded`` with
-    ``superseded_by``, the new one listing the old in ``supersedes``."""
+def supersede(old: Record, new: Record, kind: KindSpec, force: bool = False) -> list[Change]:
+    """Both files after ``new`` supersedes ``old``: the new one listing the old in
+    ``supersedes`` (written first), the old one ``superseded`` with ``superseded_by``."""
     if old.path == new.path:
         raise AuthoringError("a record cannot supersede itself")
     if old.kind != new.kind:
@@ -176,11 +221,11 @@ def supersede(old: Record, new: Record, kind: KindSpec, force: bool = False) -> 
     if not force:
         _check_supersedable(old, kind)
     link = posixpath.relpath(new.path, posixpath.dirname(old.path))
-    old_content = _mark_superseded(old, new.id, link)
-    new_document = _document(new)
+    old_change = _mark_superseded(old, new.id, link)
+    new_document, before = _document(new)
     new_document.add_to_list("supersedes", old.id, after=("status", "date"), same=same_id)
     new_document.check_still_yaml()
-    return old_content, new_document.render()
+    return [Change(Path(new.source_path), before, new_document.render()), old_change]
 
 
 def _check_supersedable(old: Record, kind: KindSpec) -> None:
@@ -197,9 +242,9 @@ def _check_supersedable(old: Record, kind: KindSpec) -> None:
         )
 
 
-def _mark_superseded(old: Record, new_id: str, link: str) -> bytes:
+def _mark_superseded(old: Record, new_id: str, link: str) -> Change:
     """The old record's text with status superseded and its successor named."""
-    old_document = _document(old)
+    old_document, before = _document(old)
     if _status_in_front_matter(old_document, old):
         _set_status(old_document, old, "superseded")
         old_document.set_scalar("superseded_by", new_id, after=("status",))
@@ -207,7 +252,7 @@ def _mark_superseded(old: Record, new_id: str, link: str) -> bytes:
         # MADR 2 and adr-tools say it in the status itself: "superseded by [ADR-0009](...)".
         _set_status(old_document, old, f"superseded by [{new_id}]({link})")
     old_document.check_still_yaml()
-    return old_document.render()
+    return Change(Path(old.source_path), before, old_document.render())
 
 
 def same_id(written: str, record_id: str) -> bool:
@@ -215,29 +260,33 @@ def same_id(written: str, record_id: str) -> bool:
     return normalise_id(written) == normalise_id(record_id)
 
 
-def _document(record: Record) -> Document:
+def _document(record: Record) -> tuple[Document, bytes]:
+    """The record's file as an editable document, and the bytes it was read from."""
     try:
-        document = Document.parse(Path(record.source_path).read_bytes())
+        before = read_regular(Path(record.source_path))
+        document = Document.parse(before)
+    except WriteRefused as error:
+        raise AuthoringError(str(error)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise AuthoringError(f"{record.path}: cannot read: {error}") from None
+    problem = _front_matter_problem(document)
+    if problem:
+        raise AuthoringError(f"{record.path}: {problem}")
+    return document, before
+
+
+def _front_matter_problem(document: Document) -> str:
+    """Why a document's front matter cannot be edited safely ("" when it can)."""
     if document.unclosed:
-        raise AuthoringError(
-            f"{record.path}: the front matter is never closed with `---` (DEC003); fix it first"
-        )
+        return "the front matter is never closed with `---` (DEC003); fix it first"
     duplicates = document.duplicate_keys()
     if duplicates:
-        raise AuthoringError(
-            f"{record.path}: `{duplicates[0]}` is set twice in the front matter (DEC005); "
-            "remove one first"
-        )
+        return f"`{duplicates[0]}` is set twice in the front matter (DEC005); remove one first"
     try:
         document.check_still_yaml()
     except EditError:
-        raise AuthoringError(
-            f"{record.path}: the front matter is not valid YAML; fix it first "
-            "(`decisions check` says where)"
-        ) from None
-    return document
+        return "the front matter is not valid YAML; fix it first (`decisions check` says where)"
+    return ""
 
 
 def _status_in_front_matter(document: Document, record: Record) -> bool:

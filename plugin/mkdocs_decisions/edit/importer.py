@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus.settings import Settings
+from ..records.body import plain_text
 from ..records.discovery import LANDING_NAMES, SKIPPED_NAMES, is_template
 from ..records.model import Record
 from ..records.parse import SourceFile, normalise_id, parse_record
+from .files import Change
 from .frontmatter import Document, quoted
 
 FORMATS = ("adr-tools", "log4brains", "madr")
@@ -30,13 +31,6 @@ _RELATIONS = ("supersedes", "superseded_by", "related")
 
 class ImportRefused(ValueError):
     """The import cannot run; the message says why."""
-
-
-@dataclass(frozen=True)
-class Change:
-    path: Path
-    before: bytes
-    after: bytes
 
 
 def import_folder(folder: Path, source: str, settings: Settings, root: Path) -> list[Change]:
@@ -110,9 +104,23 @@ def _before(key: str) -> tuple[str, ...]:
     return _ORDER[: _ORDER.index(key)] if key in _ORDER else _ORDER
 
 
+def _status_understood(record: Record) -> bool:
+    """Whether the status as written is only the status word (or ``superseded by`` a
+    link): ``Accepted (board, 2020-07-01)`` says more, so it stays where it is."""
+    found = record.fields.get("status")
+    if record.status is None or found is None or not isinstance(found.value, str):
+        return False
+    written = " ".join(plain_text(found.value).split()).strip(" .*_").lower()
+    if record.status == "superseded" and any(
+        r.relation == "superseded_by" for r in record.references
+    ):
+        return True  # "Superseded by [4. X](0004-x.md)": front matter can say all of it
+    return written == (record.raw_status or "").lower()
+
+
 def _values(record: Record, ids: dict[str, str]) -> dict[str, object]:
     values: dict[str, object] = {}
-    if record.status:
+    if record.status and _status_understood(record):
         values["status"] = record.status
     date = record.value("date")
     if isinstance(date, dt.date):
@@ -147,7 +155,7 @@ def _legacy_lines(record: Record, first_body_line: int) -> set[int]:
     understood = {
         key
         for key, found in record.fields.items()
-        if (key != "status" or record.status is not None)
+        if (key != "status" or _status_understood(record))
         and (key != "date" or isinstance(found.value, dt.date))
     }
     lines = {

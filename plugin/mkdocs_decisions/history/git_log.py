@@ -1,11 +1,15 @@
 """Decision history from git, read in one pass for the whole repository.
 
-One streamed ``git log --raw`` over the record folders gives every commit that
-touched a record, following renames, with the blob id of each version; the
-contents of all past versions then come from one ``git cat-file --batch``
-process. No git process is started per file or per commit. See ADR-0009.
+One streamed ``git log --raw -z`` over the repository's Markdown files gives every
+commit that touched a record, following renames (also of a whole record folder, and
+into it from elsewhere), with the blob id of each version; the contents of all past
+versions then stream through one ``git cat-file --batch`` process, each reduced to its
+status and a digest as it arrives, so memory does not grow with the size of history.
+No git process is started per file or per commit. See ADR-0009.
 
-Author names go through ``.mailmap``; e-mail addresses are never read.
+Fields are separated by NUL, which no author name or path can contain; a commit that
+cannot be read is skipped with one warning. Author names go through ``.mailmap``;
+e-mail addresses are never read, and a name that holds one is masked.
 """
 
 from __future__ import annotations
@@ -20,14 +24,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..records.text import clean_name
+
 # GitPython refuses to import without a git binary unless told to stay quiet;
 # a missing binary is reported as a warning instead (see ``read_history``).
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
-_COMMIT = "\x01"
-_FIELD = "\x02"
-# hash, author name through .mailmap, strict ISO author date
-_FORMAT = f"{_COMMIT}%H{_FIELD}%aN{_FIELD}%aI"
+# hash, author name through .mailmap, strict ISO author date: NUL-separated (-z)
+_FORMAT = "%H%x00%aN%x00%aI"
+_SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
+# Every Markdown file of the repository, so that renames from outside the record
+# folders (``git mv doc/adr adr``) are seen as renames, not as new files.
+_MARKDOWN = ("md", "markdown")
 _NULL_BLOB = "0" * 40
 _FRONT_STATUS = re.compile(r"^status\s*:\s*(.*?)\s*$", re.MULTILINE)
 # Statuses written in the body by other tools (ADR-0008): MADR 2 and log4brains
@@ -215,6 +223,12 @@ def _read(
     canonical_status: dict[str, Any],
     history: History,
 ) -> History:
+    if repo.bare or repo.working_tree_dir is None:
+        history.warnings.append(
+            "the git repository is bare (core.bare is true): it has no work tree, so "
+            "dates, authors and status history are not shown"
+        )
+        return history
     work_tree = Path(repo.working_tree_dir).resolve()
     try:
         prefix = project_root.resolve().relative_to(work_tree).as_posix()
@@ -233,9 +247,17 @@ def _read(
             "this is a shallow clone: creation dates, authors and status history are "
             f"incomplete; {SHALLOW_FIX}"
         )
-    pathspecs = [f"{prefix}/{folder}".strip("/") for folder in folders]
-    versions = _versions_by_file(repo, pathspecs, prefix)
-    blobs = _read_blobs(repo, {v.blob for vs in versions.values() for v in vs if v.blob})
+    # The project may be a folder of a larger repository: only its own files count.
+    base = re.sub(r"([*?\[\]\\])", r"\\\1", prefix) + "/" if prefix else ""
+    pathspecs = [f":(glob,icase){base}**/*.{extension}" for extension in _MARKDOWN]
+    skipped: list[str] = []
+    versions = _versions_by_file(repo, pathspecs, prefix, folders, skipped)
+    if skipped:
+        history.warnings.append(
+            f"{len(skipped)} commit(s) of the git log could not be read and are left out "
+            f"(first: {skipped[0]})"
+        )
+    blobs = _summarise_blobs(repo, {v.blob for vs in versions.values() for v in vs if v.blob})
     for path, file_versions in versions.items():
         canonical = _canonical_for(path, canonical_status)
         history.files[path] = _file_history(blobs, path, file_versions, canonical)
@@ -250,8 +272,15 @@ def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
     return lambda status: status
 
 
-def _versions_by_file(repo: Any, pathspecs: list[str], prefix: str) -> dict[str, list[Version]]:
-    """Every version of every file, newest first, keyed by the file's newest path."""
+def _versions_by_file(
+    repo: Any, pathspecs: list[str], prefix: str, folders: list[str], skipped: list[str]
+) -> dict[str, list[Version]]:
+    """Every version of every record file, newest first, keyed by the file's newest path.
+
+    The log runs over every Markdown file, newest commit first: a file whose newest path
+    is in a record folder is a record, and each rename met further back maps the older
+    path to it, so its history reaches back across moves of files and folders.
+    """
     process = repo.git.log(
         f"--format={_FORMAT}",
         # The history of the branch as it landed: merges count as one change against
@@ -267,56 +296,81 @@ def _versions_by_file(repo: Any, pathspecs: list[str], prefix: str) -> dict[str,
         *pathspecs,
         as_process=True,
     )
-    identity: dict[str, str] = {}  # path in an older commit -> newest path
+    record_folders = tuple(folder.rstrip("/") + "/" for folder in folders)
+    identity: dict[
+        str, str | None
+    ] = {}  # path in an older commit -> newest path (None: not a record)
     versions: dict[str, list[Version]] = {}
-    for commit, changes in _parse_log(process.stdout):
+    for commit, changes in _parse_log(process.stdout, skipped):
         for status, blob, old_path, new_path in changes:
             if not _inside(new_path, prefix) and not _inside(old_path or "", prefix):
                 continue
             new_local = _local(new_path, prefix)
-            newest = identity.get(new_local, new_local)
+            if new_local in identity:
+                newest = identity[new_local]
+            else:
+                newest = new_local if new_local.startswith(record_folders) else None
+                identity[new_local] = newest
             if status.startswith("R") and old_path:
                 identity[_local(old_path, prefix)] = newest
+            if newest is None:
+                continue
             blob_id = "" if blob == _NULL_BLOB or status == "D" else blob
             versions.setdefault(newest, []).append(Version(commit, new_local, blob_id))
     process.wait()
     return versions
 
 
-def _parse_log(stream: Any) -> Iterator[tuple[Commit, list[tuple[str, str, str | None, str]]]]:
-    """Commits and their raw changes from ``git log -z --raw`` output, streamed."""
+def _tokens(stream: Any) -> Iterator[str]:
+    """The NUL-separated fields of ``git log -z`` output, streamed."""
     buffer = b""
     for chunk in iter(lambda: stream.read(1 << 16), b""):
         buffer += chunk
-        *complete, buffer = buffer.split(_COMMIT.encode())
-        for block in complete:
-            if block:
-                yield _parse_block(block.decode("utf-8", errors="replace"))
+        *complete, buffer = buffer.split(b"\0")
+        for token in complete:
+            yield token.decode("utf-8", errors="replace")
     if buffer:
-        yield _parse_block(buffer.decode("utf-8", errors="replace"))
+        yield buffer.decode("utf-8", errors="replace")
 
 
-def _parse_block(block: str) -> tuple[Commit, list[tuple[str, str, str | None, str]]]:
-    """One commit of ``git log -z --raw``: a header, then ``:meta STATUS`` and its path(s)."""
-    tokens = block.split("\0")
-    sha, author, date = tokens[0].split(_FIELD)
-    commit = Commit(sha, sha[:7], author, dt.datetime.fromisoformat(date.strip()))
-    changes: list[tuple[str, str, str | None, str]] = []
-    index = 1
-    while index < len(tokens):
-        meta = tokens[index].lstrip("\n")
-        index += 1
-        if not meta.startswith(":"):
-            continue
-        fields = meta[1:].split()
-        blob, status = fields[3], fields[4]
-        if status[:1] in ("R", "C") and index + 1 < len(tokens):
-            changes.append((status, blob, tokens[index], tokens[index + 1]))
-            index += 2
-        elif index < len(tokens):
-            changes.append((status, blob, None, tokens[index]))
-            index += 1
-    return commit, changes
+def _parse_log(
+    stream: Any, skipped: list[str]
+) -> Iterator[tuple[Commit, list[tuple[str, str, str | None, str]]]]:
+    """Commits and their raw changes from ``git log -z --raw --format=%H%x00%aN%x00%aI``.
+
+    Each commit is three fields (hash, author, date), then per changed file a
+    ``:meta STATUS`` field followed by one path (two for a rename or copy). A commit
+    whose fields cannot be read is skipped and named in ``skipped``.
+    """
+    tokens = _tokens(stream)
+    pending = next(tokens, None)
+    while pending is not None:
+        sha = pending.strip()
+        author = next(tokens, "")
+        date = next(tokens, "")
+        commit: Commit | None = None
+        try:
+            if not _SHA.match(sha):
+                raise ValueError(f"not a commit id: {sha[:50]!r}")
+            commit = Commit(sha, sha[:7], clean_name(author), dt.datetime.fromisoformat(date))
+        except ValueError as error:
+            skipped.append(f"{sha[:12]}: {error}")
+        changes: list[tuple[str, str, str | None, str]] = []
+        pending = next(tokens, None)
+        while pending is not None and pending.lstrip("\n").startswith(":"):
+            fields = pending.lstrip("\n")[1:].split()
+            if len(fields) < 5:
+                pending = next(tokens, None)
+                continue
+            blob, status = fields[3], fields[4]
+            if status[:1] in ("R", "C"):
+                old_path, new_path = next(tokens, ""), next(tokens, "")
+                changes.append((status, blob, old_path, new_path))
+            else:
+                changes.append((status, blob, None, next(tokens, "")))
+            pending = next(tokens, None)
+        if commit is not None:
+            yield commit, changes
 
 
 def _inside(path: str, prefix: str) -> bool:
@@ -327,15 +381,25 @@ def _local(path: str, prefix: str) -> str:
     return path[len(prefix) + 1 :] if prefix and path.startswith(prefix + "/") else path
 
 
-def _read_blobs(repo: Any, blob_ids: set[str]) -> dict[str, str]:
-    """Every requested blob's text from one ``git cat-file --batch --buffer`` process.
+@dataclass(frozen=True)
+class BlobSummary:
+    """What history needs of one past version: its status as written, and a digest of
+    its content without status and link lines (for DEC402)."""
+
+    status: str | None
+    content: str
+
+
+def _summarise_blobs(repo: Any, blob_ids: set[str]) -> dict[str, BlobSummary]:
+    """Every requested blob, summarised as it streams from one ``git cat-file --batch
+    --buffer`` process: no more than one version is held in memory at a time.
 
     The ids are handed over as a file, so git reads requests and writes answers at
     its own pace: one process, no round trip per blob, no pipe deadlock.
     """
-    contents: dict[str, str] = {}
+    summaries: dict[str, BlobSummary] = {}
     if not blob_ids:
-        return contents
+        return summaries
     with tempfile.TemporaryFile() as requests:
         requests.write("".join(f"{blob}\n" for blob in sorted(blob_ids)).encode())
         requests.seek(0)
@@ -346,14 +410,15 @@ def _read_blobs(repo: Any, blob_ids: set[str]) -> dict[str, str]:
             if len(header) < 3:  # "<id> missing": a blob the clone does not have
                 continue
             size = int(header[2])
-            contents[header[0].decode()] = stream.read(size).decode("utf-8", errors="replace")
+            text = stream.read(size).decode("utf-8", errors="replace")
             stream.read(1)  # the newline after each object
+            summaries[header[0].decode()] = BlobSummary(status_in(text), content_key(text))
         process.wait()
-    return contents
+    return summaries
 
 
 def _file_history(
-    blobs: dict[str, str], path: str, newest_first: list[Version], canonical: Any
+    blobs: dict[str, BlobSummary], path: str, newest_first: list[Version], canonical: Any
 ) -> FileHistory:
     versions = tuple(reversed(newest_first))
     timeline: list[StatusChange] = []
@@ -361,15 +426,15 @@ def _file_history(
     previous_status: str | None = None
     previous_key: str | None = None
     for number, version in enumerate(versions):
-        text = blobs.get(version.blob) if version.blob else None
-        if text is None:
+        summary = blobs.get(version.blob) if version.blob else None
+        if summary is None:
             continue  # deleted in this commit (a later version may restore it), or missing
-        raw = status_in(text)
+        raw = summary.status
         status = canonical(raw) if raw else None
         status = status or raw
         if number == 0 or status != previous_status:
             timeline.append(StatusChange(version.commit, previous_status, status))
-        key = content_key(text)
+        key = summary.content
         if previous_key is not None and key != previous_key:
             edits.append(ContentEdit(version.commit, previous_status))
         previous_status, previous_key = status, key

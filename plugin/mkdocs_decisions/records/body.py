@@ -16,11 +16,12 @@ from .model import ListItem, Section
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ITEM = re.compile(r"^( {0,3})(?:[*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+_ITEM = re.compile(r"^( {0,3})([*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _TAG = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"[*`]+")
+_CODE = re.compile(r"`+([^`]+?)`+")
 _UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?|[A-Za-z][.)])\s+")
 
@@ -30,31 +31,48 @@ class Heading:
     level: int
     text: str
     index: int  # 0-based line index in the body
+    lines: int = 1  # 2 for a setext heading (its text and its underline)
 
 
 @dataclass(frozen=True)
 class BodyStructure:
     """What the scanner found in a body."""
 
-    title: str | None
-    title_index: int | None  # 0-based body line of the first H1 when it opens the body
+    title: str | None  # the title heading's text as written (Markdown)
+    title_index: int | None  # 0-based body line of the title heading
     sections: tuple[Section, ...]
-    preamble: tuple[str, ...]  # lines between the title and the first section
-    preamble_index: int  # 0-based body line of the preamble's first line
+    preamble: tuple[str, ...]  # lines before the first section, the title's left out
+    preamble_index: int  # 0-based body line of the preamble's first line (always 0)
+    region_end: int = 0  # 0-based body line of the first section heading
+    title_lines: int = 1  # lines the title heading takes (2 for setext)
 
 
-def plain_text(markdown: str) -> str:
-    """Inline Markdown reduced to its words: links to their text, no emphasis marks."""
+def plain_text(markdown: str, tags: bool = False) -> str:
+    """Inline Markdown reduced to its words: links to their text, no emphasis marks, no
+    HTML tags (kept as text with ``tags=True``, as titles keep them); a code span keeps
+    its text as written (``Arc<T>`` stays ``Arc<T>``)."""
+    if "`" in markdown:
+        parts = _CODE.split(markdown)
+        if len(parts) > 1:
+            words = (
+                part if index % 2 else _without_markup(part, tags)
+                for index, part in enumerate(parts)
+            )
+            return " ".join("".join(words).split())
+    return " ".join(_without_markup(markdown, tags).split())
+
+
+def _without_markup(markdown: str, tags: bool = False) -> str:
     text = markdown
     if "[" in text:
         text = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", text))
-    if "<" in text:
+    if "<" in text and not tags:
         text = _TAG.sub("", text)
     if "*" in text or "`" in text:
         text = _EMPHASIS.sub("", text)
     if "_" in text:
         text = _UNDERSCORES.sub("", text)  # keep snake_case
-    return " ".join(text.split())
+    return text
 
 
 def section_key(title: str) -> str:
@@ -77,7 +95,7 @@ def scan_headings(lines: list[str]) -> list[Heading]:
             if headings and headings[-1].index == index - 1:
                 continue  # "# A" followed by "---" is a heading then a rule
             level = 1 if setext.group(1).startswith("=") else 2
-            headings.append(Heading(level, lines[index - 1].strip(), index - 1))
+            headings.append(Heading(level, lines[index - 1].strip(), index - 1, 2))
     return headings
 
 
@@ -107,28 +125,39 @@ def list_items(lines: list[str], first_line: int) -> tuple[ListItem, ...]:
     items: list[ListItem] = []
     for offset, line in outside_fences(lines):
         item = _ITEM.match(line)
-        if item and (item.group(2) or "").strip():
-            items.append(ListItem(item.group(2).strip(), first_line + offset))
+        if item and (item.group(3) or "").strip():
+            items.append(ListItem(item.group(3).strip(), first_line + offset, item.group(2)))
     return tuple(items)
 
 
-def scan_body(lines: list[str], first_line: int) -> BodyStructure:
-    """Title, section tree and preamble of a body whose first line is file line ``first_line``."""
+def scan_body(
+    lines: list[str], first_line: int, section_names: frozenset[str] = frozenset()
+) -> BodyStructure:
+    """Title, section tree and preamble of a body whose first line is file line
+    ``first_line``.
+
+    The title is the first heading when it is a level-1 heading, or any heading when the
+    body has no level-1 heading before its first section, unless it names a section
+    (``# Summary``, ``# Context``: ``section_names``); then the record has no title
+    heading.
+    """
     headings = scan_headings(lines)
     title: str | None = None
     title_index: int | None = None
-    if headings and headings[0].level == 1:
-        title = plain_text(headings[0].text)
-        before = lines[: headings[0].index]
-        # Blank lines and HTML comments (e.g. markdownlint switches) may precede the title.
-        if not any(re.sub(r"<!--.*?-->", "", line).strip() for line in before):
-            title_index = headings[0].index
-        headings = headings[1:]
-    start = title_index + 1 if title_index is not None else 0
-    preamble_end = headings[0].index if headings else len(lines)
-    preamble = tuple(lines[start:preamble_end])
+    title_lines = 1
+    if headings:
+        first = headings[0]
+        names_section = section_key(first.text) in section_names
+        if not names_section and (first.level == 1 or not any(h.level == 1 for h in headings)):
+            title, title_index, title_lines = first.text, first.index, first.lines
+            headings = headings[1:]
+    region_end = headings[0].index if headings else len(lines)
+    skipped = range(title_index, title_index + title_lines) if title_index is not None else ()
+    preamble = tuple(
+        "" if index in skipped else line for index, line in enumerate(lines[:region_end])
+    )
     sections = _build_tree(lines, headings, first_line, len(lines))
-    return BodyStructure(title, title_index, sections, preamble, start)
+    return BodyStructure(title, title_index, sections, preamble, 0, region_end, title_lines)
 
 
 def _build_tree(

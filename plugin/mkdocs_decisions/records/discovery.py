@@ -1,23 +1,76 @@
-"""Find the record files of every kind, and the landing pages of their folders."""
+"""Find the record files of every kind, and the landing pages of their folders.
+
+Record folders are untrusted input (they come from pull requests). The project root
+is the boundary: a file or folder whose real path is outside it is never read (one
+DEC011 finding names the link and where it points), and only regular files are read,
+never a FIFO, a device or a link that loops (DEC012). Links inside the project work.
+"""
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import posixpath
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..catalogue.findings import Finding, Position
+from ..catalogue.rules import finding
 from .kinds import KindSpec
 from .parse import SourceFile
+
+_NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}[-_]")
+# A record larger than this is not read (DEC012): no decision record is near it, and
+# every later stage (YAML, Markdown, history) would pay for it many times over.
+MAX_RECORD_BYTES = 4 * 1024 * 1024
 
 LANDING_NAMES = ("readme.md", "index.md")
 RECORD_EXTENSIONS = (".md", ".markdown")
 SKIPPED_NAMES = ("backlog.md",)  # log4brains reserves it
-# Template files that ADR tools keep beside the records (template.md, adr-template.md,
-# adr-template-minimal.md, 0000-template.md, _template.md) are not records; a record
-# *about* templates (0019-consequences-in-minimal-template.md) is.
-_TEMPLATE = re.compile(r"^(?:0+[-_])?_?(?:adr[-_]|rfc[-_])?template(?:[-_.].*)?$", re.IGNORECASE)
+# Pages that live beside numbered records without being records (a folder's FAQ, an
+# installation guide): in a kind whose records are numbered, an unnumbered file with one
+# of these names is left out, and named in the log.
+DOCUMENT_NAMES = frozenset(
+    {
+        "faq",
+        "changelog",
+        "changes",
+        "contributing",
+        "glossary",
+        "guide",
+        "guidelines",
+        "howto",
+        "install",
+        "installation",
+        "license",
+        "nav",
+        "navigation",
+        "overview",
+        "process",
+        "summary",
+        "toc",
+        "usage",
+        "code_of_conduct",
+        "code-of-conduct",
+        "owners",
+        "security",
+    }
+)
+# Template files that teams keep beside the records (template.md, adr-template.md,
+# adr-template-minimal.md, 0000-template.md, RFC-0000-Template.md, GRFC-TEMPLATE.md,
+# YYYYMMDD-template-name.md) are not records: besides "template", their name holds only
+# zeros, placeholders and words that qualify a template. A record *about* templates
+# (0019-consequences-in-minimal-template.md) has a number and words of its own.
+_TEMPLATE_WORD = re.compile(r"^_*templates?$", re.IGNORECASE)
+_TEMPLATE_QUALIFIERS = re.compile(
+    r"^(?:0+|[xn]+|y{2,4}m{2}d{2}|[a-z]{1,5}|minimal|bare|full|lean|light|lightweight|"
+    r"simple|short|long|default|example|sample|name|title|new|record|decision|proposal|"
+    r"architecture|design)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +88,41 @@ class Discovered:
     missing_folders: list[str]  # configured folders that do not exist
     skipped: list[str]  # template files left out, said in the log so nothing vanishes unseen
     site_bases: dict[str, str]  # kind name -> its folder's path in the site
+    findings: list[Finding] = field(default_factory=list)  # links outside, unreadable files
+    refused: list[str] = field(default_factory=list)  # site paths of files that are not read
+
+
+def read_regular_file(path: str, limit: int = MAX_RECORD_BYTES) -> bytes:
+    """The bytes of a regular file, never blocking on a FIFO or reading a device.
+
+    Raises ``OSError`` (with a message that says why) for anything else, or for a file
+    larger than ``limit``.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(f"not a regular file ({_file_type(status.st_mode)})")
+        if status.st_size > limit:
+            raise OSError(f"larger than {limit // (1024 * 1024)} MiB ({status.st_size} bytes)")
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
 
 
 def site_folder(folder: Path, project_root: Path, docs_dir: Path) -> str:
@@ -48,12 +136,15 @@ def site_folder(folder: Path, project_root: Path, docs_dir: Path) -> str:
 
 
 def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> Discovered:
-    """Walk each kind's folder recursively, in a stable order."""
+    """Walk each kind's folder recursively, in a stable order, inside the project root."""
     records: list[tuple[SourceFile, KindSpec]] = []
     landing_pages: list[LandingPage] = []
     missing: list[str] = []
     skipped: list[str] = []
     site_bases: dict[str, str] = {}
+    findings: list[Finding] = []
+    refused: list[str] = []
+    boundary = os.path.realpath(project_root)
     # A kind's folder inside another's (docs/standards inside docs) belongs to its own kind.
     kind_folders = {
         os.path.realpath(project_root / kind.folder): kind.name for kind in kinds.values()
@@ -63,31 +154,74 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
         if not folder.is_dir():
             missing.append(kind.folder)
             continue
+        if not _inside(os.path.realpath(folder), boundary):
+            findings.append(_outside(folder, project_root))
+            continue
         site_base = site_folder(folder, project_root, docs_dir)
         site_bases[kind.name] = site_base
+
+        def walk_error(error: OSError, folder: Path = folder) -> None:
+            shown = _display_path(Path(error.filename or folder), project_root)
+            findings.append(
+                finding(
+                    "DEC012",
+                    shown,
+                    Position(1, 1),
+                    f"cannot read the folder: {error.strerror or error}; its records are not shown",
+                    "give the folder read permission, or remove it",
+                )
+            )
+
         visited: set[str] = set()
-        for directory, subdirs, files in os.walk(folder, followlinks=True):
+        for directory, subdirs, files in os.walk(folder, followlinks=True, onerror=walk_error):
             # Symlinked sub-folders are followed, each real folder once (no loops).
             real = os.path.realpath(directory)
             if real in visited:
                 subdirs[:] = []
                 continue
             visited.add(real)
-            subdirs[:] = sorted(
-                d
-                for d in subdirs
-                if not d.startswith(".")
-                and kind_folders.get(os.path.realpath(os.path.join(directory, d)), kind.name)
-                == kind.name
-            )
+            inside = []
+            for name in sorted(subdirs):
+                if name.startswith("."):
+                    continue
+                if not _utf8(name):
+                    findings.append(_bad_name(Path(directory) / name, project_root))
+                    continue
+                target = os.path.realpath(os.path.join(directory, name))
+                if not _inside(target, boundary):
+                    findings.append(_outside(Path(directory) / name, project_root))
+                    continue
+                if kind_folders.get(target, kind.name) == kind.name:
+                    inside.append(name)
+            subdirs[:] = inside
             relative_dir = Path(directory).relative_to(folder).as_posix()
             group = "" if relative_dir == "." else relative_dir
             landing_names = [n for n in files if n.lower() in LANDING_NAMES]
             # Like MkDocs: index.md wins over README.md as the folder's page.
             landing_name = min(landing_names, key=lambda n: n.lower() != "index.md", default="")
+            # One folder per record: Kubernetes KEPs (keps/sig-x/2214-indexed-job/README.md),
+            # Jupyter JEPs (28-jupyter-server/jupyter-server.md); or a record's own folder
+            # of parts beside it (text/3392-council.md and text/3392-council/*.md).
+            markdown = [
+                n
+                for n in files
+                if os.path.splitext(n)[1].lower() in RECORD_EXTENSIONS and not n.startswith(".")
+            ]
+            folder_name = os.path.basename(directory)
+            numbered_folder = bool(group and _NUMBERED_FOLDER.match(folder_name))
+            parts_of_record = numbered_folder and _has_record_beside(directory, folder_name)
+            record_of_folder = ""
+            if numbered_folder and not parts_of_record:
+                if landing_name:
+                    record_of_folder = landing_name
+                elif len(markdown) == 1 and not _NUMBERED_FOLDER.match(markdown[0]):
+                    record_of_folder = markdown[0]
             for name in sorted(files):
                 stem, extension = os.path.splitext(name)
                 if extension.lower() not in RECORD_EXTENSIONS or name.startswith("."):
+                    continue
+                if not _utf8(name):
+                    findings.append(_bad_name(Path(directory) / name, project_root))
                     continue
                 inner = f"{group}/{name}" if group else name
                 # The page is always ``.md``: MkDocs copies "x.MD" as a static file.
@@ -101,23 +235,139 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     site_path=f"{site_base}/{page}" if site_base != "." else page,
                     group=group,
                 )
-                if name == landing_name:
+                problem = _unreadable(Path(directory) / name, boundary, project_root)
+                if problem is not None:
+                    findings.append(problem)
+                    refused.append(source.site_path)
+                    continue
+                if parts_of_record or (record_of_folder and name != record_of_folder):
+                    skipped.append(source.path)  # a part of a record, not a record
+                    continue
+                if name == record_of_folder:
+                    parent = posixpath.dirname(group)
+                    index = f"{group}/index.md"
+                    source = SourceFile(
+                        source_path=source.source_path,
+                        path=source.path,
+                        site_path=f"{site_base}/{index}" if site_base != "." else index,
+                        group=parent,
+                        name=os.path.basename(directory),
+                    )
+                    records.append((source, kind))
+                elif name == landing_name:
                     landing_pages.append(LandingPage(source, kind.name))
                 elif name.lower() in LANDING_NAMES:
                     skipped.append(source.path)  # a second landing page: index.md wins
                 else:
                     records.append((source, kind))
-    return Discovered(records, landing_pages, missing, skipped, site_bases)
+    return Discovered(records, landing_pages, missing, skipped, site_bases, findings, refused)
+
+
+def _has_record_beside(directory: str, folder_name: str) -> bool:
+    """Whether a numbered folder belongs to a record file beside it, with the same number
+    (``text/3392-council/`` beside ``text/3392-council.md``, ``A69_graphics/`` beside
+    ``A69-crl-enhancements.md``): then it holds that record's parts and pictures."""
+    match = _NUMBERED_FOLDER.match(folder_name)
+    if match is None:
+        return False
+    number = re.sub(r"[-_]$", "", match.group(0)).lower()
+    try:
+        siblings = os.listdir(os.path.dirname(directory))
+    except OSError:
+        return False
+    for sibling in siblings:
+        stem, extension = os.path.splitext(sibling)
+        if extension.lower() not in RECORD_EXTENSIONS:
+            continue
+        lowered = stem.lower()
+        if lowered == folder_name.lower() or re.match(rf"{re.escape(number)}(?:[-_. ]|$)", lowered):
+            return True
+    return False
+
+
+def _utf8(name: str) -> bool:
+    """Whether a file name (as the file system gave it) is valid UTF-8: others cannot be
+    written into URLs, pages or reports faithfully."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_name(path: Path, project_root: Path) -> Finding:
+    shown = os.fsencode(_display_path(path, project_root)).decode("utf-8", "backslashreplace")
+    return finding(
+        "DEC012",
+        shown,
+        Position(1, 1),
+        "cannot read the file: its name is not valid UTF-8; it gets no page",
+        "rename it with a UTF-8 name (e.g. `git mv`)",
+    )
+
+
+def _inside(real: str, boundary: str) -> bool:
+    return real == boundary or real.startswith(boundary.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path, project_root: Path) -> Finding:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = os.path.realpath(path)
+    return finding(
+        "DEC011",
+        _display_path(path, project_root),
+        Position(1, 1),
+        f"is a link to {target}, outside the project; it is not read",
+    )
+
+
+def _unreadable(path: Path, boundary: str, project_root: Path) -> Finding | None:
+    """DEC011 for a link that leads outside the project, DEC012 for anything that is not
+    a regular file (a FIFO, a device, a link that loops or leads nowhere)."""
+    shown = _display_path(path, project_root)
+    try:
+        status = path.lstat()
+        if stat.S_ISLNK(status.st_mode):
+            if not _inside(os.path.realpath(path), boundary):
+                return _outside(path, project_root)
+            status = path.stat()  # raises for a loop or a missing target
+    except OSError as error:
+        reason = "a link that loops" if error.errno == errno.ELOOP else "a link that leads nowhere"
+        return finding("DEC012", shown, Position(1, 1), f"cannot read the file: {reason}")
+    if not stat.S_ISREG(status.st_mode):
+        return finding(
+            "DEC012",
+            shown,
+            Position(1, 1),
+            f"cannot read the file: it is {_file_type(status.st_mode)}, not a regular file",
+        )
+    if status.st_size > MAX_RECORD_BYTES:
+        return finding(
+            "DEC012",
+            shown,
+            Position(1, 1),
+            f"the file is larger than {MAX_RECORD_BYTES // (1024 * 1024)} MiB "
+            f"({status.st_size} bytes); it is not read",
+            "split it, or move the large content (data, images) beside the record",
+        )
+    return None
 
 
 def is_template(name: str) -> bool:
-    """A template file that ADR tools keep beside the records (template.md, ...)."""
-    return bool(_TEMPLATE.search(os.path.splitext(name)[0]))
+    """A template file that teams keep beside the records (template.md, ...)."""
+    words = [word for word in re.split(r"[-_.\s]+", os.path.splitext(name)[0]) if word]
+    if not any(_TEMPLATE_WORD.match(word) for word in words):
+        return False
+    return all(_TEMPLATE_WORD.match(word) or _TEMPLATE_QUALIFIERS.match(word) for word in words)
 
 
 def _excluded(inner: str, kind: KindSpec) -> bool:
     name = inner.rsplit("/", 1)[-1]
     if is_template(name) or name.lower() in SKIPPED_NAMES:
+        return True
+    if kind.numbered and os.path.splitext(name)[0].lower() in DOCUMENT_NAMES:
         return True
     return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
 

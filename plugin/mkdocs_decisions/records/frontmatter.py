@@ -8,12 +8,12 @@ are reported. See ADR-0007.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
-from ..catalogue.findings import Finding, Position
+from ..catalogue.findings import Finding, Position, Severity, excerpt
 from ..catalogue.rules import finding
 from .model import KEY, Field
 
@@ -21,6 +21,9 @@ from .model import KEY, Field
 # pure-Python loader is the fallback where libyaml is not installed.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"^---\s*$")
+# YAML aliases let a few hundred bytes stand for billions of values (an "alias bomb");
+# a value that expands to more than this many is not read.
+MAX_VALUES = 10_000
 _CLOSE = re.compile(r"^(---|\.\.\.)\s*$")
 
 
@@ -66,6 +69,8 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
         if root is None:
             return
         if not isinstance(root, yaml.MappingNode):
+            if _read_without_spaces(text, path, result):
+                return
             result.findings.append(
                 finding(
                     "DEC004",
@@ -78,10 +83,15 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
         seen: dict[str, Position] = {}
         for key_node, value_node in root.value:
             key_position = _position(key_node.start_mark)
-            key = loader.construct_object(key_node, deep=True)
+            key = (
+                loader.construct_object(key_node, deep=True)
+                if isinstance(key_node, yaml.ScalarNode)
+                else None
+            )
             if not isinstance(key, str):
+                shown = excerpt(key) if key is not None else f"a {_node_kind(key_node)}"
                 result.findings.append(
-                    finding("DEC007", path, key_position, f"front-matter key {key!r} is not text")
+                    finding("DEC007", path, key_position, f"front-matter key {shown} is not text")
                 )
                 continue
             if key in seen:
@@ -98,6 +108,21 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
             seen[key] = key_position
             inner: dict[tuple[str | int, ...], Position] = {}
             _walk_nested(value_node, (), inner, path, result, set())
+            if _expanded_size(value_node, {}, MAX_VALUES) > MAX_VALUES:
+                result.findings.append(
+                    finding(
+                        "DEC007",
+                        path,
+                        _position(value_node.start_mark),
+                        f"value of `{key}` expands to more than {MAX_VALUES:,} values through "
+                        "YAML aliases; it is not read",
+                        "write the value out, without `&anchors` and `*aliases`",
+                    )
+                )
+                result.fields[key] = Field(
+                    None, key_position, _position(value_node.start_mark), inner
+                )
+                continue
             try:
                 value = loader.construct_object(value_node, deep=True)
             except (ValueError, TypeError, AttributeError, RecursionError) as error:
@@ -126,11 +151,40 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
         )
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
         result.fields.clear()
+        problem = " ".join(str(error).split("\n")[0].split())
         result.findings.append(
-            finding("DEC002", path, Position(2, 1), f"front matter is not valid YAML: {error}")
+            finding("DEC002", path, Position(2, 1), f"front matter is not valid YAML: {problem}")
         )
     finally:
         loader.dispose()
+
+
+_KEY_WITHOUT_SPACE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<value>\S.*)$")
+
+
+def _read_without_spaces(text: str, path: str, result: FrontMatter) -> bool:
+    """``tag:Web Client`` is one YAML string, but a reader sees a key and its value: read
+    every such line so, and say how to write it (a warning: nothing is lost)."""
+    lines = [(number, line) for number, line in enumerate(text.split("\n")) if line.strip()]
+    matches = [(number, _KEY_WITHOUT_SPACE.match(line.strip())) for number, line in lines]
+    if not matches or not all(match for _, match in matches):
+        return False
+    for number, match in matches:
+        assert match is not None
+        key, value = match["key"], match["value"].strip()
+        line = number + 2
+        column = text.split("\n")[number].find(value) + 1
+        result.fields[key] = Field(value, Position(line, 1), Position(line, max(column, 1)))
+        warning = finding(
+            "DEC004",
+            path,
+            Position(line, len(key) + 2),
+            f"`{key}:{value[:30]}` has no space after the colon, so YAML reads the front "
+            "matter as one text; it is read as a key and its value",
+            f"write `{key}: {value[:30]}`",
+        )
+        result.findings.append(replace(warning, severity=Severity.WARNING))
+    return True
 
 
 def _walk_nested(
@@ -174,9 +228,34 @@ def _walk_nested(
             _walk_nested(item, (*at, index), inner, path, result, seen)
 
 
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], limit: int) -> int:
+    """How many values ``node`` stands for once its aliases are expanded, counted up to
+    just past ``limit`` (each node once: aliases share nodes; a node that contains itself
+    counts as too many)."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = limit + 1  # while counting: a node inside itself is unbounded
+    total = 1
+    if isinstance(node, yaml.MappingNode):
+        children = [child for pair in node.value for child in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    else:
+        children = []
+    for child in children:
+        total += _expanded_size(child, sizes, limit)
+        if total > limit:
+            break
+    sizes[id(node)] = min(total, limit + 1)
+    return sizes[id(node)]
+
+
 def _position(mark: Any) -> Position:
     return Position(mark.line + 2, mark.column + 1)
 
 
 def _node_kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
     return "list" if isinstance(node, yaml.SequenceNode) else "single value"

@@ -19,6 +19,7 @@ URL = "url"
 DEVIATIONS = "deviations"  # a list of {standard, reason}
 BOOL = "bool"
 ITEMS = "items"  # a list of mappings, each with an id (a project's objectives)
+WAIVERS = "waivers"  # rules a record switches off for itself: [{rule, reason}] or {rule: reason}
 
 COMMON_FIELDS: dict[str, str] = {
     "id": TEXT,
@@ -35,6 +36,7 @@ COMMON_FIELDS: dict[str, str] = {
     "complies_with": IDS,
     "deviates_from": DEVIATIONS,
     "review_by": DATE,
+    "waivers": WAIVERS,
 }
 
 # Standards and projects are not decisions: they do not serve projects or follow standards.
@@ -63,6 +65,41 @@ PAGE_KEYS = frozenset(
         "nav_exclude",
         "has_children",
         "permalink",
+        # Docusaurus
+        "slug",
+        "sidebar_position",
+        "sidebar_label",
+        "sidebar_class_name",
+        "pagination_label",
+        "pagination_next",
+        "pagination_prev",
+        "displayed_sidebar",
+        "hide_title",
+        "hide_table_of_contents",
+        "keywords",
+        "image",
+        "draft",
+        "unlisted",
+        "adr",
+        # Hugo, Jekyll, Backstage and RFC processes' own bookkeeping
+        "weight",
+        "aliases",
+        "categories",
+        "summary",
+        "toc",
+        "excerpt",
+        "redirect_from",
+        "last-updated",
+        "last_updated",
+        "release-date",
+        "release-versions",
+        "teams",
+        "prs",
+        "project-link",
+        "suite",
+        "meta",
+        "see-also",
+        "replaces",
     }
 )
 
@@ -70,6 +107,17 @@ PAGE_KEYS = frozenset(
 FOREIGN_KEYS: dict[str, str] = {
     "decision-makers": "deciders",  # MADR 4
     "decision_makers": "deciders",
+    "stage": "status",  # Ember RFCs
+    "state": "status",
+    "start-date": "date",  # Ember RFCs
+    "start_date": "date",
+    "creation-date": "date",  # Tekton TEPs, Kubernetes KEPs
+    "creation_date": "date",
+    "date-started": "date",  # Jupyter JEPs
+    "date_started": "date",
+    "created": "date",
+    "author": "authors",
+    "owners": "authors",
 }
 
 
@@ -102,6 +150,10 @@ class KindSpec:
     decision: bool = True  # listed in the decisions index; can address objectives
     categories: tuple[str, ...] = ()  # for standards: the allowed values of `category`
     final: tuple[str, ...] = ()  # statuses of records that no longer apply
+    default_status: str | None = None  # the status of a record that states none
+    vocabulary_configured: bool = False  # the team named its sections: all are required
+    page_keys: frozenset[str] = frozenset()  # more front-matter keys of other tools
+    date_tolerance: int = 60  # days a decision date may lie before the first commit
 
     def canonical_status(self, raw: str) -> str | None:
         """Map a status as written (any case, aliases) onto one of ``statuses``."""
@@ -129,7 +181,17 @@ DECIDED = frozenset({"accepted", "deprecated", "superseded"})
 ADR_SECTIONS = (
     SectionSpec(
         "Context and Problem Statement",
-        ("context and problem statement", "context", "problem statement", "context and problem"),
+        (
+            "context and problem statement",
+            "context",
+            "problem statement",
+            "context and problem",
+            "context and motivation",
+            "problem",
+            "background",
+            "issue",
+            "why",
+        ),
     ),
     SectionSpec(
         "Considered Options",
@@ -140,38 +202,93 @@ ADR_SECTIONS = (
             "alternatives considered",
             "considered alternatives",
             "alternatives",
+            "possible solutions",
+            "solutions considered",
+            "options and alternatives",
         ),
     ),
     SectionSpec(
         "Decision Outcome",
-        ("decision outcome", "decision", "outcome"),
+        ("decision outcome", "decision", "outcome", "decision taken", "resolution", "our decision"),
         required_from=frozenset({"accepted", "rejected", "deprecated", "superseded"}),
     ),
     SectionSpec(
         "Consequences",
-        ("consequences", "positive consequences", "negative consequences"),
+        (
+            "consequences",
+            "positive consequences",
+            "negative consequences",
+            "implications",
+            "impact",
+            "results",
+        ),
         required_from=DECIDED,
     ),
 )
 
-PROS_AND_CONS = ("pros and cons of the options", "pros and cons")
+PROS_AND_CONS = ("pros and cons of the options", "pros and cons", "pros and cons of options")
 
 _REVIEWED = frozenset(RFC_STATUSES) - {"draft"}
 
+# Headings of real RFC processes (Rust, React, Vue, Ember, Swift, Kotlin, Kubernetes,
+# Tekton, OpenTelemetry, Jupyter, gRPC, NATS), mapped onto our five sections.
 RFC_SECTIONS = (
-    SectionSpec("Summary", ("summary", "abstract")),
-    SectionSpec("Motivation", ("motivation", "background", "problem statement")),
+    SectionSpec(
+        "Summary",
+        (
+            "summary",
+            "abstract",
+            "synopsis",
+            "overview",
+            "introduction",
+            "tl;dr",
+            "tldr",
+            "executive summary",
+        ),
+    ),
+    SectionSpec(
+        "Motivation",
+        (
+            "motivation",
+            "background",
+            "problem statement",
+            "problem",
+            "context",
+            "context and problem statement",
+            "context and motivation",
+            "which problem does it solve",
+            "why",
+            "use cases",
+            "goals",
+            "goals and non-goals",
+        ),
+    ),
     SectionSpec(
         "Design",
         (
             "design",
             "proposal",
             "detailed design",
+            "detail design",
             "design proposal",
             "proposed design",
+            "design details",
             "specification",
             "guide-level explanation",
             "reference-level explanation",
+            "proposed solution",
+            "proposed approach",
+            "approach",
+            "proposed enhancement",
+            "proposed change",
+            "proposed changes",
+            "explanation",
+            "internal details",
+            "implementation",
+            "technical design",
+            "solution",
+            "description",
+            "how",
         ),
         required_from=_REVIEWED,
     ),
@@ -181,14 +298,49 @@ RFC_SECTIONS = (
             "alternatives",
             "rationale and alternatives",
             "alternatives considered",
+            "alternative considered",
             "considered alternatives",
             "rejected ideas",
+            "rejected alternatives",
+            "alternative designs",
+            "alternative design",
+            "alternate designs",
+            "alternate design",
+            "alternates considered",
+            "alternative approaches",
+            "alternative solutions",
+            "prior art and alternatives",
+            "alternatives and future possibilities",
+            "rationale",
+            "discarded ideas",
+            "options",
+            "considered options",
         ),
         required_from=_REVIEWED,
     ),
     SectionSpec(
         "Drawbacks",
-        ("drawbacks", "risks", "risks and mitigations"),
+        (
+            "drawbacks",
+            "risks",
+            "risks and mitigations",
+            "risks and assumptions",
+            "downsides",
+            "drawbacks / considerations",
+            "trade-offs",
+            "tradeoffs",
+            "trade-offs and mitigations",
+            "concerns",
+            "known issues",
+            "cons",
+            "disadvantages",
+            "consequences",
+            "implications",
+            "potential new issues",
+            "arguments against",
+            "why should we not do this",
+            "why not",
+        ),
         required_from=_REVIEWED,
     ),
 )
@@ -229,6 +381,52 @@ ITEM_KEYS = (
 )
 
 
+# Headings that name a section in the records teams write, besides the kinds' own
+# sections: a first heading such as "# Summary" or "# Context" is never a title.
+SECTION_NAMES = frozenset(
+    {
+        "summary",
+        "abstract",
+        "synopsis",
+        "overview",
+        "introduction",
+        "tl;dr",
+        "tldr",
+        "motivation",
+        "background",
+        "context",
+        "problem",
+        "problem statement",
+        "status",
+        "decision",
+        "decisions",
+        "consequences",
+        "rationale",
+        "goals",
+        "detailed design",
+        "proposal",
+        "description",
+        "table of contents",
+        "contents",
+    }
+)
+
+
+def with_article(noun: str) -> str:
+    """``an Architecture decision record``, ``a Request for comments``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def section_names(kinds: dict[str, KindSpec]) -> frozenset[str]:
+    """Every heading that names a section of some kind, for telling titles from sections."""
+    names = set(SECTION_NAMES)
+    for kind in kinds.values():
+        for spec in kind.sections:
+            names.update(spec.aliases)
+    names.update(PROS_AND_CONS)
+    return frozenset(names)
+
+
 def default_kinds() -> dict[str, KindSpec]:
     """The built-in kinds with the lifecycles of the design."""
     return {
@@ -243,8 +441,25 @@ def default_kinds() -> dict[str, KindSpec]:
                 "proposed": ("accepted", "rejected"),
                 "accepted": ("deprecated", "superseded"),
             },
-            # log4brains writes "draft"; teams often say "approved".
-            aliases={"draft": "proposed", "approved": "accepted"},
+            # Words teams use for the same lifecycle (log4brains writes "draft").
+            aliases={
+                "draft": "proposed",
+                "in review": "proposed",
+                "under review": "proposed",
+                "in progress": "proposed",
+                "pending": "proposed",
+                "approved": "accepted",
+                "agreed": "accepted",
+                "adopted": "accepted",
+                "decided": "accepted",
+                "implemented": "accepted",
+                "done": "accepted",
+                "declined": "rejected",
+                "obsolete": "deprecated",
+                "depreciated": "deprecated",
+                "superceded": "superseded",
+                "replaced": "superseded",
+            },
             fields={
                 **COMMON_FIELDS,
                 "deciders": NAMES,
@@ -267,7 +482,17 @@ def default_kinds() -> dict[str, KindSpec]:
                 "accepted": ("implemented", "superseded"),
                 "implemented": ("superseded",),
             },
-            aliases={},
+            aliases={
+                "proposed": "review",
+                "in review": "review",
+                "under review": "review",
+                "active review": "review",
+                "approved": "accepted",
+                "final": "accepted",
+                "declined": "rejected",
+                "abandoned": "withdrawn",
+                "superceded": "superseded",
+            },
             fields={
                 **COMMON_FIELDS,
                 "authors": NAMES,

@@ -45,6 +45,7 @@ class ListItem:
 
     text: str
     line: int
+    marker: str = ""  # "*", "-", "+" or "1." as written
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,16 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """One rule waived for one record, and why."""
+
+    rule: str  # a rule id of the catalogue, e.g. ``DEC305``
+    reason: str
+    position: Position  # where the waiver names the rule
+    written_in: str  # "front matter" or "comment"
+
+
+@dataclass(frozen=True)
 class Record:
     """One decision record (ADR, RFC, ...) as parsed from its file."""
 
@@ -95,6 +106,12 @@ class Record:
     group: str = ""  # sub-folder inside the kind's folder, "" at the top
     title_position: Position = field(default_factory=Position)
     rejected_keys: frozenset[str] = frozenset()  # present in the file but of the wrong type
+    # Where the record writes its status: "front matter", or in the body as a "list"
+    # (bullets or lines), a "table" or a "section"; "" when it writes none.
+    metadata_style: str = ""
+    hidden_lines: frozenset[int] = frozenset()  # body metadata the page header repeats
+    date_in_name: dt.date | None = None  # a date the file name starts with (log4brains)
+    waivers: tuple[Waiver, ...] = ()  # rules the record switches off for itself, with reasons
 
     def value(self, key: str, default: Any = None) -> Any:
         found = self.fields.get(key)
@@ -110,8 +127,9 @@ class Record:
 
     @property
     def date(self) -> dt.date | None:
+        """The decision date the record states, else the date its file name starts with."""
         value = self.value("date")
-        return value if isinstance(value, dt.date) else None
+        return value if isinstance(value, dt.date) else self.date_in_name
 
     def strings(self, key: str) -> tuple[str, ...]:
         """A list-of-strings field, tolerant of a single string."""

@@ -12,58 +12,32 @@ import datetime as dt
 import difflib
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..catalogue.findings import Finding, Position
+from ..catalogue.findings import Finding, Position, excerpt
 from ..catalogue.rules import finding
 from . import kinds as types
-from .body import plain_text, scan_body
+from .body import BodyStructure, plain_text, scan_body
 from .frontmatter import split_front_matter
-from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec
-from .model import Field, Record, Reference, Section, flatten_sections
+from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, section_names
+from .metadata import read_body_metadata, read_date, status_phrase
+from .model import Field, Record, Reference
+from .text import has_control_characters, without_control_characters, without_email
+from .titles import clean_title, is_placeholder, title_from_file_name
+from .waivers import read_waivers
 
-# "0007-x.md", "adr002-x.md", "rfc-0003-x.md"
-_NUMBER_IN_NAME = re.compile(r"^(?:[A-Za-z]{1,5}[-_]?)?(\d+)(?:[-_ .]|$)")
-_ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d+)$")
-# "* Status: accepted", "- Date: 2021-01-11", "**Status:** accepted", "Date: 2018-03-01"
-_LEGACY_LINE = re.compile(
-    r"^\s*(?:[*+-]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]*?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$"
+# "0007-x", "adr002-x", "rfc-0003-x", "KEEP-0406-x", "A29-x": a prefix, then the number
+_SERIES_NUMBER = re.compile(
+    r"^(?P<prefix>(?:[A-Za-z]+[-_]?){0,4}?)(?P<number>\d{1,18})(?=[-_ .]|$)"
 )
+_ZERO_NUMBER = re.compile(r"^0+(?:[-_ .]|$)")
+_ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
-# "Superseded by [3. Use Y](0003-use-y.md)", "Amends [..](..)", "* Refined by [..](..)";
-# adr-tools itself writes "Supercedes" and "Superceded by".
-_RELATION_LINE = re.compile(
-    r"^\s*(?:[*+-]\s+)?(supersede[sd] by|supercede[sd] by|supersedes|supercedes|"
-    r"[A-Za-z][A-Za-z ]{1,30}?)\s*:?\s+(\[.*\]\(.*\).*)$",
-    re.IGNORECASE,
-)
-_SUPERSEDED_BY = re.compile(r"^(superseded|superceded) by\b", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->")
-_TITLE_NUMBER = re.compile(r"^\d+\.\s+")
-_TITLE_ID = re.compile(r"^([A-Za-z]+)[-_ ]?(\d+)\s*[:.\-\u2013\u2014]\s*")
-
-# Metadata written in the body by other tools, mapped onto our fields.
-_LEGACY_KEYS = {
-    "status": "status",
-    "date": "date",
-    "deciders": "deciders",
-    "decision makers": "deciders",
-    "decision-makers": "deciders",
-    "consulted": "consulted",
-    "informed": "informed",
-    "tags": "tags",
-    "authors": "authors",
-    "author": "authors",
-    "reviewers": "reviewers",
-}
-_RELATIONS = {
-    "superseded by": "superseded_by",
-    "superceded by": "superseded_by",
-    "supersedes": "supersedes",
-    "supercedes": "supersedes",
-}
-_DATE_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # old adr-tools wrote dd/mm/yyyy
-_DATE_NAMED = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-")  # log4brains
+# log4brains names files by date (20210105-x.md); others write the date first
+# (2021-06-05_001-x.md), with or without a number after it.
+_DATE_NAMED = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-")
+_NAME_DATE = re.compile(r"^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:[-_]|$)")
+_DATED_NUMBER = re.compile(r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](\d{1,18})(?:[-_ .]|$)")
 _REFERENCE_FIELDS = (
     "supersedes",
     "superseded_by",
@@ -85,6 +59,11 @@ class SourceFile:
     path: str  # relative to the project root, posix; used in findings
     site_path: str  # the page's path in the site
     group: str = ""  # sub-folder inside the kind's folder
+    name: str = ""  # what numbers and names it, when not its file name (a record's folder)
+
+    @property
+    def identity_name(self) -> str:
+        return self.name or posixpath.basename(self.path)
 
 
 def normalise_id(text: str, prefixes: frozenset[str] = frozenset({"ADR", "RFC"})) -> str:
@@ -113,35 +92,72 @@ def parse_record(
     first_line = front.body_start + 1
     if front.present and text.strip() and not "\n".join(body_lines).strip():
         findings.append(finding("DEC008", path, Position(first_line, 1), "the record has no body"))
-    structure = scan_body(body_lines, first_line)
+    structure = scan_body(body_lines, first_line, section_names(kinds))
 
-    raw_fields = {FOREIGN_KEYS.get(key, key): value for key, value in front.fields.items()}
+    waivers = read_waivers(front.fields.get("waivers"), lines, front.body_start, path)
+    findings.extend(waivers.findings)
+    raw_fields = _front_fields(front.fields)
     kind = _kind_from_field(raw_fields, kind, kinds, path, findings)
-    legacy, legacy_references = _legacy_metadata(
-        structure.preamble, first_line + structure.preamble_index, structure.sections, source
+    metadata = read_body_metadata(
+        body_lines,
+        first_line,
+        structure.region_end,
+        structure.sections,
+        path,
+        structure.title_index,
     )
-    for key, value in legacy.items():
-        raw_fields.setdefault(key, value)
+    style = "front matter" if "status" in raw_fields else metadata.style
+    if not style:
+        style = "front matter" if front.present else metadata.layout
+    for key, value in metadata.fields.items():
+        if key not in raw_fields:
+            raw_fields[key] = value
+            findings.extend(f for f in metadata.findings if f.position == value.value_position)
     fields = _checked_fields(raw_fields, kind, path, findings)
     rejected = frozenset(key for key in raw_fields if key in kind.fields and key not in fields)
+    fields = _cleaned_fields(fields, path, findings)
 
     number, record_id = _identity(fields, source, kind, path, findings)
-    raw_status, status, status_reference = _status(fields, kind, source)
-    title, title_position = _title(fields, structure.title, structure.title_index, first_line)
-    title = _without_id(title, kind, number)
+    raw_status, status, status_references = _status(fields, kind, source)
+    title, title_position = _title(fields, structure, first_line, kind, source)
+    if has_control_characters(title):
+        findings.append(_control_finding(path, title_position, "the title"))
+        title = without_control_characters(title)
     if not title:
-        findings.append(finding("DEC106", path, Position(first_line, 1), "the record has no title"))
-        title = _title_from_file_name(source.path)
+        title = title_from_file_name(source.identity_name)
+        findings.append(
+            finding(
+                "DEC106",
+                path,
+                Position(first_line, 1),
+                f'the record has no title; it is shown as "{title}", from its file name',
+            )
+        )
     references = _references(fields, source)
-    references += legacy_references
-    if status_reference and not any(r.relation == "superseded_by" for r in references):
-        references.append(status_reference)
+    references += [
+        Reference(relation.relation, _link_target(relation.target, source.path), relation.position)
+        for relation in metadata.relations
+        if _is_record_link(relation.target) or "/" not in relation.target
+    ]
+    if not any(r.relation == "superseded_by" for r in references):
+        references += status_references
+    references = _unique_references(references)
+    date_in_name = _date_in_name(source.identity_name) if kind.numbered else None
 
-    body = body_lines
-    body_line = first_line
+    # The page shows the body without its title heading (the page has its own); lines are
+    # blanked rather than removed, so that a body line keeps its file line.
+    body = list(body_lines)
     if structure.title_index is not None:
-        body = body_lines[structure.title_index + 1 :]
-        body_line = first_line + structure.title_index + 1
+        for index in range(structure.title_index, structure.title_index + structure.title_lines):
+            body[index] = ""
+    body_line = first_line
+    for number_in_body, line in enumerate(body):
+        if has_control_characters(line):
+            position = Position(body_line + number_in_body, 1)
+            findings.append(_control_finding(path, position, "the text"))
+            body = [without_control_characters(text) for text in body]
+            break
+    hidden = frozenset(metadata.hidden_lines) if style and style != "front matter" else frozenset()
     record = Record(
         path=path,
         source_path=source.source_path,
@@ -160,8 +176,63 @@ def parse_record(
         group=source.group,
         title_position=title_position,
         rejected_keys=rejected,
+        metadata_style=style,
+        hidden_lines=hidden,
+        date_in_name=date_in_name,
+        waivers=waivers.waivers,
     )
     return record, findings
+
+
+# Fields that name people: shown on pages, in the feed and in exports, so an e-mail
+# address written in them is taken out (STD-PRIV-001).
+_PEOPLE = frozenset(
+    {"deciders", "authors", "reviewers", "consulted", "informed", "stakeholders", "owner"}
+)
+
+
+def _cleaned_fields(
+    fields: dict[str, Field], path: str, findings: list[Finding]
+) -> dict[str, Field]:
+    """Fields with control characters replaced (DEC013) and no e-mail address in names."""
+    cleaned: dict[str, Field] = {}
+    for key, found in fields.items():
+        value = _without_controls(found.value)
+        if value != found.value:
+            findings.append(_control_finding(path, found.value_position, f"`{key}`"))
+        if key in _PEOPLE:
+            value = _without_addresses(value)
+        cleaned[key] = found if value is found.value else replace(found, value=value)
+    return cleaned
+
+
+def _without_controls(value: object) -> object:
+    if isinstance(value, str):
+        return without_control_characters(value) if has_control_characters(value) else value
+    if isinstance(value, list):
+        items = [_without_controls(item) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, dict):
+        pairs = {k: _without_controls(v) for k, v in value.items()}
+        return value if all(pairs[k] is value[k] for k in value) else pairs
+    return value
+
+
+def _without_addresses(value: object) -> object:
+    if isinstance(value, str):
+        return without_email(value) if "@" in value else value
+    if isinstance(value, list):
+        return [_without_addresses(item) for item in value]
+    return value
+
+
+def _control_finding(path: str, position: Position, what: str) -> Finding:
+    return finding(
+        "DEC013",
+        path,
+        position,
+        f"{what} holds control characters; they are shown replaced by U+FFFD",
+    )
 
 
 def _decode(data: bytes, path: str, findings: list[Finding]) -> str:
@@ -219,83 +290,38 @@ def _kind_from_field(
     return kind
 
 
-def _legacy_metadata(
-    preamble: tuple[str, ...],
-    preamble_start: int,
-    sections: tuple[Section, ...],
-    source: SourceFile,
-) -> tuple[dict[str, Field], list[Reference]]:
-    """Fields written as body text by MADR 2, log4brains and adr-tools."""
-    fields: dict[str, Field] = {}
-    references: list[Reference] = []
-    for offset, line in enumerate(preamble):
-        match = _LEGACY_LINE.match(_COMMENT.sub("", line))
-        if not match:
-            continue
-        key = _LEGACY_KEYS.get(match.group(1).strip().lower())
-        value = match.group(2).strip()
-        if key is None or not value or key in fields:
-            continue
-        position = Position(preamble_start + offset, 1)
-        column = line.find(value) + 1 if value in line else 1
-        fields[key] = Field(
-            _legacy_value(key, value), position, Position(position.line, max(column, 1))
-        )
-    for section in flatten_sections(sections):
-        if section.key == "date" and "date" not in fields:
-            first = next((line.strip() for line in section.body.split("\n") if line.strip()), "")
-            if first:
-                position = Position(section.line + 1, 1)
-                fields["date"] = Field(_legacy_value("date", first), position, position)
-            continue
-        if section.key not in ("status", "links"):
-            continue
-        for offset, line in enumerate(section.body.split("\n")):
-            stripped = _COMMENT.sub("", line).strip()
-            if not stripped:
-                continue
-            position = Position(section.line + 1 + offset, 1)
-            relation = _RELATION_LINE.match(stripped)
-            if relation:
-                references.extend(
-                    _relation_references(relation.group(1), relation.group(2), position, source)
-                )
-            elif section.key == "status" and "status" not in fields:
-                fields["status"] = Field(stripped.lstrip("*-+ "), position, position)
-        superseded = any(r.relation == "superseded_by" for r in references)
-        if section.key == "status" and "status" not in fields and superseded:
-            heading = Position(section.line, 1)
-            fields["status"] = Field("superseded", heading, heading)
-    return fields, references
+def _front_fields(front: dict[str, Field]) -> dict[str, Field]:
+    """Front matter by our names: other tools' keys (``decision-makers``, ``stage``,
+    ``start-date``) are read as ours when the record does not use ours."""
+    fields = {key: value for key, value in front.items() if key not in FOREIGN_KEYS}
+    for key, value in front.items():
+        ours = FOREIGN_KEYS.get(key)
+        if ours is not None and ours not in fields:
+            fields[ours] = value
+    return fields
 
 
-def _legacy_value(key: str, value: str) -> object:
-    if key == "tags":  # log4brains separates tags by spaces or commas
-        return [part for part in re.split(r"[,\s]+", value) if part]
-    if key in ("deciders", "consulted", "informed", "authors", "reviewers"):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    if key == "date":
-        day_first = _DATE_DMY.match(value)
-        try:
-            if day_first:
-                day, month, year = (int(part) for part in day_first.groups())
-                return dt.date(year, month, day)
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    return value
+def _unique_references(references: list[Reference]) -> list[Reference]:
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for reference in references:
+        key = (reference.relation, normalise_id(reference.target))
+        if key not in seen:
+            seen.add(key)
+            unique.append(reference)
+    return unique
 
 
-def _relation_references(
-    verb: str, text: str, position: Position, source: SourceFile
-) -> list[Reference]:
-    relation = _RELATIONS.get(" ".join(verb.lower().split()), "related")
-    links = [match.group(2) for match in _LINK.finditer(text)]
-    # Only links to other Markdown files are relations; web links in a Links section are not.
-    targets = [_link_target(link, source.path) for link in links if _is_record_link(link)]
-    if not links and text.strip():
-        targets = [text.strip().split()[0].strip(".,;")]
-    return [Reference(relation, target, position) for target in targets if target]
+def _date_in_name(path: str) -> dt.date | None:
+    """The date a file name starts with (``2021-06-05_001-x.md``, log4brains' ``20210605-x.md``)."""
+    name = posixpath.basename(path)
+    match = _NAME_DATE.match(name)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def _is_record_link(link: str) -> bool:
@@ -317,7 +343,7 @@ def _checked_fields(
     checked: dict[str, Field] = {}
     for key, found in raw.items():
         expected = kind.fields.get(key)
-        if expected is None and key in PAGE_KEYS:
+        if expected is None and (key in PAGE_KEYS or key in kind.page_keys):
             continue
         if expected is None:
             suggestions = difflib.get_close_matches(key, list(kind.fields), n=1, cutoff=0.6)
@@ -333,6 +359,20 @@ def _checked_fields(
             )
             continue
         value, problem = _coerce(expected, found.value)
+        if problem and expected == types.DATE and isinstance(found.value, str):
+            day, _ = read_date(found.value)
+            if day is not None:  # "5 September 2023": read, and said to be not ISO
+                value, problem = day, ""
+                findings.append(
+                    finding(
+                        "DEC014",
+                        path,
+                        found.value_position,
+                        f"`{key}: {found.value.strip()[:40]}` is read as {day.isoformat()}; "
+                        "it is not written as YYYY-MM-DD",
+                        f"write `{key}: {day.isoformat()}`",
+                    )
+                )
         if problem:
             findings.append(finding("DEC007", path, found.value_position, f"`{key}` {problem}"))
             continue
@@ -358,7 +398,7 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
                 return dt.date.fromisoformat(value.strip()), ""
             except ValueError:
                 pass
-        return None, f"must be a date written as YYYY-MM-DD, not {value!r}"
+        return None, f"must be a date written as YYYY-MM-DD, not {excerpt(value)}"
     if expected in (types.NAMES, types.IDS):
         if isinstance(value, str):  # "Ana Silva, Bo Chen" as MADR 3 files often write it
             return [part.strip() for part in value.split(",") if part.strip()], ""
@@ -388,6 +428,8 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
         if isinstance(value, bool):
             return value, ""
         return None, f"must be true or false, not {_describe(value)}"
+    if expected == types.WAIVERS:
+        return value, ""  # read, and checked (DEC015), by ``waivers.read_waivers``
     if expected == types.ITEMS:
         if isinstance(value, list):
             return value, ""  # each item is checked by the objectives rules (DEC507-DEC509)
@@ -402,7 +444,7 @@ def _describe(value: object) -> str:
         return "a mapping"
     if isinstance(value, bool):
         return "true/false"
-    return f"{type(value).__name__} {value!r}"
+    return excerpt(value)
 
 
 def _identity(
@@ -412,13 +454,17 @@ def _identity(
     path: str,
     findings: list[Finding],
 ) -> tuple[int | None, str]:
-    name = posixpath.basename(source.path)
-    match = _NUMBER_IN_NAME.match(name)
-    file_number = int(match.group(1)) if match else None
+    name = source.identity_name
+    named = _numbered_name(posixpath.splitext(name)[0], kind)
+    file_number = named[0] if named else None
     declared = fields.get("id")
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
         if not kind.numbered:
             return None, declared.value.strip()  # as written: `demand-forecasting`
+        if not _ID.match(declared.value.strip()):
+            # Docusaurus and others use `id:` for a page slug: the file name numbers it.
+            declared = None
+    if declared is not None and isinstance(declared.value, str):
         record_id = normalise_id(declared.value)
         id_match = _ID.match(record_id)
         declared_number = int(id_match.group(2)) if id_match else None
@@ -439,11 +485,17 @@ def _identity(
     stem = posixpath.splitext(name)[0]
     if not kind.numbered:
         return None, stem  # standards and projects are named, e.g. docs/projects/churn.md
-    if _DATE_NAMED.match(name):
+    dated = _DATED_NUMBER.match(name)
+    if dated:  # 2021-06-05_001-x.md: the number after the date
+        number = int(dated.group(1))
+        return number, f"{kind.prefix}-{number:04d}"
+    if _DATE_NAMED.match(name) or _NAME_DATE.match(name):
         # log4brains names files by date; several can share a day, so the slug is the id.
-        return file_number, stem
-    if file_number is not None:
-        return file_number, f"{kind.prefix}-{file_number:04d}"
+        return None, stem
+    if named is not None:
+        return named
+    if _ZERO_NUMBER.match(name):
+        return None, stem  # "0000-x.md": a process that never assigns numbers (Yarn)
     findings.append(
         finding(
             "DEC107",
@@ -455,49 +507,60 @@ def _identity(
     return None, stem
 
 
+def _numbered_name(stem: str, kind: KindSpec) -> tuple[int, str] | None:
+    """The number and id a file (or folder) name gives: ``0007-x`` is ADR-0007 (the
+    kind's own prefix, in any case, too: ``adr-7-x``, ``ADR0007``); another series keeps
+    its prefix as written (``KEEP-0406``, ``A29``, ``ODH-ADR-Operator-0001``). All zeros
+    (``0000-x``) is no number."""
+    match = _SERIES_NUMBER.match(stem)
+    if not match or int(match["number"]) == 0:
+        return None
+    number = int(match["number"])
+    groups = [group for group in re.split(r"[-_]", match["prefix"]) if group]
+    if not groups or (len(groups) == 1 and groups[0].upper() == kind.prefix.upper()):
+        return number, f"{kind.prefix}-{number:04d}"
+    if all(group[:1].isupper() or group.upper() == kind.prefix.upper() for group in groups):
+        return number, stem[: match.end()]
+    return None
+
+
 def _status(
     fields: dict[str, Field], kind: KindSpec, source: SourceFile
-) -> tuple[str | None, str | None, Reference | None]:
+) -> tuple[str | None, str | None, list[Reference]]:
+    """The status word as written, its canonical status, and the successor a status such
+    as ``superseded by [ADR-0012](0012-x.md)`` names."""
     found = fields.get("status")
     if found is None or not isinstance(found.value, str):
-        return None, None, None
-    raw = _COMMENT.sub("", found.value).strip()
-    prefix = _SUPERSEDED_BY.match(raw)
-    if prefix:
-        # MADR's ``superseded by [ADR-0012](0012-x.md)`` means status + successor.
-        references = _relation_references(
-            "superseded by", raw[prefix.end() :], found.value_position, source
-        )
-        return raw, kind.canonical_status("superseded"), references[0] if references else None
-    return raw, kind.canonical_status(raw), None
+        return None, kind.default_status, []
+    word, successors = status_phrase(found.value)
+    if word is None:
+        return None, kind.default_status, []
+    references = [
+        Reference(relation, _link_target(target, source.path), found.value_position)
+        for relation, target in successors
+    ]
+    return word, kind.canonical_status(word), references
 
 
 def _title(
-    fields: dict[str, Field], heading: str | None, heading_index: int | None, first_line: int
+    fields: dict[str, Field],
+    structure: BodyStructure,
+    first_line: int,
+    kind: KindSpec,
+    source: SourceFile,
 ) -> tuple[str, Position]:
+    """The title: front matter's or the body metadata's ``title`` wins over the title
+    heading (never a section's heading); "" when the record has none."""
     declared = fields.get("title")
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
-        return " ".join(declared.value.split()), declared.value_position
-    if heading:
-        line = first_line + (heading_index or 0)
-        return _TITLE_NUMBER.sub("", heading), Position(line, 1)
+        title = clean_title(declared.value, kind.prefix)
+        if not is_placeholder(title):
+            return title, declared.value_position
+    if structure.title is not None and structure.title_index is not None:
+        title = clean_title(structure.title, kind.prefix)
+        if title and not is_placeholder(title):
+            return title, Position(first_line + structure.title_index, 1)
     return "", Position(first_line, 1)
-
-
-def _without_id(title: str, kind: KindSpec, number: int | None) -> str:
-    """ "ADR-0012: Use X" and "ADR012 - Use X" become "Use X": the page shows the id itself."""
-    match = _TITLE_ID.match(title)
-    if number is None or not match or match.group(1).upper() != kind.prefix.upper():
-        return title
-    if int(match.group(2)) != number:
-        return title
-    return title[match.end() :] or title
-
-
-def _title_from_file_name(path: str) -> str:
-    stem = posixpath.splitext(posixpath.basename(path))[0]
-    words = re.sub(r"^\d+[-_ ]*", "", stem).replace("-", " ").replace("_", " ").strip()
-    return words.capitalize() if words else stem
 
 
 def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]:

@@ -1,18 +1,67 @@
 """The trade-offs a record writes down, read from its sections: the considered options,
 the option chosen, pros and cons, and negative consequences. Shared by the checks
-(DEC3xx) and anything that shows them."""
+(DEC3xx) and anything that shows them.
+
+Teams write options as list items, numbered items, ``**Option 1:** ...`` paragraphs or
+one sub-heading per option; they name the chosen one quoted, bold, plainly, by its
+short name, by its number (``Option 3``, ``the second option``) or several at once;
+and they mark pros and cons with words (``Good, because``, ``Pro:``), signs (``+``,
+``-``) or emoji (``✅``, ``:x:``). All of these are read here; the matching ignores
+case, punctuation and Markdown emphasis.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
+from dataclasses import dataclass
 
-from .body import plain_text
+from .body import outside_fences, plain_text
 from .model import ListItem, Section
 
-PRO = re.compile(r"^(good|pro|pros|positive|advantage|\+)\b", re.IGNORECASE)
-CON = re.compile(
-    r"^(bad|con|cons|negative|disadvantage|drawback|downside|risk|cost)\b", re.IGNORECASE
+_GOOD_WORDS = (
+    r"good|pro|pros|positive|advantage|advantages|strength|strengths|better|benefit|benefits|"
+    r"upside|upsides|plus"
 )
+_BAD_WORDS = (
+    r"bad|con|cons|negative|disadvantage|disadvantages|drawback|drawbacks|downside|downsides|"
+    r"risk|risks|cost|costs|weakness|weaknesses|worse|minus|limitation|limitations|concern|"
+    r"concerns"
+)
+_GOOD_SIGNS = (
+    "\u2705",  # white heavy check mark
+    "\u2714",  # heavy check mark
+    "\U0001f44d",  # thumbs up
+    "\u2795",  # heavy plus sign
+    ":white_check_mark:",
+    ":heavy_check_mark:",
+    ":+1:",
+    ":thumbsup:",
+    ":heavy_plus_sign:",
+    "(+)",
+    "[+]",
+    "+",
+)
+_BAD_SIGNS = (
+    "\u274c",  # cross mark
+    "\u2716",  # heavy multiplication x
+    "\u26d4",  # no entry
+    "\U0001f6ab",  # prohibited
+    "\U0001f44e",  # thumbs down
+    "\u2796",  # heavy minus sign
+    ":x:",
+    ":no_entry:",
+    ":no_entry_sign:",
+    ":-1:",
+    ":thumbsdown:",
+    ":heavy_minus_sign:",
+    "(-)",
+    "[-]",
+    "-",
+)
+_NEUTRAL = re.compile(r"^(?:neutral|meh|either)\b", re.IGNORECASE)
+PRO = re.compile(rf"^(?:{_GOOD_WORDS})\b", re.IGNORECASE)
+CON = re.compile(rf"^(?:{_BAD_WORDS})\b", re.IGNORECASE)
 NEGATIVE_HEADINGS = (
     "negative consequences",
     "negative",
@@ -21,16 +70,96 @@ NEGATIVE_HEADINGS = (
     "drawbacks",
     "downsides",
     "risks",
+    "trade-offs",
+    "tradeoffs",
+    "known limitations",
+    "limitations",
+    "disadvantages",
+    "costs",
 )
-# Straight and typographic quotes (written as escapes: U+2018/2019 and U+201C/201D).
-CHOSEN_QUOTED = re.compile(
-    "chosen option\\s*:?\\s*[\"'\u2018\u201c]([^\"'\u2019\u201d\\n]+)", re.IGNORECASE
+POSITIVE_HEADINGS = ("positive consequences", "positive", "good", "pros", "benefits", "advantages")
+# "Chosen option:", "Chosen options:", "Chosen approach:", "Chose option", "Selected option:",
+# "We chose", "We decided to use", "Decision:"
+_CHOSEN = re.compile(
+    r"(?:chosen|chose|selected|preferred|picked)\s+(?:options?|approach|alternative|solution)"
+    r"\s*:?|\bwe\s+(?:have\s+)?(?:chose|chosen|picked|selected|decided\s+(?:to\s+(?:use|go\s+with|"
+    r"adopt)|on|for))\b|^decision\s*:",
+    re.IGNORECASE | re.MULTILINE,
 )
-CHOSEN_BARE = re.compile(r"chosen option\s*:?\s*([^,\n]+)", re.IGNORECASE)
+_QUOTED = re.compile("[\"\u201c\u2018'`]([^\"\u201d\u2019'`\\n]{1,200})[\"\u201d\u2019'`]")
+_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+_SENTENCE_END = re.compile(
+    r"(?:,|;|\.(?:\s|$)|\s(?:because|since|as it|as they|due to|so that|which|given)\b|\n)",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_NUMBERED = re.compile(
+    r"^(?:option|alternative|approach|solution|choice)?\s*#?\s*(\d{1,2}|[a-h])\b(?:[a-z]\b)?\s*"
+    r"(?:[:.)\-\u2013\u2014]|$)",
+    re.IGNORECASE,
+)
+_OPTION_PREFIX = re.compile(
+    r"^(?:(?:option|alternative|approach|solution|choice)\s*#?\s*)?(?:\d{1,2}|[a-h])?[a-z]?"
+    r"\s*[:.)\-\u2013\u2014]\s+",
+    re.IGNORECASE,
+)
+_BOLD_PARAGRAPH = re.compile(
+    r"^\s*(?:\*\*|__)((?:option|alternative|approach|solution|choice)\b[^*_]{0,200}?)(?:\*\*|__)"
+    r"\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_CHOSEN_MARK = re.compile(
+    r"\((?:chosen|selected|accepted|recommended|preferred|decision)[^)]*\)|\[(?:selected|chosen)\]"
+    r"|\bchosen\b\s*$",
+    re.IGNORECASE,
+)
+_DETAILS = re.compile(r"<\s*(/?)\s*details\b", re.IGNORECASE)
+_ITEM_LINE = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One considered option: its words as written, and where."""
+
+    title: str  # plain text, e.g. "Option 2: Use Postgres - managed by the platform team"
+    line: int
+    marked_chosen: bool = False  # "(chosen)", "[SELECTED]" in its own title
+
+    @property
+    def short_name(self) -> str:
+        """The name without ``Option 2:`` and without a description after `` - ``/``:``:
+        ``Use Postgres``."""
+        name = _CHOSEN_MARK.sub("", self.title).strip()
+        name = _OPTION_PREFIX.sub("", name, count=1) or name
+        for separator in (" - ", " \u2013 ", " \u2014 ", ": ", " (", ", "):
+            head = name.split(separator, 1)[0].strip()
+            if head and len(head) >= 2:
+                name = head
+        return name.strip(" .*_\"'")
 
 
 def find_section(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
-    return next((section for section in sections if section.key in aliases), None)
+    """The first section whose heading is one of ``aliases``, or whose heading joins one
+    with others (``Motivation / use cases``, ``Risks and Mitigations``)."""
+    for section in sections:
+        if section.key in aliases:
+            return section
+    for section in sections:
+        parts = re.split(r"\s*(?:/|&|\+|,)\s*|\s+and\s+", section.key)
+        if len(parts) > 1 and any(part in aliases for part in parts):
+            return section
+    return None
 
 
 def all_items(section: Section) -> list[ListItem]:
@@ -40,33 +169,115 @@ def all_items(section: Section) -> list[ListItem]:
     return items
 
 
+def considered_options(section: Section) -> list[Option]:
+    """The direct options of an options section: its ``**Option 1:** ...`` paragraphs
+    (each may carry its own lists of pros and cons), else its list items (not those in
+    nested sub-sections, in ``<details>`` blocks, under a ``Pros:`` label, or that are
+    pros and cons themselves), else one per sub-heading."""
+    hidden = _lines_in_details(section) | _lines_of_arguments(section)
+    paragraphs = []
+    for offset, line in outside_fences(section.body.split("\n")):
+        match = _BOLD_PARAGRAPH.match(line)
+        line_number = section.line + 1 + offset
+        if match and line_number not in hidden:
+            title = plain_text(match[1]).rstrip(":").strip()
+            rest = plain_text(match[2])
+            paragraphs.append(_option(f"{title}: {rest}" if rest else title, line_number))
+    if len(paragraphs) >= 2:
+        return paragraphs
+    items = [
+        item
+        for item in section.items
+        if item.line not in hidden and not _is_argument(plain_text(item.text), item)
+    ]
+    if items:
+        return [_option(plain_text(item.text), item.line) for item in items]
+    if paragraphs:
+        return paragraphs
+    return [_option(child.title, child.line) for child in section.children]
+
+
+def discusses_in_prose(section: Section) -> bool:
+    """Whether a section says things besides its list of options: a paragraph other than
+    a short introduction (``We considered:``). Its options then cannot be counted: the
+    prose may weigh one more."""
+    for _, line in outside_fences(section.body.split("\n")):
+        text = line.strip()
+        if not text or text.startswith(("<!--", "|", "#", ">")) or _ITEM_LINE.match(line):
+            continue
+        if line[:1] in (" ", "\t"):
+            continue  # a list item's own text, wrapped
+        if text.endswith(":") and len(text) < 120:
+            continue
+        if _BOLD_PARAGRAPH.match(line):
+            continue
+        return True
+    return False
+
+
 def option_titles(section: Section) -> list[str]:
-    """The options of a section: its top-level list items (as plain text, links reduced
-    to their words), or else its subsection titles."""
-    if section.items:
-        return [plain_text(item.text) for item in section.items]
-    return [child.title for child in section.children]
+    """The options of a section, as plain text (see :func:`considered_options`)."""
+    return [option.title for option in considered_options(section)]
 
 
-def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", plain_text(text).lower()).split())
+def chosen_options(outcome: Section | None, options: list[Option]) -> list[Option]:
+    """The options the decision outcome names, in their own order.
+
+    ``Chosen option: "X"``, ``**X**``, ``X, because ...``, by short name, by number
+    (``Option 3``, ``the second option``), several at once (``**A** and **B**``); an
+    outcome heading that names one (``## Decision Outcome: X``); else an option marked
+    ``(chosen)`` in its title; else, without any of these, an option the outcome names.
+    """
+    if not options:
+        return []
+    found: list[Option] = []
+    text = (f"{outcome.title}\n{outcome.full_text}" if outcome is not None else "").strip()
+    for candidate in _named_candidates(text):
+        for option in _matching(candidate, options):
+            if option not in found:
+                found.append(option)
+    if not found:
+        found = [option for option in options if option.marked_chosen]
+    if not found and text:
+        whole = _key(text)
+        ranked = sorted(options, key=lambda option: -len(_key(option.short_name)))
+        for option in ranked:
+            key = _key(option.short_name)
+            if len(key) >= 3 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", whole):
+                found.append(option)
+                break
+    return sorted(found, key=options.index)
 
 
 def chosen_option(outcome: Section, options: list[str]) -> str | None:
-    """The option the outcome names: ``Chosen option: "X"``, else any option it mentions."""
-    text = plain_text(outcome.full_text)
-    match = CHOSEN_QUOTED.search(text) or CHOSEN_BARE.search(text)
-    candidates = [_key(match.group(1))] if match else []
-    keyed = {_key(option): option for option in options if _key(option)}
-    for candidate in candidates:
-        for key, option in keyed.items():
-            if candidate and (key in candidate or candidate in key):
-                return option
-    whole = _key(text)
-    for key, option in sorted(keyed.items(), key=lambda pair: -len(pair[0])):
-        if re.search(rf"\b{re.escape(key)}\b", whole):
-            return option
-    return None
+    """The first option the outcome names (options given as titles)."""
+    chosen = chosen_options(outcome, [_option(title, 0) for title in options])
+    return chosen[0].title if chosen else None
+
+
+def is_pro(text: str, item: ListItem | None = None) -> bool:
+    """An argument for: ``Good, because``, ``Pro:``, ``+``, ``✅``, ``:+1:``."""
+    return _argument(text, item) == "good"
+
+
+def is_con(text: str, item: ListItem | None = None) -> bool:
+    """An argument against: ``Bad, because``, ``Con:``, ``-``, ``❌``, ``:x:``."""
+    return _argument(text, item) == "bad"
+
+
+def argument_kind(text: str, item: ListItem | None = None) -> str:
+    """``good``, ``bad``, ``neutral`` or "" for an item of a pros-and-cons list."""
+    return _argument(text, item)
+
+
+def uses_good_and_bad(section: Section) -> bool:
+    """Whether a consequences section is written as good and bad points (items, or
+    sub-headings such as "Positive" and "Negative"), so that a missing bad one can be
+    told; prose cannot be judged."""
+    headings = {child.key for child in section.children}
+    if headings & set(NEGATIVE_HEADINGS + POSITIVE_HEADINGS):
+        return True
+    return any(_argument(plain_text(item.text), item) for item in all_items(section))
 
 
 def has_negative_consequence(section: Section) -> bool:
@@ -75,8 +286,224 @@ def has_negative_consequence(section: Section) -> bool:
     for child in section.children:
         if child.key in NEGATIVE_HEADINGS and not child.is_empty:
             return True
-    for line in section.full_text.split("\n"):
-        text = plain_text(line.strip().lstrip("*-+ ").strip())
-        if CON.match(text):
+        if has_negative_consequence(child):
+            return True
+    for item in section.items:
+        if is_con(plain_text(item.text), item):
+            return True
+    for line in section.body.split("\n"):
+        text = plain_text(line.strip().lstrip("*+ ").strip())
+        if text and CON.match(text):
             return True
     return False
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def _option(title: str, line: int) -> Option:
+    return Option(title, line, bool(_CHOSEN_MARK.search(title)))
+
+
+def _argument(text: str, item: ListItem | None) -> str:
+    marker = item.marker if item is not None else ""
+    stripped = text.strip()
+    for sign in _GOOD_SIGNS:
+        if stripped.startswith(sign) and (sign != "+" or len(stripped) > 1):
+            return "good"
+    for sign in _BAD_SIGNS:
+        if stripped.startswith(sign) and sign != "-":
+            return "bad"
+    if stripped.startswith("- ") or stripped.startswith("\u2212"):
+        return "bad"
+    if PRO.match(stripped):
+        return "good"
+    if CON.match(stripped):
+        return "bad"
+    if _NEUTRAL.match(stripped):
+        return "neutral"
+    if marker == "+":
+        return "good"  # "+ fast" beside "- slow": signs as list markers
+    return ""
+
+
+def _is_argument(text: str, item: ListItem) -> bool:
+    return (
+        bool(_argument(text, item))
+        and item.marker != "+"
+        and bool(PRO.match(text) or CON.match(text) or _NEUTRAL.match(text))
+    )
+
+
+def _lines_in_details(section: Section) -> set[int]:
+    """File lines inside ``<details>`` blocks of a section's own text."""
+    inside: set[int] = set()
+    depth = 0
+    for offset, line in enumerate(section.body.split("\n")):
+        for closing in _DETAILS.findall(line):
+            depth = max(0, depth - 1) if closing else depth + 1
+        if depth:
+            inside.add(section.line + 1 + offset)
+    return inside
+
+
+def _lines_of_arguments(section: Section) -> set[int]:
+    """Lines of lists that follow a pros or cons label (``✅ Pros:``, ``Cons:``): the
+    arguments of an option, not options."""
+    lines: set[int] = set()
+    under_label = False
+    for offset, line in enumerate(section.body.split("\n")):
+        text = plain_text(line.strip())
+        if not text:
+            continue
+        if _ITEM_LINE.match(line) or line[:1] in (" ", "\t"):
+            if under_label:
+                lines.add(section.line + 1 + offset)
+            continue
+        label = text.rstrip(":").strip()
+        under_label = text.endswith(":") and bool(_argument(label, None)) and len(label) < 40
+    return lines
+
+
+def _named_candidates(text: str) -> list[str]:
+    """What the outcome names as chosen: the quoted, bold or plain words after "Chosen
+    option:" (several when it names several), or the outcome heading's own words."""
+    candidates: list[str] = []
+    for match in _CHOSEN.finditer(text):
+        rest = text[match.end() :].lstrip(" :\t")
+        line = rest.split("\n", 1)[0]
+        if not line.strip():  # "Chosen options:" and a list below it
+            for following in rest.split("\n")[1:]:
+                if not following.strip():
+                    continue
+                item = _ITEM_LINE.match(following)
+                if not item:
+                    if following[:1] in (" ", "\t"):
+                        continue
+                    break
+                words = following[item.end() :]
+                end = _SENTENCE_END.search(words)
+                candidates.append(words[: end.start()] if end else words)
+            continue
+        spans = [m[1] for m in _QUOTED.finditer(line[:300])] + [m[2] for m in _BOLD.finditer(line)]
+        spans = [span for span in spans if span.strip()]
+        if spans and line.lstrip()[:1] in "\"\u201c\u2018'`*_":
+            candidates.extend(spans)
+            continue
+        end = _SENTENCE_END.search(line)
+        phrase = line[: end.start()] if end else line
+        if phrase.strip():
+            candidates.extend(part for part in re.split(r"\s+(?:and|&)\s+|\s*\+\s*", phrase))
+            candidates.append(phrase)
+        candidates.extend(spans)
+    heading = text.split("\n", 1)[0]
+    if ":" in heading and not candidates:  # "Decision Outcome: AWS Lambda function"
+        candidates.append(heading.split(":", 1)[1])
+    return [c for c in (plain_text(c).strip(" .:*_\"'`") for c in candidates) if c]
+
+
+def _matching(candidate: str, options: list[Option]) -> list[Option]:
+    key = _key(candidate)
+    if not key:
+        return []
+    numbers = [int(n) for n in re.findall(r"\b(\d{1,2})\b", key)]
+    number = _NUMBERED.match(candidate.strip())
+    ordinal = re.match(r"^(?:the\s+)?(\w+)\s+(?:option|alternative|approach|one)\b", key)
+    index = None
+    if number:
+        index = _index_of(number[1], options)
+    elif ordinal and ordinal[1] in _ORDINALS:
+        index = _ORDINALS[ordinal[1]]
+    if index is not None and 1 <= index <= len(options) and _short(key):
+        return [_numbered(options, index)]
+    exact = [o for o in options if key in (_key(o.title), _key(o.short_name))]
+    if exact:
+        return exact[:1]
+    contained = [
+        o
+        for o in options
+        if len(_key(o.short_name)) >= 3
+        and (
+            re.search(rf"(?<!\w){re.escape(_key(o.short_name))}(?!\w)", key)
+            or re.search(rf"(?<!\w){re.escape(key)}(?!\w)", _key(o.title))
+        )
+    ]
+    if contained:
+        return sorted(contained, key=lambda o: -len(_key(o.short_name)))[:1]
+    close = difflib.get_close_matches(key, [_key(o.short_name) for o in options], n=1, cutoff=0.8)
+    if close:
+        return [o for o in options if _key(o.short_name) == close[0]][:1]
+    # "Use host network if ..." names "Via the host network": every significant word of
+    # the option's name is in the phrase, and no other option's are.
+    words = set(key.split())
+    covered = [
+        o for o in options if _significant(o.short_name) and _significant(o.short_name) <= words
+    ]
+    if len(covered) == 1:
+        return covered
+    if numbers and len(key.split()) <= 3 and 1 <= numbers[0] <= len(options):
+        return [_numbered(options, numbers[0])]
+    return []
+
+
+def _index_of(token: str, options: list[Option]) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return ord(token.lower()) - ord("a") + 1
+
+
+def _numbered(options: list[Option], index: int) -> Option:
+    """Option number ``index``: the one whose title says so (``Option 3: ...``), else the
+    ``index``-th in the list."""
+    for option in options:
+        own = _NUMBERED.match(option.title)
+        if own and _index_of(own[1], options) == index:
+            return option
+    return options[index - 1]
+
+
+def _short(key: str) -> bool:
+    return len(key.split()) <= 4
+
+
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "via",
+        "with",
+        "use",
+        "using",
+        "we",
+        "our",
+        "option",
+        "alternative",
+        "approach",
+    ]
+)
+
+
+def _significant(text: str) -> frozenset[str]:
+    return frozenset(
+        word for word in _key(text).split() if len(word) > 2 and word not in _STOP_WORDS
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", plain_text(text).lower()).split())

@@ -3,6 +3,7 @@ CSS class names and link targets. See ADR-0004 and STD-SEC-001."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from urllib.parse import quote, urlsplit
 
@@ -36,6 +37,13 @@ def inline_html(value: object) -> Markup:
     """A value as HTML text: everything escaped, then `code spans` shown as code."""
     escaped = str(escape(" ".join(str(value).split())))
     return Markup(_CODE_SPAN.sub(r"<code>\1</code>", escaped))
+
+
+def file_token(value: object) -> str:
+    """A file name for a generated file of one record or picture: readable, and unique
+    (``use-x.md`` and ``use_x.md`` reduce to the same words, so a digest follows)."""
+    digest = hashlib.blake2b(str(value).encode("utf-8"), digest_size=4).hexdigest()
+    return f"{css_token(value)[:80]}-{digest}"
 
 
 def css_token(value: object) -> str:

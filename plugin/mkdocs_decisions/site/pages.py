@@ -12,7 +12,6 @@ import json
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -20,14 +19,15 @@ from markupsafe import Markup, escape
 from ..corpus.links import Corpus
 from ..corpus.settings import Settings
 from ..history.git_log import Commit
-from ..records.body import scan_body
-from ..records.discovery import LandingPage
+from ..records.body import plain_text, scan_body
+from ..records.discovery import LandingPage, read_regular_file
 from ..records.frontmatter import split_front_matter
 from ..records.kinds import KindSpec
 from ..records.model import Record
+from ..records.text import without_control_characters
 from .context import SiteContext
 from .graph import Cluster, Graph, clusters, neighbourhood
-from .markup import css_token, web_link
+from .markup import file_token, web_link
 from .trace_pages import TracePages
 from .urls import page_url, relative_link, relative_path
 
@@ -128,7 +128,7 @@ class SiteRenderer(SiteContext):
         folder = posixpath.dirname(page_url(here, self.use_directory_urls)) or "."
         pictures = []
         for cluster in clusters(self.graph):
-            src = f"{GRAPH_FOLDER}/{css_token(cluster.key)}.svg"
+            src = f"{GRAPH_FOLDER}/{file_token(cluster.key)}.svg"
             self.files[src] = self.render("graph_file.svg.j2", {"c": self._picture(cluster)})
             pictures.append(
                 {
@@ -231,7 +231,7 @@ class SiteRenderer(SiteContext):
             "links": self.trace_pages.header_links(record, here) + self._link_groups(record, here),
             "banner": record.status in BANNER_STATUSES.get(record.kind, DECISION_BANNERS),
             "successor": self.entry(successor, here) if successor else None,
-            "body": record.body,
+            "body": shown_body(record),
             "history": self._status_rows(record),
         }
         return Page(
@@ -263,7 +263,7 @@ class SiteRenderer(SiteContext):
         near = neighbourhood(record, self.graph) if self.settings.neighbourhoods else None
         if near is None:
             return ""
-        src = f"{GRAPH_FOLDER}/{css_token(record.path)}.svg"
+        src = f"{GRAPH_FOLDER}/{file_token(record.path)}.svg"
         self.files[src] = self.render("graph_file.svg.j2", {"c": self._picture(near)})
         values = {
             "src": relative_path(
@@ -304,6 +304,8 @@ class SiteRenderer(SiteContext):
         tags = record.strings("tags")
         if tags:
             facts.append(("Tags", ", ".join(tags)))
+        if record.waivers:
+            facts.append(("Waives", "; ".join(f"{w.rule} ({w.reason})" for w in record.waivers)))
         return facts
 
     def _git_facts(self, record: Record) -> list[tuple[str, str]]:
@@ -526,6 +528,21 @@ class SiteRenderer(SiteContext):
         return result
 
 
+def shown_body(record: Record) -> str:
+    """The record's Markdown as its page shows it: without the metadata lines that the
+    page header repeats (``* Status: accepted``, ``| Date | ... |``, a ``## Status``
+    section holding only the status). The file keeps them; lines are blanked, not
+    removed, so the Markdown's structure stays."""
+    if not record.hidden_lines:
+        return record.body
+    lines = record.body.split("\n")
+    for number in record.hidden_lines:
+        index = number - record.body_line
+        if 0 <= index < len(lines):
+            lines[index] = ""
+    return "\n".join(lines)
+
+
 def _number(value: float) -> Markup:
     """A coordinate for SVG: one decimal, and safe as it is (no escaping to do)."""
     return Markup(f"{value:.1f}")
@@ -542,15 +559,18 @@ def _folder_of(site_path: str) -> str:
 def _landing_content(landing: LandingPage) -> tuple[str | None, str]:
     """A landing page's own title and the Markdown below it."""
     try:
-        text = Path(landing.source.source_path).read_text(encoding="utf-8", errors="replace")
+        data = read_regular_file(landing.source.source_path)
     except OSError:
         return None, ""
+    text = without_control_characters(data.decode("utf-8", errors="replace"))
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     front = split_front_matter(lines, landing.source.path)
     declared = front.fields.get("title")
     lines = lines[front.body_start :]
     structure = scan_body(lines, 1)
-    title = str(declared.value) if declared and declared.value else structure.title
+    heading = plain_text(structure.title) if structure.title else None
+    title = str(declared.value) if declared and isinstance(declared.value, str) else heading
     if structure.title_index is not None:
-        return title, "\n".join(lines[structure.title_index + 1 :]).strip()
+        end = structure.title_index + structure.title_lines
+        return title, "\n".join(lines[: structure.title_index] + lines[end:]).strip()
     return title, "\n".join(lines).strip()

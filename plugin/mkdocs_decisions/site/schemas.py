@@ -111,6 +111,26 @@ def _property(key: str, value_type: str, kind: KindSpec) -> dict[str, Any]:
                 {"type": "null"},
             ]
         }
+    if value_type == types.WAIVERS:
+        rule = {"type": "string", "pattern": "^[Dd][Ee][Cc][0-9]{3}$"}
+        entry = {
+            "type": "object",
+            "properties": {"rule": rule, "reason": {"type": "string", "minLength": 1}},
+            "required": ["rule", "reason"],
+            "additionalProperties": False,
+        }
+        return {
+            "description": "Rules this record switches off for itself, each with a reason.",
+            "anyOf": [
+                {"type": "array", "items": entry},
+                {
+                    "type": "object",
+                    "propertyNames": rule,
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                },
+                {"type": "null"},
+            ],
+        }
     if value_type == types.ITEMS:
         spec = next(spec for spec in OBJECTIVE_LISTS if spec.key == key)
         item_properties: dict[str, Any] = {name: _SCALAR for name in ITEM_KEYS}

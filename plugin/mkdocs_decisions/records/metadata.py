@@ -1,0 +1,570 @@
+"""Metadata that teams keep in a record's Markdown body, read like front matter.
+
+Records written without front matter say their status, date and people in the body,
+in one of a few shapes, all found in real collections:
+
+- list items or plain lines near the title: ``* Status: accepted``, ``- **Date:**
+  2021-05-12``, ``Status: **Implemented (Swift 5.5)**``, ``Date 2023-09-26``;
+- a two-column table at the top: ``| Status | Implemented |`` (also inside a quote);
+- a top-level section: ``## Status`` with the status on its first line (Nygard,
+  adr-tools), ``## Date``.
+
+Each value keeps the line and column it was written at, so findings point at it. The
+lines that only repeat what the page header shows are collected in ``hidden_lines``:
+the page leaves them out, the file keeps them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..catalogue.findings import Finding, Position
+from ..catalogue.rules import finding
+from .body import outside_fences, plain_text, section_key
+from .model import Field, Section
+
+# Labels as teams write them (normalised: plain text, lower case, no colon) -> our field.
+LABELS: dict[str, str] = {
+    "status": "status",
+    "state": "status",
+    "current status": "status",
+    "decision status": "status",
+    "adr status": "status",
+    "rfc status": "status",
+    "date": "date",
+    "decision date": "date",
+    "date of decision": "date",
+    "decided": "date",
+    "decided on": "date",
+    "accepted on": "date",
+    "created": "date",
+    "created on": "date",
+    "date created": "date",
+    "creation date": "date",
+    "start date": "date",
+    "start-date": "date",
+    "proposed": "date",
+    "proposed on": "date",
+    "introduced": "date",
+    "last updated": "date",
+    "last update": "date",
+    "last modified": "date",
+    "updated": "date",
+    "deciders": "deciders",
+    "decider": "deciders",
+    "decision makers": "deciders",
+    "decision-makers": "deciders",
+    "decided by": "deciders",
+    "approvers": "deciders",
+    "approver": "deciders",
+    "approver(s)": "deciders",
+    "approved by": "deciders",
+    "authors": "authors",
+    "author": "authors",
+    "author(s)": "authors",
+    "authored by": "authors",
+    "proposed by": "authors",
+    "proposer": "authors",
+    "proposers": "authors",
+    "reviewers": "reviewers",
+    "reviewer": "reviewers",
+    "reviewer(s)": "reviewers",
+    "consulted": "consulted",
+    "informed": "informed",
+    "tags": "tags",
+    "tag": "tags",
+    "title": "title",
+    "superseded by": "superseded_by",
+    "superceded by": "superseded_by",
+    "supersedes": "supersedes",
+    "supercedes": "supersedes",
+}
+# When a record states several dates, the decision date wins over a creation or start
+# date, and both over the date of the last edit.
+_DATE_RANK = {
+    "last updated": 3,
+    "last update": 3,
+    "last modified": 3,
+    "updated": 3,
+    "created": 2,
+    "created on": 2,
+    "date created": 2,
+    "creation date": 2,
+    "start date": 2,
+    "start-date": 2,
+    "introduced": 2,
+    "proposed": 2,
+    "proposed on": 2,
+}
+NAME_FIELDS = ("deciders", "authors", "reviewers", "consulted", "informed")
+# Sections whose first line is a value, when they are top-level sections of the record.
+_VALUE_SECTIONS = {"status": "status", "date": "date", "deciders": "deciders"}
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_NOTHING = re.compile(
+    r"^(?:n/?a|none|nil|null|-+|\u2014|tbd|tba|todo|\?+|\.\.\.|\u2026|\[\s*\]|\(\s*\))?$",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_ITEM_MARK = re.compile(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+")
+# "Status: x", "**Status:** x", "**Status**: x", "__Date__: x", "*Date*: x"
+_LABELLED = re.compile(
+    r"^(?P<open>\*\*|__|\*|_)?\s*(?P<label>[A-Za-z][A-Za-z()/ -]{0,30}?)\s*"
+    r"(?:(?P<c1>:)\s*(?P=open)|(?P=open)\s*(?P<c2>:))\s*(?P<value>.*)$"
+)
+_LABEL_ONLY = re.compile(r"^(?P<label>[A-Za-z][A-Za-z()/ -]{0,30}?)\s*:\s*(?P<value>.*)$")
+_DATE_WITHOUT_COLON = re.compile(r"^(?P<label>date)\s+(?P<value>\S.*)$", re.IGNORECASE)
+_TABLE_ROW = re.compile(r"^\s*\|?(.*?)\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_HEADERS = {"metadata", "value", "key", "field", "property", "attribute", "name", ""}
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
+_PLACEHOLDER = re.compile(r"^[\[{(<].*[|,].*[\]})>]$|^\{.*\}$|\|")
+_ID_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]{0,9})[-_ ]?(\d{1,6})\b")
+_STATUS_WORD = re.compile(
+    r"\b(proposed|accepted|rejected|deprecated|superseded|draft|withdrawn|implemented|"
+    r"approved|final|stable|experimental|declined|deferred|postponed|obsolete|retired)\b",
+    re.IGNORECASE,
+)
+_SUPERSEDED = re.compile(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IGNORECASE)
+# Where a status word ends: punctuation, a dash between spaces, or a word that starts
+# what is said about it ("Accepted in [#1811]", "Stable since 1.3", "Reverted by ...").
+_STATUS_END = re.compile(
+    r"\s*(?:[(\[{,;:!?]|\.(?:\s|$)|\s[-\u2013\u2014]\s|\s(?:in|by|since|until|from|as of|at|"
+    r"per|via|with|after|before|on)\s)",
+    re.IGNORECASE,
+)
+_RELATION_LINE = re.compile(
+    r"^(?P<label>superseded by|superceded by|supersedes|supercedes|replaced by|replaces|"
+    r"amended by|amends|extended by|extends|refined by|refines|related to|relates to|"
+    r"see also|clarified by|clarifies)\s*:?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_RELATIONS = {
+    "superseded by": "superseded_by",
+    "superceded by": "superseded_by",
+    "replaced by": "superseded_by",
+    "supersedes": "supersedes",
+    "supercedes": "supersedes",
+    "replaces": "supersedes",
+}
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_YMD = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4})(?!\d)"
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})(?!\d)"
+)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A link between records written in the body: ``Superseded by [ADR-9](0009-x.md)``."""
+
+    relation: str  # supersedes | superseded_by | related
+    target: str  # the link's target, or an id written as text
+    position: Position
+
+
+@dataclass
+class BodyMetadata:
+    """What a record's body says about it, and where."""
+
+    fields: dict[str, Field] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    style: str = ""  # where its status is written: "list", "table", "section" or ""
+    layout: str = ""  # where its other metadata is written, when it states no status
+    hidden_lines: set[int] = field(default_factory=set)  # file lines the header repeats
+    findings: list[Finding] = field(default_factory=list)
+    _date_rank: int = 99
+
+
+def read_body_metadata(
+    lines: list[str],
+    first_line: int,
+    region_end: int,
+    sections: tuple[Section, ...],
+    path: str,
+    skip: int | None = None,
+) -> BodyMetadata:
+    """Metadata from the top of a body (its lines up to ``region_end``, the first section
+    heading; ``skip`` is the title's line index) and from its top-level value sections.
+
+    ``lines`` are the body's lines, the first of which is file line ``first_line``.
+    """
+    found = BodyMetadata()
+    region = [
+        (index, line)
+        for index, line in outside_fences(lines[:region_end])
+        if index != skip and line.strip()
+    ]
+    _read_tables(region, first_line, path, found)
+    _read_lines(region, lines, first_line, path, found)
+    for section in sections:
+        target = _VALUE_SECTIONS.get(section.key)
+        if target is not None:
+            _read_value_section(section, target, path, found)
+    return found
+
+
+def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
+    """The status word a value states, and the successors it names.
+
+    ``Accepted in [#1811](...)`` is ``accepted``; ``Superseded by [ADR-0020](0020-x.md)``
+    is ``superseded`` with successor ``0020-x.md``; ``Implemented (Swift 5.5)`` is
+    ``implemented``; ``Partially implemented in [#12](...)`` is ``partially implemented``.
+    A template's placeholder (``{proposed | accepted}``) states none.
+    """
+    text = _COMMENT.sub("", text).strip()
+    links = [(label, target) for label, target in _LINK.findall(text)]
+    plain = plain_text(_strip_marks(text))
+    plain = re.sub(r"^(?:status\s*:\s*)+", "", plain, flags=re.IGNORECASE).strip(" \"'`*_")
+    if not plain or _PLACEHOLDER.search(_strip_marks(text).strip()):
+        return None, []
+    superseded = _SUPERSEDED.match(plain)
+    if superseded:
+        rest = plain[superseded.end() :]
+        successors = [target for _, target in links if target]
+        if not successors:
+            named = _ID_IN_TEXT.search(rest)
+            successors = [f"{named[1]}-{named[2]}"] if named else []
+        return "superseded", [("superseded_by", target) for target in successors[:1]]
+    end = _STATUS_END.search(plain)
+    word = plain[: end.start()] if end else plain
+    word = word.strip(" \"'`*_.-")
+    if not word:
+        return None, []
+    if len(word.split()) > 4:
+        # A sentence ("This KEP has been implemented ..."): the status word in it, if any.
+        known = _STATUS_WORD.search(" ".join(plain.split()[:12]))
+        return (known[0].lower(), []) if known else (None, [])
+    return word, []
+
+
+def read_date(text: str) -> tuple[dt.date | None, bool]:
+    """A date written in any of the ways teams write one, and whether it was ISO.
+
+    ``2021-05-12``, ``2022-04-7``, ``12/05/2021`` (day first, as adr-tools wrote it),
+    ``19.04.2020``, ``20220513``, ``27 July 2022``, ``June 7, 2018``, ``Sep 5th,
+    2023``; in brackets or code spans too. A month alone (``2018-11``) is no date.
+    """
+    text = plain_text(text).strip(" []()`*_")
+    if not text:
+        return None, False
+    iso = _ISO.search(text)
+    if iso and iso.start() == 0:
+        day = _date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if day is not None:
+            return day, True
+    for pattern, order in ((_YMD, "ymd"), (_DMY, "dmy"), (_COMPACT, "compact")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        if order == "ymd":
+            year, first, second = int(match[1]), int(match[3]), int(match[4])
+            # "2023-13-10" is year, day, month
+            month, day_number = (second, first) if first > 12 >= second else (first, second)
+        elif order == "dmy":
+            first, second, year = int(match[1]), int(match[3]), int(match[4])
+            year += 2000 if year < 100 else 0
+            # Day first unless the first number cannot be a month's day order
+            day_number, month = (second, first) if second > 12 >= first else (first, second)
+        else:
+            year, month, day_number = int(match[1]), int(match[2]), int(match[3])
+        day = _date(year, month, day_number)
+        if day is not None:
+            return day, False
+    for pattern, day_group, month_group in ((_DAY_MONTH_YEAR, 1, 2), (_MONTH_DAY_YEAR, 2, 1)):
+        match = pattern.search(text)
+        if match and match[month_group].lower() in MONTHS:
+            day = _date(int(match[3]), MONTHS[match[month_group].lower()], int(match[day_group]))
+            if day is not None:
+                return day, False
+    return None, False
+
+
+def names_in(text: str) -> list[str]:
+    """People named in one value: ``Ana, Bo and Cy``, ``@a, @b``."""
+    text = plain_text(_strip_marks(text))
+    parts = re.split(r"\s*(?:,|;|\band\b|&|\s\|\s)\s*", text)
+    return [part.strip(" .") for part in parts if part.strip(" .")]
+
+
+def tags_in(text: str) -> list[str]:
+    text = plain_text(_strip_marks(text))
+    return [part.lstrip("#") for part in re.split(r"[,;\s]+", text) if part.lstrip("#")]
+
+
+# --- the shapes ------------------------------------------------------------------------
+
+
+def _read_tables(
+    region: list[tuple[int, str]], first_line: int, path: str, found: BodyMetadata
+) -> None:
+    """Two-column key/value tables (``| Status | Implemented |``), and tables whose header
+    row names the keys and whose single data row holds the values."""
+    rows: list[tuple[int, list[str], str]] = []
+
+    def flush() -> None:
+        if rows:
+            _read_table(rows, first_line, path, found)
+        rows.clear()
+
+    previous = -2
+    for index, line in region:
+        unquoted = _QUOTE.sub("", line)
+        if "|" not in unquoted:
+            flush()
+            previous = index
+            continue
+        if index != previous + 1:
+            flush()
+        previous = index
+        if _TABLE_RULE.match(unquoted):
+            rows.append((index, [], line))
+            continue
+        inner = _TABLE_ROW.match(unquoted)
+        cells = [cell.strip() for cell in (inner[1] if inner else unquoted).split("|")]
+        rows.append((index, cells, line))
+    flush()
+
+
+def _read_table(
+    rows: list[tuple[int, list[str], str]], first_line: int, path: str, found: BodyMetadata
+) -> None:
+    data = [(index, cells, line) for index, cells, line in rows if cells]
+    if not data:
+        return
+    header = [_label(cell) for cell in data[0][1]]
+    if len(data) == 2 and len([h for h in header if h in LABELS]) >= 2:
+        # | Status | Date |  /  | Accepted | 2021-01-01 |
+        index, values, line = data[1]
+        for label, value in zip(header, values, strict=False):
+            if label in LABELS and value:
+                _take(found, label, value, first_line + index, line, path, "table")
+        found.hidden_lines.update(first_line + index for index, _, _ in rows)
+        return
+    taken = False
+    for index, cells, line in data:
+        if len(cells) != 2:
+            continue
+        label = _label(cells[0])
+        if label in LABELS and cells[1]:
+            _take(found, label, cells[1], first_line + index, line, path, "table")
+            taken = True
+    # The page hides the table only when the header shows all of it: a row it would not
+    # show (``| Scope | ... |``) keeps the whole table, header row and all.
+    pairs = [cells for _, cells, _ in data if not _is_header(cells)]
+    if taken and all(len(cells) == 2 and _label(cells[0]) in LABELS for cells in pairs):
+        found.hidden_lines.update(first_line + index for index, _, _ in rows)
+
+
+def _is_header(cells: list[str]) -> bool:
+    return all(_label(cell) in _TABLE_HEADERS for cell in cells)
+
+
+def _read_lines(
+    region: list[tuple[int, str]],
+    lines: list[str],
+    first_line: int,
+    path: str,
+    found: BodyMetadata,
+) -> None:
+    indices = {index for index, _ in region}
+    for index, line in region:
+        text = _COMMENT.sub("", _QUOTE.sub("", line)).strip()
+        if not text or text.startswith("|"):
+            continue
+        text = _ITEM_MARK.sub("", text)
+        match = _LABELLED.match(text) or _LABEL_ONLY.match(text)
+        label = _label(match["label"]) if match else ""
+        value = match["value"].strip() if match else ""
+        if not match or label not in LABELS:
+            without_colon = _DATE_WITHOUT_COLON.match(text)
+            if without_colon is None or read_date(without_colon["value"])[0] is None:
+                continue
+            label, value = "date", without_colon["value"]
+        # A list item's value may wrap onto indented lines below it.
+        following = index + 1
+        while (
+            following in indices
+            and lines[following][:1] in (" ", "\t")
+            and not _ITEM_MARK.match(lines[following])
+            and not (_LABELLED.match(lines[following].strip()))
+        ):
+            value = f"{value} {lines[following].strip()}"
+            found.hidden_lines.add(first_line + following)
+            following += 1
+        if not value.strip(" *_"):
+            continue
+        _take(found, label, value, first_line + index, line, path, "list")
+        found.hidden_lines.add(first_line + index)
+
+
+def _read_value_section(section: Section, target: str, path: str, found: BodyMetadata) -> None:
+    """``## Status`` (or ``## Date``): the first line is the value; relation lines such as
+    ``Superseded by [..](..)`` anywhere in it are links. Later paragraphs are prose."""
+    body = section.body.split("\n")
+    first: tuple[int, str] | None = None
+    only_metadata = True
+    for offset, line in enumerate(body):
+        text = _COMMENT.sub("", line).strip()
+        if not text:
+            continue
+        line_number = section.line + 1 + offset
+        plain = plain_text(_ITEM_MARK.sub("", text))
+        relation = _RELATION_LINE.match(plain) if target == "status" else None
+        if relation and first is not None:
+            _take_relation(found, relation["label"], text, line_number)
+            continue
+        if first is None:
+            first = (line_number, _ITEM_MARK.sub("", text))
+            if relation:
+                _take_relation(found, relation["label"], text, line_number)
+            continue
+        only_metadata = False
+    if first is None or target in found.fields:
+        return
+    line_number, value = first
+    column = section_column(body[line_number - section.line - 1], value)
+    if target == "status":
+        word, successors = status_phrase(value)
+        if word is None:
+            return
+        found.fields["status"] = Field(
+            value, Position(line_number, 1), Position(line_number, column)
+        )
+        found.style = found.style or "section"
+        for kind_of_link, link in successors:
+            found.relations.append(Relation(kind_of_link, link, Position(line_number, column)))
+    else:
+        _take(found, target, value, line_number, body[line_number - section.line - 1], path, "")
+    if only_metadata:
+        found.hidden_lines.update(range(section.line, section.end_line + 1))
+
+
+def section_column(line: str, value: str) -> int:
+    at = line.find(value)
+    return at + 1 if at >= 0 else 1
+
+
+def _take(
+    found: BodyMetadata,
+    label: str,
+    value: str,
+    line_number: int,
+    line: str,
+    path: str,
+    style: str,
+) -> None:
+    key = LABELS[label]
+    value = _COMMENT.sub("", value).strip()
+    if _NOTHING.match(plain_text(_strip_marks(value))):
+        return  # "N/A", "None", "-", "TBD": the template's way of saying nothing
+    position = Position(line_number, section_column(line, value))
+    if key in ("superseded_by", "supersedes"):
+        for _, target in _LINK.findall(value) or [("", value)]:
+            for part in [target] if target != value else re.split(r"[,\s]+", plain_text(value)):
+                if part.strip():
+                    found.relations.append(Relation(key, part.strip(), position))
+        return
+    if key == "date":
+        rank = _DATE_RANK.get(label, 0)
+        if rank >= found._date_rank:
+            return
+        day, iso = read_date(value)
+        if day is None:
+            return
+        found._date_rank = rank
+        found.layout = found.layout or style
+        if not iso:
+            found.findings.append(
+                finding(
+                    "DEC014",
+                    path,
+                    position,
+                    f"date `{plain_text(value)[:40]}` is read as {day.isoformat()}; "
+                    "it is not written as YYYY-MM-DD",
+                    f"write it as {day.isoformat()}",
+                )
+            )
+        found.fields["date"] = Field(day, Position(line_number, 1), position)
+        return
+    if key in found.fields:
+        return
+    found.layout = found.layout or style
+    parsed: object = value
+    if key in NAME_FIELDS:
+        parsed = names_in(value)
+    elif key == "tags":
+        parsed = tags_in(value)
+    elif key == "title":
+        parsed = plain_text(_strip_marks(value))
+    elif key == "status":
+        word, successors = status_phrase(value)
+        if word is None:
+            return
+        for relation, target in successors:
+            found.relations.append(Relation(relation, target, position))
+        found.style = found.style or style
+    found.fields[key] = Field(parsed, Position(line_number, 1), position)
+
+
+def _take_relation(found: BodyMetadata, label: str, text: str, line_number: int) -> None:
+    relation = _RELATIONS.get(label.lower(), "related")
+    targets = [target for _, target in _LINK.findall(text) if target]
+    if not targets:
+        named = _ID_IN_TEXT.search(plain_text(text)[len(label) :])
+        targets = [f"{named[1]}-{named[2]}"] if named else []
+    for target in targets:
+        found.relations.append(Relation(relation, target, Position(line_number, 1)))
+
+
+def _label(text: str) -> str:
+    label = plain_text(_strip_marks(text)).lower().strip().rstrip(":").strip()
+    return " ".join(label.split())
+
+
+def _strip_marks(text: str) -> str:
+    """Emphasis around a whole value (``**Implemented**``) and reference links."""
+    text = _REF_LINK.sub(r"\1", text)
+    return text.replace("**", "").replace("__", "")
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def is_section_name(title: str, section_names: frozenset[str]) -> bool:
+    """Whether a heading names a section (``# Summary``, ``# Context``), never a title."""
+    return section_key(title) in section_names

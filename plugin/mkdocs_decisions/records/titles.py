@@ -1,0 +1,109 @@
+"""A record's title as people read it, from wherever its file says it.
+
+Teams number their titles in every form (``0001 - Title``, ``2. Title``, ``ADR-0003:
+Title``, ``ADR 12 - Title``, ``[ADR-4] Title``, ``A29: Title``), leave template
+placeholders (``# Title``, ``# [short title of solved problem]``, ``ADR-nnn``), prefix a
+status (``[Superseded by [ADR-19](..)] Title``), and write code spans. The title is
+the words: numbering, placeholders and status prefixes go; code spans keep their text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .body import plain_text
+
+# Prefixes that name a record series: an id written without punctuation before the title
+# ("ADR-0001 Record decisions") is stripped only for these and the kind's own prefix.
+SERIES = frozenset(
+    {"ADR", "RFC", "KEP", "TEP", "PEP", "JEP", "OTEP", "EIP", "BIP", "KEEP", "SE", "MADR"}
+)
+_NUMBER = r"(?:\d{1,18}(?:\.\d+)*|n+|x+|N+|X+|#+)"
+# "0001 - Title", "2. Title", "12: Title", "001) Title", "0001 Title" (leading zeros); not
+# "2021 roadmap" or "1.5 release notes", whose number is part of the title.
+_LEADING_NUMBER = re.compile(
+    rf"^(?:{_NUMBER}\s*[.:)|\-\u2013\u2014]+\s+|0\d*\s+|(?:n+|x+|N+|X+)\s+)(?=\S)"
+)
+# "ADR-0003: Title", "ADR 12 - Title", "A29: Title", "RFC: Title", "KEP-2214: Title"
+_SERIES_ID = re.compile(
+    rf"^(?P<series>[A-Za-z]{{1,6}})[-_ #]?(?P<number>{_NUMBER})?"
+    r"(?P<separator>\s*[:.|\-\u2013\u2014]+\s+|\s+)(?=\S)"
+)
+# "[ADR-4] Title", "[Superseded by ADR-19] Title", "(RFC 12) Title"
+_BRACKETED = re.compile(r"^[\[(](?P<inside>(?:[^\[\]()]|\[[^\]]*\](?:\([^)]*\))?)*)[\])]\s*(?=\S)")
+_STATUS_WORDS = re.compile(
+    r"^(superseded|superceded|deprecated|rejected|accepted|proposed|draft|withdrawn|"
+    r"obsolete|replaced|retired)\b",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(
+    r"^(?:title|\{.*\}|\[.*\]|<.*>|adr[- ]?(?:n+|x+|\d*)|rfc[- ]?(?:n+|x+)|"
+    r"(?:short )?title of .*|template|adr template|rfc template|your title here)$",
+    re.IGNORECASE,
+)
+
+
+def clean_title(title: str, prefix: str = "") -> str:
+    """The title's words: numbering, a series id, a status prefix and Markdown removed.
+
+    ``prefix`` is the kind's id prefix (``ADR``): an id in it is stripped even without
+    punctuation after it. The title is returned as it was if nothing would be left.
+    """
+    text = " ".join(title.split())
+    bracketed = _BRACKETED.match(text)  # before links become words: it may hold one
+    if bracketed and _is_prefix(bracketed["inside"], prefix):
+        text = text[bracketed.end() :]
+    text = plain_text(text, tags=True).strip()
+    original = plain_text(title, tags=True).strip()
+    for _ in range(3):  # "[ADR-4] 0004 - Title"
+        before = text
+        bracketed = _BRACKETED.match(text)
+        if bracketed and _is_prefix(bracketed["inside"], prefix):
+            text = text[bracketed.end() :]
+        series = _SERIES_ID.match(text)
+        if series and _strips(series, prefix):
+            text = text[series.end() :]
+        number = _LEADING_NUMBER.match(text)
+        if number:
+            text = text[number.end() :]
+        text = text.strip()
+        if text == before:
+            break
+    return text if text and not is_placeholder(text) else original
+
+
+def is_placeholder(title: str) -> bool:
+    """A template's title left as it was (``Title``, ``{title}``, ``ADR-nnn``)."""
+    return bool(_PLACEHOLDER.match(plain_text(title).strip(" :.-")))
+
+
+def title_from_file_name(path: str) -> str:
+    """``0007-use-raw-Arc-pointers.md`` is "Use raw Arc pointers": the first letter made
+    upper case, the rest as the file name has it."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", stem)  # a date first (2021-06-05_001-x)
+    stem = re.sub(r"^(?:[A-Za-z]{1,6}[-_]?)?\d+[-_ .]*", "", stem)
+    words = " ".join(stem.replace("-", " ").replace("_", " ").split())
+    return words[:1].upper() + words[1:] if words else posixpath.basename(path)
+
+
+def _is_prefix(inside: str, prefix: str) -> bool:
+    """Whether a bracketed start is an id or a status (``[ADR-4]``, ``[Superseded by
+    [ADR-19](x.md)]``), not words of the title (``[WIP] ...`` stays)."""
+    inside = plain_text(inside).strip()
+    if _STATUS_WORDS.match(inside):
+        return True
+    series = _SERIES_ID.match(inside + " x")
+    return bool(series and series["number"] and _strips(series, prefix))
+
+
+def _strips(match: re.Match[str], prefix: str) -> bool:
+    series = match["series"]
+    known = series.upper() in SERIES or (prefix and series.upper() == prefix.upper())
+    punctuated = bool(match["separator"].strip())
+    if match["number"]:
+        # "A29: Title", "L126 - Title": a letter and a number, then punctuation.
+        return bool(known or (series.isupper() and punctuated))
+    # "RFC: Title" (a series name alone, with punctuation)
+    return bool(known and punctuated)
