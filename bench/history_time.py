@@ -149,20 +149,10 @@ class Timing:
 
 
 def git_log_command() -> list[str]:
-    """The ``git log`` that ``read_history`` runs for the folders ``adr`` and ``rfc``."""
+    """The ``git log`` that ``read_history`` runs (its options and pathspecs)."""
     from mkdocs_decisions.history import git_log as history
 
-    return [
-        "git",
-        "log",
-        f"--format={history._FORMAT}",
-        "--raw",
-        "--no-abbrev",
-        "-M",
-        "-z",
-        "--",
-        *FOLDERS,
-    ]
+    return ["git", "log", *history.LOG_OPTIONS, "--", *history.pathspecs()]
 
 
 def ensure_repo(out: Path, records: int, commits: int, seed: int) -> Path:

@@ -123,10 +123,41 @@ def test_illegal_transition_in_history_and_in_the_working_tree(project: Project)
 
 def test_date_before_the_file_existed(project: Project) -> None:
     project.configure()
-    project.write("adr/0001-a.md", adr(front=ACCEPTED.replace("2026-02-01", "2025-12-24")))
+    project.write("adr/0001-a.md", adr(front=ACCEPTED.replace("2026-02-01", "2025-10-24")))
     project.git_commit_all("add", "2026-01-10T09:00:00+00:00")
     (hit,) = [f for f in findings(project) if "DEC403" in f]
-    assert hit.startswith("adr/0001-a.md:4:7: DEC403 warning: date 2025-12-24 is before")
+    assert hit.startswith("adr/0001-a.md:4:7: DEC403 warning: date 2025-10-24 is 78 days before")
+
+
+def test_a_decision_merged_weeks_later_is_no_wrong_date(project: Project) -> None:
+    """Deciding, then merging three weeks later: within the default 60 days."""
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=ACCEPTED.replace("2026-02-01", "2025-12-20")))
+    project.git_commit_all("add", "2026-01-10T09:00:00+00:00")
+    assert not [f for f in findings(project) if "DEC403" in f]
+    settings = settings_from_options({"date_tolerance": 7})
+    history = read_history(project.root, ["adr", "rfc"])
+    corpus = load_corpus(project.root, project.root / "docs", settings, history)
+    assert [f.rule for f in run_checks(corpus, settings)].count("DEC403") == 1
+
+
+def test_a_typo_fixed_after_acceptance_is_no_edit(project: Project) -> None:
+    """Whitespace, letter case of headings and a few words' spelling are not DEC402."""
+    project.configure()
+    text = adr(front=ACCEPTED)
+    project.write("adr/0001-a.md", text)
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00")
+    fixed = text.replace("## Considered Options", "## Considered options").replace(
+        "cheap to run", "cheap  to  rnu"
+    )
+    project.write("adr/0001-a.md", fixed)
+    project.git_commit_all("typo", "2026-02-02T09:00:00+00:00")
+    project.write("adr/0001-a.md", fixed.replace("rnu", "run"))
+    project.git_commit_all("typo again", "2026-02-03T09:00:00+00:00")
+    assert not [f for f in findings(project) if "DEC402" in f]
+    project.write("adr/0001-a.md", fixed.replace("rnu", "run and to test and to deploy"))
+    project.git_commit_all("substance", "2026-02-04T09:00:00+00:00")
+    assert [f for f in findings(project) if "DEC402" in f]
 
 
 def test_mailmap_names_and_no_email_anywhere(project: Project) -> None:
@@ -362,3 +393,28 @@ def test_root_commit_counts_even_when_git_hides_it(project: Project) -> None:
     project.git_commit_all("revive", "2026-01-02T09:00:00+00:00")
     subprocess.run(["git", "config", "log.showRoot", "false"], cwd=project.root, check=True)
     assert [f for f in findings(project) if "DEC401" in f]
+
+
+def test_history_follows_a_move_of_the_whole_folder(project: Project) -> None:
+    """`git mv doc/adr adr`: created date, first author and the status timeline come
+    from before the move, still from one `git log` for the repository."""
+    project.configure()
+    project.write("doc/adr/0001-a.md", adr(front=PROPOSED))
+    project.write("doc/adr/0002-b.md", adr(front=PROPOSED.replace("title: ", "title: B ")))
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00", ("Ana Silva", "ana@example.com"))
+    project.write("doc/adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    subprocess.run(["git", "mv", "doc/adr", "adr"], cwd=project.root, check=True)
+    project.git_commit_all("move", "2026-03-01T09:00:00+00:00", ("Cy Mover", "cy@example.com"))
+    history = read_history(project.root, ["adr"])
+    moved = history.of("adr/0001-a.md")
+    assert moved is not None
+    assert moved.created.day.isoformat() == "2026-01-10"
+    assert moved.created.author == "Ana Silva"
+    assert [(c.old, c.new) for c in moved.status_timeline] == [
+        (None, "proposed"),
+        ("proposed", "accepted"),
+    ]
+    assert moved.authors == ("Ana Silva", "Bo Chen", "Cy Mover")
+    other = history.of("adr/0002-b.md")
+    assert other is not None and other.created.author == "Ana Silva"

@@ -9,7 +9,7 @@ from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.records.tradeoffs import option_titles
 
-from conftest import VALID_BODY, Project, adr
+from conftest import VALID_BODY, VALID_RFC, Project, adr
 from test_rules import findings_for
 
 
@@ -145,3 +145,43 @@ def test_index_wins_over_readme_and_the_other_is_reported(tmp_path: Path) -> Non
     assert [page.source.path for page in corpus.landing_pages] == ["adr/index.md"]
     assert corpus.skipped == ["adr/README.md"]
     assert [r.path for r in corpus.records] == ["adr/0001-a.md"]
+
+
+def test_pictures_and_parts_beside_records_are_published_with_them(project: Project) -> None:
+    """adr/images/topo.png and rfc/img/flow.svg are copied into the site, so the
+    records' relative links work and `--strict` passes; a record's own folder of parts
+    (text/0012-x/ beside 0012-x.md) becomes pages, not records."""
+    project.write(
+        "adr/0001-a.md",
+        adr() + "\nSee ![the topology](images/topo.png) and [the notes](0001-a/notes.md).\n",
+    )
+    (project.root / "adr/images").mkdir(parents=True)
+    (project.root / "adr/images/topo.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
+    project.write("adr/0001-a/notes.md", "# Notes\n\nWhat the meeting said.\n")
+    project.write("rfc/0001-b.md", VALID_RFC + "\n![flow](img/flow.svg)\n")
+    project.write("rfc/img/flow.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    project.configure()
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert (project.root / "site/adr/images/topo.png").read_bytes().startswith(b"\x89PNG")
+    assert (project.root / "site/rfc/img/flow.svg").exists()
+    assert "What the meeting said" in project.html("adr/0001-a/notes/index.html")
+    corpus = records_in(project.root)
+    assert [r.path for r in corpus.records if r.kind == "adr"] == ["adr/0001-a.md"]
+
+
+def test_a_record_folder_inside_docs_publishes_no_template_and_no_second_landing_page(
+    project: Project,
+) -> None:
+    """log4brains' layout: docs/adr/ with README.md beside index.md, and a template."""
+    project.write("docs/index.md", "# Home\n")
+    project.write("docs/adr/index.md", "# Decisions\n\nHow we decide.\n")
+    project.write("docs/adr/README.md", "# Read me\n")
+    project.write("docs/adr/template.md", "---\ntitle: T\nstatus: proposed\n---\n# T\n")
+    project.write("docs/adr/0001-a.md", adr())
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "docs/adr"}}})
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "conflicts with" not in result.stderr
+    assert not (project.root / "site/adr/template/index.html").exists()
+    assert "How we decide" in project.html("adr/index.html")

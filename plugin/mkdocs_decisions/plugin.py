@@ -33,6 +33,7 @@ from .checks.run import check_corpus
 from .corpus.links import Corpus
 from .corpus.load import load_corpus, project_history, uncommitted_notes
 from .corpus.settings import Settings, SettingsError, settings_from_options
+from .records.discovery import discover
 from .site.environment import ASSETS
 from .site.export import export_document
 from .site.feed import atom_feed
@@ -88,6 +89,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         except SettingsError as error:
             raise PluginError(f"decisions: {error}") from None
         self.project_root = Path(config.config_file_path or ".").resolve().parent
+        self._exclude_unpublished(config)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         if JS_URI not in config.extra_javascript:
@@ -137,6 +139,11 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         pages = renderer.pages()
         for collision in renderer.collisions:
             log.warning(printable(collision))
+        for site_path, source in self.corpus.assets.items():
+            # Pictures and other files beside records outside docs/ go into the site with
+            # them; one in docs/ is in the build already.
+            if files.get_file_from_path(site_path) is None:
+                files.append(File.generated(config, site_path, abs_src_path=source))
         for refused in self.corpus.refused:  # links outside the project, FIFOs, devices
             existing = files.get_file_from_path(refused)
             if existing is not None:
@@ -241,6 +248,26 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         return server
 
     # ------------------------------------------------------------------------------
+
+    def _exclude_unpublished(self, config: MkDocsConfig) -> None:
+        """Record folders inside docs/ (log4brains' layout) hold templates and may hold a
+        README beside an index.md: tell MkDocs not to build them, before it reads
+        docs/, so that it neither publishes a template nor warns about the README."""
+        docs_dir = Path(config.docs_dir)
+        discovered = discover(self.project_root, docs_dir, self.settings.kinds)
+        docs = os.path.realpath(docs_dir)
+        patterns = []
+        for path in discovered.skipped:
+            real = os.path.realpath(self.project_root / path)
+            if real.startswith(docs + os.sep):
+                relative = Path(os.path.relpath(real, docs)).as_posix()
+                patterns.append("/" + re.sub(r"([*?\[\]!#\\])", r"\\\1", relative))
+        if not patterns:
+            return
+        import pathspec  # MkDocs' own dependency, for `exclude_docs`
+
+        ours = pathspec.GitIgnoreSpec.from_lines(patterns)
+        config.exclude_docs = ours if config.exclude_docs is None else config.exclude_docs + ours
 
     def _add_feeds(self, files: Files, config: MkDocsConfig, renderer: SiteRenderer) -> None:
         """``feed.xml`` (Atom, status changes) and ``decisions.json`` beside the index."""

@@ -180,18 +180,24 @@ _RULES = [
         "DEC101",
         "unknown-status",
         Severity.ERROR,
-        "The status is not one of the statuses configured for this kind.",
-        "Indexes, banners and lifecycle checks depend on a known status.",
+        "The status is not one of the statuses configured for this kind. A word is "
+        "reported once, on the first record that uses it, with the number of others.",
+        "Indexes, banners and lifecycle checks depend on a known status. Common words "
+        "are aliases already (`approved`, `implemented`, `draft`, `in review`, ...).",
         "Use one of the allowed statuses listed in the message, or add an alias for "
-        "your team's word under `kinds: <kind>: aliases:` in `mkdocs.yml`.",
+        "your team's word under `kinds: <kind>: aliases:` in `mkdocs.yml` "
+        "(`decisions init` proposes them).",
     ),
     Rule(
         "DEC102",
         "missing-status",
         Severity.ERROR,
-        "The record has no status.",
+        "The record has no status. When most records of a kind state none (many RFC "
+        "processes: merged means accepted), this is one note for the collection.",
         "Readers cannot tell whether a decision holds without its status.",
-        "Add `status:` to the front matter (for ADRs usually `proposed` first).",
+        "Write the status where the record's format keeps it (the message says where: "
+        "front matter, a `* Status:` line, a table row or a `## Status` section), or set "
+        "`kinds: <kind>: default_status:` for records that state none.",
     ),
     Rule(
         "DEC103",
@@ -213,10 +219,12 @@ _RULES = [
         "DEC105",
         "missing-required-field",
         Severity.ERROR,
-        "A field required by the record's status is missing (superseded needs "
-        "`superseded_by`; accepted needs `date` and `deciders`).",
+        "A field required by the record's status is missing (superseded needs a "
+        "successor; an accepted decision in this tool's front-matter format needs `date` "
+        "and `deciders`).",
         "A superseded record must point to its successor; an accepted decision must "
-        "say when and by whom it was taken.",
+        "say when and by whom it was taken. Formats that keep their metadata in the body "
+        "(adr-tools, MADR 2, tables) have no place for deciders: they are not asked for.",
         "Add the field named in the message.",
     ),
     Rule(
@@ -293,7 +301,10 @@ _RULES = [
         "DEC301",
         "missing-section",
         Severity.ERROR,
-        "A section this kind requires (for the record's status) is missing.",
+        "A section this kind requires (for the record's status and format) is missing. A "
+        "Nygard/adr-tools record needs no Considered Options; a section that fewer than a "
+        "quarter of a collection's records have (of at least five) is one note for the "
+        "collection, until the team names its sections under `kinds: <kind>: sections:`.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",
         "Add the heading named in the message (`## Considered Options`, ...). Aliases "
@@ -311,7 +322,10 @@ _RULES = [
         "DEC303",
         "too-few-options",
         Severity.ERROR,
-        "An ADR lists fewer than two considered options.",
+        "An ADR lists fewer than two considered options (counted only when they are "
+        "written as a list, `**Option 1:**` paragraphs or sub-headings, and the section "
+        "does not also weigh them in prose; an `## Alternatives` section, which lists "
+        "what was not chosen, needs one).",
         "A decision with one option is not a decision; the alternatives and their "
         "trade-offs are what future readers need most.",
         "List at least two options as bullets under `## Considered Options` (doing "
@@ -321,7 +335,8 @@ _RULES = [
         "DEC304",
         "chosen-option-unknown",
         Severity.ERROR,
-        "An accepted ADR's outcome names none of its considered options.",
+        "An accepted ADR's outcome names none of its considered options (quoted, bold, "
+        "plainly, by short name, by number such as `Option 3`, or several at once).",
         "The outcome should say which of the weighed options was taken.",
         'Start the outcome with `Chosen option: "<option>", because ...` using an '
         "option's exact title.",
@@ -330,7 +345,8 @@ _RULES = [
         "DEC305",
         "no-negative-consequence",
         Severity.ERROR,
-        "An ADR's consequences list no negative consequence.",
+        "An ADR's consequences list no negative consequence (checked when they are "
+        "written as good and bad points; prose cannot be judged).",
         "Every decision costs something; naming the cost is what makes a trade-off "
         "honest and reviewable.",
         "Add at least one `* Bad, because ...` item (or a `Negative Consequences` list).",
@@ -347,7 +363,7 @@ _RULES = [
         "DEC307",
         "too-few-alternatives",
         Severity.ERROR,
-        "An RFC lists fewer than two alternatives.",
+        "An RFC lists fewer than two alternatives (counted only when listed, as for DEC303).",
         "Reviewers need to see what else was considered and why it lost.",
         "List at least two alternatives (bullets or `###` subsections) under `## Alternatives`.",
     ),
@@ -371,7 +387,9 @@ _RULES = [
         "edited-after-acceptance",
         Severity.WARNING,
         "The content of an accepted ADR changed after acceptance (anything beyond its "
-        "status and link fields).",
+        "status and link fields). Changes of whitespace, letter case or emphasis, and "
+        "fixes of at most three words of which at most one is added or removed (typos, a "
+        "link's address), are not edits.",
         "An accepted decision is a record of what was decided and why; rewriting it "
         "afterwards loses that record. Typos aside, a changed decision deserves a new ADR. "
         "Fields that link or trace the record may change: `status`, `superseded_by`, "
@@ -384,10 +402,11 @@ _RULES = [
         "DEC403",
         "date-before-creation",
         Severity.WARNING,
-        "The front-matter `date` is earlier than the first commit of the file: the "
-        "decision claims to predate its record.",
-        "Readers use the date to order decisions; a date before the record existed is "
-        "usually a copied template or a typo.",
+        "The decision date is more than `date_tolerance` days (default 60) before the "
+        "first commit of the file: the decision claims to predate its record by far.",
+        "Readers use the date to order decisions. Deciding and then merging a few days "
+        "or weeks later is normal; a date months before the record existed is usually a "
+        "copied template or a typo.",
         "Set `date:` to the day the decision was taken (on or after the first commit), "
         "or switch the rule off for records written down after the fact.",
     ),

@@ -72,10 +72,14 @@ def check_date_against_git(record: Record, kind: KindSpec, corpus: Corpus) -> It
     if file is None or record.date is None or corpus.history.shallow:
         return
     created = file.created
-    if record.date < created.day:
+    # Deciding comes before merging: a lag of days or weeks is normal, not a wrong date.
+    lag = (created.day - record.date).days
+    if lag > kind.date_tolerance:
         yield finding(
             "DEC403",
             record.path,
             record.position_of("date"),
-            f"date {record.date} is before the file's first commit {created.short} ({created.day})",
+            f"date {record.date} is {lag} days before the file's first commit "
+            f"{created.short} ({created.day}); more than the {kind.date_tolerance} days "
+            "that deciding may take before merging",
         )

@@ -9,6 +9,7 @@ processes: merged means accepted) gets one note, not one error per record.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -54,13 +55,20 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
             return  # said once, on the first record that uses the word
         others = f" (and {len(users) - 1} more record(s))" if len(users) > 1 else ""
         word = record.raw_status.lower()
+        typo = difflib.get_close_matches(word, list(kind.statuses), n=1, cutoff=0.8)
+        hint = (
+            f"did you mean `{typo[0]}`?"
+            if typo
+            else f"use one of: {', '.join(kind.statuses)}; or map your word onto one under "
+            f"`kinds: {kind.name}: aliases: {{{word}: {kind.statuses[0]}}}` in mkdocs.yml "
+            "(`decisions init` proposes aliases)"
+        )
         yield finding(
             "DEC101",
             record.path,
             record.position_of("status"),
             f"status `{record.raw_status}` is not a status of {kind.label.lower()}{others}",
-            f"use one of: {', '.join(kind.statuses)}; or map your word onto one under "
-            f"`kinds: {kind.name}: aliases: {{{word}: {kind.statuses[0]}}}` in mkdocs.yml",
+            hint,
         )
 
 

@@ -14,6 +14,7 @@ import argparse
 import sys
 
 from .baseline import command_baseline
+from .init import command_init
 from .read import command_check, command_export, command_list, command_schema
 from .write import FORMATS, command_import, command_new, command_status, command_supersede
 
@@ -25,6 +26,17 @@ def build_parser() -> argparse.ArgumentParser:
         "standards and projects.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = _command(
+        commands,
+        "init",
+        "set the tool up in an existing repository",
+        "Find the record folders, say what format each is written in, and propose the "
+        "configuration that reads them as they are (shown as a diff; --write writes it). "
+        "Exit 0: shown or written; 1: no record folder found, or refused.",
+    )
+    init.add_argument("--write", action="store_true", help="write the proposed configuration")
+    init.set_defaults(run=command_init)
 
     check = _command(
         commands,

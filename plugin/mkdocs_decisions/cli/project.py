@@ -46,7 +46,7 @@ def load_project(
     return Project(root, docs_dir, settings, corpus)
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without executing anything: unknown tags (``!ENV``,
     ``!!python/name:``) become plain values."""
 
@@ -59,7 +59,7 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)  # type: ignore[arg-type]
 
 
-_TolerantLoader.add_multi_constructor("", _any_tag)
+TolerantLoader.add_multi_constructor("", _any_tag)
 
 
 def read_project(config_file: Path) -> tuple[Path, Path, Settings]:
@@ -68,7 +68,7 @@ def read_project(config_file: Path) -> tuple[Path, Path, Settings]:
     if not config_file.exists():
         return root, root / "docs", settings_from_options({})
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
         problem = " ".join(str(getattr(error, "problem", None) or error).split())
         raise ProjectError(f"{config_file}: cannot read: {problem}") from None

@@ -43,6 +43,7 @@ class Corpus:
     # Site paths of files in record folders that were not read (outside the project, not
     # regular files): a generator must not publish them either.
     refused: list[str] = field(default_factory=list)
+    assets: dict[str, str] = field(default_factory=dict)  # site path -> file beside records
     site_bases: dict[str, str] = field(default_factory=dict)  # kind -> folder in the site
     history: History = field(default_factory=History)  # empty unless read from git
 

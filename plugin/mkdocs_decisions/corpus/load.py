@@ -159,6 +159,7 @@ def build_corpus(
         missing_folders=discovered.missing_folders,
         skipped=discovered.skipped,
         refused=refused,
+        assets=discovered.assets,
         site_bases=discovered.site_bases,
         history=history or History(),
     )

@@ -15,6 +15,7 @@ e-mail addresses are never read, and a name that holds one is masked.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import os
 import re
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..records.parse import status_as_written
 from ..records.text import clean_name
 
 # GitPython refuses to import without a git binary unless told to stay quiet;
@@ -37,20 +39,6 @@ _SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 # folders (``git mv doc/adr adr``) are seen as renames, not as new files.
 _MARKDOWN = ("md", "markdown")
 _NULL_BLOB = "0" * 40
-_FRONT_STATUS = re.compile(r"^status\s*:\s*(.*?)\s*$", re.MULTILINE)
-# Statuses written in the body by other tools (ADR-0008): MADR 2 and log4brains
-# bullets, and the first line of a Nygard/adr-tools "## Status" section.
-_BULLET_STATUS = re.compile(
-    r"^\s*[*-]\s+(?:\*\*)?status(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_SECTION_STATUS = re.compile(
-    r"^#{1,6}[ \t]*status[ \t]*#*[ \t]*\n(?:[ \t]*\n)*[ \t]*(.+?)[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_SUPERSEDED = re.compile(r"^(?:superseded|superceded)\b", re.IGNORECASE)
-_FENCE = re.compile(r"^---\s*$", re.MULTILINE)
-_CLOSE = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
 # Lines that may change after acceptance without changing the decision (DEC402): its status,
 # its links, and what it is traced to. A YAML list below such a key counts with it.
 _LINK_KEYS = re.compile(
@@ -59,6 +47,32 @@ _LINK_KEYS = re.compile(
     re.IGNORECASE,
 )
 _CONTINUATION = re.compile(r"^(\s+\S|-\s)")
+_WORD = re.compile("[^\\W_]+(?:['\\u2019][^\\W_]+)*")
+# An edit of at most this many words (after whitespace, letter case and emphasis are
+# ignored) fixes a typo; it does not change an accepted decision (DEC402).
+SMALL_FIX_WORDS = 3
+# Past versions larger than this are not compared (the working tree refuses them too).
+_LARGEST_VERSION = 4 * 1024 * 1024
+
+LOG_OPTIONS = (
+    f"--format={_FORMAT}",
+    # The history of the branch as it landed: merges count as one change against their
+    # first parent, so a side branch's order of commits cannot reorder statuses.
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--root",
+    "--raw",
+    "--no-abbrev",
+    "-M",
+    "-z",
+)
+
+
+def pathspecs(prefix: str = "") -> list[str]:
+    """Every Markdown file of the project (``prefix``: its folder in the repository)."""
+    base = re.sub(r"([*?\[\]\\])", r"\\\1", prefix) + "/" if prefix else ""
+    return [f":(glob,icase){base}**/*.{extension}" for extension in _MARKDOWN]
+
 
 SHALLOW_FIX = (
     "fetch the full history: `fetch-depth: 0` for actions/checkout on GitHub Actions, "
@@ -148,34 +162,48 @@ class History:
 
 
 def status_in(text: str) -> str | None:
-    """The status a past version states, lower-cased, or None.
-
-    A fast path for the many versions read from git (no YAML parse): front
-    matter first, then the body conventions of MADR 2, log4brains and adr-tools.
-    """
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    match = None
-    if _FENCE.match(text):
-        closing = _CLOSE.search(text, 4)
-        match = _FRONT_STATUS.search(text[4 : closing.start()] if closing else text)
-    match = match or _BULLET_STATUS.search(text) or _SECTION_STATUS.search(text)
-    if not match:
-        return None
-    value = match.group(1).split(" #", 1)[0].strip().strip("\"'").strip()
-    if _SUPERSEDED.match(value):
-        return "superseded"
-    return " ".join(value.lower().split()) or None
+    """The status a past version states, lower-cased, or None: read by the same code as
+    the records of the working tree (:func:`status_as_written`)."""
+    status = status_as_written(text)
+    return " ".join(status.lower().split()) if status else None
 
 
-def content_key(text: str) -> str:
-    """A digest of a version without its status and link lines: equal keys, equal content."""
+def content_words(text: str) -> list[str]:
+    """A version's words without its status and link lines, lower case, whitespace and
+    Markdown emphasis ignored: what DEC402 compares between versions."""
     kept = []
     skipping = False
     for line in text.replace("\r\n", "\n").split("\n"):
         skipping = bool(_LINK_KEYS.match(line) or (skipping and _CONTINUATION.match(line)))
         if not skipping:
             kept.append(line)
-    return hashlib.blake2b("\n".join(kept).encode("utf-8"), digest_size=16).hexdigest()
+    return _WORD.findall("\n".join(kept).lower())
+
+
+def content_key(text: str) -> str:
+    """A digest of a version without its status and link lines: equal keys, equal content."""
+    words = " ".join(content_words(text))
+    return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def is_small_fix(before: list[str], after: list[str]) -> bool:
+    """Whether an edit is a fix of a few words (typos, a link's address), not a change of
+    the decision: at most ``SMALL_FIX_WORDS`` words replaced, of which at most one added
+    or removed (a doubled word). Whitespace, letter case and emphasis never count."""
+    if before == after:
+        return True
+    if abs(len(before) - len(after)) > 1:
+        return False
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    changed = added_or_removed = 0
+    for tag, first, last, other_first, other_last in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        changed += max(last - first, other_last - other_first)
+        added_or_removed += abs((last - first) - (other_last - other_first))
+        if changed > SMALL_FIX_WORDS or added_or_removed > 1:
+            return False
+    return True
 
 
 def read_history(
@@ -248,19 +276,17 @@ def _read(
             f"incomplete; {SHALLOW_FIX}"
         )
     # The project may be a folder of a larger repository: only its own files count.
-    base = re.sub(r"([*?\[\]\\])", r"\\\1", prefix) + "/" if prefix else ""
-    pathspecs = [f":(glob,icase){base}**/*.{extension}" for extension in _MARKDOWN]
     skipped: list[str] = []
-    versions = _versions_by_file(repo, pathspecs, prefix, folders, skipped)
+    versions = _versions_by_file(repo, pathspecs(prefix), prefix, folders, skipped)
     if skipped:
         history.warnings.append(
             f"{len(skipped)} commit(s) of the git log could not be read and are left out "
             f"(first: {skipped[0]})"
         )
-    blobs = _summarise_blobs(repo, {v.blob for vs in versions.values() for v in vs if v.blob})
+    summaries = _summarise_versions(repo, versions)
     for path, file_versions in versions.items():
         canonical = _canonical_for(path, canonical_status)
-        history.files[path] = _file_history(blobs, path, file_versions, canonical)
+        history.files[path] = _file_history(summaries[path], path, file_versions, canonical)
     history.available = True
     return history
 
@@ -273,7 +299,7 @@ def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
 
 
 def _versions_by_file(
-    repo: Any, pathspecs: list[str], prefix: str, folders: list[str], skipped: list[str]
+    repo: Any, specs: list[str], prefix: str, folders: list[str], skipped: list[str]
 ) -> dict[str, list[Version]]:
     """Every version of every record file, newest first, keyed by the file's newest path.
 
@@ -281,21 +307,7 @@ def _versions_by_file(
     is in a record folder is a record, and each rename met further back maps the older
     path to it, so its history reaches back across moves of files and folders.
     """
-    process = repo.git.log(
-        f"--format={_FORMAT}",
-        # The history of the branch as it landed: merges count as one change against
-        # their first parent, so a side branch's order of commits cannot reorder statuses.
-        "--first-parent",
-        "--diff-merges=first-parent",
-        "--root",
-        "--raw",
-        "--no-abbrev",
-        "-M",
-        "-z",
-        "--",
-        *pathspecs,
-        as_process=True,
-    )
+    process = repo.git.log(*LOG_OPTIONS, "--", *specs, as_process=True)
     record_folders = tuple(folder.rstrip("/") + "/" for folder in folders)
     identity: dict[
         str, str | None
@@ -382,62 +394,82 @@ def _local(path: str, prefix: str) -> str:
 
 
 @dataclass(frozen=True)
-class BlobSummary:
-    """What history needs of one past version: its status as written, and a digest of
-    its content without status and link lines (for DEC402)."""
+class VersionSummary:
+    """What history needs of one past version: the status it states, and whether it
+    changes more than a few words of the version before it (for DEC402)."""
 
     status: str | None
-    content: str
+    edited: bool
 
 
-def _summarise_blobs(repo: Any, blob_ids: set[str]) -> dict[str, BlobSummary]:
-    """Every requested blob, summarised as it streams from one ``git cat-file --batch
-    --buffer`` process: no more than one version is held in memory at a time.
+def _summarise_versions(
+    repo: Any, versions: dict[str, list[Version]]
+) -> dict[str, dict[int, VersionSummary]]:
+    """Every version of every file, summarised as it streams from one ``git cat-file
+    --batch --buffer`` process, file by file, oldest version first: only a version and
+    the one before it are held in memory at a time.
 
-    The ids are handed over as a file, so git reads requests and writes answers at
-    its own pace: one process, no round trip per blob, no pipe deadlock.
+    The ids are handed over as a file, so git reads requests and writes answers at its
+    own pace: one process, no round trip per blob, no pipe deadlock.
     """
-    summaries: dict[str, BlobSummary] = {}
-    if not blob_ids:
+    order = [
+        (path, number, version.blob)
+        for path, newest_first in versions.items()
+        for number, version in enumerate(reversed(newest_first))
+        if version.blob
+    ]
+    summaries: dict[str, dict[int, VersionSummary]] = {path: {} for path in versions}
+    if not order:
         return summaries
     with tempfile.TemporaryFile() as requests:
-        requests.write("".join(f"{blob}\n" for blob in sorted(blob_ids)).encode())
+        requests.write("".join(f"{blob}\n" for _, _, blob in order).encode())
         requests.seek(0)
         process = repo.git.cat_file("--batch", "--buffer", istream=requests, as_process=True)
         stream = process.stdout
-        for _ in range(len(blob_ids)):
+        previous: tuple[str, list[str]] | None = None
+        for path, number, _ in order:
             header = stream.readline().split()
             if len(header) < 3:  # "<id> missing": a blob the clone does not have
                 continue
             size = int(header[2])
+            if size > _LARGEST_VERSION:
+                for _ in range(0, size, 1 << 20):
+                    stream.read(min(1 << 20, size))
+                stream.read(1)
+                summaries[path][number] = VersionSummary(None, False)
+                previous = None
+                continue
             text = stream.read(size).decode("utf-8", errors="replace")
             stream.read(1)  # the newline after each object
-            summaries[header[0].decode()] = BlobSummary(status_in(text), content_key(text))
+            words = content_words(text)
+            before = previous[1] if previous is not None and previous[0] == path else None
+            edited = before is not None and not is_small_fix(before, words)
+            summaries[path][number] = VersionSummary(status_in(text), edited)
+            previous = (path, words)
         process.wait()
     return summaries
 
 
 def _file_history(
-    blobs: dict[str, BlobSummary], path: str, newest_first: list[Version], canonical: Any
+    summaries: dict[int, VersionSummary], path: str, newest_first: list[Version], canonical: Any
 ) -> FileHistory:
     versions = tuple(reversed(newest_first))
     timeline: list[StatusChange] = []
     edits: list[ContentEdit] = []
     previous_status: str | None = None
-    previous_key: str | None = None
+    seen = False
     for number, version in enumerate(versions):
-        summary = blobs.get(version.blob) if version.blob else None
+        summary = summaries.get(number) if version.blob else None
         if summary is None:
             continue  # deleted in this commit (a later version may restore it), or missing
         raw = summary.status
         status = canonical(raw) if raw else None
         status = status or raw
-        if number == 0 or status != previous_status:
+        if not seen or status != previous_status:
             timeline.append(StatusChange(version.commit, previous_status, status))
-        key = summary.content
-        if previous_key is not None and key != previous_key:
+        if seen and summary.edited:
             edits.append(ContentEdit(version.commit, previous_status))
-        previous_status, previous_key = status, key
+        previous_status, seen = status, True
     return FileHistory(path, versions, tuple(timeline), tuple(edits))
 
 

@@ -134,30 +134,78 @@ def scan_body(
     lines: list[str], first_line: int, section_names: frozenset[str] = frozenset()
 ) -> BodyStructure:
     """Title, section tree and preamble of a body whose first line is file line
-    ``first_line``.
-
-    The title is the first heading when it is a level-1 heading, or any heading when the
-    body has no level-1 heading before its first section, unless it names a section
-    (``# Summary``, ``# Context``: ``section_names``); then the record has no title
-    heading.
-    """
+    ``first_line`` (the title as :func:`title_heading` finds it)."""
     headings = scan_headings(lines)
-    title: str | None = None
-    title_index: int | None = None
-    title_lines = 1
-    if headings:
-        first = headings[0]
-        names_section = section_key(first.text) in section_names
-        if not names_section and (first.level == 1 or not any(h.level == 1 for h in headings)):
-            title, title_index, title_lines = first.text, first.index, first.lines
-            headings = headings[1:]
+    title, headings = title_heading(headings, section_names)
+    title_index = title.index if title is not None else None
+    title_lines = title.lines if title is not None else 1
     region_end = headings[0].index if headings else len(lines)
     skipped = range(title_index, title_index + title_lines) if title_index is not None else ()
     preamble = tuple(
         "" if index in skipped else line for index, line in enumerate(lines[:region_end])
     )
     sections = _build_tree(lines, headings, first_line, len(lines))
-    return BodyStructure(title, title_index, sections, preamble, 0, region_end, title_lines)
+    return BodyStructure(
+        title.text if title is not None else None,
+        title_index,
+        sections,
+        preamble,
+        0,
+        region_end,
+        title_lines,
+    )
+
+
+def title_heading(
+    headings: list[Heading], section_names: frozenset[str]
+) -> tuple[Heading | None, list[Heading]]:
+    """The title heading, and the headings of the sections.
+
+    The title is the first heading when it is a level-1 heading, or any heading when the
+    body has no level-1 heading, unless it names a section (``# Summary``, ``# Context``:
+    ``section_names``); then the record has no title heading.
+    """
+    if not headings:
+        return None, headings
+    first = headings[0]
+    if section_key(first.text) in section_names:
+        return None, headings
+    if first.level == 1 or not any(h.level == 1 for h in headings):
+        return first, headings[1:]
+    return None, headings
+
+
+def top_level_sections(
+    lines: list[str], headings: list[Heading], first_line: int, keys: frozenset[str]
+) -> tuple[Section, ...]:
+    """The top-level sections among ``headings`` whose key is in ``keys``, each with its
+    own text (not its subsections): what :func:`scan_body` would give at the top of its
+    tree for them, without building the rest of the tree."""
+    found = []
+    root_level: int | None = None
+    for position, heading in enumerate(headings):
+        if root_level is not None and heading.level > root_level:
+            continue  # inside the previous top-level section
+        root_level = heading.level
+        key = section_key(heading.text)
+        if key not in keys:
+            continue
+        following = headings[position + 1 :]
+        end = next((h.index for h in following if h.level <= heading.level), len(lines))
+        own_end = following[0].index if following else len(lines)
+        body_lines = lines[heading.index + 1 : min(own_end, end)]
+        found.append(
+            Section(
+                title=plain_text(heading.text),
+                key=key,
+                level=heading.level,
+                line=first_line + heading.index,
+                end_line=first_line + end - 1,
+                body="\n".join(body_lines),
+                items=(),
+            )
+        )
+    return tuple(found)
 
 
 def _build_tree(

@@ -89,7 +89,12 @@ class Discovered:
     skipped: list[str]  # template files left out, said in the log so nothing vanishes unseen
     site_bases: dict[str, str]  # kind name -> its folder's path in the site
     findings: list[Finding] = field(default_factory=list)  # links outside, unreadable files
-    refused: list[str] = field(default_factory=list)  # site paths of files that are not read
+    # Site paths of files in record folders that must not become pages: not read (links
+    # outside, FIFOs), templates, a README beside an index.md.
+    refused: list[str] = field(default_factory=list)
+    # Other files beside the records (pictures, diagrams, PDFs): site path -> file on disk,
+    # so that relative links from records work in the site as in the repository.
+    assets: dict[str, str] = field(default_factory=dict)
 
 
 def read_regular_file(path: str, limit: int = MAX_RECORD_BYTES) -> bytes:
@@ -144,6 +149,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     site_bases: dict[str, str] = {}
     findings: list[Finding] = []
     refused: list[str] = []
+    assets: dict[str, str] = {}
+    unpublished: list[str] = []
     boundary = os.path.realpath(project_root)
     # A kind's folder inside another's (docs/standards inside docs) belongs to its own kind.
     kind_folders = {
@@ -218,7 +225,14 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     record_of_folder = markdown[0]
             for name in sorted(files):
                 stem, extension = os.path.splitext(name)
-                if extension.lower() not in RECORD_EXTENSIONS or name.startswith("."):
+                if name.startswith("."):
+                    continue
+                if extension.lower() not in RECORD_EXTENSIONS:
+                    asset = Path(directory) / name
+                    if _utf8(name) and _unreadable(asset, boundary, project_root, 0) is None:
+                        inner_asset = f"{group}/{name}" if group else name
+                        site = f"{site_base}/{inner_asset}" if site_base != "." else inner_asset
+                        assets[site] = str(asset)
                     continue
                 if not _utf8(name):
                     findings.append(_bad_name(Path(directory) / name, project_root))
@@ -228,6 +242,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 page = f"{group}/{stem}.md" if group else f"{stem}.md"
                 if _excluded(inner, kind):
                     skipped.append(_display_path(Path(directory) / name, project_root))
+                    unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
                     continue
                 source = SourceFile(
                     source_path=str(Path(directory) / name),
@@ -241,7 +256,10 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     refused.append(source.site_path)
                     continue
                 if parts_of_record or (record_of_folder and name != record_of_folder):
-                    skipped.append(source.path)  # a part of a record, not a record
+                    # A part of a record, not a record: a page of its own in the site, so
+                    # that the record's links to it work.
+                    skipped.append(source.path)
+                    assets[source.site_path] = source.source_path
                     continue
                 if name == record_of_folder:
                     parent = posixpath.dirname(group)
@@ -258,9 +276,19 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     landing_pages.append(LandingPage(source, kind.name))
                 elif name.lower() in LANDING_NAMES:
                     skipped.append(source.path)  # a second landing page: index.md wins
+                    unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
                 else:
                     records.append((source, kind))
-    return Discovered(records, landing_pages, missing, skipped, site_bases, findings, refused)
+    return Discovered(
+        records,
+        landing_pages,
+        missing,
+        skipped,
+        site_bases,
+        findings,
+        refused + unpublished,
+        assets,
+    )
 
 
 def _has_record_beside(directory: str, folder_name: str) -> bool:
@@ -323,7 +351,9 @@ def _outside(path: Path, project_root: Path) -> Finding:
     )
 
 
-def _unreadable(path: Path, boundary: str, project_root: Path) -> Finding | None:
+def _unreadable(
+    path: Path, boundary: str, project_root: Path, limit: int = MAX_RECORD_BYTES
+) -> Finding | None:
     """DEC011 for a link that leads outside the project, DEC012 for anything that is not
     a regular file (a FIFO, a device, a link that loops or leads nowhere)."""
     shown = _display_path(path, project_root)
@@ -343,7 +373,7 @@ def _unreadable(path: Path, boundary: str, project_root: Path) -> Finding | None
             Position(1, 1),
             f"cannot read the file: it is {_file_type(status.st_mode)}, not a regular file",
         )
-    if status.st_size > MAX_RECORD_BYTES:
+    if limit and status.st_size > limit:
         return finding(
             "DEC012",
             shown,

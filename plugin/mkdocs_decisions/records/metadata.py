@@ -101,6 +101,7 @@ _DATE_RANK = {
 NAME_FIELDS = ("deciders", "authors", "reviewers", "consulted", "informed")
 # Sections whose first line is a value, when they are top-level sections of the record.
 _VALUE_SECTIONS = {"status": "status", "date": "date", "deciders": "deciders"}
+VALUE_SECTIONS = frozenset(_VALUE_SECTIONS)
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _NOTHING = re.compile(

@@ -17,10 +17,17 @@ from dataclasses import dataclass, replace
 from ..catalogue.findings import Finding, Position, excerpt
 from ..catalogue.rules import finding
 from . import kinds as types
-from .body import BodyStructure, plain_text, scan_body
+from .body import (
+    BodyStructure,
+    plain_text,
+    scan_body,
+    scan_headings,
+    title_heading,
+    top_level_sections,
+)
 from .frontmatter import split_front_matter
-from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, section_names
-from .metadata import read_body_metadata, read_date, status_phrase
+from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, default_kinds, section_names
+from .metadata import VALUE_SECTIONS, read_body_metadata, read_date, status_phrase
 from .model import Field, Record, Reference
 from .text import has_control_characters, without_control_characters, without_email
 from .titles import clean_title, is_placeholder, title_from_file_name
@@ -288,6 +295,32 @@ def _kind_from_field(
         )
     )
     return kind
+
+
+_DEFAULT_SECTION_NAMES = section_names(default_kinds())
+
+
+def status_as_written(text: str) -> str | None:
+    """The status a record's text states, as :func:`parse_record` reads it (front matter,
+    else body metadata: lines, tables, a top-level Status section), without parsing the
+    rest of the record: for the many past versions that history reads."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    front = split_front_matter(lines, "")
+    written = _front_fields(front.fields).get("status")
+    if written is None:
+        body = lines[front.body_start :]
+        if "status" not in text.lower():
+            return None
+        headings = scan_headings(body)
+        title, sections = title_heading(headings, _DEFAULT_SECTION_NAMES)
+        region_end = sections[0].index if sections else len(body)
+        value_sections = top_level_sections(body, sections, 1, VALUE_SECTIONS)
+        title_index = title.index if title is not None else None
+        metadata = read_body_metadata(body, 1, region_end, value_sections, "", title_index)
+        written = metadata.fields.get("status")
+    if written is None or not isinstance(written.value, str):
+        return None
+    return status_phrase(written.value)[0]
 
 
 def _front_fields(front: dict[str, Field]) -> dict[str, Field]:

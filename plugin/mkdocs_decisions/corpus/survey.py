@@ -1,0 +1,361 @@
+"""What a repository holds before the tool is set up in it: its record folders, the
+format each is written in, the status words and headings its teams use, and the
+configuration that would read them as they are (``decisions init``).
+
+Folders are found where teams keep records (``doc/adr``, ``docs/decisions``,
+``docs/architecture/decisions``, ``rfcs``, ``proposals``, ...), where Backstage's
+``backstage.io/adr-location`` annotation points, and wherever several numbered
+Markdown files read like decision records. Every file is parsed with the same reader
+as a build, once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..records.discovery import RECORD_EXTENSIONS, discover, is_template, read_regular_file
+from ..records.kinds import KindSpec, default_kinds
+from ..records.model import Record
+from ..records.parse import parse_record
+from .settings import settings_from_options
+
+# Where teams keep records, most specific first: (folder, kind).
+USUAL_FOLDERS = (
+    ("docs/architecture/decisions", "adr"),
+    ("doc/architecture/decisions", "adr"),
+    ("architecture/decisions", "adr"),
+    ("docs/adr", "adr"),
+    ("docs/adrs", "adr"),
+    ("doc/adr", "adr"),
+    ("doc/adrs", "adr"),
+    ("docs/decisions", "adr"),
+    ("docs/decision-records", "adr"),
+    ("decisions", "adr"),
+    ("adr", "adr"),
+    ("adrs", "adr"),
+    ("docs/rfcs", "rfc"),
+    ("docs/rfc", "rfc"),
+    ("rfcs", "rfc"),
+    ("rfc", "rfc"),
+    ("rfcs/text", "rfc"),
+    ("text", "rfc"),
+    ("proposals", "rfc"),
+    ("docs/proposals", "rfc"),
+    ("design", "rfc"),
+    ("docs/design", "rfc"),
+    ("enhancements", "rfc"),
+    ("keps", "rfc"),
+    ("docs/architecture-decision-records", "adr"),
+    ("architecture-decision-records", "adr"),
+    ("decision-records", "adr"),
+)
+# Folders never searched for records.
+_IGNORED = {".git", "node_modules", ".venv", "venv", "site", "vendor", "target", "build", "dist"}
+_NUMBERED = re.compile(r"^(?:[A-Za-z]{1,10}[-_]?){0,3}\d{1,6}[-_ .]")
+_RFC_HEADINGS = {"summary", "motivation", "drawbacks", "unresolved questions", "abstract"}
+_ADR_HEADINGS = {"context", "decision", "consequences", "considered options", "status"}
+# Status words teams use, and what they mean in each kind's lifecycle.
+_MEANINGS: dict[str, dict[str, str]] = {
+    "adr": {
+        "approved": "accepted",
+        "agreed": "accepted",
+        "implemented": "accepted",
+        "partially implemented": "accepted",
+        "done": "accepted",
+        "final": "accepted",
+        "active": "accepted",
+        "in review": "proposed",
+        "review": "proposed",
+        "pending review": "proposed",
+        "open": "proposed",
+        "draft": "proposed",
+        "wip": "proposed",
+        "declined": "rejected",
+        "refused": "rejected",
+        "obsolete": "deprecated",
+        "retired": "deprecated",
+        "replaced": "superseded",
+        "partly superseded": "superseded",
+        "partially superseded": "superseded",
+    },
+    "rfc": {
+        "approved": "accepted",
+        "final": "accepted",
+        "active": "accepted",
+        "stable": "implemented",
+        "released": "implemented",
+        "recommended": "implemented",
+        "partially implemented": "implemented",
+        "in review": "review",
+        "active review": "review",
+        "public discussion": "review",
+        "design review": "review",
+        "proposed": "review",
+        "open": "review",
+        "declined": "rejected",
+        "returned for revision": "draft",
+        "prototyped": "accepted",
+        "experimental": "accepted",
+        "ready for implementation": "accepted",
+        "ready-for-release": "accepted",
+        "expired": "withdrawn",
+        "discontinued": "withdrawn",
+        "deferred": "withdrawn",
+        "postponed": "withdrawn",
+        "abandoned": "withdrawn",
+    },
+}
+
+
+@dataclass
+class FolderSurvey:
+    """One folder of records as found: its kind, format and what its records use."""
+
+    folder: str  # relative to the project root, posix
+    kind: str
+    records: list[Record] = field(default_factory=list)
+    formats: Counter[str] = field(default_factory=Counter)
+    unknown_statuses: Counter[str] = field(default_factory=Counter)
+    headings: Counter[str] = field(default_factory=Counter)
+    without_status: int = 0
+    unknown_keys: Counter[str] = field(default_factory=Counter)
+    source: str = ""  # why it was taken: "usual place", "Backstage", "numbered records"
+
+    @property
+    def format(self) -> str:
+        """The format most of its records are written in, in words."""
+        if not self.formats:
+            return "no records yet"
+        name, count = self.formats.most_common(1)[0]
+        share = "" if count == len(self.records) else f" ({count} of {len(self.records)})"
+        return name + share
+
+    def aliases(self) -> dict[str, str | None]:
+        """Each status word the lifecycle does not know, and the status it most likely
+        means (None: no guess; the team says)."""
+        meanings = _MEANINGS.get(self.kind, {})
+        return {word: meanings.get(word) for word, _ in self.unknown_statuses.most_common()}
+
+
+@dataclass
+class Survey:
+    """Every record folder of a repository."""
+
+    root: Path
+    folders: list[FolderSurvey]
+
+
+def survey(root: Path) -> Survey:
+    """Find and read the record folders of the repository at ``root``."""
+    candidates = _candidate_folders(root)
+    kinds = default_kinds()
+    folders = []
+    for folder, kind_name, source in candidates:
+        found = _read_folder(root, folder, kinds, kind_name)
+        if found.records:
+            found.source = source
+            folders.append(found)
+    return Survey(root, folders)
+
+
+def unread_folders(found: Survey) -> list[FolderSurvey]:
+    """Folders of a kind whose first folder is taken already (a kind reads one folder)."""
+    seen: set[str] = set()
+    extra = []
+    for folder in found.folders:
+        if folder.kind in seen:
+            extra.append(folder)
+        seen.add(folder.kind)
+    return extra
+
+
+def proposed_options(found: Survey) -> dict[str, Any]:
+    """The ``decisions`` plugin options that read the folders as they are."""
+    kinds: dict[str, Any] = {}
+    for folder in found.folders:
+        if folder.kind in kinds:
+            continue  # one folder per kind: the first, most specific, is taken
+        options: dict[str, Any] = {"folder": folder.folder}
+        aliases = {word: status for word, status in folder.aliases().items() if status}
+        if aliases:
+            options["aliases"] = aliases
+        if folder.records and folder.without_status >= 0.75 * len(folder.records):
+            # Merged means accepted in most RFC processes that write no status.
+            options["default_status"] = "accepted"
+        kinds[folder.kind] = options
+    proposed: dict[str, Any] = {"kinds": kinds} if kinds else {}
+    keys = Counter[str]()
+    for folder in found.folders:
+        keys.update(folder.unknown_keys)
+    common = sorted(key for key, count in keys.items() if count >= 2)
+    if common:
+        proposed["page_keys"] = common
+    return proposed
+
+
+def _candidate_folders(root: Path) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
+    taken: set[str] = set()
+
+    def add(folder: str, kind: str, source: str) -> None:
+        real = os.path.realpath(root / folder)
+        if folder and real not in taken and (root / folder).is_dir():
+            inside = any(real.startswith(t + os.sep) or t.startswith(real + os.sep) for t in taken)
+            if not inside:
+                taken.add(real)
+                found.append((folder, kind, source))
+
+    for folder in _backstage_locations(root):
+        add(folder, "adr", "Backstage's backstage.io/adr-location")
+    for folder, kind in USUAL_FOLDERS:
+        if _has_records(root / folder):
+            add(folder, kind, "usual place")
+    for folder in _numbered_folders(root):
+        add(folder, _guess_kind(root / folder), "numbered records")
+    return found
+
+
+def _backstage_locations(root: Path) -> list[str]:
+    locations = []
+    for name in ("catalog-info.yaml", "catalog-info.yml"):
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            continue
+        for document in documents:
+            metadata = document.get("metadata") if isinstance(document, dict) else None
+            annotations = metadata.get("annotations") if isinstance(metadata, dict) else None
+            location = (
+                annotations.get("backstage.io/adr-location")
+                if isinstance(annotations, dict)
+                else None
+            )
+            if isinstance(location, str) and location.strip():
+                relative = os.path.normpath(location.strip().removeprefix("./"))
+                if not relative.startswith(".."):
+                    locations.append(Path(relative).as_posix())
+    return locations
+
+
+def _has_records(folder: Path) -> bool:
+    if not folder.is_dir():
+        return False
+    count = 0
+    for _, _, files in os.walk(folder):
+        count += sum(1 for name in files if _is_markdown(name) and not is_template(name))
+        if count >= 1:
+            return True
+    return False
+
+
+def _numbered_folders(root: Path, limit: int = 5000) -> list[str]:
+    """Folders with at least three numbered Markdown files that read like records."""
+    found = []
+    for seen, (directory, subdirs, files) in enumerate(os.walk(root)):
+        subdirs[:] = sorted(d for d in subdirs if d not in _IGNORED and not d.startswith("."))
+        if seen > limit:
+            break
+        numbered = [name for name in files if _is_markdown(name) and _NUMBERED.match(name)]
+        if len(numbered) >= 3:
+            relative = Path(directory).relative_to(root).as_posix()
+            if relative != "." and _guess_kind(Path(directory)) != "":
+                found.append(relative)
+                subdirs[:] = []
+    return found
+
+
+def _guess_kind(folder: Path) -> str:
+    """adr or rfc from the headings of a few of the folder's files; "" for neither."""
+    words = folder.as_posix().lower()
+    if "rfc" in words or "proposal" in words:
+        return "rfc"
+    rfc = adr = 0
+    names = sorted(name for name in os.listdir(folder) if _is_markdown(name))[:8]
+    for name in names:
+        try:
+            text = (folder / name).read_text(encoding="utf-8", errors="replace")[:20000]
+        except OSError:
+            continue
+        headings = {
+            line.lstrip("#").strip().lower().rstrip(":")
+            for line in text.split("\n")
+            if line.startswith("#")
+        }
+        rfc += len(headings & _RFC_HEADINGS)
+        adr += len(headings & _ADR_HEADINGS)
+    if rfc == adr == 0:
+        return ""
+    return "rfc" if rfc > adr else "adr"
+
+
+def _read_folder(
+    root: Path, folder: str, kinds: dict[str, KindSpec], kind_name: str
+) -> FolderSurvey:
+    found = FolderSurvey(folder, kind_name)
+    settings = settings_from_options(
+        {
+            "kinds": {
+                name: ({"folder": folder} if name == kind_name else {"enabled": False})
+                for name in kinds
+            }
+        }
+    )
+    kind = settings.kinds[kind_name]
+    discovered = discover(root, root / "docs", settings.kinds)
+    for source, _ in discovered.records:
+        try:
+            data = read_regular_file(source.source_path)
+        except OSError:
+            continue
+        record, findings = parse_record(data, source, kind, settings.kinds)
+        found.records.append(record)
+        found.formats[_format_of(record, kind)] += 1
+        if record.raw_status is None:
+            found.without_status += 1
+        elif record.status is None:
+            found.unknown_statuses[record.raw_status.lower()] += 1
+        for section in record.sections:
+            found.headings[section.key] += 1
+        for item in findings:
+            if item.rule == "DEC006":
+                key = re.search(r"unknown key `([^`]+)`", item.message)
+                if key:
+                    found.unknown_keys[key[1]] += 1
+    return found
+
+
+def _format_of(record: Record, kind: KindSpec) -> str:
+    """The format a record is written in, as people call it."""
+    keys = {section.key for section in record.iter_sections()}
+    if kind.name == "rfc":
+        if record.metadata_style == "front matter":
+            return "RFC with front matter"
+        if record.metadata_style == "table":
+            return "RFC with a metadata table"
+        if record.metadata_style == "list":
+            return "RFC with metadata lines (Rust-style)"
+        return "RFC without metadata"
+    madr = bool(keys & {"considered options", "decision drivers", "decision outcome"})
+    if record.metadata_style == "front matter":
+        return "MADR 3/4 (front matter)" if madr else "front matter"
+    if record.metadata_style == "list":
+        return "MADR 2 / log4brains (metadata lines)" if madr else "metadata lines"
+    if record.metadata_style == "table":
+        return "metadata table"
+    if record.metadata_style == "section":
+        return "Nygard / adr-tools (Status section)"
+    return "no metadata"
+
+
+def _is_markdown(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in RECORD_EXTENSIONS and not name.startswith(".")
