@@ -8,7 +8,6 @@ included), with edit links that point at the real files.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import posixpath
 import re
@@ -34,20 +33,19 @@ from .corpus.links import Corpus
 from .corpus.load import load_corpus, project_history, uncommitted_notes
 from .corpus.settings import Settings, SettingsError, settings_from_options
 from .records.discovery import discover
-from .site.environment import ASSETS
-from .site.export import export_document
-from .site.feed import atom_feed
-from .site.pages import Page, SiteRenderer
-from .site.schemas import schema_text
-from .site.urls import commit_url_template, page_url
+from .site.build import (
+    CSS_PATH,
+    JS_PATH,
+    SiteBuild,
+    SiteOptions,
+    build_site,
+    decisions_nav,
+    places_our_pages,
+)
+from .site.pages import Page
 
 log = get_plugin_logger("decisions")
 
-CSS_URI = "assets/decisions/decisions.css"
-CSS_SOURCE = ASSETS / "decisions.css"
-SCHEMA_FOLDER = "assets/decisions/schemas"
-JS_URI = "assets/decisions/filters.js"
-JS_SOURCE = ASSETS / "filters.js"
 # Headings in the HTML our templates produce (never in users' text): for the page's TOC.
 _GENERATED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 
@@ -90,10 +88,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             raise PluginError(f"decisions: {error}") from None
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self._exclude_unpublished(config)
-        if CSS_URI not in config.extra_css:
-            config.extra_css.append(CSS_URI)
-        if JS_URI not in config.extra_javascript:
-            config.extra_javascript.append(JS_URI)
+        if CSS_PATH not in config.extra_css:
+            config.extra_css.append(CSS_PATH)
+        if JS_PATH not in config.extra_javascript:
+            config.extra_javascript.append(JS_PATH)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -134,16 +132,26 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         for note in outcome.notes():
             log.info(note)
 
-        commit_url = commit_url_template(config.repo_url)
-        renderer = SiteRenderer(self.corpus, self.settings, commit_url, config.use_directory_urls)
-        pages = renderer.pages()
-        for collision in renderer.collisions:
+        build = build_site(
+            self.corpus,
+            self.settings,
+            SiteOptions(
+                site_name=config.site_name,
+                site_url=config.site_url or "",
+                repo_url=config.repo_url or "",
+                use_directory_urls=config.use_directory_urls,
+            ),
+        )
+        pages = build.pages
+        for collision in build.collisions:
             log.warning(printable(collision))
-        for site_path, source in self.corpus.assets.items():
+        for site_file in build.files:
             # Pictures and other files beside records outside docs/ go into the site with
             # them; one in docs/ is in the build already.
-            if files.get_file_from_path(site_path) is None:
-                files.append(File.generated(config, site_path, abs_src_path=source))
+            if site_file.source_path and files.get_file_from_path(site_file.site_path) is None:
+                files.append(
+                    File.generated(config, site_file.site_path, abs_src_path=site_file.source_path)
+                )
         for refused in self.corpus.refused:  # links outside the project, FIFOs, devices
             existing = files.get_file_from_path(refused)
             if existing is not None:
@@ -157,19 +165,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 self.html_parts[page.site_path] = (page.html_after_title, page.html_at_end)
             if page.title:
                 self.titles[page.site_path] = page.title
-        files.append(File.generated(config, CSS_URI, content=CSS_SOURCE.read_bytes()))
-        files.append(File.generated(config, JS_URI, content=JS_SOURCE.read_bytes()))
-        self._add_feeds(files, config, renderer)
-        for path, text in renderer.files.items():  # the record pages' neighbourhood graphs
-            files.append(File.generated(config, path, content=text.encode("utf-8")))
-        for kind in self.settings.kinds.values():  # for editors: this site's own statuses
-            files.append(
-                File.generated(
-                    config, f"{SCHEMA_FOLDER}/{kind.name}.schema.json", content=schema_text(kind)
-                )
-            )
+        for site_file in build.files:  # CSS, JavaScript, feed, decisions.json, graphs, schemas
+            if site_file.source_path is None:
+                files.append(File.generated(config, site_file.site_path, content=site_file.content))
+        self.feed_url = build.feed_path
         if isinstance(config.nav, list) and self.settings.add_to_nav:
-            self._extend_nav(config.nav, pages, renderer)
+            self._extend_nav(config.nav, build)
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -269,31 +270,6 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         ours = pathspec.GitIgnoreSpec.from_lines(patterns)
         config.exclude_docs = ours if config.exclude_docs is None else config.exclude_docs + ours
 
-    def _add_feeds(self, files: Files, config: MkDocsConfig, renderer: SiteRenderer) -> None:
-        """``feed.xml`` (Atom, status changes) and ``decisions.json`` beside the index."""
-        assert self.corpus is not None
-        page_urls = {
-            record.site_path: page_url(record.site_path, config.use_directory_urls)
-            for record in self.corpus.records
-        }
-        feed = atom_feed(
-            self.corpus,
-            renderer.feed_path,
-            page_urls,
-            config.site_name,
-            config.site_url or "",
-        )
-        document = export_document(self.corpus, self.settings)
-        files.append(File.generated(config, renderer.feed_path, content=feed.encode("utf-8")))
-        files.append(
-            File.generated(
-                config,
-                renderer.json_path,
-                content=(json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode(),
-            )
-        )
-        self.feed_url = renderer.feed_path
-
     def _log(self, severity: Severity, message: str) -> None:
         """At or above ``fail_on`` as a warning (fails --strict), below it as info; control
         characters from records are shown escaped."""
@@ -337,31 +313,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             )
         files.append(generated)
 
-    def _extend_nav(self, nav: list[Any], pages: list[Page], renderer: SiteRenderer) -> None:
+    def _extend_nav(self, nav: list[Any], build: SiteBuild) -> None:
         """Append a Decisions section unless the user's nav already places our pages."""
-        ours = {page.site_path for page in pages}
-        if _nav_paths(nav) & ours:
-            return
-        assert self.corpus is not None
-        section: list[Any] = [{"Overview": renderer.index_path}]
-        if renderer.has_timeline:
-            section.append({"Timeline": renderer.timeline_path})
-        section.append({"Graph": renderer.graph_path})
-        for kind in self.settings.kinds.values():
-            base = self.corpus.site_bases.get(kind.name)
-            if base is None:
-                continue
-            records = [r for r in self.corpus.records if r.kind == kind.name]
-            entries: list[Any] = [f"{base}/index.md"]
-            if kind.name == "standard" and renderer.trace_pages.compliance_path:
-                entries.append({"Compliance matrix": renderer.trace_pages.compliance_path})
-            entries += [r.site_path for r in records if not r.group]
-            for group in sorted({r.group for r in records if r.group}):
-                members = [r.site_path for r in records if r.group == group]
-                # Themes write nav titles as they are: a folder name is escaped here.
-                entries.append({str(escape(group)): [f"{base}/{group}/index.md", *members]})
-            section.append({kind.label: entries})
-        nav.append({"Decisions": section})
+        if not places_our_pages(nav, build):
+            nav.extend(decisions_nav(build))
 
 
 def _watch_for_recreation(server: Any, folder: Path, project_root: Path) -> None:
@@ -428,20 +383,6 @@ def _auto_title(folder: str) -> str:
     """The title MkDocs gives a section made from a folder (``adr`` -> ``Adr``)."""
     title = posixpath.basename(folder).replace("-", " ").replace("_", " ")
     return title.capitalize() if title.lower() == title else title
-
-
-def _nav_paths(nav: Any) -> set[str]:
-    """Every page path named anywhere in a nav configuration."""
-    found: set[str] = set()
-    if isinstance(nav, str):
-        found.add(nav)
-    elif isinstance(nav, list):
-        for item in nav:
-            found |= _nav_paths(item)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            found |= _nav_paths(value)
-    return found
 
 
 def _extend_toc(page: MkDocsPage, html: str) -> None:

@@ -15,6 +15,7 @@ import sys
 
 from .baseline import command_baseline
 from .init import command_init
+from .pages import add_parser as add_pages_parser
 from .read import command_check, command_export, command_list, command_schema
 from .write import FORMATS, command_import, command_new, command_status, command_supersede
 
@@ -177,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="even if the files have uncommitted changes"
     )
     importing.set_defaults(run=command_import)
+    add_pages_parser(commands, _command)
     return parser
 
 

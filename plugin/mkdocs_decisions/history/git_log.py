@@ -18,6 +18,7 @@ import datetime as dt
 import difflib
 import hashlib
 import os
+import posixpath
 import re
 import tempfile
 from collections.abc import Iterator
@@ -32,12 +33,12 @@ from ..records.text import clean_name
 # a missing binary is reported as a warning instead (see ``read_history``).
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
-# hash, author name through .mailmap, strict ISO author date: NUL-separated (-z)
-_FORMAT = "%H%x00%aN%x00%aI"
+# hash, parents, author name through .mailmap, strict ISO author date: NUL-separated (-z)
+_FORMAT = "%H%x00%P%x00%aN%x00%aI"
 _SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
-# Every Markdown file of the repository, so that renames from outside the record
-# folders (``git mv doc/adr adr``) are seen as renames, not as new files.
-_MARKDOWN = ("md", "markdown")
+# Places records have lived (their folders and where they were moved from) that history
+# follows, at most: a bound on the logs run, however often a folder moved.
+_MOST_PLACES = 32
 _NULL_BLOB = "0" * 40
 # Lines that may change after acceptance without changing the decision (DEC402): its status,
 # its links, and what it is traced to. A YAML list below such a key counts with it.
@@ -47,10 +48,11 @@ _LINK_KEYS = re.compile(
     re.IGNORECASE,
 )
 _CONTINUATION = re.compile(r"^(\s+\S|-\s)")
-_WORD = re.compile("[^\\W_]+(?:['\\u2019][^\\W_]+)*")
+_NOT_WORDS = re.compile(r"[^\w\n]+|_+")
 # An edit of at most this many words (after whitespace, letter case and emphasis are
 # ignored) fixes a typo; it does not change an accepted decision (DEC402).
 SMALL_FIX_WORDS = 3
+_LONGEST_STRETCH = 40  # lines
 # Past versions larger than this are not compared (the working tree refuses them too).
 _LARGEST_VERSION = 4 * 1024 * 1024
 
@@ -68,12 +70,6 @@ LOG_OPTIONS = (
 )
 
 
-def pathspecs(prefix: str = "") -> list[str]:
-    """Every Markdown file of the project (``prefix``: its folder in the repository)."""
-    base = re.sub(r"([*?\[\]\\])", r"\\\1", prefix) + "/" if prefix else ""
-    return [f":(glob,icase){base}**/*.{extension}" for extension in _MARKDOWN]
-
-
 SHALLOW_FIX = (
     "fetch the full history: `fetch-depth: 0` for actions/checkout on GitHub Actions, "
     "`GIT_DEPTH: 0` on GitLab CI, or `git fetch --unshallow`"
@@ -88,6 +84,7 @@ class Commit:
     short: str
     author: str
     date: dt.datetime
+    parents: tuple[str, ...] = ()
 
     @property
     def day(self) -> dt.date:
@@ -168,33 +165,55 @@ def status_in(text: str) -> str | None:
     return " ".join(status.lower().split()) if status else None
 
 
-def content_words(text: str) -> list[str]:
-    """A version's words without its status and link lines, lower case, whitespace and
-    Markdown emphasis ignored: what DEC402 compares between versions."""
+def content_lines(text: str) -> list[str]:
+    """A version's lines without its status and link lines: what DEC402 compares
+    between versions (see :func:`is_small_fix` for what a change is)."""
     kept = []
     skipping = False
     for line in text.replace("\r\n", "\n").split("\n"):
         skipping = bool(_LINK_KEYS.match(line) or (skipping and _CONTINUATION.match(line)))
         if not skipping:
             kept.append(line)
-    return _WORD.findall("\n".join(kept).lower())
+    return kept
 
 
 def content_key(text: str) -> str:
-    """A digest of a version without its status and link lines: equal keys, equal content."""
-    words = " ".join(content_words(text))
+    """A digest of a version's words without its status and link lines: equal keys,
+    equal content."""
+    words = " ".join(_words(content_lines(text)))
     return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def _words(lines: list[str]) -> list[str]:
+    """The words of some lines in lower case: whitespace, punctuation and Markdown
+    emphasis ignored."""
+    return _NOT_WORDS.sub(" ", "\n".join(lines).lower()).split()
+
+
 def is_small_fix(before: list[str], after: list[str]) -> bool:
-    """Whether an edit is a fix of a few words (typos, a link's address), not a change of
-    the decision: at most ``SMALL_FIX_WORDS`` words replaced, of which at most one added
-    or removed (a doubled word). Whitespace, letter case and emphasis never count."""
+    """Whether an edit (of two versions' :func:`content_lines`) fixes a few words
+    (typos, a link's address) rather than changing the decision: at most
+    ``SMALL_FIX_WORDS`` words replaced, of which at most one added or removed (a doubled
+    word). Whitespace, letter case and emphasis never count."""
     if before == after:
         return True
-    if abs(len(before) - len(after)) > 1:
+    # Only the lines between the first and the last difference are compared word by
+    # word: linear for a long record; a stretch too long to hold a few fixes is an edit.
+    shortest = min(len(before), len(after))
+    start = 0
+    while start < shortest and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    middle_before = before[start : len(before) - end]
+    middle_after = after[start : len(after) - end]
+    if max(len(middle_before), len(middle_after)) > _LONGEST_STRETCH:
         return False
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    old, new = _words(middle_before), _words(middle_after)
+    if abs(len(old) - len(new)) > 1:
+        return False
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     changed = added_or_removed = 0
     for tag, first, last, other_first, other_last in matcher.get_opcodes():
         if tag == "equal":
@@ -277,7 +296,7 @@ def _read(
         )
     # The project may be a folder of a larger repository: only its own files count.
     skipped: list[str] = []
-    versions = _versions_by_file(repo, pathspecs(prefix), prefix, folders, skipped)
+    versions = _versions_by_file(repo, prefix, folders, skipped)
     if skipped:
         history.warnings.append(
             f"{len(skipped)} commit(s) of the git log could not be read and are left out "
@@ -299,38 +318,60 @@ def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
 
 
 def _versions_by_file(
-    repo: Any, specs: list[str], prefix: str, folders: list[str], skipped: list[str]
+    repo: Any, prefix: str, folders: list[str], skipped: list[str]
 ) -> dict[str, list[Version]]:
     """Every version of every record file, newest first, keyed by the file's newest path.
 
-    The log runs over every Markdown file, newest commit first: a file whose newest path
-    is in a record folder is a record, and each rename met further back maps the older
-    path to it, so its history reaches back across moves of files and folders.
+    The log selects the commits that touch the record folders, and shows every file they
+    change (``--full-diff``), so a rename into a folder from elsewhere (``git mv doc/adr
+    adr``, or one file moved in) is seen as a rename. The older path then maps to the
+    record, and one more log of the place it came from, before the move, reaches back to
+    its first commit: one ``git log`` per place the records have lived, not per file.
     """
-    process = repo.git.log(*LOG_OPTIONS, "--", *specs, as_process=True)
     record_folders = tuple(folder.rstrip("/") + "/" for folder in folders)
-    identity: dict[
-        str, str | None
-    ] = {}  # path in an older commit -> newest path (None: not a record)
+    identity: dict[str, str | None] = {}  # a path in some commit -> newest path, or None
     versions: dict[str, list[Version]] = {}
-    for commit, changes in _parse_log(process.stdout, skipped):
-        for status, blob, old_path, new_path in changes:
-            if not _inside(new_path, prefix) and not _inside(old_path or "", prefix):
-                continue
-            new_local = _local(new_path, prefix)
-            if new_local in identity:
+    passes: list[tuple[str | None, list[str]]] = [(None, [_spec(prefix, f) for f in folders])]
+    searched: set[str] = set(folders)
+    while passes and len(searched) <= _MOST_PLACES:
+        start, specs = passes.pop(0)
+        revision = [start] if start else []
+        process = repo.git.log(
+            *revision, *LOG_OPTIONS, "--full-diff", "--", *specs, as_process=True
+        )
+        moved_from: dict[str, str] = {}
+        for commit, changes in _parse_log(process.stdout, skipped):
+            for status, blob, old_path, new_path in changes:
+                if not _inside(new_path, prefix) and not _inside(old_path or "", prefix):
+                    continue
+                new_local = _local(new_path, prefix)
+                if new_local not in identity:
+                    identity[new_local] = (
+                        new_local if new_local.startswith(record_folders) else None
+                    )
                 newest = identity[new_local]
-            else:
-                newest = new_local if new_local.startswith(record_folders) else None
-                identity[new_local] = newest
-            if status.startswith("R") and old_path:
-                identity[_local(old_path, prefix)] = newest
-            if newest is None:
-                continue
-            blob_id = "" if blob == _NULL_BLOB or status == "D" else blob
-            versions.setdefault(newest, []).append(Version(commit, new_local, blob_id))
-    process.wait()
+                if status.startswith("R") and old_path:
+                    old_local = _local(old_path, prefix)
+                    identity.setdefault(old_local, newest)
+                    place = posixpath.dirname(old_local)
+                    if newest is not None and place not in searched and commit.parents:
+                        moved_from.setdefault(place, commit.sha)
+                if newest is None:
+                    continue
+                blob_id = "" if blob == _NULL_BLOB or status == "D" else blob
+                versions.setdefault(newest, []).append(Version(commit, new_local, blob_id))
+        process.wait()
+        for place, sha in moved_from.items():
+            searched.add(place)
+            passes.append((f"{sha}^", [_spec(prefix, place or ".")]))
     return versions
+
+
+def _spec(prefix: str, folder: str) -> str:
+    """A literal pathspec for a folder of the project (``prefix``: the project's folder in
+    the repository)."""
+    path = posixpath.normpath(f"{prefix}/{folder}" if prefix else folder)
+    return f":(literal){path}"
 
 
 def _tokens(stream: Any) -> Iterator[str]:
@@ -348,9 +389,9 @@ def _tokens(stream: Any) -> Iterator[str]:
 def _parse_log(
     stream: Any, skipped: list[str]
 ) -> Iterator[tuple[Commit, list[tuple[str, str, str | None, str]]]]:
-    """Commits and their raw changes from ``git log -z --raw --format=%H%x00%aN%x00%aI``.
+    """Commits and their raw changes from ``git log -z --raw`` with ``_FORMAT``.
 
-    Each commit is three fields (hash, author, date), then per changed file a
+    Each commit is four fields (hash, parents, author, date), then per changed file a
     ``:meta STATUS`` field followed by one path (two for a rename or copy). A commit
     whose fields cannot be read is skipped and named in ``skipped``.
     """
@@ -358,13 +399,15 @@ def _parse_log(
     pending = next(tokens, None)
     while pending is not None:
         sha = pending.strip()
+        parents = tuple(next(tokens, "").split())
         author = next(tokens, "")
         date = next(tokens, "")
         commit: Commit | None = None
         try:
             if not _SHA.match(sha):
                 raise ValueError(f"not a commit id: {sha[:50]!r}")
-            commit = Commit(sha, sha[:7], clean_name(author), dt.datetime.fromisoformat(date))
+            when = dt.datetime.fromisoformat(date)
+            commit = Commit(sha, sha[:7], clean_name(author), when, parents)
         except ValueError as error:
             skipped.append(f"{sha[:12]}: {error}")
         changes: list[tuple[str, str, str | None, str]] = []
@@ -441,11 +484,11 @@ def _summarise_versions(
                 continue
             text = stream.read(size).decode("utf-8", errors="replace")
             stream.read(1)  # the newline after each object
-            words = content_words(text)
+            lines = content_lines(text)
             before = previous[1] if previous is not None and previous[0] == path else None
-            edited = before is not None and not is_small_fix(before, words)
+            edited = before is not None and not is_small_fix(before, lines)
             summaries[path][number] = VersionSummary(status_in(text), edited)
-            previous = (path, words)
+            previous = (path, lines)
         process.wait()
     return summaries
 

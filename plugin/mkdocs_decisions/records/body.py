@@ -24,6 +24,15 @@ _EMPHASIS = re.compile(r"[*`]+")
 _CODE = re.compile(r"`+([^`]+?)`+")
 _UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?|[A-Za-z][.)])\s+")
+# What a heading carries besides its name: "[optional]", "(Optional)", an attribute
+# anchor "{#manual-process}", a comment "<!-- omit in toc -->".
+_HEADING_SUFFIX = re.compile(r"\s*(?:[\[(]\s*optional\s*[\])]|\{[#.][^}]*\}|<!--.*?-->)\s*$", re.I)
+_WHOLE_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$")
+# Headings that open a note about the record, never its title (Rust RFCs start "# Note",
+# "# History"); with the kinds' section names they tell a title from a section.
+NOT_TITLES = frozenset(
+    {"note", "notes", "history", "update", "updates", "changelog", "revision history"}
+)
 
 
 @dataclass(frozen=True)
@@ -77,9 +86,16 @@ def _without_markup(markdown: str, tags: bool = False) -> str:
 
 def section_key(title: str) -> str:
     """Normalise a heading for matching: plain, lower case, numbering and colon removed."""
-    text = plain_text(title).lower()
+    text = title
+    while True:
+        stripped = _HEADING_SUFFIX.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    text = plain_text(text).lower().strip()
     text = _NUMBERING.sub("", text)
-    return text.rstrip(":").strip()
+    text = _WHOLE_BRACKETS.sub(r"\1", text.rstrip(":").strip())
+    return text.strip()
 
 
 def scan_headings(lines: list[str]) -> list[Heading]:
@@ -168,7 +184,8 @@ def title_heading(
     if not headings:
         return None, headings
     first = headings[0]
-    if section_key(first.text) in section_names:
+    key = section_key(first.text)
+    if key in section_names or key in NOT_TITLES:
         return None, headings
     if first.level == 1 or not any(h.level == 1 for h in headings):
         return first, headings[1:]

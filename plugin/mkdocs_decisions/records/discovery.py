@@ -22,7 +22,7 @@ from ..catalogue.rules import finding
 from .kinds import KindSpec
 from .parse import SourceFile
 
-_NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}[-_]")
+_NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
 # A record larger than this is not read (DEC012): no decision record is near it, and
 # every later stage (YAML, Markdown, history) would pay for it many times over.
 MAX_RECORD_BYTES = 4 * 1024 * 1024
@@ -299,6 +299,8 @@ def _has_record_beside(directory: str, folder_name: str) -> bool:
     if match is None:
         return False
     number = re.sub(r"[-_]$", "", match.group(0)).lower()
+    if number == folder_name.lower():
+        return False  # "CIP-0001/": the folder is the record's own (its README is it)
     try:
         siblings = os.listdir(os.path.dirname(directory))
     except OSError:

@@ -38,27 +38,73 @@ class FrontMatter:
 
 
 def split_front_matter(lines: list[str], path: str) -> FrontMatter:
-    """Read the front matter at the top of ``lines`` (LF-split text, no BOM)."""
+    """Read the front matter at the top of ``lines`` (LF-split text, no BOM).
+
+    Blank lines and HTML comments (a licence header: ``<!-- SPDX-... -->``) may come
+    before it. YAML that does not parse is a DEC002 finding, and its plain
+    ``key: value`` lines are still read, so that a record keeps its status and date.
+    """
     result = FrontMatter()
-    if not lines or not _FENCE.match(lines[0]):
+    opening = _opening(lines)
+    if opening is None:
         return result
-    closing = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
+    closing = next((i for i in range(opening + 1, len(lines)) if _CLOSE.match(lines[i])), None)
     if closing is None:
-        result.findings.append(
-            finding(
-                "DEC003",
-                path,
-                Position(1, 1),
-                "front matter opened on line 1 is never closed with `---`",
+        if opening == 0:
+            result.findings.append(
+                finding(
+                    "DEC003",
+                    path,
+                    Position(1, 1),
+                    "front matter opened on line 1 is never closed with `---`",
+                )
             )
-        )
         return result
     result.present = True
     result.body_start = closing + 1
-    yaml_text = "\n".join(lines[1:closing])
+    yaml_text = "\n".join(lines[opening + 1 : closing])
     if yaml_text.strip():
         _load_mapping(yaml_text, path, result)
+    if opening:
+        _shift(result, opening)
     return result
+
+
+def _opening(lines: list[str]) -> int | None:
+    """The line index of the opening ``---``: the first line, or the first after blank
+    lines and HTML comments."""
+    index = 0
+    while index < len(lines):
+        stripped = lines[index].strip()
+        if _FENCE.match(lines[index]):
+            return index
+        if not stripped:
+            index += 1
+            continue
+        if not stripped.startswith("<!--"):
+            return None
+        while index < len(lines) and "-->" not in lines[index]:
+            index += 1
+        index += 1
+    return None
+
+
+def _shift(result: FrontMatter, lines: int) -> None:
+    """Positions of front matter that starts ``lines`` lines below the top of the file."""
+
+    def moved(position: Position) -> Position:
+        return Position(position.line + lines, position.column)
+
+    result.fields = {
+        key: Field(
+            found.value,
+            moved(found.key_position),
+            moved(found.value_position),
+            {inner: moved(position) for inner, position in found.inner.items()},
+        )
+        for key, found in result.fields.items()
+    }
+    result.findings = [replace(item, position=moved(item.position)) for item in result.findings]
 
 
 def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
@@ -146,9 +192,11 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
                 "DEC002",
                 path,
                 _position(mark) if mark else Position(2, 1),
-                f"front matter is not valid YAML: {problem}",
+                f"front matter is not valid YAML: {problem}; its plain `key: value` lines "
+                "are read all the same",
             )
         )
+        _read_plain_lines(text, result)
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
         result.fields.clear()
         problem = " ".join(str(error).split("\n")[0].split())
@@ -157,6 +205,33 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
         )
     finally:
         loader.dispose()
+
+
+_PLAIN_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s+(?P<value>\S.*?)\s*(?:\s#.*)?$")
+
+
+def _read_plain_lines(text: str, result: FrontMatter) -> None:
+    """The top-level ``key: value`` lines of front matter YAML could not read, each
+    value read alone (``deciders: @ana @bo`` is text; ``tags: [a, b]`` a list)."""
+    for number, line in enumerate(text.split("\n")):
+        match = _PLAIN_LINE.match(line)
+        if not match or match["key"] in result.fields:
+            continue
+        raw = match["value"]
+        try:
+            value = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            value = raw.strip("\"'")
+        if isinstance(value, dict) or value is None:
+            value = raw.strip("\"'")
+        if _expanded_count(value) > MAX_VALUES:
+            continue
+        position = Position(number + 2, line.find(raw) + 1)
+        result.fields[match["key"]] = Field(value, Position(number + 2, 1), position)
+
+
+def _expanded_count(value: object) -> int:
+    return len(value) if isinstance(value, list) else 1
 
 
 _KEY_WITHOUT_SPACE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<value>\S.*)$")

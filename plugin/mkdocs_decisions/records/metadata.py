@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..catalogue.findings import Finding, Position
@@ -105,7 +106,8 @@ VALUE_SECTIONS = frozenset(_VALUE_SECTIONS)
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _NOTHING = re.compile(
-    r"^(?:n/?a|none|nil|null|-+|\u2014|tbd|tba|todo|\?+|\.\.\.|\u2026|\[\s*\]|\(\s*\))?$",
+    r"^(?:n/?a|none|nil|null|-+|\u2014|tbd|tba|todo|\?+|\.\.\.|\u2026|\[\s*\]|\(\s*\)|"
+    r"\((?:leave|fill|to be)\b[^\d)]*\))?\.?$",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
@@ -123,6 +125,10 @@ _TABLE_HEADERS = {"metadata", "value", "key", "field", "property", "attribute", 
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _PLACEHOLDER = re.compile(r"^[\[{(<].*[|,].*[\]})>]$|^\{.*\}$|\|")
+# One word in brackets or braces ("[Accepted]", "{Draft}") is a word, not a placeholder,
+# unless it is the template's own name for the value ("{status}").
+_ENCLOSED = re.compile(r"^[\[{(<]\s*([^\[\]{}()<>|,]+?)\s*[\]})>]$")
+_TEMPLATE_WORDS = frozenset({"status", "state", "value", "title", "date", "...", "\u2026"})
 _ID_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]{0,9})[-_ ]?(\d{1,6})\b")
 _STATUS_WORD = re.compile(
     r"\b(proposed|accepted|rejected|deprecated|superseded|draft|withdrawn|implemented|"
@@ -178,8 +184,11 @@ _YMD = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)"
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4})(?!\d)"
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})(?![\d:])"
 )
+# A line that is only a date ("27 July 2022", "[2022-10-05]"): what is left once the
+# date's own words are taken out.
+_DATE_WORDS = re.compile(r"\d+(?:st|nd|rd|th)?|[A-Za-z]+|[\s,./-]+")
 _MONTH_DAY_YEAR = re.compile(
     r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})(?!\d)"
 )
@@ -223,7 +232,7 @@ def read_body_metadata(
     found = BodyMetadata()
     region = [
         (index, line)
-        for index, line in outside_fences(lines[:region_end])
+        for index, line in outside_comments(outside_fences(lines[:region_end]))
         if index != skip and line.strip()
     ]
     _read_tables(region, first_line, path, found)
@@ -233,6 +242,27 @@ def read_body_metadata(
         if target is not None:
             _read_value_section(section, target, path, found)
     return found
+
+
+def outside_comments(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """``(index, line)`` for the lines that are not inside an HTML comment spanning lines
+    (``<!--`` ... ``-->``: a template's directions, such as ``stage: Leave as is``)."""
+    inside = False
+    for index, line in lines:
+        if inside:
+            if "-->" in line:
+                inside = False
+                rest = line.split("-->", 1)[1]
+                if rest.strip():  # blanked, not cut, so that columns stay the file's
+                    yield index, " " * (len(line) - len(rest)) + rest
+            continue
+        opened = line.rfind("<!--")
+        if opened >= 0 and "-->" not in line[opened:]:
+            inside = True
+            if line[:opened].strip():
+                yield index, line[:opened]
+            continue
+        yield index, line
 
 
 def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
@@ -247,8 +277,13 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     links = [(label, target) for label, target in _LINK.findall(text)]
     plain = plain_text(_strip_marks(text))
     plain = re.sub(r"^(?:status\s*:\s*)+", "", plain, flags=re.IGNORECASE).strip(" \"'`*_")
-    if not plain or _PLACEHOLDER.search(_strip_marks(text).strip()):
+    enclosed = _ENCLOSED.match(plain)
+    if enclosed and enclosed[1].strip().lower() not in _TEMPLATE_WORDS:
+        plain = enclosed[1].strip()  # "[Accepted]", "{Draft}": the template's word, chosen
+    elif not plain or _PLACEHOLDER.search(_strip_marks(text).strip()):
         return None, []
+    if _is_word_list(plain):
+        return None, []  # "`Proposed`, `Approved`, `Deprecated`": the template's choices
     superseded = _SUPERSEDED.match(plain)
     if superseded:
         rest = plain[superseded.end() :]
@@ -267,6 +302,13 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         known = _STATUS_WORD.search(" ".join(plain.split()[:12]))
         return (known[0].lower(), []) if known else (None, [])
     return word, []
+
+
+def _is_word_list(plain: str) -> bool:
+    """Whether a value lists the template's status words rather than stating one."""
+    parts = [part.strip(" `*_") for part in re.split(r"\s*[,|/]\s*", plain)]
+    known = [part for part in parts if _STATUS_WORD.fullmatch(part.split(" ")[-1] or "-")]
+    return len(parts) >= 2 and len(known) >= 2 and len(known) >= len(parts) - 1
 
 
 def read_date(text: str) -> tuple[dt.date | None, bool]:
@@ -305,10 +347,23 @@ def read_date(text: str) -> tuple[dt.date | None, bool]:
     for pattern, day_group, month_group in ((_DAY_MONTH_YEAR, 1, 2), (_MONTH_DAY_YEAR, 2, 1)):
         match = pattern.search(text)
         if match and match[month_group].lower() in MONTHS:
-            day = _date(int(match[3]), MONTHS[match[month_group].lower()], int(match[day_group]))
+            year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)  # "30 Oct 18"
+            day = _date(year, MONTHS[match[month_group].lower()], int(match[day_group]))
             if day is not None:
                 return day, False
     return None, False
+
+
+def is_bare_date(text: str) -> bool:
+    """Whether a line holds a date and nothing else (``27 July 2022``, ``[2022-10-05]``)."""
+    plain = plain_text(text).strip(" []()`*_.")
+    if not 6 <= len(plain) <= 30 or read_date(plain)[0] is None:
+        return False
+    for word in _DATE_WORDS.findall(plain):
+        letters = word.strip().lower()
+        if letters.isalpha() and letters not in MONTHS:
+            return False
+    return not _DATE_WORDS.sub("", plain)
 
 
 def names_in(text: str) -> list[str]:
@@ -364,7 +419,13 @@ def _read_table(
     if not data:
         return
     header = [_label(cell) for cell in data[0][1]]
-    if len(data) == 2 and len([h for h in header if h in LABELS]) >= 2:
+    if (
+        len(data) == 2
+        and len([h for h in header if h in LABELS]) >= 2
+        and all(h in LABELS or not h for h in header)
+    ):
+        # A header of keys only: a row of a revision history (``| Revision | Date |``) is
+        # not the record's metadata.
         # | Status | Date |  /  | Accepted | 2021-01-01 |
         index, values, line = data[1]
         for label, value in zip(header, values, strict=False):
@@ -409,9 +470,12 @@ def _read_lines(
         value = match["value"].strip() if match else ""
         if not match or label not in LABELS:
             without_colon = _DATE_WITHOUT_COLON.match(text)
-            if without_colon is None or read_date(without_colon["value"])[0] is None:
+            if without_colon is not None and read_date(without_colon["value"])[0] is not None:
+                label, value = "date", without_colon["value"]
+            elif is_bare_date(text):
+                label, value = "date", text  # "27 July 2022" alone below the title
+            else:
                 continue
-            label, value = "date", without_colon["value"]
         # A list item's value may wrap onto indented lines below it.
         following = index + 1
         while (

@@ -42,8 +42,8 @@ _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 # log4brains names files by date (20210105-x.md); others write the date first
 # (2021-06-05_001-x.md), with or without a number after it.
-_DATE_NAMED = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-")
-_NAME_DATE = re.compile(r"^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:[-_]|$)")
+_DATE_NAMED = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:-|$)")
+_NAME_DATE = re.compile(r"^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:[-_.]|$)")
 _DATED_NUMBER = re.compile(r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](\d{1,18})(?:[-_ .]|$)")
 _REFERENCE_FIELDS = (
     "supersedes",
@@ -325,13 +325,24 @@ def status_as_written(text: str) -> str | None:
 
 def _front_fields(front: dict[str, Field]) -> dict[str, Field]:
     """Front matter by our names: other tools' keys (``decision-makers``, ``stage``,
-    ``start-date``) are read as ours when the record does not use ours."""
-    fields = {key: value for key, value in front.items() if key not in FOREIGN_KEYS}
+    ``start-date``) are read as ours when the record does not use ours, and so are keys
+    written with capitals (``Title:``, ``Status:``, as Cardano's CIPs do)."""
+    lowered = {}
     for key, value in front.items():
+        lower = key.lower()
+        if key != lower and lower not in front and (lower in _KNOWN or lower in FOREIGN_KEYS):
+            lowered[lower] = value
+        else:
+            lowered[key] = value
+    fields = {key: value for key, value in lowered.items() if key not in FOREIGN_KEYS}
+    for key, value in lowered.items():
         ours = FOREIGN_KEYS.get(key)
         if ours is not None and ours not in fields:
             fields[ours] = value
     return fields
+
+
+_KNOWN = frozenset(key for kind in default_kinds().values() for key in kind.fields) | PAGE_KEYS
 
 
 def _unique_references(references: list[Reference]) -> list[Reference]:
@@ -518,11 +529,11 @@ def _identity(
     stem = posixpath.splitext(name)[0]
     if not kind.numbered:
         return None, stem  # standards and projects are named, e.g. docs/projects/churn.md
-    dated = _DATED_NUMBER.match(name)
+    dated = _DATED_NUMBER.match(stem)
     if dated:  # 2021-06-05_001-x.md: the number after the date
         number = int(dated.group(1))
         return number, f"{kind.prefix}-{number:04d}"
-    if _DATE_NAMED.match(name) or _NAME_DATE.match(name):
+    if _DATE_NAMED.match(stem) or _NAME_DATE.match(stem):
         # log4brains names files by date; several can share a day, so the slug is the id.
         return None, stem
     if named is not None:

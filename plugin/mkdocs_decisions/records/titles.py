@@ -30,8 +30,12 @@ _SERIES_ID = re.compile(
     rf"^(?P<series>[A-Za-z]{{1,6}})[-_ #]?(?P<number>{_NUMBER})?"
     r"(?P<separator>\s*[:.|\-\u2013\u2014]+\s+|\s+)(?=\S)"
 )
-# "[ADR-4] Title", "[Superseded by ADR-19] Title", "(RFC 12) Title"
-_BRACKETED = re.compile(r"^[\[(](?P<inside>(?:[^\[\]()]|\[[^\]]*\](?:\([^)]*\))?)*)[\])]\s*(?=\S)")
+# "[ADR-4] Title", "[Superseded by ADR-19] Title", "(RFC 12) Title", and an id that is a
+# link: "[KEP-3077](https://...): Title"
+_BRACKETED = re.compile(
+    r"^[\[(](?P<inside>(?:[^\[\]()]|\[[^\]]*\](?:\([^)]*\))?)*)[\])]"
+    r"(?:\([^)\s]*\))?\s*(?:[:|\-\u2013\u2014]+\s+)?(?=\S)"
+)
 _STATUS_WORDS = re.compile(
     r"^(superseded|superceded|deprecated|rejected|accepted|proposed|draft|withdrawn|"
     r"obsolete|replaced|retired)\b",

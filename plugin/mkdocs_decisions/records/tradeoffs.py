@@ -115,7 +115,8 @@ _OPTION_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _BOLD_PARAGRAPH = re.compile(
-    r"^\s*(?:\*\*|__)((?:option|alternative|approach|solution|choice)\b[^*_]{0,200}?)(?:\*\*|__)"
+    r"^\s*(?:\*\*|__)((?:\[[^\]*_]{1,20}\]\s*)?(?:option|alternative|approach|solution|choice)\b"
+    r"[^*_]{0,200}?)(?:\*\*|__)"
     r"\s*:?\s*(.*)$",
     re.IGNORECASE,
 )
@@ -126,6 +127,7 @@ _CHOSEN_MARK = re.compile(
 )
 _DETAILS = re.compile(r"<\s*(/?)\s*details\b", re.IGNORECASE)
 _ITEM_LINE = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])(?:\s|$)")
+_ITEM_START = re.compile(r"^(\s*)(?:[*+-]|\d{1,9}[.)])[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ def considered_options(section: Section) -> list[Option]:
     (each may carry its own lists of pros and cons), else its list items (not those in
     nested sub-sections, in ``<details>`` blocks, under a ``Pros:`` label, or that are
     pros and cons themselves), else one per sub-heading."""
-    hidden = _lines_in_details(section) | _lines_of_arguments(section)
+    hidden = _lines_in_details(section) | _lines_of_arguments(section) | _nested_items(section)
     paragraphs = []
     for offset, line in outside_fences(section.body.split("\n")):
         match = _BOLD_PARAGRAPH.match(line)
@@ -345,6 +347,25 @@ def _lines_in_details(section: Section) -> set[int]:
         if depth:
             inside.add(section.line + 1 + offset)
     return inside
+
+
+def _nested_items(section: Section) -> set[int]:
+    """File lines of list items nested in another item (``  * managed`` below ``* Mongo``),
+    which the scanner keeps as items when they are indented less than four spaces."""
+    nested: set[int] = set()
+    content_column: int | None = None  # where the text of the current top-level item starts
+    for offset, line in outside_fences(section.body.split("\n")):
+        item = _ITEM_START.match(line)
+        if item is None:
+            if line.strip() and not line[:1].isspace():
+                content_column = None  # a paragraph ends the list
+            continue
+        indent = len(item[1])
+        if content_column is not None and indent >= content_column:
+            nested.add(section.line + 1 + offset)
+        else:
+            content_column = item.end()
+    return nested
 
 
 def _lines_of_arguments(section: Section) -> set[int]:

@@ -63,10 +63,11 @@ class Graph:
             self.touching[edge.target].append(edge)
 
     def among(self, paths: set[str]) -> list[Edge]:
-        """The edges whose both ends are in ``paths``, each once."""
+        """The edges whose both ends are in ``paths``, each once, in the same order on
+        every run (the pictures are the same bytes for the same records)."""
         found = {
             (e.source, e.target, e.kind): e
-            for path in paths
+            for path in sorted(paths)
             for e in self.touching.get(path, [])
             if e.source in paths and e.target in paths
         }

@@ -71,8 +71,9 @@ class SiteRenderer(SiteContext):
         settings: Settings,
         commit_url: str = "",
         use_directory_urls: bool = True,
+        link_style: str = "url",
     ) -> None:
-        super().__init__(corpus, settings, use_directory_urls)
+        super().__init__(corpus, settings, use_directory_urls, link_style)
         self.commit_url = settings.commit_url or commit_url
         # MADR keeps ADRs in docs/decisions/, whose folder index is decisions/index.md too:
         # then the folder keeps its page (and landing text) and the overall index moves.

@@ -46,6 +46,17 @@ def relative_href(from_page: str, to_page: str, use_directory_urls: bool) -> str
     return quote(relative)  # "why?.md", "c#.md" and "100%.md" are file names too
 
 
+_SOURCE_ESCAPES = {character: f"%{ord(character):02X}" for character in "%#? \t\n\r"}
+
+
+def source_href(from_page: str, to_page: str) -> str:
+    """The relative link from one page's Markdown file to another's, for HTML that the
+    generator rewrites as it rewrites Markdown links. Only what would end the path (``#``,
+    ``?``, ``%``, white space) is percent-encoded: such a generator does not decode it."""
+    relative = relative_path(to_page, posixpath.dirname(from_page) or ".")
+    return "".join(_SOURCE_ESCAPES.get(character, character) for character in relative)
+
+
 def relative_path(target: str, start: str) -> str:
     """``posixpath.relpath`` for paths inside the site, without touching the file system."""
     target_parts = [part for part in target.split("/") if part not in ("", ".")]

@@ -1,0 +1,153 @@
+"""Everything one build of the site gets from us, whichever adapter delivers it.
+
+The MkDocs plugin turns these pages and files into MkDocs ``File`` objects and puts
+each page's HTML into the converted page; ``decisions pages`` writes the same pages
+and files into a folder, with the HTML placed in the Markdown (``site/standalone.py``),
+for generators that run no plugin. One renderer for both: a difference between the two
+sites is a bug (``tests/test_generators.py`` compares them).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import escape
+
+from ..corpus.links import Corpus
+from ..corpus.settings import Settings
+from .environment import ASSETS
+from .export import export_document
+from .feed import atom_feed
+from .pages import Page, SiteRenderer
+from .schemas import schema_text
+from .urls import commit_url_template, page_url
+
+CSS_PATH = "assets/decisions/decisions.css"
+JS_PATH = "assets/decisions/filters.js"
+SCHEMA_FOLDER = "assets/decisions/schemas"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What a build takes from the generator's configuration."""
+
+    site_name: str = ""
+    site_url: str = ""
+    repo_url: str = ""
+    use_directory_urls: bool = True
+    link_style: str = "url"  # see site/context.py: LINK_STYLES
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file of the site that is not a page: its bytes, or the file on disk it is a copy
+    of (a picture beside a record outside docs/)."""
+
+    site_path: str
+    content: bytes = b""
+    source_path: str | None = None
+
+
+@dataclass
+class SiteBuild:
+    """The pages and files of one build, and the renderer that made them (for the nav)."""
+
+    renderer: SiteRenderer
+    pages: list[Page]
+    files: list[SiteFile] = field(default_factory=list)
+
+    @property
+    def collisions(self) -> list[str]:
+        return self.renderer.collisions
+
+    @property
+    def feed_path(self) -> str:
+        return self.renderer.feed_path
+
+
+def build_site(corpus: Corpus, settings: Settings, options: SiteOptions) -> SiteBuild:
+    """Render every page and file that the records add to a site."""
+    renderer = SiteRenderer(
+        corpus,
+        settings,
+        commit_url_template(options.repo_url),
+        options.use_directory_urls,
+        options.link_style,
+    )
+    pages = renderer.pages()
+    files = [
+        SiteFile(CSS_PATH, (ASSETS / "decisions.css").read_bytes()),
+        SiteFile(JS_PATH, (ASSETS / "filters.js").read_bytes()),
+    ]
+    page_urls = {
+        record.site_path: page_url(record.site_path, options.use_directory_urls)
+        for record in corpus.records
+    }
+    feed = atom_feed(
+        corpus, renderer.feed_path, page_urls, options.site_name, options.site_url or ""
+    )
+    document = export_document(corpus, settings)
+    files.append(SiteFile(renderer.feed_path, feed.encode("utf-8")))
+    files.append(
+        SiteFile(
+            renderer.json_path,
+            (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+        )
+    )
+    for path, text in renderer.files.items():  # the graph pictures
+        files.append(SiteFile(path, text.encode("utf-8")))
+    for kind in settings.kinds.values():  # for editors: this site's own statuses
+        files.append(
+            SiteFile(f"{SCHEMA_FOLDER}/{kind.name}.schema.json", schema_text(kind).encode("utf-8"))
+        )
+    for site_path, source in sorted(corpus.assets.items()):
+        files.append(SiteFile(site_path, source_path=source))
+    return SiteBuild(renderer, pages, files)
+
+
+def decisions_nav(build: SiteBuild) -> list[Any]:
+    """The navigation section the records add to a nav written by hand: the overview,
+    timeline and graph, then one section per kind (its index, its records, its
+    sub-folders). Empty when that nav places one of our pages already."""
+    renderer = build.renderer
+    corpus, settings = renderer.corpus, renderer.settings
+    section: list[Any] = [{"Overview": renderer.index_path}]
+    if renderer.has_timeline:
+        section.append({"Timeline": renderer.timeline_path})
+    section.append({"Decision graph": renderer.graph_path})
+    for kind in settings.kinds.values():
+        base = corpus.site_bases.get(kind.name)
+        if base is None:
+            continue
+        records = [r for r in corpus.records if r.kind == kind.name]
+        entries: list[Any] = [f"{base}/index.md"]
+        if kind.name == "standard" and renderer.trace_pages.compliance_path:
+            entries.append({"Compliance matrix": renderer.trace_pages.compliance_path})
+        entries += [r.site_path for r in records if not r.group]
+        for group in sorted({r.group for r in records if r.group}):
+            members = [r.site_path for r in records if r.group == group]
+            # Themes write nav titles as they are: a folder name is escaped here.
+            entries.append({str(escape(group)): [f"{base}/{group}/index.md", *members]})
+        section.append({kind.label: entries})
+    return [{"Decisions": section}]
+
+
+def places_our_pages(nav: Any, build: SiteBuild) -> bool:
+    """Whether a nav written by hand names one of the pages the records add."""
+    return bool(nav_paths(nav) & {page.site_path for page in build.pages})
+
+
+def nav_paths(nav: Any) -> set[str]:
+    """Every page path named anywhere in a nav configuration."""
+    found: set[str] = set()
+    if isinstance(nav, str):
+        found.add(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found |= nav_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found |= nav_paths(value)
+    return found

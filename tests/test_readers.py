@@ -1,0 +1,825 @@
+"""The readers against the ways teams write records, one minimal fixture per pattern.
+
+Every fixture here is written for this test: a few lines that reproduce a pattern seen
+in real collections (titles, statuses, metadata lines and tables, options, the chosen
+option, pros and cons), with the value the reader must give, or the finding it must
+raise and where, or that it must raise none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from mkdocs_decisions.catalogue.findings import Finding, Position
+from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.records.body import scan_body, section_key
+from mkdocs_decisions.records.kinds import default_kinds, section_names
+from mkdocs_decisions.records.model import ListItem, Record, Section
+from mkdocs_decisions.records.parse import SourceFile, parse_record
+from mkdocs_decisions.records.tradeoffs import (
+    Option,
+    argument_kind,
+    chosen_options,
+    considered_options,
+    find_section,
+    is_con,
+    is_pro,
+)
+
+KINDS = default_kinds()
+SECTION_NAMES = section_names(KINDS)
+
+
+def parse(
+    text: str, path: str = "adr/0001-x.md", kind: str = "adr"
+) -> tuple[Record, list[Finding]]:
+    source = SourceFile(source_path=f"/project/{path}", path=path, site_path=path)
+    return parse_record(text.encode("utf-8"), source, KINDS[kind], KINDS)
+
+
+def record(text: str, path: str = "adr/0001-x.md", kind: str = "adr") -> Record:
+    return parse(text, path, kind)[0]
+
+
+def checked(root: Path, files: dict[str, str], kind: str = "adr") -> list[Finding]:
+    """Findings for a collection of records written under ``root``."""
+    for path, content in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    settings = settings_from_options({"kinds": {kind: {"folder": kind}}, "history": False})
+    return run_checks(load_corpus(root, root / "docs", settings), settings)
+
+
+def at(found: Finding) -> tuple[str, int, int]:
+    return found.rule, found.position.line, found.position.column
+
+
+def section(markdown: str, key: str) -> Section:
+    structure = scan_body(markdown.split("\n"), 1, SECTION_NAMES)
+    sections = [s for top in structure.sections for s in _walk(top)]
+    found = find_section(sections, (key,))
+    assert found is not None, key
+    return found
+
+
+def _walk(top: Section) -> list[Section]:
+    return [top, *(s for child in top.children for s in _walk(child))]
+
+
+def names(options: list[Option]) -> list[str]:
+    return [option.short_name for option in options]
+
+
+# --- titles ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# 0001 - Use Postgres", "Use Postgres"),
+        ("# 2. Use Postgres", "Use Postgres"),
+        ("# 0010. Use Postgres", "Use Postgres"),
+        ("# ADR-0003: Use Postgres", "Use Postgres"),
+        ("# ADR 12 - Use Postgres", "Use Postgres"),
+        ("# ADR 002: Use Postgres", "Use Postgres"),
+        ("# [ADR-4] Use Postgres", "Use Postgres"),
+        ("# ADR-0001 Use Postgres", "Use Postgres"),
+        ("# ADR-nnn: Use Postgres", "Use Postgres"),
+        ("# ADR: Use Postgres", "Use Postgres"),
+        (" # ADR: Use Postgres", "Use Postgres"),
+        ("# n. Use Postgres", "Use Postgres"),
+        ("# [Superseded by [ADR-19](0019-x.md)] Use Postgres", "Use Postgres"),
+        ("# RFC: Use Postgres", "Use Postgres"),
+        ("# RFC 0002 Use Postgres", "Use Postgres"),
+        ("# TEP-0006: Use Postgres", "Use Postgres"),
+        ("# KEP-2214: Use Postgres", "Use Postgres"),
+        ("# [KEP-3077](https://example.org/issues/3077): contextual logging", "contextual logging"),
+        ("## A79: Use Postgres", "Use Postgres"),
+        ("# Use raw `Arc<T>` pointers", "Use raw Arc<T> pointers"),
+        ("# Use Postgres ", "Use Postgres"),
+        ("# Use [Effect](https://effect.website/)", "Use Effect"),
+        # numbers that belong to the title stay
+        ("# 2021 roadmap", "2021 roadmap"),
+        ("# Go 1.18 generics", "Go 1.18 generics"),
+        ("# 1.5 release notes", "1.5 release notes"),
+        ("# 3D rendering", "3D rendering"),
+        ("# [WIP] Use Postgres", "[WIP] Use Postgres"),
+    ],
+)
+def test_title_heading_loses_its_numbering(heading: str, title: str) -> None:
+    parsed, findings = parse(f"{heading}\n\n## Context\n\nText.\n")
+    assert parsed.title == title
+    assert "DEC106" not in {f.rule for f in findings}
+
+
+def test_setext_title_with_a_series_id() -> None:
+    text = "HTTP proxy support\n------------------\n* Status: Draft\n\n## Abstract\n\nText.\n"
+    assert record(text, "rfc/A1-http-proxy.md", "rfc").title == "HTTP proxy support"
+    text = "A29: xDS-based security\n----\n* Status: Draft\n\n## Abstract\n\nText.\n"
+    parsed = record(text, "rfc/A29-xds-security.md", "rfc")
+    assert parsed.title == "xDS-based security"
+    assert parsed.title_position == Position(1, 1)
+
+
+def test_a_metadata_title_line_wins_over_the_first_heading() -> None:
+    after = record(
+        "# Summary of shapes\n\n- Title: Shaper\n- Status: accepted\n\n## Context\n\nX\n"
+    )
+    assert after.title == "Shaper"
+    assert after.title_position == Position(3, 10)
+    before = record("- Title: Shaper\n- Start Date: 2018-03-07\n\n# Summary\n\nText.\n")
+    assert before.title == "Shaper"
+    assert before.date == dt.date(2018, 3, 7)
+
+
+def test_a_metadata_table_title_wins_over_the_heading() -> None:
+    text = "# Jupyter debugger\n\n| Item | Value |\n|---|---|\n| Title | Debugger Protocol |\n"
+    assert record(text).title == "Debugger Protocol"
+
+
+@pytest.mark.parametrize("name", ["Summary", "Context", "Note", "History", "1. Summary"])
+def test_a_first_heading_that_names_a_section_is_never_the_title(name: str) -> None:
+    text = f"- Start Date: 2018-03-07\n\n# {name}\n\nText.\n\n# Motivation\n\nMore.\n"
+    parsed, findings = parse(text, "rfc/0007-use-raw-Arc-pointers.md", "rfc")
+    assert parsed.title == "Use raw Arc pointers"
+    assert [at(f) for f in findings if f.rule == "DEC106"] == [("DEC106", 1, 1)]
+
+
+def test_no_title_at_all_gives_the_file_name() -> None:
+    parsed = record("Some text without any heading.\n", "adr/0007-use-raw-Arc-pointers.md")
+    assert parsed.title == "Use raw Arc pointers"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["# Title", "# {title}", "# [short title of solved problem and solution]", "# ADR-nnn"],
+)
+def test_a_placeholder_heading_is_no_title(heading: str) -> None:
+    parsed, findings = parse(f"{heading}\n\n## Context\n\nText.\n", "adr/0003-use-postgres.md")
+    assert parsed.title == "Use postgres"
+    assert "DEC106" in {f.rule for f in findings}
+
+
+def test_front_matter_title_as_a_block_scalar_loses_its_number() -> None:
+    text = (
+        "---\nslug: 1\ntitle: |\n  1. Record Architecture Decisions\n---\n\n## Status\n\nAccepted\n"
+    )
+    parsed = record(text, "adr/2021-06-05_001-record.md")
+    assert parsed.title == "Record Architecture Decisions"
+    assert parsed.raw_status == "Accepted"
+
+
+def test_a_status_note_before_the_title_is_not_the_title() -> None:
+    text = (
+        "*This TEP is marked as `withdrawn` as it adds too little.*\n\n"
+        "# TEP-0063: Workspace Dependencies\n\n## Summary\n\nText.\n"
+    )
+    assert record(text, "rfc/0063-workspace-dependencies.md", "rfc").title == (
+        "Workspace Dependencies"
+    )
+
+
+def test_an_alert_before_the_title_is_not_the_title() -> None:
+    text = "> [!WARNING]\n> Moved elsewhere.\n\n# OpenTelemetry Protocol\n\n## Motivation\n\nX\n"
+    assert record(text, "rfc/0035-otlp.md", "rfc").title == "OpenTelemetry Protocol"
+
+
+def test_headings_in_fenced_code_are_not_titles() -> None:
+    text = "```sh\n# default in Nextflow 25.04\n```\n\n# Strict syntax\n\n## Context\n\nX\n"
+    assert record(text).title == "Strict syntax"
+
+
+# --- status ----------------------------------------------------------------------------
+
+
+def nygard(status: str, rest: str = "") -> str:
+    return (
+        f"# 1. Use Postgres\n\nDate: 2021-05-12\n\n## Status\n\n{status}\n{rest}\n## Context\n\nX\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "raw", "canonical"),
+    [
+        ("Accepted", "Accepted", "accepted"),
+        ("Accepted.", "Accepted", "accepted"),
+        ("Accepted in [#1811](https://x.org/pull/1811)", "Accepted", "accepted"),
+        ("Partially implemented in [#12](https://x.org/12)", "Partially implemented", None),
+        ("Reverted by [discussion #1198](https://x.org/1198)", "Reverted", None),
+        ("[Approved](https://x.org/pull/918)", "Approved", "accepted"),
+        ("[Accepted]", "Accepted", "accepted"),
+        ("**Implemented (Swift 5.5)**", "Implemented", "accepted"),
+        ("Rejected (by design when proposed)", "Rejected", "rejected"),
+        ("Superseded — the migration is complete. This ADR is kept.", "superseded", "superseded"),
+        ("Pending", "Pending", "proposed"),
+        ("In Review", "In Review", "proposed"),
+        ("Accepted (for the GitHub package pipeline)", "Accepted", "accepted"),
+    ],
+)
+def test_status_section_first_line(written: str, raw: str, canonical: str | None) -> None:
+    parsed = record(nygard(written))
+    assert (parsed.raw_status, parsed.status) == (raw, canonical)
+    assert parsed.position_of("status").line == 7
+
+
+def test_superseded_by_a_link_names_the_successor() -> None:
+    parsed = record(nygard("Superseded by [ADR-0020](0020-use-mysql.md)"))
+    assert (parsed.raw_status, parsed.status) == ("superseded", "superseded")
+    successors = [r for r in parsed.references if r.relation == "superseded_by"]
+    assert [(r.target, r.position.line) for r in successors] == [("adr/0020-use-mysql.md", 7)]
+
+
+def test_superseded_by_a_link_whose_text_is_a_title() -> None:
+    parsed = record(nygard("Superseded by [DNS Infrastructure](0015-dns-infrastructure.md)"))
+    successors = [r.target for r in parsed.references if r.relation == "superseded_by"]
+    assert successors == ["adr/0015-dns-infrastructure.md"]
+
+
+@pytest.mark.parametrize(
+    ("line", "raw"),
+    [
+        ("* Status: **Implemented (Swift 5.5)**", "Implemented"),
+        ("* Status:  **Implemented (Swift 6.4)**", "Implemented"),
+        ("* Status: **Status: Active Review (Aug 10...Aug 24, 2026)**", "Active Review"),
+        ("* **Status**: Stable in 1.1", "Stable"),
+        ("Status: **Stable in 1.1**", "Stable"),
+        ("**Status:** Superceded entirely by [0072-x](0072-x.md)", "superseded"),
+        ("**Status**: Accepted  ", "Accepted"),
+        ("- Status: proposed. **This ADR did not reach consensus.** However, ...", "proposed"),
+        ("- Status: deprecated (not applicable to Chariott)", "deprecated"),
+        ("* Status: {Draft}", "Draft"),
+        ("* Status: Final", "Final"),
+    ],
+)
+def test_status_lines(line: str, raw: str) -> None:
+    parsed = record(f"# Use Postgres\n\n{line}\n\n## Context\n\nX\n")
+    assert parsed.raw_status == raw
+    assert parsed.position_of("status").line == 3
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "{Draft, In Review, Ready for Implementation, Implemented}",
+        "[proposed | accepted | rejected]",
+        "[Proposed, Accepted, Deprecated, Superseded]",
+        "`Proposed`, `Approved`, `Implemented`, `Deprecated`",
+    ],
+)
+def test_a_template_placeholder_is_no_status(placeholder: str) -> None:
+    assert (
+        record(f"# Use Postgres\n\n* Status: {placeholder}\n\n## Context\n\nX\n").raw_status is None
+    )
+    assert record(nygard(placeholder, "\nAccepted by the team on Monday.\n")).raw_status is None
+
+
+def test_the_next_paragraph_is_never_the_status() -> None:
+    empty = "# Use Postgres\n\n* Status:\n\nAccepted by all of us.\n\n## Context\n\nX\n"
+    assert record(empty).raw_status is None
+    amended = nygard("Accepted", "\nAmended by [17. Data structure](0017-data-structure.md)\n")
+    parsed = record(amended)
+    assert parsed.raw_status == "Accepted"
+    assert [r.relation for r in parsed.references] == ["related"]
+
+
+def test_only_the_records_own_status_section_counts() -> None:
+    nested = "# Use Postgres\n\n## Context\n\n### Status\n\nAccepted\n\n## Decision\n\nX\n"
+    assert record(nested).raw_status is None
+    api = (
+        "# KV design\n\n|Metadata|Value|\n|---|---|\n|Status|Implemented|\n\n"
+        "## Context\n\nX\n\n## Status\n\nThe Status interface returns the bucket.\n"
+    )
+    assert record(api).raw_status == "Implemented"
+    quo = "# Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\n### Status Quo\n\nSlow.\n"
+    assert record(quo).raw_status == "Accepted"
+
+
+def test_decoy_status_headings_after_the_status_section() -> None:
+    text = (
+        "# 13. Submission statuses\n\n## Status\n\nAccepted.\n\n## Context\n\n"
+        "#### **Rejected**\n\nThe SAC was sent back.\n\n## Status diagram\n\nX\n"
+    )
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.status) == ("Accepted", "accepted")
+
+
+def test_a_status_section_at_level_one() -> None:
+    text = (
+        "# 28. Portfolio sessions\n\nDate: 2025-05-29\n\n# Status\n\nApproved\n\n# Context\n\nX\n"
+    )
+    parsed = record(text)
+    assert (parsed.title, parsed.raw_status, parsed.status) == (
+        "Portfolio sessions",
+        "Approved",
+        "accepted",
+    )
+
+
+def test_a_value_section_that_is_not_a_status() -> None:
+    text = "# Use Postgres\n\n## Status\n\nAccepted\n\n## Green Impact\n\nPositive\n"
+    assert record(text).raw_status == "Accepted"
+
+
+def test_an_unknown_status_word_is_one_finding_for_all_its_records(tmp_path: Path) -> None:
+    files = {
+        f"adr/000{n}-r{n}.md": f"# Record {n}\n\n## Status\n\nPending review\n\n## Context\n\nX\n"
+        for n in (1, 2, 3)
+    }
+    findings = checked(tmp_path, files)
+    unknown = [f for f in findings if f.rule == "DEC101"]
+    assert [(f.path, f.position.line, f.position.column) for f in unknown] == [
+        ("adr/0001-r1.md", 5, 1)
+    ]
+    assert "`Pending review`" in unknown[0].message and "2 more" in unknown[0].message
+    assert "aliases: {pending review: " in unknown[0].hint
+
+
+# --- metadata tables -------------------------------------------------------------------
+
+
+def test_metadata_table_with_a_header() -> None:
+    text = (
+        "# JetStream API\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2020-04-30|\n"
+        "|Author  |@ripienaar, @mh|\n|Status  |Implemented|\n|Tags    |jetstream, client|\n"
+        "\n## Context\n\nX\n"
+    )
+    parsed = record(text, "rfc/0001-x.md", "rfc")
+    assert (parsed.raw_status, parsed.status) == ("Implemented", "implemented")
+    assert parsed.date == dt.date(2020, 4, 30)
+    assert parsed.strings("authors") == ("@ripienaar", "@mh")
+    assert parsed.strings("tags") == ("jetstream", "client")
+    assert parsed.position_of("status") == Position(7, 11)
+    assert parsed.position_of("date") == Position(5, 11)
+    assert parsed.metadata_style == "table"
+
+
+def test_padded_metadata_table_without_a_header() -> None:
+    text = (
+        "# Consumer heartbeats\n\n| Status   | Partially Implemented |\n"
+        "| Date     | 2021-05-12 |\n| Authors  | @a, @b |\n\n## Context\n\nX\n"
+    )
+    parsed = record(text)
+    assert parsed.raw_status == "Partially Implemented"
+    assert parsed.date == dt.date(2021, 5, 12)
+    assert parsed.position_of("status") == Position(3, 14)
+
+
+def test_metadata_table_with_an_empty_header_and_broken_rows() -> None:
+    text = (
+        "# Operator scope\n\n|                |            |\n| -------------- | ---------- |\n"
+        "| Date           | Sep 5th, 2023 |\n| Status         | Approved |\n"
+        "| Authors        | Edson Tirelli\n| Superseded by: | N/A |\n\n## Context\n\nX\n"
+    )
+    parsed, findings = parse(text)
+    assert (parsed.raw_status, parsed.status) == ("Approved", "accepted")
+    assert parsed.date == dt.date(2023, 9, 5)
+    assert not [r for r in parsed.references if r.relation == "superseded_by"]
+    assert [at(f) for f in findings if f.rule == "DEC014"] == [("DEC014", 5, 20)]
+
+
+def test_metadata_table_whose_first_row_is_data() -> None:
+    text = (
+        "# Metrics\n\n| **Date** | October 16, 2025 |\n|----------|----|\n"
+        "| **Status** | Proposed |\n"
+    )
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.date) == ("Proposed", dt.date(2025, 10, 16))
+
+
+def test_metadata_table_inside_a_quote() -> None:
+    text = (
+        "# ADR-nnn: Use Django\n\n"
+        "> | Date         | `17/04/2025` _when the decision was last updated_ |\n"
+        "> | Status       | `Proposed`                                        |\n"
+        "> | Deciders     | `Team`                                            |\n"
+        "\n## Context\n\nX\n"
+    )
+    parsed = record(text, "adr/ADR-001-Use_Django.md")
+    assert parsed.title == "Use Django"
+    assert (parsed.raw_status, parsed.status) == ("Proposed", "proposed")
+    assert parsed.date == dt.date(2025, 4, 17)
+    assert parsed.strings("deciders") == ("Team",)
+    assert parsed.position_of("status").line == 4
+
+
+def test_transposed_metadata_table() -> None:
+    text = (
+        "# Use Postgres\n\n| Status | Date | Deciders |\n|---|---|---|\n"
+        "| Accepted | 2021-01-02 | Ana |\n"
+    )
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.date) == ("Accepted", dt.date(2021, 1, 2))
+    assert parsed.strings("deciders") == ("Ana",)
+    assert parsed.position_of("status") == Position(5, 3)
+
+
+def test_a_revision_history_table_is_not_metadata() -> None:
+    text = (
+        "# Direct get\n\n| Revision | Date       | Author  | Info           |\n"
+        "|---|---|---|---|\n| 1        | 2022-08-08 | @tbeets | Initial design |\n"
+        "\n## Context\n\nX\n"
+    )
+    parsed = record(text)
+    assert parsed.date is None and parsed.raw_status is None
+
+
+# --- metadata lines ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Date: 2021-05-12", dt.date(2021, 5, 12)),
+        ("- Start Date: 2018-03-07", dt.date(2018, 3, 7)),
+        ("* Start Date: 2018-03-07", dt.date(2018, 3, 7)),
+        ("**Date:** 2023-09-22", dt.date(2023, 9, 22)),
+        ("**Date**: 2025-09-29  ", dt.date(2025, 9, 29)),
+        ("Date 2023-09-26", dt.date(2023, 9, 26)),
+        ("Date: 2024-05-22 (back dated)", dt.date(2024, 5, 22)),
+        ("Date: 2018-08-30; Last update date: 2019-04-09", dt.date(2018, 8, 30)),
+        ("- Date: 2022-10-05 (Updated 2023-07-12)", dt.date(2022, 10, 5)),
+        ("[2022-10-05]", dt.date(2022, 10, 5)),
+    ],
+)
+def test_iso_date_lines(line: str, day: dt.date) -> None:
+    parsed, findings = parse(f"# Use Postgres\n\n{line}\n\n## Context\n\nX\n")
+    assert parsed.date == day
+    assert parsed.position_of("date").line == 3
+    assert "DEC014" not in {f.rule for f in findings}
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Date: 2022-04-7", dt.date(2022, 4, 7)),
+        ("Date: 12/05/2021", dt.date(2021, 5, 12)),
+        ("- Date: 03.05.2020", dt.date(2020, 5, 3)),
+        ("27 July 2022", dt.date(2022, 7, 27)),
+        ("- Date: Sep 5th, 2023", dt.date(2023, 9, 5)),
+        ("* Last updated: June 7, 2018", dt.date(2018, 6, 7)),
+        ("Introduced: 20220513", dt.date(2022, 5, 13)),
+        ("Date: 2023-13-10", dt.date(2023, 10, 13)),
+        ("- Start Date: 30 Oct 18", dt.date(2018, 10, 30)),
+        ("- Start Date: 28 Feb 2017", dt.date(2017, 2, 28)),
+        ("- Date: 11-April-2023", dt.date(2023, 4, 11)),
+    ],
+)
+def test_lenient_date_lines_are_read_and_said_to_be_not_iso(line: str, day: dt.date) -> None:
+    parsed, findings = parse(f"# Use Postgres\n\n{line}\n\n## Context\n\nX\n")
+    assert parsed.date == day
+    lenient = [f for f in findings if f.rule == "DEC014"]
+    assert [f.position.line for f in lenient] == [3]
+    assert lenient[0].position == parsed.position_of("date")
+
+
+def test_a_bare_iso_date_line_under_the_title() -> None:
+    parsed = record("# Use Postgres\n\n2022-10-05\n\n## Context\n\nX\n")
+    assert parsed.date == dt.date(2022, 10, 5)
+    assert parsed.position_of("date") == Position(3, 1)
+
+
+def test_a_date_section() -> None:
+    text = "# 6. Data sources\n\n## Status\n\nAccepted\n\n## Date\n\n2022-11-1\n\n## Context\n\nX\n"
+    parsed, findings = parse(text)
+    assert parsed.date == dt.date(2022, 11, 1)
+    assert [at(f) for f in findings if f.rule == "DEC014"] == [("DEC014", 9, 1)]
+
+
+def test_body_metadata_lines_before_and_after_the_title() -> None:
+    before = (
+        "- Feature Name: move_cell\n- Start Date: 2016-06-15\n"
+        "- RFC PR: [rust-lang/rfcs#1651](https://x.org/1651)\n\n## Summary\n\nX\n"
+    )
+    parsed = record(before, "rfc/1651-movecell.md", "rfc")
+    assert parsed.title == "Movecell"
+    assert parsed.date == dt.date(2016, 6, 15)
+    after = (
+        "# Use Postgres\n\n* Status: accepted\n* Deciders: Ana, Bo and Cy\n"
+        "* Date: 2021-05-12\n\n## Context\n\nX\n"
+    )
+    parsed = record(after)
+    assert (parsed.raw_status, parsed.date) == ("accepted", dt.date(2021, 5, 12))
+    assert parsed.strings("deciders") == ("Ana", "Bo", "Cy")
+    assert parsed.position_of("deciders") == Position(4, 13)
+    assert parsed.metadata_style == "list"
+
+
+def test_a_metadata_value_wrapped_on_an_indented_line() -> None:
+    text = (
+        "# Service discovery\n\n- Status: accepted\n- Deciders: Bastian Burger, Daniele Antonio\n"
+        "  Maggio, Maggie Salak\n- Last updated: 2022-06-08\n\n## Context\n\nX\n"
+    )
+    parsed = record(text)
+    assert parsed.strings("deciders") == (
+        "Bastian Burger",
+        "Daniele Antonio Maggio",
+        "Maggie Salak",
+    )
+    assert parsed.date == dt.date(2022, 6, 8)
+
+
+@pytest.mark.parametrize("nothing", ["N/A", "TBD", "n/a", "-", "None", "(leave this empty)"])
+def test_nothing_values_are_read_as_nothing(nothing: str) -> None:
+    text = f"# Use Postgres\n\n- Status: {nothing}\n- Deciders: {nothing}\n- Date: {nothing}\n"
+    parsed = record(text + "\n## Context\n\nX\n")
+    assert parsed.raw_status is None
+    assert parsed.strings("deciders") == ()
+    assert parsed.date is None
+
+
+def test_superseded_by_as_its_own_line() -> None:
+    text = (
+        "# Behaviors\n\n* Status: **Withdrawn**\n"
+        "* Superseded by: [SE-0258](0258-property-wrappers.md)\n"
+    )
+    parsed = record(text)
+    assert parsed.raw_status == "Withdrawn"
+    successors = [
+        (r.target, r.position.line) for r in parsed.references if r.relation == "superseded_by"
+    ]
+    assert successors == [("adr/0258-property-wrappers.md", 4)]
+
+
+def test_metadata_in_yaml_comments_and_html_comments_is_not_read() -> None:
+    text = (
+        "# Use Postgres\n\n<!---\nDirections for above:\nstatus: Leave as is\n-->\n\n"
+        "## Context\n\nX\n"
+    )
+    assert record(text).raw_status is None
+
+
+def test_metadata_of_a_record_without_a_status_section_or_line() -> None:
+    parsed = record("# Use Postgres\n\n## Context\n\nWe need a database.\n")
+    assert parsed.raw_status is None and parsed.date is None
+    assert parsed.metadata_style == ""
+
+
+# --- considered options -----------------------------------------------------------------
+
+
+def test_options_are_the_direct_items_of_the_section() -> None:
+    text = (
+        "## Considered Options\n\n* Postgres\n* MongoDB\n  * managed\n\n"
+        "### Noticed, but not further considered\n\n* Oracle\n"
+    )
+    assert names(considered_options(section(text, "considered options"))) == ["Postgres", "MongoDB"]
+    numbered = "## Considered Options\n\n1. Postgres\n1. MongoDB\n1. SQLite\n"
+    assert names(considered_options(section(numbered, "considered options"))) == [
+        "Postgres",
+        "MongoDB",
+        "SQLite",
+    ]
+
+
+def test_bold_option_paragraphs_with_their_own_pros_and_cons() -> None:
+    text = (
+        "## Considered Options\n\n**Option 1:** Release once a sprint\n\n"
+        "Releasing once a sprint means big batches.\n\n✅ Pros:\n- fewer releases\n\n"
+        "❌ Cons:\n- big batches\n\n**Option 2:** Release once a week\n\n"
+        "✅ Pros:\n\n- smaller batches\n\n❌ Cons:\n\n- more releases\n"
+    )
+    options = considered_options(section(text, "considered options"))
+    assert [(o.short_name, o.line) for o in options] == [
+        ("Release once a sprint", 3),
+        ("Release once a week", 13),
+    ]
+
+
+def test_options_in_details_blocks_and_nested_sections_are_not_options() -> None:
+    text = (
+        "## Considered Options\n\n* Postgres\n* MongoDB\n\n<details>\n<summary>Pros</summary>\n\n"
+        "* cheap\n* fast\n\n</details>\n\n### Postgres\n\n* Good, because it is known\n"
+    )
+    assert names(considered_options(section(text, "considered options"))) == ["Postgres", "MongoDB"]
+
+
+def test_pros_and_cons_lists_are_not_options() -> None:
+    text = (
+        "## Considered Options\n\n* Good, because it is fast\n* Bad, because it is new\n\n"
+        "### Postgres\n\nText.\n\n### MongoDB\n\nText.\n"
+    )
+    assert names(considered_options(section(text, "considered options"))) == ["Postgres", "MongoDB"]
+
+
+def test_options_as_sub_headings() -> None:
+    text = (
+        "## Considered Options\n\n### Option 1: Bare repository\n\n* Pro: small\n\n"
+        "### Option 2: Shallow clones\n\n* Con: slow\n"
+    )
+    options = considered_options(section(text, "considered options"))
+    assert names(options) == ["Bare repository", "Shallow clones"]
+    assert [o.line for o in options] == [3, 7]
+
+
+def test_option_short_names_lose_their_description() -> None:
+    text = (
+        "## Considered Options\n\n* **Terraform** \u2013 Define users declaratively\n"
+        "* [MADR](https://adr.github.io/madr/) 2.1.2 - The original Markdown records\n"
+        "* Option C: Lambda: run a function\n"
+    )
+    assert names(considered_options(section(text, "considered options"))) == [
+        "Terraform",
+        "MADR 2.1.2",
+        "Lambda",
+    ]
+
+
+# --- the chosen option ------------------------------------------------------------------
+
+OPTIONS = (
+    "## Considered Options\n\n* Extract Class\n* MongoDB - a document store\n"
+    "* Inline Method: merge the two\n\n"
+)
+
+
+def chosen(outcome: str, options: str = OPTIONS) -> list[str]:
+    text = options + outcome
+    considered = considered_options(section(text, "considered options"))
+    decided = next(
+        s
+        for s in scan_body(text.split("\n"), 1, SECTION_NAMES).sections
+        if s.key != "considered options"
+    )
+    return names(chosen_options(decided, considered))
+
+
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [
+        (
+            '## Decision Outcome\n\nChosen option: "Extract Class", because it is small.\n',
+            ["Extract Class"],
+        ),
+        ("## Decision Outcome\n\nChosen option: **Extract Class**\n", ["Extract Class"]),
+        ("## Decision Outcome\n\nChosen option: `Extract Class`, because\n", ["Extract Class"]),
+        ("## Decision Outcome\n\nChosen option: MongoDB because it scales.\n", ["MongoDB"]),
+        ('## Decision Outcome\n\nChosen option: "MongoDB", because\n', ["MongoDB"]),
+        ("## Decision Outcome\n\nChosen option: inline method.\n", ["Inline Method"]),
+        ("## Decision Outcome\n\nChosen option: Option 3, because\n", ["Inline Method"]),
+        ("## Decision Outcome\n\nWe chose the second option.\n", ["MongoDB"]),
+        ("## Decision Outcome\n\nChosen option: 2\n", ["MongoDB"]),
+        ("## Decision Outcome\n\nChosen option: **_extract class_**.\n", ["Extract Class"]),
+        (
+            "## Decision Outcome\n\nChosen options: **Extract Class** and **MongoDB**\n",
+            ["Extract Class", "MongoDB"],
+        ),
+        (
+            "## Decision Outcome\n\nChosen options:\n\n1. Extract Class\n2. Inline Method\n",
+            ["Extract Class", "Inline Method"],
+        ),
+        ("## Decision Outcome: MongoDB\n\nIt scales.\n", ["MongoDB"]),
+        ("## Decision Outcome\n\nChosen options: 1 & 3\n", ["Extract Class", "Inline Method"]),
+    ],
+)
+def test_chosen_option(outcome: str, expected: list[str]) -> None:
+    assert chosen(outcome) == expected
+
+
+def test_an_option_marked_chosen_in_its_title() -> None:
+    marked = (
+        "## Considered Options\n\n**Option 1:** Submit a form\n\n"
+        "**[SELECTED] Option 2:** Call a URL path\n\n"
+    )
+    assert chosen("## Decision\n\nWe went that way.\n", marked) == ["Call a URL path"]
+    headings = (
+        "## Considered Options\n\n#### Option 1: URL versioning (chosen)\n\nX\n\n"
+        "#### Option 2: Header versioning\n\nY\n\n"
+    )
+    assert chosen("## Decision\n\nSee above.\n", headings) == ["URL versioning"]
+
+
+def test_an_alternatives_section_needs_no_chosen_option(tmp_path: Path) -> None:
+    text = (
+        "# 1. Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\n"
+        "We will use Postgres.\n\n## Alternatives\n\n* MongoDB\n* SQLite\n\n## Consequences\n\n"
+        "* Bad, because one more system.\n"
+    )
+    findings = checked(tmp_path, {"adr/0001-use-postgres.md": text})
+    assert "DEC304" not in {f.rule for f in findings}
+
+
+def test_an_outcome_naming_no_option_is_reported_at_the_outcome(tmp_path: Path) -> None:
+    text = (
+        "# Use a store\n\n* Status: accepted\n* Deciders: Ana\n* Date: 2021-05-12\n\n"
+        "## Context and Problem Statement\n\nX\n\n"
+        + OPTIONS
+        + "## Decision Outcome\n\nChosen option: Redis, because it is fast.\n\n"
+        "### Consequences\n\n* Bad, because one more system.\n"
+    )
+    findings = checked(tmp_path, {"adr/0001-use-a-store.md": text})
+    assert [at(f) for f in findings if f.rule == "DEC304"] == [("DEC304", 17, 1)]
+
+
+def test_a_madr_record_that_names_its_option_raises_no_finding(tmp_path: Path) -> None:
+    text = (
+        "# Use a store\n\n* Status: accepted\n* Deciders: Ana\n* Date: 2021-05-12\n\n"
+        "## Context and Problem Statement\n\nX\n\n"
+        + OPTIONS
+        + "## Decision Outcome\n\nChosen option: **MongoDB**, because it scales.\n\n"
+        "### Consequences\n\n* Good, because it scales.\n* Bad, because one more system.\n"
+    )
+    findings = checked(tmp_path, {"adr/0001-use-a-store.md": text})
+    assert [f for f in findings if f.severity.value in ("error", "warning")] == []
+
+
+# --- pros and cons ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "kind"),
+    [
+        ("Good, because it is fast", "*", "good"),
+        ("Bad, because it is new", "*", "bad"),
+        ("Pro: small", "*", "good"),
+        ("Con: slow", "*", "bad"),
+        ("Pros: small", "-", "good"),
+        ("Cons: slow", "-", "bad"),
+        ("Strengths: known", "*", "good"),
+        ("Weaknesses: old", "*", "bad"),
+        ("Better, because it is faster", "*", "good"),
+        ("Worse, because it is slower", "*", "bad"),
+        ("+ fast", "*", "good"),
+        ("- slow", "*", "bad"),
+        ("fast", "+", "good"),
+        (":white_check_mark: fast", "*", "good"),
+        (":x: slow", "*", "bad"),
+        (":no_entry: unsupported", "*", "bad"),
+        ("✅ fast", "*", "good"),
+        ("❌ slow", "*", "bad"),
+        ("👍 fast", "*", "good"),
+        ("👎 slow", "*", "bad"),
+        ("\u2795 fast", "*", "good"),
+        ("\u2796 slow", "*", "bad"),
+        ("Neutral, because it changes nothing", "*", "neutral"),
+        ("`Good`, because it is fast", "*", "good"),
+        ("Good because it is fast", "*", "good"),
+        ("It runs on every laptop", "*", ""),
+        ("Postgres", "*", ""),
+    ],
+)
+def test_argument_kinds(text: str, marker: str, kind: str) -> None:
+    from mkdocs_decisions.records.body import plain_text
+
+    item = ListItem(text, 1, marker)
+    assert argument_kind(plain_text(text), item) == kind
+    assert is_pro(plain_text(text), item) == (kind == "good")
+    assert is_con(plain_text(text), item) == (kind == "bad")
+
+
+def test_a_bad_consequence_in_a_negative_list_raises_no_finding(tmp_path: Path) -> None:
+    text = (
+        "# Use a store\n\n* Status: accepted\n* Deciders: Ana\n* Date: 2021-05-12\n\n"
+        "## Context and Problem Statement\n\nX\n\n"
+        + OPTIONS
+        + '## Decision Outcome\n\nChosen option: "Extract Class".\n\n'
+        "### Positive Consequences\n\n* It is small.\n\n"
+        "### Negative Consequences\n\n* One more class.\n"
+    )
+    findings = checked(tmp_path, {"adr/0001-use-a-store.md": text})
+    assert "DEC305" not in {f.rule for f in findings}
+
+
+# --- section headings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("1 Executive Summary", "executive summary"),
+        ("2. Motivation", "motivation"),
+        ("## 3. Detailed Design", "detailed design"),
+        ("Drawbacks [optional]", "drawbacks"),
+        ("Infrastructure Needed (Optional)", "infrastructure needed"),
+        ("Summary <!-- omit in toc -->", "summary"),
+        ("Implications:", "implications"),
+        ("[Manual Process] {#manual-process}", "manual process"),
+        ('<a name="nested"></a>Nested type aliases', "nested type aliases"),
+    ],
+)
+def test_numbered_and_decorated_headings_match_their_section(heading: str, key: str) -> None:
+    assert section_key(heading.lstrip("# ")) == key
+
+
+def test_a_combined_heading_matches_each_of_its_parts() -> None:
+    text = "# RFC\n\n## Motivation / use cases\n\nX\n\n## Drawbacks / Considerations\n\nY\n"
+    sections = list(scan_body(text.split("\n"), 1).sections)
+    motivation = find_section(sections, ("motivation",))
+    assert motivation is not None and motivation.title == "Motivation / use cases"
+    drawbacks = find_section(sections, ("drawbacks",))
+    assert drawbacks is not None and drawbacks.line == 7
+
+
+def test_an_rfc_with_numbered_sections_has_all_of_them(tmp_path: Path) -> None:
+    text = (
+        "- Start Date: 2018-10-30\n\n# Optional peer dependencies\n\n## 1. Summary\n\nX\n\n"
+        "## 2. Motivation\n\nX\n\n## 3. Detailed Design\n\nX\n\n## 4. Drawbacks\n\nX\n\n"
+        "## 5. Alternatives\n\n* Keep it\n* Drop it\n"
+    )
+    findings = checked(tmp_path, {"rfc/0000-optional-peer.md": text}, "rfc")
+    assert "DEC301" not in {f.rule for f in findings}
