@@ -302,10 +302,10 @@ def _read(
             f"{len(skipped)} commit(s) of the git log could not be read and are left out "
             f"(first: {skipped[0]})"
         )
-    summaries = _summarise_versions(repo, versions)
+    canonicals = {path: _canonical_for(path, canonical_status) for path in versions}
+    summaries = _summarise_versions(repo, versions, canonicals)
     for path, file_versions in versions.items():
-        canonical = _canonical_for(path, canonical_status)
-        history.files[path] = _file_history(summaries[path], path, file_versions, canonical)
+        history.files[path] = _file_history(summaries[path], path, file_versions, canonicals[path])
     history.available = True
     return history
 
@@ -446,14 +446,16 @@ class VersionSummary:
 
 
 def _summarise_versions(
-    repo: Any, versions: dict[str, list[Version]]
+    repo: Any, versions: dict[str, list[Version]], canonicals: dict[str, Any]
 ) -> dict[str, dict[int, VersionSummary]]:
     """Every version of every file, summarised as it streams from one ``git cat-file
     --batch --buffer`` process, file by file, oldest version first: only a version and
     the one before it are held in memory at a time.
 
     The ids are handed over as a file, so git reads requests and writes answers at its
-    own pace: one process, no round trip per blob, no pipe deadlock.
+    own pace: one process, no round trip per blob, no pipe deadlock. Versions are
+    compared word by word only while the record is accepted: DEC402 is about nothing
+    else.
     """
     order = [
         (path, number, version.blob)
@@ -469,7 +471,7 @@ def _summarise_versions(
         requests.seek(0)
         process = repo.git.cat_file("--batch", "--buffer", istream=requests, as_process=True)
         stream = process.stdout
-        previous: tuple[str, list[str]] | None = None
+        previous: tuple[str, str, bool] | None = None  # path, text, accepted
         for path, number, _ in order:
             header = stream.readline().split()
             if len(header) < 3:  # "<id> missing": a blob the clone does not have
@@ -484,11 +486,13 @@ def _summarise_versions(
                 continue
             text = stream.read(size).decode("utf-8", errors="replace")
             stream.read(1)  # the newline after each object
-            lines = content_lines(text)
-            before = previous[1] if previous is not None and previous[0] == path else None
-            edited = before is not None and not is_small_fix(before, lines)
-            summaries[path][number] = VersionSummary(status_in(text), edited)
-            previous = (path, lines)
+            status = status_in(text)
+            edited = False
+            if previous is not None and previous[0] == path and previous[2]:
+                edited = not is_small_fix(content_lines(previous[1]), content_lines(text))
+            accepted = bool(status) and canonicals[path](status) == "accepted"
+            summaries[path][number] = VersionSummary(status, edited)
+            previous = (path, text, accepted)
         process.wait()
     return summaries
 

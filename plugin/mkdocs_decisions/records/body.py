@@ -33,6 +33,13 @@ _WHOLE_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$")
 NOT_TITLES = frozenset(
     {"note", "notes", "history", "update", "updates", "changelog", "revision history"}
 )
+# "## This RFC was previously approved, but later **withdrawn**": a note about the
+# record written as a heading, not its title.
+_NOTE_HEADING = re.compile(
+    r"^this\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design)\s+"
+    r"(?:was|has|is|had)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -185,7 +192,7 @@ def title_heading(
         return None, headings
     first = headings[0]
     key = section_key(first.text)
-    if key in section_names or key in NOT_TITLES:
+    if key in section_names or key in NOT_TITLES or _NOTE_HEADING.match(key):
         return None, headings
     if first.level == 1 or not any(h.level == 1 for h in headings):
         return first, headings[1:]

@@ -37,12 +37,16 @@ class FrontMatter:
     findings: list[Finding] = field(default_factory=list)
 
 
-def split_front_matter(lines: list[str], path: str) -> FrontMatter:
+def split_front_matter(
+    lines: list[str], path: str, only: frozenset[str] | None = None
+) -> FrontMatter:
     """Read the front matter at the top of ``lines`` (LF-split text, no BOM).
 
     Blank lines and HTML comments (a licence header: ``<!-- SPDX-... -->``) may come
     before it. YAML that does not parse is a DEC002 finding, and its plain
     ``key: value`` lines are still read, so that a record keeps its status and date.
+    With ``only``, just those keys (compared in lower case) are read: what history needs
+    of the many past versions.
     """
     result = FrontMatter()
     opening = _opening(lines)
@@ -64,7 +68,7 @@ def split_front_matter(lines: list[str], path: str) -> FrontMatter:
     result.body_start = closing + 1
     yaml_text = "\n".join(lines[opening + 1 : closing])
     if yaml_text.strip():
-        _load_mapping(yaml_text, path, result)
+        _load_mapping(yaml_text, path, result, only)
     if opening:
         _shift(result, opening)
     return result
@@ -107,7 +111,9 @@ def _shift(result: FrontMatter, lines: int) -> None:
     result.findings = [replace(item, position=moved(item.position)) for item in result.findings]
 
 
-def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
+def _load_mapping(
+    text: str, path: str, result: FrontMatter, only: frozenset[str] | None = None
+) -> None:
     # The YAML starts on file line 2, so a 0-based YAML line n is file line n + 2.
     loader = _Loader(text)
     try:
@@ -128,6 +134,10 @@ def _load_mapping(text: str, path: str, result: FrontMatter) -> None:
             return
         seen: dict[str, Position] = {}
         for key_node, value_node in root.value:
+            if only is not None and (
+                not isinstance(key_node, yaml.ScalarNode) or key_node.value.lower() not in only
+            ):
+                continue
             key_position = _position(key_node.start_mark)
             key = (
                 loader.construct_object(key_node, deep=True)

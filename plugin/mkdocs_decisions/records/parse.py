@@ -298,6 +298,10 @@ def _kind_from_field(
 
 
 _DEFAULT_SECTION_NAMES = section_names(default_kinds())
+# The front-matter keys that can hold a status, ours and other tools'.
+_STATUS_KEYS = frozenset(
+    {"status"} | {key for key, ours in FOREIGN_KEYS.items() if ours == "status"}
+)
 
 
 def status_as_written(text: str) -> str | None:
@@ -305,7 +309,7 @@ def status_as_written(text: str) -> str | None:
     else body metadata: lines, tables, a top-level Status section), without parsing the
     rest of the record: for the many past versions that history reads."""
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    front = split_front_matter(lines, "")
+    front = split_front_matter(lines, "", _STATUS_KEYS)
     written = _front_fields(front.fields).get("status")
     if written is None:
         body = lines[front.body_start :]
