@@ -53,3 +53,20 @@ def test_own_records_pass_the_checks() -> None:
     adrs = list((ROOT / "adr").glob("[0-9]*.md"))
     assert len(adrs) >= 5
     assert list((ROOT / "rfc").glob("[0-9]*.md"))
+
+
+def test_formats_page_lists_every_label_and_alias_in_the_code() -> None:
+    """The reading rules in docs/formats.md and the front-matter reference cannot
+    drift from the readers: every body-metadata label, built-in status alias and section
+    heading of the code is named there."""
+    from mkdocs_decisions.records.kinds import default_kinds
+    from mkdocs_decisions.records.metadata import LABELS
+
+    formats = (ROOT / "docs/formats.md").read_text(encoding="utf-8").lower()
+    reference = (ROOT / "docs/reference/front-matter.md").read_text(encoding="utf-8").lower()
+    missing = [label for label in LABELS if label not in formats]
+    for kind in default_kinds().values():
+        missing += [f"{kind.name}: {word}" for word in kind.aliases if word not in formats]
+        for spec in kind.sections:
+            missing += [f"{kind.name}: {alias}" for alias in spec.aliases if alias not in reference]
+    assert missing == []
