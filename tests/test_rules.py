@@ -318,6 +318,25 @@ FIXTURES: dict[str, tuple[dict[str, str | bytes], str, int]] = {
         "docs/projects/demand-forecasting.md",
         17,
     ),
+    "DEC601": (
+        {
+            "adr/0001-a.md": adr(
+                front="title: T\nstatus: accepted\ndate: 2020-03-02\ndeciders: [Ana]\n"
+                "review_by: 2021-03-01"
+            )
+        },
+        "adr/0001-a.md",
+        6,
+    ),
+    "DEC602": (
+        {
+            "rfc/0001-a.md": VALID_RFC.replace(
+                "status: review", 'status: review\ndiscussion: "javascript:alert(1)"'
+            )
+        },
+        "rfc/0001-a.md",
+        4,
+    ),
 }
 
 

@@ -32,6 +32,7 @@ FAMILIES = {
     "DEC3": "Trade-offs and sections",
     "DEC4": "History",
     "DEC5": "Objectives and standards",
+    "DEC6": "Hygiene",
 }
 
 _RULES = [
@@ -528,6 +529,30 @@ _RULES = [
         "Use the keys id, title, description, metric, target, baseline, measure, "
         "negotiable and serves in objectives, standard and reason in deviations; the hint "
         "suggests the closest one.",
+    ),
+    # --- DEC6xx hygiene -------------------------------------------------------------
+    Rule(
+        "DEC601",
+        "review-overdue",
+        Severity.WARNING,
+        "The `review_by` date of a record that still applies has passed: an accepted ADR, "
+        "an accepted or implemented RFC, an active standard or an active project.",
+        "A date to revisit a decision is a promise; one that passes unseen is how "
+        "decisions outlive the reasons they were taken for. The decisions index lists "
+        "what is overdue and what falls due in the next 90 days.",
+        "Review the record: confirm it (set a new `review_by`), or supersede or deprecate "
+        "it. Builds and checks can fix the day they count from with the `today` option or "
+        "`DECISIONS_TODAY`.",
+    ),
+    Rule(
+        "DEC602",
+        "unsafe-url",
+        Severity.ERROR,
+        "A URL field (such as `discussion`) holds an address that is neither http(s) nor "
+        "a relative link: `javascript:`, `data:`, `file:`, `//host`.",
+        "Such an address is never linked: it could run script in readers' browsers or "
+        "point somewhere the reader cannot tell. The record would silently lose its link.",
+        "Write the web address (`https://...`), or a link relative to the record.",
     ),
 ]
 

@@ -12,7 +12,7 @@ from ..catalogue.findings import Finding, Severity
 from ..corpus.links import Corpus
 from ..corpus.settings import Settings
 from ..records.waivers import WaiverReading
-from . import history, links, sections, status, tracing  # noqa: F401  (register their checks)
+from . import history, hygiene, links, sections, status, tracing  # noqa: F401  (register their checks)
 from .registry import CHECKS
 from .waivers import WaivedFinding, split_waived
 

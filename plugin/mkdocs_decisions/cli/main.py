@@ -97,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--status", action="append", help="e.g. accepted (repeatable)")
     listing.add_argument("--project", action="append", help="a project id (repeatable)")
     listing.add_argument("--tag", action="append", help="a tag (repeatable)")
+    listing.add_argument(
+        "--due",
+        nargs="?",
+        type=int,
+        const=90,
+        metavar="DAYS",
+        help="records due for review: overdue, or due within DAYS (default 90) of today "
+        "(the `today` option or DECISIONS_TODAY fix the day)",
+    )
     listing.add_argument("--format", choices=("table", "json"), default="table")
     listing.set_defaults(run=command_list)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from ..catalogue.findings import Finding, Severity
+from ..catalogue.findings import Finding, Severity, printable
 from ..catalogue.rules import RULES
 from ..checks.baseline import (
     Baseline,
@@ -24,6 +24,7 @@ from ..checks.baseline import (
 )
 from ..checks.identity import identify
 from ..checks.run import check_corpus
+from ..corpus.reviews import due_for_review
 from ..edit.files import Change, WriteRefused, write_changes
 from ..history.changes import GitError, changed_since, repository_root
 from ..records.discovery import read_regular_file
@@ -234,9 +235,15 @@ def command_list(arguments: argparse.Namespace) -> int:
         )
         return 2
     trace = project.corpus.traceability
+    reviews = {}
+    if arguments.due is not None:
+        reviews = {r.record.path: r for r in due_for_review(project.corpus, arguments.due)}
+    listed = project.corpus.records
+    if arguments.due is not None:
+        listed = [review.record for review in reviews.values()]
     records = [
         record
-        for record in project.corpus.records
+        for record in listed
         if (not arguments.kind or record.kind in arguments.kind)
         and (not arguments.status or (record.status or "") in arguments.status)
         and (not arguments.tag or set(arguments.tag) & set(record.strings("tags")))
@@ -244,26 +251,36 @@ def command_list(arguments: argparse.Namespace) -> int:
     ]
     if arguments.format == "json":
         rows = [_row(record) for record in records]
+        for entry, record in zip(rows, records, strict=True):
+            if record.path in reviews:
+                due = reviews[record.path]
+                entry["review_by"] = due.due.isoformat()
+                entry["overdue"] = due.overdue
         print(json.dumps({"version": JSON_FORMAT_VERSION, "records": rows}, indent=2))
         return 0
-    table = [("ID", "KIND", "STATUS", "DATE", "TITLE")]
-    table += [
-        (
-            r.id,
-            r.kind,
-            r.status or r.raw_status or "-",
-            r.date.isoformat() if r.date else "-",
-            r.title,
-        )
-        for r in records
-    ]
-    widths = [max(len(row[column]) for row in table) for column in range(4)]
-    for row in table:
+    second = "REVIEW BY" if arguments.due is not None else "DATE"
+    table = [("ID", "KIND", "STATUS", second, "TITLE")]
+    for r in records:
+        when = r.date.isoformat() if r.date else "-"
+        if r.path in reviews:
+            review = reviews[r.path]
+            when = review.due.isoformat() + (" (overdue)" if review.overdue else "")
+        table.append((r.id, r.kind, r.status or r.raw_status or "-", when, printable(r.title)))
+    widths = [max(len(line[column]) for line in table) for column in range(4)]
+    for line in table:
         print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+            "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=False))
             + "  "
-            + row[4]
+            + line[4]
         )
+    if arguments.due is not None:
+        overdue = sum(1 for r in records if reviews[r.path].overdue)
+        print(
+            f"{_count(len(records), 'record')} due for review within {arguments.due} days "
+            f"of {project.corpus.today.isoformat()}, {overdue} overdue",
+            file=sys.stderr,
+        )
+        return 0
     print(f"{_count(len(records), 'record')}", file=sys.stderr)
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class Corpus:
     assets: dict[str, str] = field(default_factory=dict)  # site path -> file beside records
     site_bases: dict[str, str] = field(default_factory=dict)  # kind -> folder in the site
     history: History = field(default_factory=History)  # empty unless read from git
+    today: dt.date = field(default_factory=dt.date.today)  # the day reviews are due against
 
     @cached_property
     def traceability(self) -> Traceability:

@@ -162,4 +162,5 @@ def build_corpus(
         assets=discovered.assets,
         site_bases=discovered.site_bases,
         history=history or History(),
+        today=settings.today,
     )

@@ -8,6 +8,8 @@ message that names the option.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import os
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +32,7 @@ OPTIONS = (
     "tags",
     "page_keys",
     "date_tolerance",
+    "today",
 )
 KIND_OPTIONS = (
     "enabled",
@@ -62,6 +65,9 @@ class Settings:
     commit_url: str = ""  # e.g. https://github.com/o/r/commit/{sha}; "" = from repo_url
     neighbourhoods: bool = True  # a picture of its links on every record page
     tags: bool = False  # status, kind and tags as page tags for Material's tags plugin
+    # The day review dates are due against: today, unless fixed for reproducible builds
+    # (the `today` option, or the DECISIONS_TODAY environment variable).
+    today: dt.date = field(default_factory=dt.date.today)
 
     def severity(self, rule_id: str) -> Severity:
         return self.severities.get(rule_id, RULES[rule_id].severity)
@@ -126,7 +132,36 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
     commit_url = str(options.get("commit_url") or "")
     if commit_url and "{sha}" not in commit_url:
         raise SettingsError("commit_url: expected a URL containing {sha}")
-    return Settings(kinds, severities, fail_on, add_to_nav, index, commit_url=commit_url, **flags)
+    return Settings(
+        kinds,
+        severities,
+        fail_on,
+        add_to_nav,
+        index,
+        commit_url=commit_url,
+        today=_today(options.get("today")),
+        **flags,
+    )
+
+
+def _today(value: Any) -> dt.date:
+    """The ``today`` option, else ``DECISIONS_TODAY``, else the real day."""
+    source = "today"
+    if value in (None, ""):
+        value = os.environ.get("DECISIONS_TODAY") or None
+        source = "DECISIONS_TODAY"
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise SettingsError(
+            f"{source}: expected a date written as YYYY-MM-DD, not {value!r}"
+        ) from None
 
 
 def _check_folders(kinds: dict[str, KindSpec]) -> None:

@@ -9,6 +9,8 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
+from ..records.urls import WEB_SCHEMES, link_problem
+
 _CODE_SPAN = re.compile(r"`([^`]+)`")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|#!])")
 
@@ -52,8 +54,9 @@ def css_token(value: object) -> str:
 
 
 def web_link(value: object) -> str:
-    """An http(s) URL made safe to use as a Markdown link target; "" for anything else."""
+    """An http(s) URL made safe to use as a link target; "" for anything else (a
+    relative link too: a value from a record's metadata names a page by its URL)."""
     url = str(value).strip()
-    if urlsplit(url).scheme.lower() not in ("http", "https"):
+    if link_problem(url) is not None or urlsplit(url).scheme.lower() not in WEB_SCHEMES:
         return ""
     return quote(url, safe=":/?#@!$&'*+,;=%~-._")
