@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site example test lint serve rules-doc bench
+.PHONY: site site-properdocs site-zensical pages example example-properdocs example-zensical test lint serve rules-doc bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,24 @@ $(STAMP): pyproject.toml
 site: $(STAMP)  ## build this repository's own site into site/, failing on any error
 	$(BIN)/mkdocs build --strict
 
+site-properdocs: $(STAMP)  ## the same site built by ProperDocs (it runs the plugin) into site-properdocs/
+	$(BIN)/properdocs build --strict -f mkdocs.yml -d site-properdocs
+
+pages: $(STAMP)  ## write the pages for generators without plugins into generated-docs/
+	$(BIN)/decisions pages
+
+site-zensical: pages  ## the same site built by Zensical from generated-docs/ into site-zensical/
+	$(BIN)/zensical build --strict -f zensical.yml
+
 example: $(STAMP)  ## build the demand-forecasting example into examples/demand-forecasting/site/
 	$(BIN)/mkdocs build --strict -f examples/demand-forecasting/mkdocs.yml
+
+example-properdocs: $(STAMP)  ## the example built by ProperDocs into examples/demand-forecasting/site-properdocs/
+	$(BIN)/properdocs build --strict -f examples/demand-forecasting/mkdocs.yml -d site-properdocs
+
+example-zensical: $(STAMP)  ## the example built by Zensical into examples/demand-forecasting/site-zensical/
+	$(BIN)/decisions pages -f examples/demand-forecasting/mkdocs.yml
+	$(BIN)/zensical build --strict -f examples/demand-forecasting/zensical.yml
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/pytest

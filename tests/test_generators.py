@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -19,6 +20,7 @@ from markupsafe import escape
 
 from mkdocs_decisions.cli.project import load_project
 from mkdocs_decisions.site.build import SiteOptions, build_site
+from mkdocs_decisions.site.pages import Page
 from mkdocs_decisions.site.standalone import standalone_markdown, yaml_quoted
 from test_serve import free_port, wait_for
 
@@ -47,7 +49,8 @@ def example_copy(tmp_path: Path, name: str = "example", **changes: object) -> Pr
     """A copy of the example, with ``changes`` applied to its mkdocs.yml (``None``
     removes a key; ``theme`` replaces the theme)."""
     root = tmp_path / name
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("site"))
+    ignored = shutil.ignore_patterns("site", "site-*", "generated-docs", ".cache")
+    shutil.copytree(EXAMPLE, root, ignore=ignored)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     for key, value in changes.items():
         if value is None:
@@ -277,11 +280,11 @@ def test_pages_watch_regenerates_when_a_record_changes(tmp_path: Path) -> None:
         watcher.wait(timeout=10)
 
 
-def _wait(condition: object, seconds: float = 30) -> bool:
+def _wait(condition: Callable[[], bool], seconds: float = 30) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if condition():  # type: ignore[operator]
+            if condition():
                 return True
         except OSError:
             pass
@@ -472,3 +475,64 @@ def test_zensical_serves_a_record_that_changes(tmp_path: Path) -> None:
             process.terminate()
         for process in processes:
             process.wait(timeout=10)
+
+
+# --- this repository's own site -----------------------------------------------------------
+
+
+def test_own_site_builds_with_properdocs(tmp_path: Path) -> None:
+    result = run(
+        "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path), cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "adr/0020-other-generators-through-one-renderer/index.html").exists()
+    assert (tmp_path / "decisions/index.html").exists()
+
+
+def test_own_site_builds_with_zensical(tmp_path: Path) -> None:
+    """`make site-zensical` in a copy of the work tree (with its git history)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    copy = tmp_path / "repository"
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    shutil.copytree(ROOT / ".git", copy / ".git", symlinks=True)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "$(BIN)/decisions pages" in makefile
+    assert "$(BIN)/zensical build --strict -f zensical.yml" in makefile
+    pages = run("decisions", "pages", cwd=copy)
+    assert pages.returncode == 0, pages.stderr
+    built = run("zensical", "build", "--strict", "-f", "zensical.yml", cwd=copy, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+    site = copy / "site-zensical"
+    assert (site / "adr/0021-publish-our-site-with-mkdocs/index.html").exists()
+    assert (
+        "decisions-header"
+        in (site / "standards/std-sec-001-escape-record-values/index.html").read_text()
+    )
+    assert_links_resolve(site)
+
+
+def test_generated_headings_are_in_the_table_of_contents(tmp_path: Path) -> None:
+    """With attr_list, a generated heading becomes ``## Text {#id}``: in the TOC, with the
+    id the plugin gives it; a heading whose text Markdown would read stays HTML."""
+    project = example_copy(tmp_path)
+    loaded = load_project(project.root / "mkdocs.yml")
+    build = build_site(loaded.corpus, loaded.settings, SiteOptions(site_name="x"))
+    page = next(p for p in build.pages if p.site_path == "projects/demand-forecasting.md")
+    _, body = split_front_matter(standalone_markdown(page, markdown_headings=True))
+    converter = markdown.Markdown(extensions=["attr_list", "toc", "tables"])
+    converter.convert(body)
+    anchors = [token["id"] for token in converter.toc_tokens[0]["children"]]
+    assert "project-traceability" in anchors and "project-decisions" in anchors
+    hostile = Page("x.md", "# X\n", html_at_end='<h2 id="a-b">*not* emphasis</h2>\n<p>x</p>')
+    assert '<h2 id="a-b">*not* emphasis</h2>' in standalone_markdown(
+        hostile, markdown_headings=True
+    )

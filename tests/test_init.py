@@ -4,8 +4,6 @@ reformatting what exists. Then check, baseline and a strict build work."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import Project
 
 NYGARD = """\

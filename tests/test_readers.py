@@ -531,6 +531,7 @@ def test_nothing_values_are_read_as_nothing(nothing: str) -> None:
     assert parsed.raw_status is None
     assert parsed.strings("deciders") == ()
     assert parsed.date is None
+    assert record(nygard(nothing)).raw_status is None
 
 
 def test_superseded_by_as_its_own_line() -> None:
@@ -823,3 +824,275 @@ def test_an_rfc_with_numbered_sections_has_all_of_them(tmp_path: Path) -> None:
     )
     findings = checked(tmp_path, {"rfc/0000-optional-peer.md": text}, "rfc")
     assert "DEC301" not in {f.rule for f in findings}
+
+
+# --- more patterns from real collections ------------------------------------------------
+
+
+def test_a_status_note_heading_is_not_the_title() -> None:
+    text = (
+        "- Start Date: 2015-02-04\n\n"
+        "## This RFC was previously approved, but later **withdrawn**\n\nSee the comment.\n\n"
+        "## Summary\n\nX\n"
+    )
+    assert record(text, "rfc/0809-box-and-in.md", "rfc").title == "Box and in"
+
+
+def test_status_section_with_blank_lines_of_spaces_and_a_trailing_space() -> None:
+    text = "# 2. Hosting\n \nDate: 2017-06-30\n \n## Status \n \nAccepted\n \n## Context\n\nX\n"
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.date) == ("Accepted", dt.date(2017, 6, 30))
+    assert parsed.position_of("status").line == 7
+
+
+def test_a_second_status_paragraph_names_a_relation_not_the_status() -> None:
+    parsed = record(nygard("Accepted", "\nSupersedes [ADR 31](./0031-builder.md)\n"))
+    assert parsed.raw_status == "Accepted"
+    assert [(r.relation, r.target) for r in parsed.references] == [
+        ("supersedes", "adr/0031-builder.md")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Status: superseded by [adr-0012](./0012-intent-registration.md)",
+        "* **Status**: Superseded by [ADR-0012](./0012-intent-registration.md)",
+        "Status: superseded by [ADR-0012](0012-intent-registration.md)",
+    ],
+)
+def test_a_superseded_status_line_names_its_successor(line: str) -> None:
+    parsed = record(f"# Service discovery\n\n{line}\n\n## Context\n\nX\n")
+    assert (parsed.raw_status, parsed.status) == ("superseded", "superseded")
+    assert [r.target for r in parsed.references if r.relation == "superseded_by"] == [
+        "adr/0012-intent-registration.md"
+    ]
+
+
+def test_front_matter_without_a_status_and_metadata_in_the_body() -> None:
+    text = (
+        "---\ntags:\n  - ISO 27001 A.17.1.1\n---\n# We believe in open source\n\n"
+        "- Status: accepted\n- Deciders: Architecture Meeting\n- Date: 2021-02-03\n\n"
+        "## Context\n\nX\n"
+    )
+    parsed, findings = parse(text)
+    assert (parsed.title, parsed.raw_status) == ("We believe in open source", "accepted")
+    assert parsed.strings("deciders") == ("Architecture Meeting",)
+    assert parsed.metadata_style == "list"
+    assert parsed.position_of("status") == Position(7, 11)
+    assert not [f for f in findings if f.rule == "DEC006"]
+
+
+def test_page_keys_beside_madr_keys_in_front_matter() -> None:
+    text = (
+        "---\n# Configuration for Just the Docs\nnav_order: 1\nparent: Decision Records\n\n"
+        "status: accepted\ndate: 2023-01-04\n---\n# Adopt a code of conduct\n\n## Context\n\nX\n"
+    )
+    parsed, findings = parse(text)
+    assert (parsed.raw_status, parsed.date) == ("accepted", dt.date(2023, 1, 4))
+    assert parsed.metadata_style == "front matter"
+    assert not [f for f in findings if f.rule in ("DEC006", "DEC002")]
+
+
+def test_bold_metadata_lines_with_the_colon_outside() -> None:
+    text = (
+        " # ADR: Directory traversal\n\n**Date**: 2025-09-29  \n**Status**: Accepted  \n"
+        "**Context**: Need for standardized listing\n\n## Decision\n\nX\n"
+    )
+    parsed = record(text)
+    assert (parsed.title, parsed.raw_status) == ("Directory traversal", "Accepted")
+    assert parsed.date == dt.date(2025, 9, 29)
+    assert parsed.position_of("status") == Position(4, 13)
+
+
+def test_a_broken_date_with_a_space_is_read_leniently() -> None:
+    parsed, findings = parse("# API v3\n\nDate: 2025-11- 05 \n\n## Context\n\nX\n")
+    assert parsed.date == dt.date(2025, 11, 5)
+    assert [at(f) for f in findings if f.rule == "DEC014"] == [("DEC014", 3, 7)]
+
+
+def test_a_month_alone_is_no_date() -> None:
+    assert record("# Breakpoints\n\nDate: 2018-11\n\n## Context\n\nX\n").date is None
+
+
+def test_a_template_date_placeholder_is_no_date() -> None:
+    assert record("# Adopt\n\n- Date: YYYY-MM-DD\n\n## Context\n\nX\n").date is None
+    assert record("# Adopt\n\n| Date | insert date |\n\n## Context\n\nX\n").date is None
+
+
+def test_a_status_in_a_multi_line_comment_after_front_matter_is_not_read() -> None:
+    text = (
+        "---\nstage: accepted\nstart-date: 2020-01-02T00:00:00.000Z\n---\n\n<!---\n"
+        "Directions for above:\nstage: Leave as is\nstart-date: Fill in with today's date\n-->\n\n"
+        "# Summary\n\nX\n"
+    )
+    parsed = record(text, "rfc/0939-import-glob.md", "rfc")
+    assert (parsed.raw_status, parsed.status) == ("accepted", "accepted")
+    assert parsed.date == dt.date(2020, 1, 2)
+    assert parsed.title == "Import glob"
+
+
+def test_options_written_as_reference_links() -> None:
+    text = "## Considered Options\n\n* [Bazel]\n* [Nx]\n\n[Bazel]: https://bazel.build/\n"
+    options = considered_options(section(text, "considered options"))
+    assert names(options) == ["Bazel", "Nx"]
+    assert chosen('## Decision Outcome\n\nChosen option: "Nx", because:\n', text) == ["Nx"]
+
+
+def test_options_not_further_considered_are_not_options() -> None:
+    text = (
+        "## Considered Options\n\n### TipTap\n\nX\n\n### ProseMirror\n\nY\n\n"
+        "### Noticed, but not further considered\n\nZ\n"
+    )
+    assert names(considered_options(section(text, "considered options"))) == [
+        "TipTap",
+        "ProseMirror",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [
+        ("## Decision Outcome\n\nChosen option 2, since it scales.\n", ["MongoDB"]),
+        ("## Decision Outcome\n\nChosen option: option 2, because\n", ["MongoDB"]),
+        ("## Decision Outcome\n\n**Chosen Option:** Option 3: merge them\n", ["Inline Method"]),
+        ('## Decision Outcome\n\nChosen option "MongoDB", because\n', ["MongoDB"]),
+        ("## Decision Outcome\n\nWe chose MongoDB, because it scales.\n", ["MongoDB"]),
+        (
+            '## Decision Outcome\n\nChosen option:\n"Extract Class",\nbecause it is small.\n',
+            ["Extract Class"],
+        ),
+        ('## Decision Outcome\n\nChosen option: **2**: "MongoDB", because\n', ["MongoDB"]),
+        ("## Decision: Option 3 - Inline Method\n\nX\n", ["Inline Method"]),
+    ],
+)
+def test_chosen_option_as_teams_write_it(outcome: str, expected: list[str]) -> None:
+    assert chosen(outcome) == expected
+
+
+def test_an_outcome_heading_that_names_the_option_counts_as_the_outcome(tmp_path: Path) -> None:
+    text = (
+        "# Provision users\n\n* Status: accepted\n* Deciders: Ana\n* Date: 2021-05-12\n\n"
+        "## Context and Problem Statement\n\nX\n\n## Considered Options\n\n"
+        "* Terraform\n* AWS Lambda function\n\n## Decision Outcome: AWS Lambda function\n\n"
+        "It runs once.\n\n### Consequences\n\n* Bad, because one more function.\n"
+    )
+    findings = checked(tmp_path, {"adr/0001-provision-users.md": text})
+    assert [at(f) for f in findings if f.rule in ("DEC301", "DEC304")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Goods: already in production", "good"),
+        ("Bads: one more system", "bad"),
+        ("OK, because it is known", "neutral"),
+        ("Good - simple", "good"),
+        ("Bad - slow", "bad"),
+        ("Advantage: simple", "good"),
+        ("Drawback: slow", "bad"),
+    ],
+)
+def test_more_argument_words(text: str, kind: str) -> None:
+    assert argument_kind(text, ListItem(text, 1, "*")) == kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# Open Data Hub - ODH-ADR-Operator-0009 - Tracing Strategy", "Tracing Strategy"),
+        ("# Open Data Hub - Architecture Decision Record: Metrics Scraping", "Metrics Scraping"),
+        ("# Architecture Decision Record: Metrics Scraping", "Metrics Scraping"),
+        ("# Use Architecture Decision Records", "Use Architecture Decision Records"),
+        ("# Upgrade to Go 1.18 - what changes", "Upgrade to Go 1.18 - what changes"),
+    ],
+)
+def test_a_template_prefix_before_the_title_goes(heading: str, title: str) -> None:
+    assert record(f"{heading}\n\n## Context\n\nX\n").title == title
+
+
+RUST_HEAD = "- Start Date: 2015-02-04\n- RFC PR: [rust-lang/rfcs#809](https://x.org/809)\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "line"),
+    [
+        (
+            RUST_HEAD + "## This RFC was previously approved, but later **withdrawn**\n\n"
+            "See the comment.\n\n## Summary\n\nX\n",
+            "withdrawn",
+            4,
+        ),
+        (
+            RUST_HEAD + "## This RFC was previously approved, but part of it later **withdrawn**"
+            "\n\n## Summary\n\nX\n",
+            "partially withdrawn",
+            4,
+        ),
+        (
+            RUST_HEAD + "> \u26a0 This RFC has mostly been superseded \u26a0\n>\n> It was hard.\n\n"
+            "## Summary\n\nX\n",
+            "mostly superseded",
+            4,
+        ),
+        (
+            RUST_HEAD + "## Summary\n\nUnions.\n\n**Note:** This RFC has been partially "
+            "superseded by `unions-and-drop`.\n\n## Motivation\n\nX\n",
+            "partially superseded",
+            8,
+        ),
+        (
+            "*This TEP is marked as `withdrawn` as it adds too little.*\n\n"
+            "# TEP-0063: Workspace Dependencies\n\n## Summary\n\nX\n",
+            "withdrawn",
+            1,
+        ),
+    ],
+)
+def test_a_status_stated_only_in_a_note(text: str, raw: str, line: int) -> None:
+    parsed = record(text, "rfc/0809-box-and-in.md", "rfc")
+    assert parsed.raw_status == raw
+    assert parsed.position_of("status").line == line
+
+
+def test_a_note_that_the_record_was_superseded_names_its_successor() -> None:
+    text = (
+        RUST_HEAD + "## Summary\n\nSwap the allocator.\n\n*Note:* this RFC has been superseded "
+        "by [RFC 1974][].\n\n## Motivation\n\nX\n\n[RFC 1974]: https://x.org/1974.md\n"
+    )
+    parsed = record(text, "rfc/1183-swap-out-jemalloc.md", "rfc")
+    assert (parsed.raw_status, parsed.status) == ("superseded", "superseded")
+    assert [r.target for r in parsed.references if r.relation == "superseded_by"] == ["RFC-1974"]
+
+
+def test_a_note_that_amends_or_discusses_is_no_status() -> None:
+    amended = RUST_HEAD + "## Note\n\nThis RFC has been amended by [RFC 1574].\n\n## Summary\n\nX\n"
+    assert record(amended, "rfc/0505-api-comments.md", "rfc").raw_status is None
+    prose = (
+        RUST_HEAD + "## Summary\n\nThe old design was withdrawn in 2014.\n\n## Motivation\n\nX\n"
+    )
+    assert record(prose, "rfc/0505-api-comments.md", "rfc").raw_status is None
+
+
+def test_a_status_section_that_says_what_replaced_the_record() -> None:
+    parsed = record(nygard("This KEP has been replaced by [KEP 2433: Hints](../2433-hints.md)."))
+    assert parsed.raw_status == "replaced"
+    assert parsed.status == "superseded"
+    assert [r.target for r in parsed.references if r.relation == "superseded_by"] == [
+        "2433-hints.md"
+    ]
+
+
+def test_a_note_names_its_successors_by_reference_links() -> None:
+    text = (
+        "# Release process\n\n## Note Before\n\nThis document is superseded by three ADRs: "
+        "[Release Methodology][adr_methodology], [Release Steps][adr_steps].\n\n"
+        "[adr_methodology]: ./0015-release-methodology.md\n[adr_steps]: ./0016-steps.md\n\n"
+        "## Context\n\nX\n"
+    )
+    parsed = record(text, "adr/0007-release-process.md")
+    assert (parsed.raw_status, parsed.status) == ("superseded", "superseded")
+    assert parsed.position_of("status") == Position(5, 18)
+    assert [r.target for r in parsed.references if r.relation == "superseded_by"] == [
+        "adr/0015-release-methodology.md"
+    ]

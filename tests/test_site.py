@@ -248,7 +248,9 @@ def test_discussion_link_only_for_web_urls(project: Project) -> None:
         ),
     )
     project.configure()
-    assert project.build("--strict").returncode == 0
+    built = project.build("--strict")  # a `javascript:` URL is an error (DEC602)
+    assert built.returncode == 1 and "DEC602" in built.stderr
+    assert project.build().returncode == 0
     assert 'href="https://example.org/pr/1?a=%28b%29"' in project.content("rfc/0001-a/index.html")
     assert "javascript:" not in project.content("rfc/0002-b/index.html")
 

@@ -65,6 +65,7 @@ class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     tags = c.Type(bool, default=False)
     page_keys = c.Type(list, default=[])
     date_tolerance = c.Type(int, default=60)
+    today = c.Optional(c.Type(str))
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]

@@ -363,7 +363,7 @@ _RULES = [
     Rule(
         "DEC307",
         "too-few-alternatives",
-        Severity.ERROR,
+        Severity.WARNING,
         "An RFC lists fewer than two alternatives (counted only when listed, as for DEC303).",
         "Reviewers need to see what else was considered and why it lost.",
         "List at least two alternatives (bullets or `###` subsections) under `## Alternatives`.",

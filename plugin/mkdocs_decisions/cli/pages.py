@@ -41,7 +41,7 @@ from ..site.standalone import (
     markdown_headings_available,
     zensical_config,
 )
-from .project import Project, ProjectError, TolerantLoader, load_project
+from .project import Project, ProjectError, TolerantLoader, load_project, read_project
 
 DEFAULT_OUTPUT = "generated-docs"
 GENERATORS = ("zensical", "mkdocs")
@@ -370,11 +370,7 @@ def _watch(arguments: argparse.Namespace, config_file: Path, output: Path) -> in
     runs = 0
     try:
         while arguments.max_runs is None or runs < arguments.max_runs:
-            try:
-                current = _signature(config_file, output)
-            except ProjectError as error:
-                print(f"decisions: {error}", file=sys.stderr)
-                return 2
+            current = _signature(config_file, output)
             if current != signature:
                 signature = current
                 runs += 1
@@ -390,14 +386,10 @@ def _signature(config_file: Path, output: Path) -> tuple[tuple[str, int, int], .
     """Size and modification time of every file that a run reads: the configuration,
     .mailmap, git's HEAD (a commit changes the history), docs/ and record folders."""
     project_root = config_file.absolute().parent
-    config = read_config(config_file)
-    docs = project_root / str(config.get("docs_dir", "docs"))
-    roots = [docs]
-    try:
-        project = load_project(config_file, history=False, require_folders=False)
-        roots += [project.root / kind.folder for kind in project.settings.kinds.values()]
-    except ProjectError:
-        pass
+    roots = [project_root / "docs"]
+    with contextlib.suppress(ProjectError):  # a broken mkdocs.yml: the run says why
+        _, docs, settings = read_project(config_file)
+        roots = [docs, *(project_root / kind.folder for kind in settings.kinds.values())]
     entries: list[tuple[str, int, int]] = []
     singles = [config_file, project_root / ".mailmap", project_root / ".git" / "HEAD"]
     singles.append(project_root / ".git" / "logs" / "HEAD")

@@ -80,6 +80,21 @@ def uncommitted_notes(corpus: Corpus, project_root: Path | None = None) -> list[
     return notes
 
 
+def _by_path_suffix(target: str, by_path: dict[str, Record]) -> Record | None:
+    """The record a path or URL ends with: a link written from the repository's root
+    (``doc/adr/0021-x.md`` inside ``doc/adr/``), or to the record on the forge
+    (``https://github.com/o/r/blob/main/doc/adr/0021-x.md``)."""
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    if not path.lower().endswith((".md", ".markdown")) or "/" not in path:
+        return None
+    found = [
+        record
+        for record_path, record in by_path.items()
+        if path == record_path or path.endswith("/" + record_path)
+    ]
+    return max(found, key=lambda record: len(record.path)) if found else None
+
+
 def _nested_repository(project_root: Path, path: str) -> str | None:
     """The folder of a git submodule (or another repository) that holds ``path``."""
     parts = path.split("/")[:-1]
@@ -145,6 +160,9 @@ def build_corpus(
         for reference in record.references:
             target = by_path.get(reference.target) if reference.target.endswith(".md") else None
             target = target or by_id.get(normalise_id(reference.target))
+            target = target or _by_path_suffix(reference.target, by_path)
+            if target is None and "://" in reference.target:
+                continue  # a link to a page elsewhere: not a record of this project
             if target is None:
                 unresolved.append((record, reference))
             else:

@@ -465,6 +465,7 @@ def default_kinds() -> dict[str, KindSpec]:
                 "deciders": NAMES,
                 "consulted": NAMES,
                 "informed": NAMES,
+                "authors": NAMES,  # who wrote it, besides who decided (many teams say both)
             },
             sections=ADR_SECTIONS,
             final=("rejected", "deprecated", "superseded"),

@@ -135,6 +135,22 @@ _STATUS_WORD = re.compile(
     r"approved|final|stable|experimental|declined|deferred|postponed|obsolete|retired)\b",
     re.IGNORECASE,
 )
+# A sentence that says what became of the record, as Rust RFCs, TEPs and others note it.
+_STATUS_NOTE = re.compile(
+    r"\bthis\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design|"
+    r"enhancement)\s+(?:has|had|was|is|have)\s+(?:been\s+)?"
+    r"(?:(?:previously|originally)\s+(?:approved|accepted|merged),?\s+but\s+)?"
+    r"(?P<part>(?:part\s+of\s+it|partially|partly|mostly|largely)\s+)?"
+    r"(?:(?:later|since|now|been|then|subsequently)\s+)*"
+    r"(?P<part2>(?:partially|partly|mostly|largely)\s+)?(?:been\s+)?(?:marked\s+as\s+)?"
+    r"(?P<word>superseded|superceded|withdrawn|rejected|deprecated|replaced|abandoned|"
+    r"postponed|deferred|declined)\b",
+    re.IGNORECASE,
+)
+_REF_LINK_NAMES = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
+_NOTE_SECTIONS = frozenset({"note", "notes", "note before", "history", "update", "updates"})
+_NOTE_LABEL = re.compile(r"^(?:note|update)\b", re.IGNORECASE)
 _SUPERSEDED = re.compile(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IGNORECASE)
 # Where a status word ends: punctuation, a dash between spaces, or a word that starts
 # what is said about it ("Accepted in [#1811]", "Stable since 1.3", "Reverted by ...").
@@ -241,6 +257,8 @@ def read_body_metadata(
         target = _VALUE_SECTIONS.get(section.key)
         if target is not None:
             _read_value_section(section, target, path, found)
+    if "status" not in found.fields:
+        _read_status_note(region, first_line, sections, found)
     return found
 
 
@@ -277,6 +295,8 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     links = [(label, target) for label, target in _LINK.findall(text)]
     plain = plain_text(_strip_marks(text))
     plain = re.sub(r"^(?:status\s*:\s*)+", "", plain, flags=re.IGNORECASE).strip(" \"'`*_")
+    if _NOTHING.match(plain):
+        return None, []  # "N/A", "TBD", "(leave this empty)"
     enclosed = _ENCLOSED.match(plain)
     if enclosed and enclosed[1].strip().lower() not in _TEMPLATE_WORDS:
         plain = enclosed[1].strip()  # "[Accepted]", "{Draft}": the template's word, chosen
@@ -298,7 +318,13 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     if not word:
         return None, []
     if len(word.split()) > 4:
-        # A sentence ("This KEP has been implemented ..."): the status word in it, if any.
+        # A sentence ("This KEP has been replaced by [KEP 2433](..)"): the status it states.
+        note = _STATUS_NOTE.search(plain)
+        if note is not None and not (note["part"] or note["part2"]):
+            said = note["word"].lower()
+            if said in ("superseded", "superceded", "replaced"):
+                return said, [("superseded_by", target) for _, target in links[:1] if target]
+            return said, []
         known = _STATUS_WORD.search(" ".join(plain.split()[:12]))
         return (known[0].lower(), []) if known else (None, [])
     return word, []
@@ -600,6 +626,100 @@ def _take(
             found.relations.append(Relation(relation, target, position))
         found.style = found.style or style
     found.fields[key] = Field(parsed, Position(line_number, 1), position)
+
+
+def _read_status_note(
+    region: list[tuple[int, str]],
+    first_line: int,
+    sections: tuple[Section, ...],
+    found: BodyMetadata,
+) -> None:
+    """A status stated only in a note about the record ("This RFC was previously
+    approved, but later **withdrawn**", "*Note:* this RFC has been superseded by [RFC
+    1974][]"): above the first section, as a heading, in a Note or History section, or in a
+    paragraph of a top-level section that starts with "Note:"."""
+    paragraphs = _paragraphs([(first_line + index, line) for index, line in region])
+    for section in sections:
+        paragraphs.append([(section.line, section.title)])
+        own = [
+            (section.line + 1 + offset, line)
+            for offset, line in enumerate(section.body.split("\n"))
+        ]
+        for paragraph in _paragraphs(own):
+            opening = plain_text(_QUOTE.sub("", paragraph[0][1])).strip()
+            if section.key in _NOTE_SECTIONS or _NOTE_LABEL.match(opening):
+                paragraphs.append(paragraph)
+    for paragraph in paragraphs:
+        joined = " ".join(_QUOTE.sub("", line).strip() for _, line in paragraph)
+        note = _STATUS_NOTE.search(plain_text(_strip_marks(joined)))
+        if note is None:
+            continue
+        said = note["word"].lower()
+        line_number, line = next(
+            ((number, text) for number, text in paragraph if said in text.lower()), paragraph[0]
+        )
+        column = section_column(line, note["word"])
+        part = (note["part"] or note["part2"] or "").split()
+        word = f"{'partially' if part[0] == 'part' else part[0].lower()} {said}" if part else said
+        found.fields["status"] = Field(
+            word, Position(line_number, column), Position(line_number, column)
+        )
+        if said in ("superseded", "superceded", "replaced") and not part:
+            after = joined[joined.lower().find(said) :]
+            for target in _successors(after, region, sections)[:1]:
+                found.relations.append(
+                    Relation("superseded_by", target, Position(line_number, column))
+                )
+        return
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Consecutive non-blank lines, each paragraph with the file line of each line."""
+    paragraphs: list[list[tuple[int, str]]] = []
+    previous = None
+    for number, line in lines:
+        if not line.strip():
+            previous = None
+            continue
+        if previous is not None and number == previous + 1 and paragraphs:
+            paragraphs[-1].append((number, line))
+        else:
+            paragraphs.append([(number, line)])
+        previous = number
+    return paragraphs
+
+
+def _successors(
+    text: str, region: list[tuple[int, str]], sections: tuple[Section, ...]
+) -> list[str]:
+    """What a note's "superseded by ..." names: links, reference links defined elsewhere
+    in the record, else an id written as text."""
+    targets = [target for _, target in _LINK.findall(text) if target]
+    if not targets:  # "[Release Methodology][adr_methodology]", defined below
+        defined = _link_definitions(region, sections)
+        targets = [
+            defined[(name or label).lower()]
+            for label, name in _REF_LINK_NAMES.findall(text)
+            if "://" not in defined.get((name or label).lower(), "://")
+        ]
+    if not targets:
+        named = _ID_IN_TEXT.search(plain_text(text))
+        targets = [f"{named[1]}-{named[2]}"] if named else []
+    return targets
+
+
+def _link_definitions(
+    region: list[tuple[int, str]], sections: tuple[Section, ...]
+) -> dict[str, str]:
+    """Reference-link definitions (``[adr_steps]: ./0016-release-steps.md``) by name."""
+    lines = [line for _, line in region]
+    for section in sections:
+        lines.extend(section.full_text.split("\n"))
+    return {
+        match[1].lower(): match[2]
+        for match in (_LINK_DEFINITION.match(line) for line in lines)
+        if match
+    }
 
 
 def _take_relation(found: BodyMetadata, label: str, text: str, line_number: int) -> None:

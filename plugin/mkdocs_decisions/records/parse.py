@@ -21,13 +21,10 @@ from .body import (
     BodyStructure,
     plain_text,
     scan_body,
-    scan_headings,
-    title_heading,
-    top_level_sections,
 )
 from .frontmatter import split_front_matter
 from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, default_kinds, section_names
-from .metadata import VALUE_SECTIONS, read_body_metadata, read_date, status_phrase
+from .metadata import read_body_metadata, read_date, status_phrase
 from .model import Field, Record, Reference
 from .text import has_control_characters, without_control_characters, without_email
 from .titles import clean_title, is_placeholder, title_from_file_name
@@ -313,14 +310,10 @@ def status_as_written(text: str) -> str | None:
     written = _front_fields(front.fields).get("status")
     if written is None:
         body = lines[front.body_start :]
-        if "status" not in text.lower():
-            return None
-        headings = scan_headings(body)
-        title, sections = title_heading(headings, _DEFAULT_SECTION_NAMES)
-        region_end = sections[0].index if sections else len(body)
-        value_sections = top_level_sections(body, sections, 1, VALUE_SECTIONS)
-        title_index = title.index if title is not None else None
-        metadata = read_body_metadata(body, 1, region_end, value_sections, "", title_index)
+        structure = scan_body(body, 1, _DEFAULT_SECTION_NAMES)
+        metadata = read_body_metadata(
+            body, 1, structure.region_end, structure.sections, "", structure.title_index
+        )
         written = metadata.fields.get("status")
     if written is None or not isinstance(written.value, str):
         return None
@@ -373,13 +366,15 @@ def _date_in_name(path: str) -> dt.date | None:
 
 
 def _is_record_link(link: str) -> bool:
-    return "://" not in link and link.split("#", 1)[0].endswith(".md")
+    """A link to a Markdown file: a record of this project, maybe on its forge."""
+    return link.split("#", 1)[0].split("?", 1)[0].lower().endswith((".md", ".markdown"))
 
 
 def _link_target(link: str, from_path: str) -> str:
-    """A Markdown link's target as a project-relative path, or the text if it is an id."""
+    """A Markdown link's target as a project-relative path, or the text if it is an id
+    or a URL."""
     target = link.split("#", 1)[0]
-    if not target.endswith(".md") or "://" in target:
+    if not target.lower().endswith((".md", ".markdown")) or "://" in target:
         return target
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
 

@@ -36,6 +36,16 @@ _BRACKETED = re.compile(
     r"^[\[(](?P<inside>(?:[^\[\]()]|\[[^\]]*\](?:\([^)]*\))?)*)[\])]"
     r"(?:\([^)\s]*\))?\s*(?:[:|\-\u2013\u2014]+\s+)?(?=\S)"
 )
+# What a template puts before the title: "Open Data Hub - ODH-ADR-Operator-0009 - Title"
+# (the record's id between dashes), "Open Data Hub - Architecture Decision Record: Title"
+_INFIX_ID = re.compile(
+    r"^.{0,60}?\s[-\u2013\u2014|:]\s+(?:[A-Z][A-Za-z]*-){1,4}\d{1,6}\s*[-\u2013\u2014|:]\s+(?=\S)"
+)
+_INFIX_NOUN = re.compile(
+    r"^(?:.{0,60}?\s[-\u2013\u2014|:]\s+)?(?:architecture\s+)?decision\s+record\s*"
+    r"[-\u2013\u2014|:]\s+(?=\S)",
+    re.IGNORECASE,
+)
 _STATUS_WORDS = re.compile(
     r"^(superseded|superceded|deprecated|rejected|accepted|proposed|draft|withdrawn|"
     r"obsolete|replaced|retired)\b",
@@ -71,6 +81,9 @@ def clean_title(title: str, prefix: str = "") -> str:
         number = _LEADING_NUMBER.match(text)
         if number:
             text = text[number.end() :]
+        infix = _INFIX_ID.match(text) or _INFIX_NOUN.match(text)
+        if infix:
+            text = text[infix.end() :]
         text = text.strip()
         if text == before:
             break

@@ -20,11 +20,11 @@ from .body import outside_fences, plain_text
 from .model import ListItem, Section
 
 _GOOD_WORDS = (
-    r"good|pro|pros|positive|advantage|advantages|strength|strengths|better|benefit|benefits|"
+    r"good|goods|pro|pros|positive|advantage|advantages|strength|strengths|better|benefit|benefits|"
     r"upside|upsides|plus"
 )
 _BAD_WORDS = (
-    r"bad|con|cons|negative|disadvantage|disadvantages|drawback|drawbacks|downside|downsides|"
+    r"bad|bads|con|cons|negative|disadvantage|disadvantages|drawback|drawbacks|downside|downsides|"
     r"risk|risks|cost|costs|weakness|weaknesses|worse|minus|limitation|limitations|concern|"
     r"concerns"
 )
@@ -59,7 +59,7 @@ _BAD_SIGNS = (
     "[-]",
     "-",
 )
-_NEUTRAL = re.compile(r"^(?:neutral|meh|either)\b", re.IGNORECASE)
+_NEUTRAL = re.compile(r"^(?:neutral|meh|either|ok|okay)\b", re.IGNORECASE)
 PRO = re.compile(rf"^(?:{_GOOD_WORDS})\b", re.IGNORECASE)
 CON = re.compile(rf"^(?:{_BAD_WORDS})\b", re.IGNORECASE)
 NEGATIVE_HEADINGS = (
@@ -127,6 +127,8 @@ _CHOSEN_MARK = re.compile(
 )
 _DETAILS = re.compile(r"<\s*(/?)\s*details\b", re.IGNORECASE)
 _ITEM_LINE = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])(?:\s|$)")
+_REFERENCE_NAME = re.compile(r"^\[([^\[\]]+)\](?!\()")
+_NOT_CONSIDERED = re.compile(r"\bnot\b.*\bconsidered\b|^out of scope\b")
 _ITEM_START = re.compile(r"^(\s*)(?:[*+-]|\d{1,9}[.)])[ \t]+")
 
 
@@ -161,7 +163,25 @@ def find_section(sections: list[Section], aliases: tuple[str, ...]) -> Section |
         parts = re.split(r"\s*(?:/|&|\+|,)\s*|\s+and\s+", section.key)
         if len(parts) > 1 and any(part in aliases for part in parts):
             return section
+    for section in sections:
+        if any(name in aliases for name in _qualified_names(section.key)):
+            return section
     return None
+
+
+def _qualified_names(key: str) -> list[str]:
+    """The section a heading names when it says more: ``Decision Outcome: AWS Lambda``,
+    ``Decision (Proposed Workflow Solution)``, ``Decisions``."""
+    names = []
+    head = key.split(":", 1)[0].strip()
+    if head != key and head:
+        names.append(head)
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", head).strip()
+    if bare and bare != head:
+        names.append(bare)
+    if bare.endswith("s") and len(bare) > 4:
+        names.append(bare[:-1])
+    return names
 
 
 def all_items(section: Section) -> list[ListItem]:
@@ -196,7 +216,11 @@ def considered_options(section: Section) -> list[Option]:
         return [_option(plain_text(item.text), item.line) for item in items]
     if paragraphs:
         return paragraphs
-    return [_option(child.title, child.line) for child in section.children]
+    return [
+        _option(child.title, child.line)
+        for child in section.children
+        if not _NOT_CONSIDERED.search(child.key)  # "Noticed, but not further considered"
+    ]
 
 
 def discusses_in_prose(section: Section) -> bool:
@@ -304,7 +328,11 @@ def has_negative_consequence(section: Section) -> bool:
 
 
 def _option(title: str, line: int) -> Option:
-    return Option(title, line, bool(_CHOSEN_MARK.search(title)))
+    # "* [Bazel]" with "[Bazel]: https://..." at the end of the file: the name in brackets
+    marked = bool(_CHOSEN_MARK.search(title))
+    if not _CHOSEN_MARK.match(title):
+        title = _REFERENCE_NAME.sub(r"\1", title)
+    return Option(title, line, marked)
 
 
 def _argument(text: str, item: ListItem | None) -> str:
@@ -393,6 +421,9 @@ def _named_candidates(text: str) -> list[str]:
     for match in _CHOSEN.finditer(text):
         rest = text[match.end() :].lstrip(" :\t")
         line = rest.split("\n", 1)[0]
+        below = next((following for following in rest.split("\n")[1:] if following.strip()), "")
+        if not line.strip() and below and not _ITEM_LINE.match(below):
+            line = below.strip()  # "Chosen option:" and the option on the next line
         if not line.strip():  # "Chosen options:" and a list below it
             for following in rest.split("\n")[1:]:
                 if not following.strip():

@@ -266,7 +266,8 @@ def zensical_config(
         values["markdown_extensions"] = ["attr_list"]
     lines = [
         "# Written by `decisions pages` (mkdocs-decisions); it is rewritten on every run.",
-        "# Zensical: `zensical build -f <a file at the project root with `INHERIT: this>`.",
+        "# Build with `zensical build -f zensical.yml`, a file beside mkdocs.yml that",
+        f"# says `INHERIT: {docs_dir}/{GENERATOR_CONFIG}` (docs/generators.md).",
     ]
     for key, value in values.items():
         lines.append(f"{key}: {yaml_flow(value)}")  # one line per setting
