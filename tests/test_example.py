@@ -27,14 +27,22 @@ def test_it_has_what_the_issue_asks_for(example: Project) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     document = json.loads(result.stdout)
     assert document["records"] == 2 + 6 + 10 + 3
-    # Exactly one finding: the quality attribute no decision addresses yet.
-    (gap,) = document["findings"]
+    # Exactly two findings: the quality attribute no decision addresses yet, and the
+    # model choice whose review date passed (the example fixes `today: 2026-12-01`).
+    gap, overdue = sorted(document["findings"], key=lambda finding: finding["rule"])
     assert (gap["rule"], gap["severity"], gap["path"]) == (
         "DEC504",
         "warning",
         "docs/projects/demand-forecasting.md",
     )
     assert "QA-4" in gap["message"]
+    assert (overdue["rule"], overdue["severity"], overdue["path"], overdue["line"]) == (
+        "DEC601",
+        "warning",
+        "adr/0002-global-lightgbm-model-per-department.md",
+        13,
+    )
+    assert "2026-11-02" in overdue["message"]
 
 
 def test_strict_build_passes_and_reports_the_gap(example: Project) -> None:
@@ -80,6 +88,28 @@ def test_every_internal_link_of_the_example_resolves(example: Project) -> None:
             if target.is_dir():
                 target = target / "index.html"
             assert target.exists(), f"{page.relative_to(site)} links to missing {href}"
+
+
+def test_the_decisions_index_and_feed_say_what_is_due_for_review(example: Project) -> None:
+    assert example.build("--strict").returncode == 0
+    index = example.content("decisions/index.html")
+    due = index.split('id="due-for-review"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", due.split("<tbody>", 1)[1], flags=re.S)
+    assert [re.search(r">((?:ADR|RFC)-\d+)<", row).group(1) for row in rows] == [  # type: ignore[union-attr]
+        "ADR-0002",
+        "ADR-0006",
+    ]
+    assert 'class="decisions-overdue"' in rows[0] and "overdue by 29 days" in rows[0]
+    assert "decisions-overdue" not in rows[1] and "due in 59 days" in rows[1]
+    header = example.content("adr/0002-global-lightgbm-model-per-department/index.html")
+    assert "2026-11-02 (overdue by 29 days)" in header
+    feed = example.html("decisions/feed.xml")
+    (entry,) = re.findall(
+        r"<entry>(?:(?!</entry>).)*due for review(?:(?!</entry>).)*</entry>", feed, re.S
+    )
+    assert "ADR-0002 due for review" in entry and '<category term="review"/>' in entry
+    assert "<updated>2026-11-02T00:00:00+00:00</updated>" in entry
+    assert "ADR-0006 due for review" not in feed  # not yet due
 
 
 def test_a_mandatory_deviation_fails_the_example(example: Project) -> None:

@@ -401,3 +401,34 @@ def test_status_kind_and_tags_feed_materials_tags_plugin(project: Project) -> No
     project.configure(theme={"name": "material"})  # off by default: no page tags
     assert project.build("--strict").returncode == 0
     assert "md-tag" not in project.html("adr/0001-a/index.html")
+
+
+def test_sidebar_sections_are_titled_by_the_kind_label(project: Project) -> None:
+    """Without a `nav:`, MkDocs would title the folders "Adr" and "Rfc"; each kind's
+    `label` titles its section and its index instead, and a team can rename it."""
+    successor_pair(project)
+    project.configure(theme={"name": "material"})
+    assert project.build("--strict").returncode == 0
+    sidebar = project.html("index.html").split('class="md-nav md-nav--primary"', 1)[1]
+    sections = re.findall(
+        r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span[^>]*>\s*)?([^<\s][^<]*?)\s*<', sidebar
+    )
+    assert "Architecture decisions" in sections and "Requests for comments" in sections
+    assert "Adr" not in sections and "Rfc" not in sections
+
+    project.configure(
+        theme={"name": "material"},
+        plugin_options={"kinds": {"adr": {"label": "Decision log <2026>"}}},
+    )
+    assert project.build("--strict").returncode == 0
+    sidebar = project.html("index.html").split('class="md-nav md-nav--primary"', 1)[1]
+    assert "Decision log &lt;2026&gt;" in sidebar and "Architecture decisions" not in sidebar
+    assert "<h1" in project.content("adr/index.html")
+    assert "Decision log &lt;2026&gt;</h1>" in project.content("adr/index.html")
+
+
+def test_a_kind_label_must_be_text(project: Project) -> None:
+    project.configure(plugin_options={"kinds": {"adr": {"label": ""}}})
+    result = project.check()
+    assert result.returncode == 2
+    assert "kinds: adr: label: expected a non-empty title" in result.stderr

@@ -8,6 +8,7 @@ included), with edit links that point at the real files.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import posixpath
 import re
@@ -65,7 +66,7 @@ class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     tags = c.Type(bool, default=False)
     page_keys = c.Type(list, default=[])
     date_tolerance = c.Type(int, default=60)
-    today = c.Optional(c.Type(str))
+    today = c.Optional(c.Type((str, dt.date)))  # `today: 2026-12-01` is a YAML date
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]

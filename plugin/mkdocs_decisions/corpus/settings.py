@@ -44,6 +44,7 @@ KIND_OPTIONS = (
     "categories",
     "sections",
     "default_status",
+    "label",
 )
 
 
@@ -241,6 +242,11 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
     if "sections" in overrides:
         changes["sections"] = _sections_with(kind, overrides["sections"])
         changes["vocabulary_configured"] = True
+    if "label" in overrides:
+        label = overrides["label"]
+        if not isinstance(label, str) or not label.strip():
+            raise SettingsError(f"kinds: {kind.name}: label: expected a non-empty title")
+        changes["label"] = label.strip()
     if overrides.get("default_status") is not None:
         default = kind.canonical_status(str(overrides["default_status"]))
         if default is None or (default not in statuses):

@@ -1,7 +1,9 @@
 """An Atom feed of status changes, for readers who follow decisions without visiting.
 
 Entries come from git history (one per status change, newest first); without
-history, one entry per record at its front-matter date. Links are absolute when
+history, one entry per record at its front-matter date. A record that still applies
+and whose ``review_by`` date has come (by the build's today) gets one more entry, on
+that date, so followers learn it is due for review. Links are absolute when
 the site has a ``site_url``, relative to the feed otherwise.
 """
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from ..corpus.links import Corpus
+from ..corpus.reviews import due_for_review
 from ..records.model import Record
 from .environment import template_environment
 
@@ -27,6 +30,7 @@ class FeedEntry:
     new: str | None
     author: str
     commit: str
+    review: bool = False  # the record fell due for review on ``when``
 
 
 def feed_entries(corpus: Corpus, limit: int = FEED_LIMIT) -> list[FeedEntry]:
@@ -50,7 +54,11 @@ def feed_entries(corpus: Corpus, limit: int = FEED_LIMIT) -> list[FeedEntry]:
         elif record.date is not None:
             when = dt.datetime.combine(record.date, dt.time(), tzinfo=dt.UTC)
             entries.append(FeedEntry(record, when, None, record.status, "", ""))
-    entries.sort(key=lambda e: (e.when, e.record.path, e.commit), reverse=True)
+    for review in due_for_review(corpus, within=0):
+        when = dt.datetime.combine(review.due, dt.time(), tzinfo=dt.UTC)
+        record = review.record
+        entries.append(FeedEntry(record, when, None, record.status, "", "", review=True))
+    entries.sort(key=lambda e: (e.when, e.record.path, e.commit, e.review), reverse=True)
     return entries[:limit]
 
 
@@ -85,15 +93,15 @@ def atom_feed(
             updated=_stamp(updated),
             entries=[
                 {
-                    "id": f"urn:mkdocs-decisions:{quote(entry.record.id)}:{entry.commit or 'date'}:"
-                    f"{entry.new or 'none'}",
+                    "id": _entry_id(entry),
                     "title": _title(entry),
                     "link": link(page_urls.get(entry.record.site_path, "")),
                     "updated": _stamp(entry.when),
                     "author": entry.author or site_name,
                     "summary": entry.record.title,
                     "kind": entry.record.kind,
-                    "status": entry.new or "",
+                    "status": "" if entry.review else entry.new or "",
+                    "review": entry.review,
                 }
                 for entry in entries
             ],
@@ -101,8 +109,17 @@ def atom_feed(
     )
 
 
+def _entry_id(entry: FeedEntry) -> str:
+    record_id = quote(entry.record.id)
+    if entry.review:
+        return f"urn:mkdocs-decisions:{record_id}:review:{entry.when.date().isoformat()}"
+    return f"urn:mkdocs-decisions:{record_id}:{entry.commit or 'date'}:{entry.new or 'none'}"
+
+
 def _title(entry: FeedEntry) -> str:
     record = entry.record
+    if entry.review:
+        return f"{record.id} due for review: {record.title}"
     if entry.old:
         return f"{record.id} {entry.old} → {entry.new or 'no status'}: {record.title}"
     return f"{record.id} {entry.new or 'created'}: {record.title}"

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from ..corpus.links import Corpus
+from ..corpus.reviews import UPCOMING_DAYS, due_for_review, review_date
 from ..corpus.settings import Settings
 from ..history.git_log import Commit
 from ..records.body import plain_text, scan_body
@@ -300,7 +301,11 @@ class SiteRenderer(SiteContext):
             facts.append(("Stakeholders", ", ".join(record.strings("stakeholders"))))
         review_by = record.value("review_by")
         if review_by:
-            facts.append(("Review by", str(review_by)))
+            due = review_date(record)
+            days = (due - self.corpus.today).days if due else 0
+            soon = due is not None and days <= UPCOMING_DAYS
+            shown = f"{review_by} ({_review_distance(days)})" if soon else str(review_by)
+            facts.append(("Review by", shown))
         facts.extend(self._git_facts(record))
         tags = record.strings("tags")
         if tags:
@@ -456,6 +461,8 @@ class SiteRenderer(SiteContext):
             "title": "Decisions",
             "kinds": kind_links,
             "recent": self._recently_changed(here),
+            "due": self._due_for_review(here),
+            "upcoming_days": UPCOMING_DAYS,
             "timeline_link": relative_link(here, self.timeline_path) if self.has_timeline else "",
             "feed_link": relative_link(here, self.feed_path),
             "graph_link": relative_link(here, self.graph_path),
@@ -469,6 +476,17 @@ class SiteRenderer(SiteContext):
             self.render("decisions_index.md.j2", values),
             html_at_end=self.render("decisions_index.html.j2", values),
         )
+
+    def _due_for_review(self, here: str) -> list[dict[str, object]]:
+        return [
+            {
+                **self.entry(review.record, here),
+                "due": review.due.isoformat(),
+                "overdue": review.overdue,
+                "when": _review_distance(review.days),
+            }
+            for review in due_for_review(self.corpus)
+        ]
 
     def _recently_changed(self, here: str, limit: int = 10) -> list[dict[str, str]]:
         history = self.corpus.history
@@ -527,6 +545,15 @@ class SiteRenderer(SiteContext):
         if unknown:
             result.append(("unknown status", unknown))
         return result
+
+
+def _review_distance(days: int) -> str:
+    """How a review date stands to today, in words: "overdue by 3 days", "due today",
+    "due in 12 days"."""
+    if days == 0:
+        return "due today"
+    plural = "s" if abs(days) != 1 else ""
+    return f"overdue by {-days} day{plural}" if days < 0 else f"due in {days} day{plural}"
 
 
 def shown_body(record: Record) -> str:
