@@ -278,6 +278,10 @@ def test_history_is_cached_until_head_or_records_change(project: Project) -> Non
     lifecycle_project(project)
     first = cached_history(project.root, ["adr"])
     assert cached_history(project.root, ["adr"]) is first
+    # Editing a record changes nothing in git: the same history serves.
+    (record,) = (project.root / "adr").glob("0001-*.md")
+    record.write_text(record.read_text(encoding="utf-8") + "\nOne more line.\n")
+    assert cached_history(project.root, ["adr"]) is first
     project.write("adr/0002-b.md", adr("Second"))
     second = cached_history(project.root, ["adr"])
     assert second is not first

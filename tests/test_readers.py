@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_decisions.catalogue.findings import Finding, Position
+from mkdocs_decisions.catalogue.findings import Finding, Position, Severity
 from mkdocs_decisions.checks.run import run_checks
 from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.records.body import scan_body, section_key
+from mkdocs_decisions.records.discovery import is_template
 from mkdocs_decisions.records.kinds import default_kinds, section_names
 from mkdocs_decisions.records.model import ListItem, Record, Section
 from mkdocs_decisions.records.parse import SourceFile, parse_record
@@ -336,8 +337,9 @@ def test_an_unknown_status_word_is_one_finding_for_all_its_records(tmp_path: Pat
     assert [(f.path, f.position.line, f.position.column) for f in unknown] == [
         ("adr/0001-r1.md", 5, 1)
     ]
-    assert "`Pending review`" in unknown[0].message and "2 more" in unknown[0].message
-    assert "aliases: {pending review: " in unknown[0].hint
+    assert "`Pending review`" in unknown[0].message and "3 records use it" in unknown[0].message
+    assert unknown[0].severity is Severity.WARNING  # the team's own word, not a mistake
+    assert "aliases: {pending review: proposed}" in unknown[0].hint
 
 
 # --- metadata tables -------------------------------------------------------------------
@@ -1096,3 +1098,563 @@ def test_a_note_names_its_successors_by_reference_links() -> None:
     assert [r.target for r in parsed.references if r.relation == "superseded_by"] == [
         "adr/0015-release-methodology.md"
     ]
+
+
+# --- issue 12: patterns met in collections the readers were not tuned on ----------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # the id after the title, in the kind's own series (Docusaurus page titles)
+        ("# Ingest Google Sheets Data - ADR 002", "Ingest Google Sheets Data"),
+        ("# Use Postgres (ADR-0003)", "Use Postgres"),
+        # another series' id names a standard and stays
+        ("# Support HTTP/2 - RFC 7540", "Support HTTP/2 - RFC 7540"),
+        # a series named in brackets without a number
+        ("# [ADR] Use Postgres", "Use Postgres"),
+        # the kind of document before a colon
+        ("# Proposal: Security Policy for Go", "Security Policy for Go"),
+        # backslash escapes are the characters they escape
+        ("# Enabling global exec\\_groups", "Enabling global exec_groups"),
+        ("# tf.\\_\\_internal\\_\\_ API namespace", "tf.__internal__ API namespace"),
+    ],
+)
+def test_title_without_its_id_suffix_document_noun_or_escapes(heading: str, title: str) -> None:
+    assert record(f"{heading}\n\n## Context\n\nText.\n").title == title
+
+
+def test_a_file_named_by_date_and_time_gives_the_date() -> None:
+    parsed = record("# Use Postgres\n\n## Context\n\nX\n", "adr/20240516132303-use-postgres.md")
+    assert parsed.date == dt.date(2024, 5, 16)
+    assert parsed.id == "20240516132303-use-postgres"
+
+
+def test_front_matter_keys_written_as_the_bodys_labels() -> None:
+    # Docusaurus pages: `date-issued`; Bazel: `created` wins over `last updated`
+    issued = record(
+        '---\ntitle: "Partition Strategy - ADR 004"\ndate-issued: "2021-05-19"\n'
+        'status: "Accepted"\n---\n\n## Context\n\nX\n',
+        "adr/004-partition.md",
+    )
+    assert (issued.title, issued.date, issued.raw_status) == (
+        "Partition Strategy",
+        dt.date(2021, 5, 19),
+        "Accepted",
+    )
+    both, findings = parse(
+        "---\ncreated: 2018-10-09\nlast updated: 2018-11-14\nstatus: Implemented\n"
+        "title: Platform Inheritance\n---\n\n# Abstract\n\nX\n",
+        "rfc/2018-10-09-platform-inheritance.md",
+        "rfc",
+    )
+    assert both.date == dt.date(2018, 10, 9)
+    assert "DEC006" not in {f.rule for f in findings}  # `last updated` is no unknown key
+    alone = record("---\nlast updated: 2018-11-14\n---\n\n# Summary\n\nX\n", "rfc/0001-x.md", "rfc")
+    assert alone.date == dt.date(2018, 11, 14)
+
+
+def test_front_matter_and_labels_in_the_teams_language() -> None:
+    parsed, findings = parse(
+        "---\n# Ce sont des éléments optionnels.\nstatut: accepté\ndate: 2026-08-05\n"
+        "décideurs: Raphaël Courivaud\n---\n\n# Mocker l\u2019API\n\n"
+        "## Contexte et problématique\n\nX\n"
+    )
+    assert (parsed.raw_status, parsed.date) == ("accepté", dt.date(2026, 8, 5))
+    assert parsed.value("deciders") == ["Raphaël Courivaud"]
+    assert "DEC006" not in {f.rule for f in findings}
+    body = record(
+        "# Use Postgres\n\n* Statut : proposé\n* Décideurs : Ana, Bo\n\n## Contexte\n\nX\n"
+    )
+    assert (body.raw_status, body.value("deciders")) == ("proposé", ["Ana", "Bo"])
+
+
+def test_a_status_section_written_as_a_task_list() -> None:
+    text = (
+        "# 0001 - Repostruktur\n\n## Status\n\n"
+        "- [x] Foreslått (dato: 2025-06-02)\n"
+        "- [x] Akseptert (dato: 2025-06-10)\n"
+        "- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)\n"
+        "- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD) _lenke til ADR som erstatter denne_\n\n"
+        "## Kontekst\n\nX\n"
+    )
+    parsed, findings = parse(text)
+    assert (parsed.raw_status, parsed.date) == ("Akseptert", dt.date(2025, 6, 10))
+    assert parsed.position_of("status") == Position(6, 7)
+    assert "DEC014" not in {f.rule for f in findings}
+    template = record(text.replace("[x]", "[ ]"))
+    assert (template.raw_status, template.date) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("written", "raw"),
+    [
+        ("✅ Accepted", "Accepted"),
+        ("⌛️ Superseded", "superseded"),
+        ("this proposal was [adopted for the Go 1.4 release]", "adopted"),
+        ("This document is a draft.", "draft"),
+    ],
+)
+def test_status_after_a_sign_or_in_a_sentence(written: str, raw: str) -> None:
+    assert record(nygard(written)).raw_status == raw
+
+
+def test_a_successor_named_by_its_number_alone() -> None:
+    parsed = record(nygard("Superseded (by 0013)"), "adr/0009-grouper.md")
+    assert [r.target for r in parsed.references if r.relation == "superseded_by"] == ["ADR-0013"]
+    dated = record(nygard("Superseded 2021-05-01"), "adr/0009-grouper.md")
+    assert [r for r in dated.references if r.relation == "superseded_by"] == []
+
+
+def test_a_first_section_named_by_a_status_word() -> None:
+    text = (
+        "# Contracts — Draft Design\n\nIan Lance Taylor\\\nJuly 31, 2019\n\n## Superseded\n\n"
+        "We will not pursue this.\nIt has been replaced by a [new\n"
+        "proposal](43651-type-parameters.md).\n\n## Abstract\n\nX\n"
+    )
+    parsed = record(text, "rfc/go2draft-contracts.md", "rfc")
+    assert (parsed.raw_status, parsed.date) == ("superseded", dt.date(2019, 7, 31))
+    assert [r.target for r in parsed.references if r.relation == "superseded_by"] == [
+        "rfc/43651-type-parameters.md"
+    ]
+    # a section about deprecated things further down says nothing of the record
+    later = "# Use X\n\n## Summary\n\nX\n\n## Motivation\n\nY\n\n## Deprecated\n\nZ\n"
+    assert record(later, "rfc/0001-x.md", "rfc").raw_status is None
+
+
+def test_a_rule_above_the_title_is_no_front_matter() -> None:
+    parsed, findings = parse(
+        "---\n# Enabling global exec groups\n\n**Status**: Draft\n\n# Intro\n\nX\n"
+    )
+    assert "DEC003" not in {f.rule for f in findings}
+    assert (parsed.title, parsed.raw_status) == ("Enabling global exec groups", "Draft")
+    assert "DEC003" in {f.rule for f in parse("---\ntitle: T\n\n# Body\n")[1]}
+
+
+def test_supersedes_written_as_words_names_no_record() -> None:
+    text = (
+        "# Connection API\n\n| | |\n| --- | --- |\n| Status | Proposed |\n"
+        "| Supersedes | Data Connections (pre-2.16) |\n| Superseded by: | N/A |\n\n## What\n\nX\n"
+    )
+    assert record(text).references == ()
+    named = record(text.replace("Data Connections (pre-2.16)", "ADR-0003, ADR-0004"))
+    assert [r.target for r in named.references] == ["ADR-0003", "ADR-0004"]
+
+
+def test_a_body_label_the_kind_has_no_field_for_is_no_unknown_key() -> None:
+    text = (
+        "A12: Use X\n----\n* Author(s): ana\n* Approver: bo\n* Status: Draft\n\n## Abstract\n\nX\n"
+    )
+    parsed, findings = parse(text, "rfc/A12-use-x.md", "rfc")
+    assert parsed.raw_status == "Draft"
+    assert "DEC006" not in {f.rule for f in findings}
+
+
+def test_files_below_a_record_folder_are_its_parts(tmp_path: Path) -> None:
+    rfc = "# Use X\n\n- Status: accepted\n\n## Summary\n\nX\n\n## Motivation\n\nY\n"
+    findings = checked(
+        tmp_path,
+        {
+            "rfc/CIP-0088/README.md": rfc,
+            "rfc/CIP-0088/CIPs/0025/README.md": "# Token fields\n\nNotes.\n",
+            "rfc/CIP-0105/README.md": rfc,
+            "rfc/CIP-0105/test-vectors/test-vector-1.md": "# Vector\n\nkeys\n",
+            # a folder named by the number, beside the record with that number
+            "rfc/15292-generics.md": rfc,
+            "rfc/15292/2013-10-gen.md": "# Generalized types\n\nX\n",
+            "rfc/15292/2013-12-type-params.md": "# Type parameters\n\nX\n",
+        },
+        "rfc",
+    )
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}, "history": False})
+    paths = sorted(r.path for r in load_corpus(tmp_path, tmp_path / "docs", settings).records)
+    assert paths == ["rfc/15292-generics.md", "rfc/CIP-0088/README.md", "rfc/CIP-0105/README.md"]
+    assert not [f for f in findings if f.rule in ("DEC103", "DEC107")]
+
+
+MADR2 = (
+    "# Use {name}\n\n* Status: accepted\n* Date: 2021-05-12\n\n## Context and Problem Statement\n\n"
+    "X\n\n## Considered Options\n\n* {name}\n* Other\n\n## Decision Outcome\n\n"
+    'Chosen option: "{name}", because it is simple.\n'
+)
+
+
+def test_madr_2_consequences_are_optional(tmp_path: Path) -> None:
+    files = {f"adr/000{n}-use-{name}.md": MADR2.format(name=name) for n, name in enumerate("ab", 1)}
+    assert not [f for f in checked(tmp_path, files) if f.rule == "DEC301"]
+
+
+def test_front_matter_over_nygards_sections_weighs_no_options(tmp_path: Path) -> None:
+    nygard_page = (
+        '---\ntitle: "Partition Strategy - ADR 004"\ndate-issued: "2021-05-19"\n'
+        'status: "Accepted"\n---\n\n'
+        "## Context\n\nX\n\n## Decision\n\nY\n\n## Consequences\n\nZ\n"
+    )
+    found = checked(tmp_path, {"adr/004-partition-strategy.md": nygard_page})
+    assert not [f for f in found if f.rule in ("DEC301", "DEC105")]  # no options, no deciders
+
+
+def test_references_a_reader_follows_are_not_dangling(tmp_path: Path) -> None:
+    tep = (
+        "---\ntitle: {title}\nstatus: {status}\n{extra}---\n\n"
+        "## Summary\n\nX\n\n## Motivation\n\nY\n"
+    )
+    files = {
+        "rfc/0023-implicit.md": tep.format(
+            title="Implicit", status="implemented", extra="superseded-by:\n- TEP-0107\n"
+        ),
+        "rfc/0107-propagating.md": tep.format(title="Propagating", status="proposed", extra=""),
+        "rfc/0018-single-state.md": "# Single state\n\n## Status\n\nSuperseded by "
+        "[RFC 107](/rfc/107)\n\n## Summary\n\nX\n\n## Motivation\n\nY\n",
+        "rfc/5339-plugin/README.md": "# Plugin\n\n## Status\n\nThis KEP has been replaced by "
+        "[KEP-4322](/rfc/4322-cluster-inventory/).\n\n## Summary\n\nX\n\n## Motivation\n\nY\n",
+        "rfc/4322-cluster-inventory/README.md": tep.format(
+            title="Inventory", status="proposed", extra=""
+        ),
+        "rfc/0031-typo.md": tep.format(
+            title="Typo", status="proposed", extra="supersedes: [TEP-0099]\n"
+        ),
+    }
+    dangling = [(f.path, f.message) for f in checked(tmp_path, files, "rfc") if f.rule == "DEC201"]
+    assert dangling == [
+        ("rfc/0031-typo.md", "`supersedes` names TEP-0099, which is not a known record")
+    ]
+
+
+def test_a_link_target_with_escaped_brackets_names_the_file(tmp_path: Path) -> None:
+    nygard_page = "# {n}. {title}\n\nDate: 2022-05-03\n\n## Status\n\n{status}\n\n## Context\n\nX\n"
+    files = {
+        "adr/0004-[Superseded]use-java-17.md": nygard_page.format(
+            n=4, title="Use Java 17", status="Superseded by [22. Use Java 21](0022-use-java-21.md)"
+        ),
+        "adr/0022-use-java-21.md": nygard_page.format(
+            n=22,
+            title="Use Java 21",
+            status="Accepted\n\nSupersedes [4. Use Java 17](0004-\\[Superseded\\]use-java-17.md)",
+        ),
+    }
+    assert not [f for f in checked(tmp_path, files) if f.rule in ("DEC201", "DEC204")]
+
+
+def test_a_record_that_has_superseded_another_is_not_superseded() -> None:
+    text = (
+        "# Using urfave/cli instead of cobra\n\n> [!IMPORTANT]\n"
+        "This RFC has superseded [20251105-use-cobra.md](20251105-use-cobra.md)\n\n"
+        "## Proposed Solution\n\nX\n"
+    )
+    parsed = record(text, "rfc/20260807-use-urfave.md", "rfc")
+    assert parsed.raw_status is None
+    assert [(r.relation, r.target) for r in parsed.references] == [
+        ("supersedes", "rfc/20251105-use-cobra.md")
+    ]
+    passive = record(text.replace("has superseded", "has been superseded by"), "rfc/x.md", "rfc")
+    assert passive.raw_status == "superseded"
+
+
+def test_the_words_chosen_option_in_prose_ask_for_no_options(tmp_path: Path) -> None:
+    text = (
+        "# 17. Addressing of Validation Errors\n\nDate: 2023-08-03\n\n## Status\n\nAccepted\n\n"
+        "## Context\n\nX\n\n## Decision\n\nAny chosen option should be unique across domains.\n\n"
+        "## Consequences\n\nY\n"
+    )
+    assert not [
+        f for f in checked(tmp_path, {"adr/0017-validation.md": text}) if f.rule == "DEC301"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("badge", "raw"),
+    [
+        ("[![Generic badge](https://badgen.net/badge/ADR/approved/green/)](README.md)", "approved"),
+        ("![status](https://img.shields.io/badge/status-accepted-green.svg)", "accepted"),
+        (
+            "![s](https://img.shields.io/static/v1?label=status&message=deprecated&color=red)",
+            "deprecated",
+        ),
+    ],
+)
+def test_a_status_badge_states_its_word(badge: str, raw: str) -> None:
+    assert record(nygard(badge)).raw_status == raw
+
+
+def test_a_status_section_in_the_teams_language() -> None:
+    text = (
+        "# 1. Registrar decisiones\n\nFecha: 2026-05-21\n\n## Estado\n\nAceptado\n\n"
+        "## Contexto\n\nX\n"
+    )
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.date) == ("Aceptado", dt.date(2026, 5, 21))
+    french = (
+        "# 001. Enregistrement\n\nDate : 2022-11-02\n\n## Contexte\n\nX\n\n## État\n\nProposé.\n"
+    )
+    assert (record(french).raw_status, record(french).date) == ("Proposé", dt.date(2022, 11, 2))
+
+
+@pytest.mark.parametrize(
+    "name", ["adr-mal.md", "0000-modele-adr.md", "vorlage.md", "plantilla-adr.md"]
+)
+def test_a_template_named_in_the_teams_language_is_no_record(tmp_path: Path, name: str) -> None:
+    checked(
+        tmp_path, {f"adr/{name}": "# [kort tittel]\n\n## Kontekst\n\nX\n", "adr/0001-a.md": MADR2}
+    )
+    settings = settings_from_options({"kinds": {"adr": {"folder": "adr"}}, "history": False})
+    paths = [r.path for r in load_corpus(tmp_path, tmp_path / "docs", settings).records]
+    assert paths == ["adr/0001-a.md"]
+    assert not is_template("0012-mal-formed-input.md")  # a record about "mal-formed" input
+
+
+def test_records_without_extension_template_folders_and_zero_index_pages(tmp_path: Path) -> None:
+    rfc = "# Use X\n\n- Status: accepted\n\n## Summary\n\nX\n\n## Motivation\n\nY\n"
+    checked(
+        tmp_path,
+        {
+            "rfc/0016-handle-concurrent-git-operations": rfc,  # saved without ".md"
+            "rfc/RFC-0000/README.md": "# RFC-NNNN Title\n\n**Status:** provisional\n",
+            "rfc/RFC-0001/README.md": rfc,
+            "rfc/000-index.md": "# Decisions\n\n* [1](0001-x.md)\n",
+            "rfc/LICENSE": "MIT\n",
+        },
+        "rfc",
+    )
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}, "history": False})
+    paths = sorted(r.path for r in load_corpus(tmp_path, tmp_path / "docs", settings).records)
+    assert paths == ["rfc/0016-handle-concurrent-git-operations", "rfc/RFC-0001/README.md"]
+
+
+# --- section names and status words in the teams' own words ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "heading", "section_name"),
+    [
+        ("rfc", "Objective", "Summary"),  # TensorFlow's template
+        ("rfc", "Problem description", "Motivation"),
+        ("rfc", "Motivating example", "Motivation"),
+        ("rfc", "The problem", "Motivation"),
+        ("rfc", "Transition Path", "Design"),  # Ember's deprecation RFCs
+        ("rfc", "The proposed solution", "Design"),
+        ("rfc", "Potential Alternatives", "Alternatives"),
+        ("rfc", "Rejected alternative: a dict type", "Alternatives"),
+        ("rfc", "Notes and Caveats", "Drawbacks"),
+        ("adr", "Kontekst og Problembeskrivelse", "Context and Problem Statement"),
+        ("adr", "Bakgrunn:", "Context and Problem Statement"),
+        ("adr", "Contexte et problématique", "Context and Problem Statement"),
+        ("adr", "Options envisagées", "Considered Options"),
+        ("adr", "Vurderte Alternativer", "Considered Options"),
+        ("adr", "What\u2019s proposed", "Decision Outcome"),
+        ("adr", "Beslutning", "Decision Outcome"),
+        ("adr", "Conséquences", "Consequences"),
+    ],
+)
+def test_headings_teams_use_for_a_section(kind: str, heading: str, section_name: str) -> None:
+    parsed = record(f"# A record\n\n## {heading}\n\nText.\n", kind=kind)
+    spec = KINDS[kind].section(section_name)
+    found = find_section(parsed.iter_sections(), spec.aliases)
+    assert found is not None and found.title == heading
+
+
+def test_a_french_madr_record_has_its_sections(tmp_path: Path) -> None:
+    text = (
+        "---\nstatut: accepté\ndate: 2024-06-03\ndécideurs: Ana\n---\n\n# Mocker l'API\n\n"
+        "## Contexte et problématique\n\nX\n\n## Options envisagées\n\n* msw\n* nock\n\n"
+        "## Décision\n\nOption choisie : msw, car X.\n\n### Conséquences\n\n"
+        "* Bien, car X\n* Mauvais, car Y\n"
+    )
+    findings = checked(tmp_path, {"adr/0001-mocker.md": text})
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.status) == ("accepté", "accepted")
+    assert [f.rule for f in findings if f.severity.name == "ERROR"] == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "word", "status"),
+    [
+        ("adr", "Akseptert", "accepted"),
+        ("adr", "Foreslått", "proposed"),
+        ("adr", "accepté", "accepted"),
+        ("adr", "Proposé", "proposed"),
+        ("adr", "Aceptado", "accepted"),
+        ("adr", "Rechazado", "rejected"),
+        ("adr", "Abgelehnt", "rejected"),
+        ("adr", "Angenommen", "accepted"),
+        ("adr", "Erstattet", "superseded"),
+        ("rfc", "proposé", "review"),
+        ("rfc", "brouillon", "draft"),
+        ("rfc", "adopted", "accepted"),
+        ("rfc", "veraltet", None),  # an RFC has no deprecated status
+    ],
+)
+def test_status_words_in_other_languages(kind: str, word: str, status: str | None) -> None:
+    assert KINDS[kind].canonical_status(word) == status
+
+
+def test_an_empty_heading_over_sibling_headings_is_not_empty(tmp_path: Path) -> None:
+    rfc = (
+        "# Once\n\n- Status: accepted\n\n## Summary\n\nX\n\n## Motivation\n\nX\n\n"
+        "## Detailed design\n\nX\n\n## Drawbacks\n\nX\n\n## Alternatives considered\n\n"
+        "{alternatives}## Unresolved questions\n\nNone.\n"
+    )
+    files = {f"rfc/000{n}-x.md": rfc.format(alternatives="* A\n* B\n\n") for n in range(1, 5)}
+    # the alternatives as sibling headings: the empty heading is over them
+    files["rfc/0005-once.md"] = rfc.format(alternatives="## Not requiring one execution\n\nY\n\n")
+    # an empty section before the template's next section is empty
+    files["rfc/0006-empty.md"] = rfc.format(alternatives="")
+    findings = checked(tmp_path, files, "rfc")
+    assert [(f.path, *at(f)) for f in findings if f.rule == "DEC302"] == [
+        ("rfc/0006-empty.md", "DEC302", 21, 1)
+    ]
+
+
+# --- the chosen option named otherwise, pros and cons under labels ------------------------
+
+NUMBERED_OPTIONS = "## Considered Options\n\n1. React\n2. htmx + Alpine.js + JS\n\n"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "options", "expected"),
+    [
+        (
+            "## Decision\n\n(#2) Use htmx and Alpine.js from now on.\n",
+            NUMBERED_OPTIONS,
+            ["htmx + Alpine.js + JS"],
+        ),
+        ("## Decision\n\nWe go with option 2.\nKeys are uploaded.\n", OPTIONS, ["MongoDB"]),
+        ("## Decision\n\nOption 1 - We will extract it.\n", OPTIONS, ["Extract Class"]),
+        ("## Decision\n\nAdopt **option 3**: merge them.\n", OPTIONS, ["Inline Method"]),
+        ("## Decision\n\nWe will go with MongoDB for the first version.\n", OPTIONS, ["MongoDB"]),
+        (
+            '## Decision Outcome\n\nChosen option: "Option 3: merge the two classes into one", '
+            "because\n",
+            OPTIONS,
+            ["Inline Method"],
+        ),
+        (
+            '## Decision Outcome\n\nChosen option: "Rely on upstream", because\n',
+            "## Considered Options\n\n* Install CRDs in the bootstrap step\n"
+            "* Rely on whatever mechanism upstream Helm charts propose\n\n",
+            ["Rely on whatever mechanism upstream Helm charts propose"],
+        ),
+        (
+            '## Decision Outcome\n\nChosen option: "stateles actors", because\n',
+            "## Considered Options\n\n* Actor state in the actor API\n"
+            "* Actors are inherently stateless - state comes from a provider\n\n",
+            ["Actors are inherently stateless"],
+        ),
+        (
+            "## Decision Outcome\n\nWe introduce `neverthrow` in new code.\n",
+            "## Considered Options\n\n* keep idiomatic error handling\n"
+            "* use the Result pattern with neverthrow\n\n",
+            ["use the Result pattern with neverthrow"],
+        ),
+        (
+            "## Decision Outcome\n\nManage the ECR repository as part of the prod account "
+            "module. It always exists.\n",
+            "## Considered Options\n\n* A separate build account for the ECR repository\n"
+            "* Manage the ECR repository as part of the prod account\n\n",
+            ["Manage the ECR repository as part of the prod account"],
+        ),
+    ],
+)
+def test_chosen_option_named_otherwise(outcome: str, options: str, expected: list[str]) -> None:
+    assert chosen(outcome, options) == expected
+
+
+@pytest.mark.parametrize(
+    ("outcome", "options"),
+    [
+        # no choice yet, a template's placeholder, none of the options, the only option refused
+        ("## Decision Outcome\n\nConsensus was to go with option 2 or 3.\n", OPTIONS),
+        ('## Decision Outcome\n\nChosen option: "{title of option 1}", because\n', OPTIONS),
+        (
+            "## Decision outcome: Out-of-process COA\n\nNone fits; we decided to go with an "
+            "out-of-process broker.\n",
+            "## Considered Options\n\n* CTP 1\n* In-process COA\n* Dapr\n\n",
+        ),
+        (
+            "## Decision\n\nWe move the whole Staging account into Production instead.\n",
+            "## Considered Options\n\n* Remove the Production data from the Staging account\n\n",
+        ),
+    ],
+)
+def test_an_outcome_that_chooses_none_of_the_options(outcome: str, options: str) -> None:
+    assert chosen(outcome, options) == []
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        "Goods:\n\n- already in production\n\nBads:\n\n- hard to scale\n",
+        "Pros\n\n- Declarative\n\nCons\n\n- Needs a public database\n",
+        "#### Advantages\n\n- headless\n\n#### Disadvantages\n\n- complex to set up\n",
+        "* \u2705 Has serialization built in\n* \u274e No undo\n",
+        "* Bra, fordi vi sparer tid\n* Dårlig, fordi vi står fast\n",
+    ],
+)
+def test_pros_and_cons_under_labels_and_signs(tmp_path: Path, arguments: str) -> None:
+    pros_and_cons = f"## Pros and Cons of the Options\n\n### Extract Class\n\n{arguments}\n"
+    text = MADR2.format(name="Extract Class").replace(
+        "## Decision Outcome", pros_and_cons + "## Decision Outcome"
+    )
+    findings = checked(tmp_path, {"adr/0001-a.md": text})
+    assert [at(f) for f in findings if f.rule == "DEC306"] == []
+
+
+@pytest.mark.parametrize(
+    ("consequences", "expected"),
+    [
+        ("### Positive\n\n- Fast\n\n### Trade-offs and risks\n\n- Static only\n", []),
+        ("### Positive\n\n- Fast\n\n### Negative og risiko\n\n- Drift\n", []),
+        ("* Better long-term outlook.\n* Feature work delayed as we move.\n", []),
+        ("### Positive\n\n- Fast\n- Simple\n", [("DEC305", 15, 1)]),
+    ],
+)
+def test_negative_consequences_under_joined_headings_and_prose_lists(
+    tmp_path: Path, consequences: str, expected: list[tuple[str, int, int]]
+) -> None:
+    text = (
+        "# Unify the app\n\n## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\n"
+        "We merge the apps.\n\n## Consequences\n\n" + consequences
+    )
+    findings = checked(tmp_path, {"adr/0001-unify.md": text})
+    assert [at(f) for f in findings if f.rule == "DEC305"] == expected
+
+
+def test_a_sub_folder_numbered_from_one_is_a_series_of_its_own(tmp_path: Path) -> None:
+    rfc = "# {title}\n\n- Status: {status}\n\n## Summary\n\nX\n\n## Motivation\n\nY\n"
+    files = {
+        "rfc/0001-keywords.md": rfc.format(title="Keywords", status="draft"),
+        "rfc/0002-currying.md": rfc.format(title="Currying", status="draft"),
+        "rfc/testing/0001-bug-inits.md": rfc.format(title="Bug inits", status="draft"),
+        "rfc/testing/0002-json-abi.md": rfc.format(title="JSON ABI", status="superseded by 0001"),
+        # a sub-folder that goes on with the kind's numbering is no series of its own
+        "rfc/stdlib/0003-random.md": rfc.format(title="Random", status="draft"),
+        "rfc/stdlib/0004-uuid.md": rfc.format(title="UUID", status="draft"),
+    }
+    findings = checked(tmp_path, files, "rfc")
+    assert "DEC103" not in {f.rule for f in findings}
+    assert "DEC201" not in {f.rule for f in findings}
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}, "history": False})
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    ids = {r.path: r.id for r in corpus.records}
+    assert ids["rfc/testing/0001-bug-inits.md"] == "TESTING-0001"
+    assert ids["rfc/0001-keywords.md"] == "RFC-0001"
+    assert ids["rfc/stdlib/0003-random.md"] == "RFC-0003"
+    successor = corpus.successor(corpus.by_id["TESTING-0002"])
+    assert successor is not None and successor.path == "rfc/testing/0001-bug-inits.md"
+
+
+def test_a_stub_left_by_a_renamed_record_is_no_record_of_its_own(tmp_path: Path) -> None:
+    rfc = "# {title}\n\n- Status: accepted\n\n## Summary\n\nX\n"
+    files = {
+        "rfc/0519-ref-types.md": rfc.format(title="Ref types"),
+        "rfc/0519-borrow-types.md": "This document was renamed as part of the process. "
+        "Please see [SE-0519: Ref types](0519-ref-types.md).\n",
+        "rfc/2071-alias.md": "Moved to [2071-ref-types.md](0519-ref-types.md).\n",
+    }
+    findings = checked(tmp_path, files, "rfc")
+    stubs = ("rfc/0519-borrow-types.md", "rfc/2071-alias.md")
+    assert [f.rule for f in findings if f.path in stubs and f.severity is Severity.ERROR] == []
+    assert "DEC103" not in {f.rule for f in findings}
+    parsed = record(files["rfc/2071-alias.md"], "rfc/2071-alias.md", "rfc")
+    assert parsed.moved_to == "0519-ref-types.md"
+    assert record(rfc.format(title="Moved to Postgres"), "rfc/0001-x.md", "rfc").moved_to == ""

@@ -195,7 +195,11 @@ FIXTURES: dict[str, tuple[dict[str, str | bytes], str, int]] = {
     "DEC305": ({"adr/0001-a.md": adr(body=NO_BAD)}, "adr/0001-a.md", 23),
     "DEC306": ({"adr/0001-a.md": adr(body=PROS_ONLY)}, "adr/0001-a.md", 35),
     "DEC307": (
-        {"rfc/0001-a.md": VALID_RFC.replace("* Buy a managed store\n", "")},
+        {
+            "rfc/0001-a.md": VALID_RFC.replace(
+                "* Keep computing in each pipeline\n* Buy a managed store\n", "None.\n"
+            )
+        },
         "rfc/0001-a.md",
         22,
     ),
@@ -317,6 +321,45 @@ FIXTURES: dict[str, tuple[dict[str, str | bytes], str, int]] = {
         ),
         "docs/projects/demand-forecasting.md",
         17,
+    ),
+    # Measurements (tests/test_measurements.py has the rest).
+    "DEC512": (
+        traced(
+            **{
+                "docs/projects/demand-forecasting.md": PROJECT.replace(
+                    '    target: "<= 12 units"\n    serves: [BO-1]\n',
+                    "    target: fast enough\n    serves: [BO-1]\n    measurements:\n"
+                    "      - {date: 2026-10-01, value: 11}\n",
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        12,
+    ),
+    "DEC513": (
+        traced(
+            **{
+                "docs/projects/demand-forecasting.md": PROJECT.replace(
+                    '    target: "<= 60 minutes"\n',
+                    '    target: "<= 60 minutes"\n    measurements:\n      - value: 45 minutes\n',
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        20,
+    ),
+    "DEC514": (
+        traced(
+            **{
+                "docs/projects/demand-forecasting.md": PROJECT.replace(
+                    "    serves: [BO-1]\n",
+                    "    serves: [BO-1]\n    measurements:\n      - date: 2026-10-01\n"
+                    "        value: 11.5\n      - date: 2026-11-01\n        value: 13.1\n",
+                )
+            }
+        ),
+        "docs/projects/demand-forecasting.md",
+        18,
     ),
     "DEC601": (
         {
@@ -444,3 +487,102 @@ def test_nested_values_keep_their_positions(tmp_path: Path) -> None:
     record = corpus.records[0]
     assert record.position_of("deviates_from", 0, "reason") == Position(11, 13)
     assert record.position_of("deviates_from", 0, "standard") == Position(10, 15)
+
+
+# --- a first run on a collection: the team's conventions are notes, mistakes are errors ---
+
+
+def records(count: int, front: str) -> dict[str, str | bytes]:
+    """``count`` valid accepted ADRs, each with ``front`` as its front matter (``{n}`` is
+    its number)."""
+    return {
+        f"adr/{n:04d}-r{n}.md": adr(front=front.format(n=n), body=VALID_BODY.format(title=f"R{n}"))
+        for n in range(1, count + 1)
+    }
+
+
+def rules_at(findings: list[Finding], rule: str) -> list[tuple[str, int, Severity]]:
+    return [(f.path, f.position.line, f.severity) for f in findings if f.rule == rule]
+
+
+def test_a_misspelt_status_is_an_error_on_each_record(tmp_path: Path) -> None:
+    files = records(2, "title: T{n}\nstatus: Aprroved\ndate: 2026-03-02\ndeciders: [Ana]")
+    findings = findings_for(tmp_path, files)
+    assert rules_at(findings, "DEC101") == [
+        ("adr/0001-r1.md", 3, Severity.ERROR),
+        ("adr/0002-r2.md", 3, Severity.ERROR),
+    ]
+    assert "did you mean `approved` (accepted)?" in findings[0].hint
+
+
+def test_a_teams_own_status_word_is_one_warning(tmp_path: Path) -> None:
+    files = records(3, "title: T{n}\nstatus: Ready for implementation\ndate: 2026-03-02")
+    found = [f for f in findings_for(tmp_path, files) if f.rule == "DEC101"]
+    assert [(f.path, f.position.line, f.severity) for f in found] == [
+        ("adr/0001-r1.md", 3, Severity.WARNING)
+    ]
+    assert "3 records use it" in found[0].message
+    assert "`kinds: adr: aliases: {ready for implementation: <status>}`" in found[0].hint
+    assert "one of: proposed, accepted" in found[0].hint
+    rfc = VALID_RFC.replace("status: review", "status: Ready for implementation")
+    rfcs = findings_for(tmp_path / "rfcs", {"rfc/0001-a.md": rfc})
+    hit = next(f for f in rfcs if f.rule == "DEC101")
+    assert "aliases: {ready for implementation: accepted}" in hit.hint  # an obvious one
+
+
+def test_a_key_most_records_write_is_one_note(tmp_path: Path) -> None:
+    files = records(
+        4, "title: T{n}\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\ncategory: Meta"
+    )
+    files["adr/0002-r2.md"] = adr(
+        front="title: T2\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\ncategory: Meta\n"
+        "relatd: [ADR-0001]\nreviewed-in: [#12]"
+    )
+    findings = findings_for(tmp_path, files)
+    assert rules_at(findings, "DEC006") == [
+        ("adr/0001-r1.md", 6, Severity.INFO),  # another tool's key: once, a note
+        ("adr/0002-r2.md", 7, Severity.WARNING),  # a typo: on its record, with the field
+        ("adr/0002-r2.md", 8, Severity.WARNING),  # one record's own key
+    ]
+    note, typo = [f for f in findings if f.rule == "DEC006"][:2]
+    assert "4 of 4 architecture decisions" in note.message and "page_keys" in note.hint
+    assert typo.hint == "did you mean `related`?"
+    settings = settings_from_options({"page_keys": ["category"]})
+    accepted = run_checks(load_corpus(tmp_path, tmp_path / "docs", settings), settings)
+    assert [f.position.line for f in accepted if f.rule == "DEC006"] == [7, 8]
+
+
+def test_deciders_a_collection_does_not_write_are_one_note(tmp_path: Path) -> None:
+    files = records(5, "title: T{n}\nstatus: accepted\ndate: 2026-03-02")
+    findings = findings_for(tmp_path, files)
+    assert rules_at(findings, "DEC105") == [("adr/0001-r1.md", 3, Severity.INFO)]
+    assert "5 of 5 decided architecture decisions name no deciders" in findings[0].message
+    # where the collection names its deciders, a record without them is an error
+    files = records(5, "title: T{n}\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]")
+    files["adr/0003-r3.md"] = adr(front="title: T3\nstatus: accepted\ndate: 2026-03-02")
+    for path in list(files):
+        (tmp_path / path).unlink(missing_ok=True)
+    assert rules_at(findings_for(tmp_path, files), "DEC105") == [
+        ("adr/0003-r3.md", 3, Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "fires"),
+    [
+        ("* Keep computing in each pipeline\n", False),  # one alternative: a trade-off
+        ("We could keep computing features in each pipeline.\n", False),
+        ("None.\n", True),
+        ("N/A\n", True),
+        ("- No alternatives were considered\n", True),
+        ("TBD <!-- fill in -->\n", True),
+    ],
+)
+def test_an_rfc_considered_no_alternative_only_when_it_says_so(
+    tmp_path: Path, alternatives: str, fires: bool
+) -> None:
+    text = VALID_RFC.replace(
+        "* Keep computing in each pipeline\n* Buy a managed store\n", alternatives
+    )
+    found = rules_at(findings_for(tmp_path, {"rfc/0001-a.md": text}), "DEC307")
+    assert found == ([("rfc/0001-a.md", 22, Severity.WARNING)] if fires else [])

@@ -432,3 +432,33 @@ def test_a_kind_label_must_be_text(project: Project) -> None:
     result = project.check()
     assert result.returncode == 2
     assert "kinds: adr: label: expected a non-empty title" in result.stderr
+
+
+def test_search_indexes_a_records_own_words_not_the_tables_drawn_around_them(
+    project: Project,
+) -> None:
+    successor_pair(project)
+    project.configure()
+    assert project.build("--strict").returncode == 0
+    old = project.html("adr/0001-serve-forecasts-nightly/index.html")
+    assert "Serve forecasts hourly" in old  # the banner names the successor on the page
+    index = json.loads((project.root / "site" / "search" / "search_index.json").read_text())
+    texts = " ".join(
+        doc["text"] + doc["title"]
+        for doc in index["docs"]
+        if doc["location"].startswith("adr/0001-serve-forecasts-nightly/")
+    )
+    assert "Serve forecasts nightly" in texts and "Context" in texts  # its own words
+    assert "hourly" not in texts  # not the successor's title from the banner
+
+
+def test_a_record_cannot_place_the_generated_html_itself(project: Project) -> None:
+    """The generated HTML goes where the plugin marked it; a record that writes a mark of
+    its own gets nothing there (the marks carry a number drawn for the build)."""
+    body = "# Nightly\n\n<!--decisions:0:adr/0001-x.md:at-end-->\n\n## Context\n\nWhy.\n"
+    project.write("adr/0001-x.md", adr("Nightly", body=body))
+    project.configure()
+    assert project.build().returncode == 0
+    page = project.content("adr/0001-x/index.html")
+    assert page.count('class="decisions-header"') == 1
+    assert page.index('class="decisions-header"') < page.index("Why.")

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import posixpath
 import re
+import secrets
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,7 +22,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -31,9 +32,9 @@ from .catalogue.findings import Finding, Severity, printable
 from .checks.baseline import BaselineError, filter_known
 from .checks.run import check_corpus
 from .corpus.links import Corpus
-from .corpus.load import load_corpus, project_history, uncommitted_notes
+from .corpus.load import ParseCache, build_corpus, project_history, uncommitted_notes
 from .corpus.settings import Settings, SettingsError, settings_from_options
-from .records.discovery import discover
+from .records.discovery import Discovered, discover
 from .site.build import (
     CSS_PATH,
     JS_PATH,
@@ -44,6 +45,8 @@ from .site.build import (
     places_our_pages,
 )
 from .site.pages import Page
+from .site.rebuild import RebuildTracker
+from .site.reuse import PageReuse
 
 log = get_plugin_logger("decisions")
 
@@ -82,6 +85,19 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.html_parts: dict[str, tuple[str, str]] = {}  # src_uri -> (after title, at end)
         self.titles: dict[str, str] = {}  # src_uri -> plain-text title from front matter
         self.feed_url = ""  # the Atom feed's path from the site root
+        # Kept between the builds of one `mkdocs serve` (MkDocs keeps a plugin that has
+        # `on_startup`): what each build delivered, so a dirty rebuild rewrites only what
+        # changed (docs/performance.md).
+        self.dirty = False
+        self.rebuilds = RebuildTracker()
+        self.parsed = ParseCache()
+        self.drawn = PageReuse()
+        self.discovered: Discovered | None = None
+        self.docs_real = ""  # the docs folder, symlinks resolved, for edit links
+        self.nonce = secrets.token_hex(8)  # marks where generated HTML goes in a page
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -105,7 +121,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 if self.settings.require_history:
                     raise PluginError(f"decisions: {problem} (require_history is on)")
                 self._log(Severity.WARNING, f"warning: {problem}")
-        self.corpus = load_corpus(self.project_root, docs_dir, self.settings, history)
+        # The files were found in on_config, moments ago, for exclude_docs: not again.
+        discovered = self.discovered or discover(self.project_root, docs_dir, self.settings.kinds)
+        self.discovered = None
+        self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
         for folder in self.corpus.missing_folders:
             log.info(printable(f"record folder {folder}/ does not exist; nothing to read there"))
         for path in self.corpus.skipped:
@@ -143,8 +162,15 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 repo_url=config.repo_url or "",
                 use_directory_urls=config.use_directory_urls,
             ),
+            self.drawn,
         )
         pages = build.pages
+        ours = {page.site_path for page in pages}
+        self.rebuilds.start(
+            build, [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
+        )
+        if self.dirty and self.rebuilds.previous and self.rebuilds.navigation_changed:
+            _mark_stale(files)  # every page shows the navigation, which changed
         for collision in build.collisions:
             log.warning(printable(collision))
         for site_file in build.files:
@@ -158,9 +184,11 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             existing = files.get_file_from_path(refused)
             if existing is not None:
                 files.remove(existing)
+        self.docs_real = Path(os.path.realpath(config.docs_dir)).as_posix()
         by_src = {file.src_uri: file for file in files}
         by_dest = {file.dest_uri: file for file in files}
         self.html_parts = {}
+        self.titles = {}
         for page in pages:
             self._replace(files, by_src, by_dest, page, config)
             if page.html_after_title or page.html_at_end:
@@ -169,7 +197,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 self.titles[page.site_path] = page.title
         for site_file in build.files:  # CSS, JavaScript, feed, decisions.json, graphs, schemas
             if site_file.source_path is None:
-                files.append(File.generated(config, site_file.site_path, content=site_file.content))
+                changed = self.rebuilds.file_changed(site_file.site_path)
+                files.append(_generated(config, site_file.site_path, site_file.content, changed))
         self.feed_url = build.feed_path
         if isinstance(config.nav, list) and self.settings.add_to_nav:
             self._extend_nav(config.nav, build)
@@ -179,6 +208,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         """Sections that MkDocs made from record folders: a kind's folder is titled by the
         kind's name ("Architecture decisions", not "Adr"), and a sub-folder's name is
         escaped, since themes write section titles as they are."""
+        if self.dirty:
+            self._title_pages_not_rebuilt(nav)
         if self.corpus is None or config.nav:  # a nav written by hand keeps its titles
             return nav
         bases = {
@@ -204,10 +235,16 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             page.title = str(escape(title))
         return markdown
 
+    @event_priority(100)  # before plugins that rewrite the page (minifiers drop comments)
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        """Link the Atom feed from every page's head, and keep a record's title escaped in
-        ``<title>``: Material writes it through ``striptags``, which unescapes entities,
-        so a title such as ``</title><script>`` would become markup."""
+        """Put the generated HTML where on_page_content marked its place; link the Atom
+        feed from every page's head; and keep a record's title escaped in ``<title>``:
+        Material writes it through ``striptags``, which unescapes entities, so a title
+        such as ``</title><script>`` would become markup."""
+        parts = self.html_parts.get(page.file.src_uri)
+        if parts is not None:
+            for mark, html in zip(self._marks(page), parts, strict=True):
+                output = output.replace(mark, html, 1)
         if self.feed_url and "</head>" in output:
             url = page.url
             folder = url if url.endswith("/") or not url else posixpath.dirname(url)
@@ -232,12 +269,26 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         if parts is None:
             return html
         after_title, at_end = parts
+        _extend_toc(page, after_title, first=True)  # the trade-offs, below the header
         _extend_toc(page, at_end)
+        # Marks here, the HTML itself after the page is written (on_post_page): search
+        # indexes the record's own words, not the tables we draw from other records
+        # (their titles, the history, the arguments repeated in the trade-off matrix),
+        # which made the search index larger and the build slower (docs/performance.md).
+        before, after = self._marks(page)
         title_end = html.find("</h1>")
         if title_end == -1:
-            return after_title + html + at_end
+            return before + html + after
         title_end += len("</h1>")
-        return html[:title_end] + "\n" + after_title + html[title_end:] + at_end
+        return html[:title_end] + "\n" + before + html[title_end:] + after
+
+    def _marks(self, page: MkDocsPage) -> tuple[str, str]:
+        """Where a page's generated HTML goes: comments no record can write, since they
+        carry a number drawn for this build."""
+        return (
+            f"<!--decisions:{self.nonce}:{page.file.src_uri}:after-title-->",
+            f"<!--decisions:{self.nonce}:{page.file.src_uri}:at-end-->",
+        )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Records live outside docs/, so MkDocs would not notice their changes: watch each
@@ -257,7 +308,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         README beside an index.md: tell MkDocs not to build them, before it reads
         docs/, so that it neither publishes a template nor warns about the README."""
         docs_dir = Path(config.docs_dir)
-        discovered = discover(self.project_root, docs_dir, self.settings.kinds)
+        discovered = self.discovered = discover(self.project_root, docs_dir, self.settings.kinds)
         docs = os.path.realpath(docs_dir)
         patterns = []
         for path in discovered.skipped:
@@ -289,12 +340,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         config: MkDocsConfig,
     ) -> None:
         """Add ``page`` as a generated file, replacing any file that would collide with it."""
-        generated = File.generated(config, page.site_path, content=page.markdown)
-        own_source = Path(os.path.realpath(page.source_path)) if page.source_path else None
+        changed = self.rebuilds.page_changed(page.site_path)
+        generated = _generated(config, page.site_path, page.markdown, changed)
         colliding = {by_src.get(page.site_path), by_dest.get(generated.dest_uri)} - {None}
         for existing in colliding:
             if existing is not None:
                 files.remove(existing)
+                own_source = Path(os.path.realpath(page.source_path)) if page.source_path else None
                 theirs = existing.abs_src_path and Path(os.path.realpath(existing.abs_src_path))
                 if theirs and theirs != own_source:
                     log.warning(
@@ -309,16 +361,51 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             # file name cannot close the attribute it is written into.
             generated.edit_uri = quote(
                 posixpath.relpath(
-                    Path(os.path.realpath(page.source_path)).as_posix(),
-                    Path(os.path.realpath(config.docs_dir)).as_posix(),
+                    Path(os.path.realpath(page.source_path)).as_posix(), self.docs_real
                 )
             )
         files.append(generated)
+
+    def _title_pages_not_rebuilt(self, nav: Navigation) -> None:
+        """A dirty build does not read the pages it does not rewrite, so the navigation of
+        the pages it does rewrite would show those untitled. Ours have their titles here:
+        the page is not rendered, only named."""
+        for page in nav.pages:
+            title = self.titles.get(page.file.src_uri)
+            if title and not page.file.is_modified() and page.markdown is None:
+                page.markdown = ""
+                page.meta = {"title": str(escape(title))}
 
     def _extend_nav(self, nav: list[Any], build: SiteBuild) -> None:
         """Append a Decisions section unless the user's nav already places our pages."""
         if not places_our_pages(nav, build):
             nav.extend(decisions_nav(build))
+
+
+class _GeneratedFile(File):
+    """A page or file we generate: in a dirty build MkDocs rewrites it only when its
+    content differs from the previous build's (or it is missing from the site)."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+def _generated(config: MkDocsConfig, site_path: str, content: str | bytes, changed: bool) -> File:
+    made = _GeneratedFile.generated(config, site_path, content=content)
+    assert isinstance(made, _GeneratedFile)
+    made.changed = changed
+    return made
+
+
+def _mark_stale(files: Files) -> None:
+    """Make a dirty build rewrite every page of the site, by dating the built ones back:
+    MkDocs rewrites a page whose output is older than its source."""
+    for file in files.documentation_pages():
+        with contextlib.suppress(OSError):
+            if os.path.isfile(file.abs_dest_path):
+                os.utime(file.abs_dest_path, (0, 0))
 
 
 def _watch_for_recreation(server: Any, folder: Path, project_root: Path) -> None:
@@ -387,18 +474,21 @@ def _auto_title(folder: str) -> str:
     return title.capitalize() if title.lower() == title else title
 
 
-def _extend_toc(page: MkDocsPage, html: str) -> None:
+def _extend_toc(page: MkDocsPage, html: str, first: bool = False) -> None:
     """Add the generated headings (History, Traceability, ...) to the page's table of
-    contents, under its title when the TOC has one, so themes list them like any other."""
+    contents, under its title when the TOC has one, so themes list them like any other;
+    with ``first``, before the page's own headings (HTML put in after the title)."""
     items = getattr(page.toc, "items", None)
     if items is None:
         return
     parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    at = 0 if first else len(parent)
     last_h2: AnchorLink | None = None
     for level, anchor, title in _GENERATED_HEADING.findall(html):
         link = AnchorLink(title, anchor, int(level))
         if level == "3" and last_h2 is not None:
             last_h2.children.append(link)
         else:
-            parent.append(link)
+            parent.insert(at, link)
+            at += 1
             last_h2 = link

@@ -86,11 +86,16 @@ _RULES = [
         "DEC006",
         "unknown-key",
         Severity.WARNING,
-        "A front-matter key is not one this kind of record knows.",
+        "A front-matter key is not one this kind of record knows. A key spelt almost like "
+        "one of the kind's fields is reported on each record, with the field it meant; a "
+        "key that several records write (three, or a quarter of the kind's records) is "
+        "another tool's, and is one note for the collection.",
         "A misspelt key (`superseeded_by`) is silently ignored and the link it meant "
-        "never appears.",
-        "Use the suggested key, or remove the line. The front-matter reference lists "
-        "every key per kind.",
+        "never appears. A key of another tool (a site generator, a review process) is no "
+        "mistake, but it is not read either.",
+        "Use the suggested key, or remove the line. To accept another tool's keys "
+        "silently, list them under `page_keys:` in `mkdocs.yml` (`decisions init` proposes "
+        "them). The front-matter reference lists every key per kind.",
     ),
     Rule(
         "DEC007",
@@ -181,13 +186,18 @@ _RULES = [
         "DEC101",
         "unknown-status",
         Severity.ERROR,
-        "The status is not one of the statuses configured for this kind. A word is "
-        "reported once, on the first record that uses it, with the number of others.",
-        "Indexes, banners and lifecycle checks depend on a known status. Common words "
-        "are aliases already (`approved`, `implemented`, `draft`, `in review`, ...).",
-        "Use one of the allowed statuses listed in the message, or add an alias for "
-        "your team's word under `kinds: <kind>: aliases:` in `mkdocs.yml` "
-        "(`decisions init` proposes them).",
+        "The status is not one of the statuses configured for this kind. A misspelling "
+        "of a status or alias (`Aprroved`, `superseeded`) is an error on each record; any "
+        "other word is taken for the team's own: a warning, said once per word on the "
+        "first record that uses it, with how many records use it.",
+        "Indexes, banners and lifecycle checks depend on a known status: a record whose "
+        "word they do not know counts as undecided. Common words are aliases already "
+        "(`approved`, `implemented`, `draft`, `in review`, ...), and so are the status "
+        "words of templates in French, Spanish, Portuguese, Italian, German, Dutch, "
+        "Norwegian and Danish (`accepté`, `akseptert`, `rechazado`, `abgelehnt`, ...).",
+        "Fix the spelling the message suggests; or map your team's word onto a status "
+        "under `kinds: <kind>: aliases: {word: status}` in `mkdocs.yml`, as the message "
+        "shows (`decisions init` proposes these aliases).",
     ),
     Rule(
         "DEC102",
@@ -222,10 +232,13 @@ _RULES = [
         Severity.ERROR,
         "A field required by the record's status is missing (superseded needs a "
         "successor; an accepted decision in this tool's front-matter format needs `date` "
-        "and `deciders`).",
+        "and `deciders`). When fewer than a quarter of a collection's decided records "
+        "(of at least five) name deciders, its template has none: that is one note, not "
+        "an error per record.",
         "A superseded record must point to its successor; an accepted decision must "
         "say when and by whom it was taken. Formats that keep their metadata in the body "
-        "(adr-tools, MADR 2, tables) have no place for deciders: they are not asked for.",
+        "(adr-tools, MADR 2, tables) have no place for deciders, and MADR 3 and 4 mark "
+        "them optional: they are not asked for where the collection does not write them.",
         "Add the field named in the message.",
     ),
     Rule(
@@ -362,11 +375,15 @@ _RULES = [
     ),
     Rule(
         "DEC307",
-        "too-few-alternatives",
+        "no-alternatives",
         Severity.WARNING,
-        "An RFC lists fewer than two alternatives (counted only when listed, as for DEC303).",
-        "Reviewers need to see what else was considered and why it lost.",
-        "List at least two alternatives (bullets or `###` subsections) under `## Alternatives`.",
+        "An RFC's Alternatives section says there are none: its text is only `None`, "
+        "`N/A`, `No alternatives`, `TBD`, `-` or the like.",
+        "Reviewers need to see what else was considered and why it lost. The proposal "
+        "itself is one option, so one alternative is already a trade-off; a section that "
+        "says there is none shows that no other way was weighed.",
+        "Name at least one alternative under `## Alternatives` (a bullet or a `###` "
+        "subsection each) and why it was not chosen.",
     ),
     # --- DEC4xx history (read from git) ------------------------------------------
     Rule(
@@ -523,12 +540,54 @@ _RULES = [
         "DEC511",
         "unknown-item-key",
         Severity.WARNING,
-        "An item of a project's objective lists, or a `deviates_from` entry, has a key "
-        "the tool does not know.",
+        "An item of a project's objective lists, a measurement or a `deviates_from` entry "
+        "has a key the tool does not know; or a business objective or constraint has "
+        "`measurements` (only requirements and quality attributes have a target).",
         "A misspelt key (`mesure`) silently loses its value from the project page.",
         "Use the keys id, title, description, metric, target, baseline, measure, "
-        "negotiable and serves in objectives, standard and reason in deviations; the hint "
-        "suggests the closest one.",
+        "negotiable, serves and measurements in objectives, date, value, source and note in "
+        "measurements, standard and reason in deviations; the hint suggests the closest one.",
+    ),
+    Rule(
+        "DEC512",
+        "target-unparseable",
+        Severity.WARNING,
+        "A requirement or quality attribute has measurements, but its `target` cannot be "
+        "read as a comparison.",
+        "Measurements are compared with the target to say met or not met; a target the tool "
+        "cannot read leaves every measurement without a verdict (`cannot compare` on the "
+        "project page). Targets without measurements are text for people and not read.",
+        "Write the target in one of the forms that are read: `<= 12 units`, `< 60 minutes`, "
+        "`>= 99.5 %`, `at least 99.5 %`, `between 88 % and 92 %`, `88-92 %`, `= 0`, "
+        "`0 incidents`, `p95 < 300 ms`. A remark in parentheses or after a comma is "
+        "ignored: `>= 99.5 % (one fallback day in 200)`.",
+    ),
+    Rule(
+        "DEC513",
+        "measurement-incomplete",
+        Severity.ERROR,
+        "A measurement has no `date` or no `value`, a date that is not `YYYY-MM-DD`, a value "
+        "that is not a number (with an optional unit), or a unit that does not convert to "
+        "the target's.",
+        "A measurement without a day cannot be placed on the trend, and one without a "
+        "readable value cannot be compared; either would silently be left out of the "
+        "project page.",
+        "Write each measurement as `- date: 2026-11-30` with `value: 11.4` below it. A value "
+        "may carry its unit (`45 minutes`, `99.7 %`): times convert (ms, s, min, h), other "
+        "units must be the target's; a plain number is read in the target's unit.",
+    ),
+    Rule(
+        "DEC514",
+        "target-missed",
+        Severity.WARNING,
+        "The latest measurement of a requirement or quality attribute of an active project "
+        "misses its target.",
+        "A target agreed with the product owner that the system no longer meets is news "
+        "that should reach the people who decide, not wait for the next review.",
+        "Improve the system, and record the decision that does so (it `addresses` the "
+        "objective); add the next measurement with `decisions measure`. To make a missed "
+        "target fail the build, set the rule to `error` under `rules:`; while a project is "
+        "tuning its model, `info` keeps it quiet.",
     ),
     # --- DEC6xx hygiene -------------------------------------------------------------
     Rule(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..catalogue.findings import Finding
@@ -11,10 +12,34 @@ from ..records.kinds import KindSpec
 from ..records.model import Record
 from .registry import check
 
+# An id in a series of the team's own ("TEP-0107" in a collection whose records are
+# numbered 0107-x.md), or a site route ending in the number ("/adr/23").
+_SERIES_ID = re.compile(r"[A-Za-z]{1,10}[-_ ]?0*(\d{1,6})|(?:.*/)?0*(\d{1,6})/?")
+
+
+def names_a_record(target: str, record: Record, corpus: Corpus) -> bool:
+    """Whether an unresolved reference still names a record of the collection, the way
+    a reader follows it: by the number in another series' id or in a site route, or by a
+    link to the record's own folder (``/keps/sig-x/4322-cluster-inventory/``)."""
+    plain = target.split("#", 1)[0].strip()
+    match = _SERIES_ID.fullmatch(plain)
+    if match:
+        number = int(match[1] or match[2])
+        return any(r.kind == record.kind and r.number == number for r in corpus.records)
+    folder = plain.strip("/")
+    if plain.endswith("/") and folder:
+        return any(
+            ("/" + r.path).startswith(f"/{folder}/") or f"/{folder}/" in r.path
+            for r in corpus.records
+        )
+    return False
+
 
 @check("DEC201")
 def check_dangling(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     for reference in corpus.unresolved_of(record):
+        if names_a_record(reference.target, record, corpus):
+            continue
         yield finding(
             "DEC201",
             record.path,

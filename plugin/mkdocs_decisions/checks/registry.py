@@ -18,16 +18,20 @@ CheckFunction = Callable[[Record, KindSpec, Corpus], Iterable[Finding]]
 class Check:
     rules: tuple[str, ...]
     run: CheckFunction
+    # Reads the record alone (not the corpus): its findings are kept with the record,
+    # and a rebuild of `mkdocs serve` checks again only records whose file changed.
+    local: bool = False
 
 
 CHECKS: list[Check] = []
 
 
-def check(*rule_ids: str) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check function for the rules it can report."""
+def check(*rule_ids: str, local: bool = False) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function for the rules it can report; ``local`` when it reads
+    nothing but the record and its kind (never ``corpus``)."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        CHECKS.append(Check(rule_ids, function))
+        CHECKS.append(Check(rule_ids, function, local))
         return function
 
     return register

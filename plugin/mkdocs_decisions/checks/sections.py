@@ -9,14 +9,25 @@ names its sections in the configuration (``kinds: <kind>: sections:``).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
 from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
 from ..corpus.links import Corpus
+from ..records.arguments import stated_kinds
 from ..records.body import plain_text
-from ..records.kinds import DECIDED, PROS_AND_CONS, KindSpec, SectionSpec, with_article
+from ..records.kinds import (
+    DECIDED,
+    DECISION_DRIVERS,
+    PROS_AND_CONS,
+    KindSpec,
+    SectionSpec,
+    section_names,
+    with_article,
+)
 from ..records.model import Record, Section
 from ..records.tradeoffs import (
     all_items,
@@ -35,6 +46,19 @@ from .registry import check
 # section does not use that section: its template has none.
 CONVENTION_MINIMUM = 5
 CONVENTION_SHARE = 0.25
+# MADR's outcome line ("Chosen option: "X", because", "**Chosen options:**"), not the words
+# in a sentence ("any chosen option should be unique").
+_CHOSEN_LINE = re.compile(r"^[\s>*_-]*chosen\s+options?\b[*_]*\s*:", re.IGNORECASE | re.MULTILINE)
+# What an RFC's Alternatives section says when it considered none.
+_NO_ALTERNATIVES = re.compile(
+    r"^(?:none|nothing|n/?a|tbd|tbc|todo|-+|\u2014|\u2013|not applicable"
+    r"|(?:there\s+(?:are|were)\s+)?no(?:ne)?(?:\s+(?:other|real|known))?\s+"
+    r"(?:alternatives?|options?)(?:\s+(?:were\s+|have\s+been\s+)?considered)?"
+    r"(?:\s+(?:yet|so\s+far|at\s+this\s+time))?|none\s+(?:yet|so\s+far|considered))"
+    r"\s*[.!]?$",
+    re.IGNORECASE,
+)
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
 # Headings that only a record weighing options has (MADR and this tool's own format).
 _OPTION_MARKERS = ("decision drivers", "decision outcome", *PROS_AND_CONS)
 
@@ -45,7 +69,7 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
     for spec in required_sections(record, kind):
         section = find_section(sections, spec.aliases)
         if section is not None:
-            if section.is_empty:
+            if section.is_empty and not _heads_a_group(section, sections, kind, corpus):
                 yield finding(
                     "DEC302",
                     record.path,
@@ -67,8 +91,44 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
             yield _convention_note(corpus, kind, spec, record)
 
 
-def required_sections(record: Record, kind: KindSpec) -> list[SectionSpec]:
-    """The sections a record of this kind needs, for its status and its format."""
+def _heads_a_group(
+    section: Section, sections: list[Section], kind: KindSpec, corpus: Corpus
+) -> bool:
+    """Whether an empty section heads the sections that follow it at its own level
+    (``## Alternatives considered`` over ``## Not requiring one execution``): its text
+    is theirs. Not when the next heading is a section of the template: one the kind
+    names (``## Drawbacks``) or one that other records of the collection have too
+    (``## Unresolved questions``); a collection too small to tell has no such groups."""
+    index = next((i for i, s in enumerate(sections) if s is section), len(sections))
+    following = sections[index + 1] if index + 1 < len(sections) else None
+    if following is None or following.level != section.level:
+        return False
+    names = (*section_names({kind.name: kind}), *DECISION_DRIVERS)
+    if find_section([following], names) is not None:
+        return False
+    counts = _heading_counts(corpus, kind)
+    return sum(counts.values()) > 0 and counts[following.key] <= 1
+
+
+def _heading_counts(corpus: Corpus, kind: KindSpec) -> Counter[str]:
+    """How many records of a kind have each heading; empty for a collection smaller than
+    a convention needs."""
+
+    def compute() -> Counter[str]:
+        records = [r for r in corpus.records if r.kind == kind.name]
+        counts: Counter[str] = Counter()
+        if len(records) >= CONVENTION_MINIMUM:
+            for record in records:
+                counts.update({section.key for section in record.iter_sections()})
+        return counts
+
+    return corpus.memo(f"headings:{kind.name}", compute)
+
+
+def required_sections(record: Record, kind: KindSpec, optional: bool = True) -> list[SectionSpec]:
+    """The sections a record of this kind needs, for its status and its format; with
+    ``optional=False``, also those its format marks optional (what a collection's
+    convention is judged on)."""
     required = [
         spec
         for spec in kind.sections
@@ -76,20 +136,37 @@ def required_sections(record: Record, kind: KindSpec) -> list[SectionSpec]:
     ]
     if kind.name == "adr" and not weighs_options(record, kind):
         required = [spec for spec in required if spec.name != "Considered Options"]
+    elif (
+        optional
+        and kind.name == "adr"
+        and record.metadata_style != "front matter"
+        and not (kind.vocabulary_configured)
+    ):
+        # MADR 2 and log4brains mark the consequences optional ("Positive Consequences
+        # <!-- optional -->"): a decision outcome without them is complete.
+        required = [spec for spec in required if spec.name != "Consequences"]
     return required
 
 
 def weighs_options(record: Record, kind: KindSpec) -> bool:
+    """Whether the record's format lists considered options (worked out once)."""
+    return record.memo(("weighs options", kind.name), lambda: _weighs_options(record, kind))
+
+
+def _weighs_options(record: Record, kind: KindSpec) -> bool:
     """Whether the record's format lists considered options: front matter (MADR 3/4 and
     this tool's format), or MADR's headings and ``Chosen option``; a Nygard or adr-tools
     record (Context, Decision, Consequences) does not."""
-    if record.metadata_style == "front matter":
-        return True
     keys = {section.key for section in record.iter_sections()}
     options = kind.section("Considered Options").aliases if kind.name == "adr" else ()
     if keys & set(_OPTION_MARKERS) or keys & set(options):
         return True
-    return "chosen option" in record.body.lower()
+    if _CHOSEN_LINE.search(record.body):  # MADR's "Chosen option: ..." line
+        return True
+    # Front matter is this tool's format or MADR 3/4, unless the record has Nygard's
+    # sections: a Docusaurus or Jekyll page's front matter over Context, Decision and
+    # Consequences weighs no options.
+    return record.metadata_style == "front matter" and "decision" not in keys
 
 
 def _section_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> str | None:
@@ -100,20 +177,21 @@ def _section_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> st
 
     def compute() -> str | None:
         records = [r for r in corpus.records if r.kind == kind.name]
-        needing = [r for r in records if spec in required_sections(r, kind)]
+        needing = [r for r in records if spec in required_sections(r, kind, optional=False)]
         if len(needing) < CONVENTION_MINIMUM:
             return None
         having = [r for r in needing if find_section(r.iter_sections(), spec.aliases)]
         if len(having) >= CONVENTION_SHARE * len(needing):
             return None
-        return min(r.path for r in needing if r not in having)
+        lacking = [r for r in needing if r not in having and spec in required_sections(r, kind)]
+        return min(r.path for r in lacking) if lacking else ""
 
     return corpus.memo(f"sections:{kind.name}:{spec.name}", compute)
 
 
 def _convention_note(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
     records = [r for r in corpus.records if r.kind == kind.name]
-    needing = [r for r in records if spec in required_sections(r, kind)]
+    needing = [r for r in records if spec in required_sections(r, kind, optional=False)]
     missing = [r for r in needing if not find_section(r.iter_sections(), spec.aliases)]
     note = finding(
         "DEC301",
@@ -128,7 +206,7 @@ def _convention_note(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: 
     return replace(note, severity=Severity.INFO)
 
 
-@check("DEC303", "DEC304")
+@check("DEC303", "DEC304", local=True)
 def check_options(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     if kind.name != "adr":
         return
@@ -158,7 +236,7 @@ def check_options(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fi
         )
 
 
-@check("DEC305")
+@check("DEC305", local=True)
 def check_negative_consequence(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     if kind.name != "adr" or record.status not in DECIDED:
         return
@@ -177,7 +255,7 @@ def check_negative_consequence(record: Record, kind: KindSpec, corpus: Corpus) -
     )
 
 
-@check("DEC306")
+@check("DEC306", local=True)
 def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     if kind.name != "adr":
         return
@@ -188,10 +266,11 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
         items = all_items(option)
         if not items:
             continue  # pros and cons written as prose
+        stated = stated_kinds(option)  # with what "Pros", "#### Disadvantages" say
         missing = []
-        if not any(is_pro(plain_text(item.text), item) for item in items):
+        if "good" not in stated and not any(is_pro(plain_text(i.text), i) for i in items):
             missing.append("pro (`* Good, because ...`)")
-        if not any(is_con(plain_text(item.text), item) for item in items):
+        if "bad" not in stated and not any(is_con(plain_text(i.text), i) for i in items):
             missing.append("con (`* Bad, because ...`)")
         if missing:
             yield finding(
@@ -202,16 +281,23 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
             )
 
 
-@check("DEC307")
+@check("DEC307", local=True)
 def check_alternatives(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     if kind.name != "rfc":
         return
     section = find_section(record.iter_sections(), kind.section("Alternatives").aliases)
     if section is None or section.is_empty:
-        return
-    count = len(considered_options(section))
-    if count:  # alternatives discussed as prose cannot be counted
-        yield from _too_few("DEC307", record, kind, section, count, "alternative")
+        return  # DEC301/DEC302 already say so
+    # The proposal is one option, so one alternative is a trade-off; an RFC considered
+    # none only when the section says so ("None", "N/A", "TBD").
+    text = " ".join(plain_text(_COMMENTS.sub("", section.full_text)).split())
+    if _NO_ALTERNATIVES.match(re.sub(r"^[*+-]\s+", "", text)):
+        yield finding(
+            "DEC307",
+            record.path,
+            Position(section.line, 1),
+            f"section `{section.title}` says no alternative was considered (`{text[:40]}`)",
+        )
 
 
 def _too_few(

@@ -2,9 +2,10 @@
 
 Hints say where the record's own format writes a value: in front matter, on a
 ``* Status:`` line, in a metadata table or in a ``## Status`` section. A status word
-that the lifecycle does not know is reported once per word, on its first record, with
-the alias that would map it; a collection that writes no statuses at all (many RFC
-processes: merged means accepted) gets one note, not one error per record.
+that the lifecycle does not know is an error on each record when it is a typo of a
+status; any other word is the team's own, a warning once per word with the alias that
+would map it. A collection that writes no statuses at all (many RFC processes: merged
+means accepted) gets one note, not one error per record.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from dataclasses import replace
 from ..catalogue.findings import Finding, Severity
 from ..catalogue.rules import finding
 from ..corpus.links import Corpus
+from ..corpus.survey import likely_status
 from ..records.kinds import DECIDED, KindSpec
 from ..records.model import Record
 from .registry import check
-from .sections import CONVENTION_MINIMUM, CONVENTION_SHARE
+from .sections import CONVENTION_MINIMUM, CONVENTION_SHARE, weighs_options
 
 
 @check("DEC101", "DEC102")
@@ -50,26 +52,55 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
             yield replace(note, severity=Severity.INFO)
         return
     if record.status is None:
-        users = _records_with_word(corpus, kind, record.raw_status)
-        if users[0].path != record.path:
-            return  # said once, on the first record that uses the word
-        others = f" (and {len(users) - 1} more record(s))" if len(users) > 1 else ""
-        word = record.raw_status.lower()
-        typo = difflib.get_close_matches(word, list(kind.statuses), n=1, cutoff=0.8)
-        hint = (
-            f"did you mean `{typo[0]}`?"
-            if typo
-            else f"use one of: {', '.join(kind.statuses)}; or map your word onto one under "
-            f"`kinds: {kind.name}: aliases: {{{word}: {kind.statuses[0]}}}` in mkdocs.yml "
-            "(`decisions init` proposes aliases)"
-        )
+        yield from _unknown_status(record, kind, corpus, record.raw_status)
+
+
+# A status word this close to one the kind knows (difflib's ratio) is taken for a typo.
+TYPO_CUTOFF = 0.85
+
+
+def _unknown_status(record: Record, kind: KindSpec, corpus: Corpus, raw: str) -> Iterable[Finding]:
+    """A likely typo of a status or alias is an error on each record; any other word is
+    the team's own, said once per word as a warning, with the alias that would map it."""
+    word = " ".join(raw.lower().split())
+    typo = likely_typo(word, kind)
+    if typo is not None:
+        meant = kind.canonical_status(typo)
         yield finding(
             "DEC101",
             record.path,
             record.position_of("status"),
-            f"status `{record.raw_status}` is not a status of {kind.label.lower()}{others}",
-            hint,
+            f"status `{raw}` is not a status of {kind.label.lower()}",
+            f"did you mean `{typo}`"
+            + (f" ({meant})" if meant and meant != typo else "")
+            + "? Fix the spelling",
         )
+        return
+    users = _records_with_word(corpus, kind, raw)
+    if users[0].path != record.path:
+        return  # said once, on the first record that uses the word
+    status = likely_status(kind.name, word)
+    mapping = f"{{{word}: {status or '<status>'}}}"
+    choose = "" if status else f", with <status> one of: {', '.join(kind.statuses)}"
+    used = f"{len(users)} records use it" if len(users) > 1 else "one record uses it"
+    note = finding(
+        "DEC101",
+        record.path,
+        record.position_of("status"),
+        f"status `{raw}` is not a status of {kind.label.lower()} ({used}): it is read as "
+        "your team's own word; said once, not per record",
+        f"map it onto a status under `kinds: {kind.name}: aliases: {mapping}` in mkdocs.yml"
+        f"{choose} (`decisions init` proposes aliases)",
+    )
+    yield replace(note, severity=Severity.WARNING)
+
+
+def likely_typo(word: str, kind: KindSpec) -> str | None:
+    """The status or alias of ``kind`` that ``word`` is most likely a misspelling of:
+    as many words, and spelt almost alike (``aprroved``, ``superseeded``)."""
+    known = [w for w in (*kind.statuses, *kind.aliases) if len(w.split()) == len(word.split())]
+    close = difflib.get_close_matches(word, known, n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else None
 
 
 def _records_with_word(corpus: Corpus, kind: KindSpec, word: str) -> list[Record]:
@@ -128,21 +159,77 @@ def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Ite
             if record.metadata_style == "front matter"
             else "write `Superseded by [ADR-NNNN](NNNN-x.md)` as the status",
         )
-    # Deciders and a date are this tool's own format's fields: records that keep their
-    # metadata in the body (adr-tools, MADR 2, tables) have no place or no need for them.
-    if record.metadata_style != "front matter":
+    if not _asks_for_date_and_deciders(record, kind):
         return
-    if record.status in DECIDED and "deciders" in kind.fields:
-        missing = [
-            key
-            for key in ("date", "deciders")
-            if not record.value(key) and key not in record.rejected_keys
+    missing = [
+        key
+        for key in ("date", "deciders")
+        if not record.value(key) and key not in record.rejected_keys
+    ]
+    if "deciders" in missing:
+        convention = _deciders_convention(corpus, kind)
+        if convention is not None:
+            missing.remove("deciders")  # the collection's template has no deciders
+        if convention == record.path:
+            yield _deciders_note(corpus, kind, record)
+    if missing:
+        yield finding(
+            "DEC105",
+            record.path,
+            record.position_of("status"),
+            f"a decision with status {record.status} needs {' and '.join(missing)}",
+            f"add {' and '.join(f'`{key}:`' for key in missing)} to the front matter",
+        )
+
+
+def _asks_for_date_and_deciders(record: Record, kind: KindSpec) -> bool:
+    """Deciders and a date are this tool's own format's fields, asked of decided records:
+    records that keep their metadata in the body (adr-tools, MADR 2, tables) have no
+    place or no need for them, and neither has a site's front matter over Nygard's
+    sections (a Docusaurus page)."""
+    if record.metadata_style != "front matter" or record.status not in DECIDED:
+        return False
+    if kind.name == "adr" and not weighs_options(record, kind):
+        return False
+    return "deciders" in kind.fields
+
+
+def _deciders_counts(corpus: Corpus, kind: KindSpec) -> tuple[int, int]:
+    """How many decided records of a kind name their deciders, of how many."""
+    decided = [r for r in corpus.records if r.kind == kind.name and r.status in DECIDED]
+    return sum(1 for r in decided if r.value("deciders")), len(decided)
+
+
+def _deciders_convention(corpus: Corpus, kind: KindSpec) -> str | None:
+    """The record that carries the one note when few decided records of a kind name
+    their deciders (MADR 3 and 4 mark them optional); None when the collection does."""
+
+    def compute() -> str | None:
+        naming, decided = _deciders_counts(corpus, kind)
+        if decided < CONVENTION_MINIMUM or naming >= CONVENTION_SHARE * decided:
+            return None
+        asked = [
+            r.path
+            for r in corpus.records
+            if r.kind == kind.name
+            and _asks_for_date_and_deciders(r, kind)
+            and not r.value("deciders")
+            and "deciders" not in r.rejected_keys
         ]
-        if missing:
-            yield finding(
-                "DEC105",
-                record.path,
-                record.position_of("status"),
-                f"a decision with status {record.status} needs {' and '.join(missing)}",
-                f"add {' and '.join(f'`{key}:`' for key in missing)} to the front matter",
-            )
+        return min(asked) if asked else ""
+
+    return corpus.memo(f"deciders:{kind.name}", compute)
+
+
+def _deciders_note(corpus: Corpus, kind: KindSpec, record: Record) -> Finding:
+    naming, decided = _deciders_counts(corpus, kind)
+    note = finding(
+        "DEC105",
+        record.path,
+        record.position_of("status"),
+        f"{decided - naming} of {decided} decided {kind.label.lower()} name no deciders, so "
+        "this collection's template seems not to have them; said once, not per record",
+        "deciders are optional in MADR 3 and 4; where a record has them, add `deciders:` "
+        "(or `decision-makers:`) to its front matter",
+    )
+    return replace(note, severity=Severity.INFO)

@@ -2,7 +2,7 @@
 
 Exit codes (docs/reference/cli.md): ``check`` 0 no finding at or above
 ``fail_on`` (apart from known and waived ones), 1 such findings; ``new``,
-``status``, ``supersede``, ``import``, ``baseline`` 0 written, 1 refused (the
+``status``, ``supersede``, ``import``, ``measure``, ``baseline`` 0 written, 1 refused (the
 lifecycle forbids it, the file exists, uncommitted changes, a file that is not a
 baseline); every command 2 when it cannot run (bad arguments, unreadable
 configuration or baseline, no record folder, git unavailable where it is needed).
@@ -17,7 +17,14 @@ from .baseline import command_baseline
 from .init import command_init
 from .pages import add_parser as add_pages_parser
 from .read import command_check, command_export, command_list, command_schema
-from .write import FORMATS, command_import, command_new, command_status, command_supersede
+from .write import (
+    FORMATS,
+    command_import,
+    command_measure,
+    command_new,
+    command_status,
+    command_supersede,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -187,6 +194,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="even if the files have uncommitted changes"
     )
     importing.set_defaults(run=command_import)
+
+    measure = _command(
+        commands,
+        "measure",
+        "record a measurement of a requirement or quality attribute",
+        "Append a measurement to the objective's `measurements` in the project's front "
+        "matter, keeping the rest of the file as it is (for a CI job that records its "
+        "backtest result). Recording the same value for the same day again changes nothing.",
+    )
+    measure.add_argument("objective", help="PROJECT/ITEM, e.g. demand-forecasting/REQ-1")
+    measure.add_argument(
+        "value",
+        help='a number (read in the target\'s unit), or a number and its unit: "45 minutes"',
+    )
+    measure.add_argument(
+        "--date",
+        help="the day it was measured, YYYY-MM-DD (default: today; the `today` option or "
+        "DECISIONS_TODAY fix the day)",
+    )
+    measure.add_argument("--source", metavar="URL", help="an http(s) link to the run")
+    measure.add_argument("--note", help="one line of text about the measurement")
+    measure.set_defaults(run=command_measure)
     add_pages_parser(commands, _command)
     return parser
 

@@ -23,15 +23,17 @@ import stat
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..corpus.load import ParseCache
 from ..edit.files import Change, WriteRefused, write_changes
 from ..records.discovery import discover, read_regular_file
 from ..site.build import SiteOptions, build_site
+from ..site.reuse import PageReuse
 from ..site.standalone import (
     GENERATOR_CONFIG,
     MANIFEST,
@@ -81,9 +83,20 @@ def command_pages(arguments: argparse.Namespace) -> int:
     return _run_once(arguments, config_file, output)
 
 
-def _run_once(arguments: argparse.Namespace, config_file: Path, output: Path) -> int:
+@dataclass
+class Kept:
+    """What ``--watch`` keeps between runs: parsed records and drawn pages, so that a
+    save redraws only what it changes (ADR-0025)."""
+
+    parsed: ParseCache = field(default_factory=ParseCache)
+    drawn: PageReuse = field(default_factory=PageReuse)
+
+
+def _run_once(
+    arguments: argparse.Namespace, config_file: Path, output: Path, kept: Kept | None = None
+) -> int:
     try:
-        plan = plan_pages(config_file, output, arguments.generator)
+        plan = plan_pages(config_file, output, arguments.generator, kept)
     except ProjectError as error:
         print(f"decisions: {error}", file=sys.stderr)
         return 2
@@ -117,9 +130,11 @@ def _run_once(arguments: argparse.Namespace, config_file: Path, output: Path) ->
     return 0
 
 
-def plan_pages(config_file: Path, output: Path, generator: str = "zensical") -> Plan:
+def plan_pages(
+    config_file: Path, output: Path, generator: str = "zensical", kept: Kept | None = None
+) -> Plan:
     """Render the site and compare it with what ``output`` holds."""
-    project = load_project(config_file)
+    project = load_project(config_file, parsed=kept.parsed if kept else None)
     config = read_config(config_file)
     _check_output_place(output, project)
     build = build_site(
@@ -132,6 +147,7 @@ def plan_pages(config_file: Path, output: Path, generator: str = "zensical") -> 
             use_directory_urls=config.get("use_directory_urls", True) is not False,
             link_style="source" if generator == "zensical" else "url",
         ),
+        kept.drawn if kept else None,
     )
     notes = list(build.collisions)
     assets = {}
@@ -368,13 +384,14 @@ def _watch(arguments: argparse.Namespace, config_file: Path, output: Path) -> in
     dependency, and it sees folders that are removed and made again)."""
     signature: tuple[tuple[str, int, int], ...] | None = None
     runs = 0
+    kept = Kept()
     try:
         while arguments.max_runs is None or runs < arguments.max_runs:
             current = _signature(config_file, output)
             if current != signature:
                 signature = current
                 runs += 1
-                _run_once(arguments, config_file, output)
+                _run_once(arguments, config_file, output, kept)
                 sys.stdout.flush()
             time.sleep(arguments.interval)
     except KeyboardInterrupt:

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from ..corpus.links import Corpus
-from ..corpus.load import load_corpus, project_history
+from ..corpus.load import ParseCache, load_corpus, project_history
 from ..corpus.settings import Settings, SettingsError, settings_from_options
 
 
@@ -27,10 +27,14 @@ class Project:
 
 
 def load_project(
-    config_file: str | Path, history: bool = True, require_folders: bool = True
+    config_file: str | Path,
+    history: bool = True,
+    require_folders: bool = True,
+    parsed: ParseCache | None = None,
 ) -> Project:
     """Settings and every record of the project whose configuration is ``config_file``.
-    History is read when asked for and configured; its warnings go to standard error."""
+    History is read when asked for and configured; its warnings go to standard error.
+    ``parsed`` keeps records between runs of a command that watches (``pages --watch``)."""
     root, docs_dir, settings = read_project(Path(config_file))
     project_history_read = None
     if history and settings.history:
@@ -39,7 +43,7 @@ def load_project(
             print(f"decisions: warning: {problem}", file=sys.stderr)
         if project_history_read.warnings and settings.require_history:
             raise ProjectError("history is required (require_history: true) but incomplete")
-    corpus = load_corpus(root, docs_dir, settings, project_history_read)
+    corpus = load_corpus(root, docs_dir, settings, project_history_read, parsed)
     if require_folders and len(corpus.missing_folders) == len(settings.kinds):
         folders = ", ".join(f"{folder}/" for folder in corpus.missing_folders)
         raise ProjectError(f"no record folders found in {root} (looked for {folders})")

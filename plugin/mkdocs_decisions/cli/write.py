@@ -1,4 +1,5 @@
-"""The commands that write records: ``new``, ``status``, ``supersede`` and ``import``.
+"""The commands that write records: ``new``, ``status``, ``supersede``, ``import`` and
+``measure``.
 
 They change only the files they name, only the bytes of the edit, and write
 through :mod:`..edit.files`: exclusive temporary files renamed over their targets,
@@ -20,6 +21,7 @@ from ..edit.authoring import AuthoringError, change_status, new_record, same_id,
 from ..edit.files import WriteRefused, folder_lock, write_changes
 from ..edit.frontmatter import EditError
 from ..edit.importer import FORMATS, ImportRefused, import_folder
+from ..edit.measurements import NewMeasurement, record_measurement
 from ..history.changes import GitError, uncommitted
 from ..records.model import Record
 from .project import Project, ProjectError, load_project
@@ -151,6 +153,43 @@ def command_import(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def command_measure(arguments: argparse.Namespace) -> int:
+    try:
+        project = load_project(arguments.config_file, history=False)
+        day = _day(arguments.date) if arguments.date else project.settings.today
+        measured = record_measurement(
+            project.corpus,
+            arguments.objective,
+            NewMeasurement(day, arguments.value, arguments.source or "", arguments.note or ""),
+        )
+        if measured.change is not None:
+            _writable(measured.change.path)
+            write_changes([measured.change])
+    except (AuthoringError, EditError, ProjectError, WriteRefused, OSError) as error:
+        return _refused(error)
+    name = f"{measured.project.id}/{measured.objective.id}"
+    if measured.change is None:
+        print(
+            f"decisions: {name} has {arguments.value} on {day.isoformat()} already; "
+            "nothing to change",
+            file=sys.stderr,
+        )
+    else:
+        print(_shown(measured.change.path))
+        print(f"decisions: {name}: {arguments.value} on {day.isoformat()}", file=sys.stderr)
+    return 0
+
+
+def _day(text: str) -> dt.date:
+    """A day given as YYYY-MM-DD, exactly."""
+    try:
+        if len(text) != 10:
+            raise ValueError("not ten characters")
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise AuthoringError(f"--date {text}: not a day written as YYYY-MM-DD") from None
+
+
 def _record(project: Project, record_id: str) -> Record:
     record = project.corpus.get(record_id)
     if record is not None:
@@ -183,7 +222,14 @@ def _shown(path: Path) -> str:
     return Path(relative if not relative.startswith("..") else path).as_posix()
 
 
-__all__ = ["FORMATS", "command_import", "command_new", "command_status", "command_supersede"]
+__all__ = [
+    "FORMATS",
+    "command_import",
+    "command_measure",
+    "command_new",
+    "command_status",
+    "command_supersede",
+]
 
 
 def _refused(error: Exception) -> int:

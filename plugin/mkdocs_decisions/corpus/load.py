@@ -8,14 +8,17 @@ history the same way and say the same things when history is incomplete.
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..catalogue.findings import Finding, Position
 from ..catalogue.rules import finding
 from ..history.git_log import History, cached_history
 from ..records.discovery import Discovered, discover, read_regular_file
+from ..records.kinds import KindSpec
 from ..records.model import Record, Reference
-from ..records.parse import normalise_id, parse_record
+from ..records.parse import SourceFile, file_number, normalise_id, parse_record
 from .links import Corpus, Link
 from .settings import Settings
 
@@ -105,20 +108,89 @@ def _nested_repository(project_root: Path, path: str) -> str | None:
     return None
 
 
+@dataclass
+class ParseCache:
+    """Records parsed by earlier builds of this process (``mkdocs serve``): a file whose
+    bytes, place and kind are the same is not parsed again. Records are immutable, so
+    the same object serves every build; new settings start the cache afresh."""
+
+    kinds: dict[str, KindSpec] | None = None
+    entries: dict[SourceFile, tuple[bytes, KindSpec, Record, list[Finding]]] = field(
+        default_factory=dict
+    )
+
+    def parse(
+        self, data: bytes, source: SourceFile, kind: KindSpec, kinds: dict[str, KindSpec]
+    ) -> tuple[Record, list[Finding]]:
+        if self.kinds != kinds:
+            self.kinds, self.entries = kinds, {}
+        cached = self.entries.get(source)
+        if cached is not None and cached[0] == data and cached[1] == kind:
+            return cached[2], cached[3]
+        record, findings = parse_record(data, source, kind, kinds)
+        self.entries[source] = (data, kind, record, findings)
+        return record, findings
+
+    def keep_only(self, sources: set[SourceFile]) -> None:
+        """Forget files that are gone, so a long session does not grow without end."""
+        for source in [source for source in self.entries if source not in sources]:
+            del self.entries[source]
+
+
+def sub_series(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceFile, KindSpec]]:
+    """The sources, those of a sub-folder whose numbers start again at 1 beside the
+    kind's own marked as a series of their own (Swift's ``proposals/testing/0001-x.md``
+    beside ``proposals/0001-y.md``): most of its numbers are used outside it too. A
+    sub-folder that continues the kind's numbering (``keps/sig-node/2133-x/``) is not."""
+    numbers: dict[tuple[str, str], set[int]] = {}
+    for source, kind in sources:
+        number = file_number(source, kind)
+        if number is not None:
+            numbers.setdefault((kind.name, source.group), set()).add(number)
+    series: dict[tuple[str, str], str] = {}
+    for (kind_name, group), own in numbers.items():
+        if not group or len(own) < 2 or min(own) != 1:
+            continue
+        elsewhere = set().union(
+            *(
+                used
+                for (name, other), used in numbers.items()
+                if name == kind_name and other != group
+            )
+        )
+        if len(own & elsewhere) * 2 >= len(own):
+            series[(kind_name, group)] = re.sub(r"[^A-Z0-9]+", "-", group.upper()).strip("-")
+    return [
+        (replace(source, series=series[(kind.name, source.group)]), kind)
+        if (kind.name, source.group) in series
+        else (source, kind)
+        for source, kind in sources
+    ]
+
+
 def load_corpus(
-    project_root: Path, docs_dir: Path, settings: Settings, history: History | None = None
+    project_root: Path,
+    docs_dir: Path,
+    settings: Settings,
+    history: History | None = None,
+    cache: ParseCache | None = None,
 ) -> Corpus:
     """Discover and parse every record once, then resolve the links between them."""
-    return build_corpus(discover(project_root, docs_dir, settings.kinds), settings, history)
+    discovered = discover(project_root, docs_dir, settings.kinds)
+    return build_corpus(discovered, settings, history, cache)
 
 
 def build_corpus(
-    discovered: Discovered, settings: Settings, history: History | None = None
+    discovered: Discovered,
+    settings: Settings,
+    history: History | None = None,
+    cache: ParseCache | None = None,
 ) -> Corpus:
     records: list[Record] = []
     findings: list[Finding] = list(discovered.findings)
     refused = list(discovered.refused)
-    for source, kind in discovered.records:
+    sources = sub_series(discovered.records)
+    for source, kind in sources:
         try:
             data = read_regular_file(source.source_path)
         except OSError as error:
@@ -132,13 +204,20 @@ def build_corpus(
             )
             refused.append(source.site_path)
             continue
-        record, record_findings = parse_record(data, source, kind, settings.kinds)
+        if cache is None:
+            record, record_findings = parse_record(data, source, kind, settings.kinds)
+        else:
+            record, record_findings = cache.parse(data, source, kind, settings.kinds)
         records.append(record)
         findings.extend(record_findings)
+    if cache is not None:
+        cache.keep_only({source for source, _ in sources})
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
     by_id: dict[str, Record] = {}
     for record in records:
+        if record.moved_to:
+            continue  # a stub where a record was renamed: the number is the record's
         key = normalise_id(record.id)
         if key in by_id:
             first = by_id[key]

@@ -114,6 +114,12 @@ _MEANINGS: dict[str, dict[str, str]] = {
 }
 
 
+def likely_status(kind: str, word: str) -> str | None:
+    """The status of ``kind`` a team's own status word most likely means, when that is
+    plain (``Ready for Implementation`` is accepted); None when the team must say."""
+    return _MEANINGS.get(kind, {}).get(" ".join(word.lower().split()))
+
+
 @dataclass
 class FolderSurvey:
     """One folder of records as found: its kind, format and what its records use."""
@@ -140,8 +146,9 @@ class FolderSurvey:
     def aliases(self) -> dict[str, str | None]:
         """Each status word the lifecycle does not know, and the status it most likely
         means (None: no guess; the team says)."""
-        meanings = _MEANINGS.get(self.kind, {})
-        return {word: meanings.get(word) for word, _ in self.unknown_statuses.most_common()}
+        return {
+            word: likely_status(self.kind, word) for word, _ in self.unknown_statuses.most_common()
+        }
 
 
 @dataclass
@@ -317,7 +324,7 @@ def _read_folder(
             data = read_regular_file(source.source_path)
         except OSError:
             continue
-        record, findings = parse_record(data, source, kind, settings.kinds)
+        record, _ = parse_record(data, source, kind, settings.kinds)
         found.records.append(record)
         found.formats[_format_of(record, kind)] += 1
         if record.raw_status is None:
@@ -326,11 +333,7 @@ def _read_folder(
             found.unknown_statuses[record.raw_status.lower()] += 1
         for section in record.sections:
             found.headings[section.key] += 1
-        for item in findings:
-            if item.rule == "DEC006":
-                key = re.search(r"unknown key `([^`]+)`", item.message)
-                if key:
-                    found.unknown_keys[key[1]] += 1
+        found.unknown_keys.update(dict.fromkeys(key for key, _ in record.unknown_keys))
     return found
 
 

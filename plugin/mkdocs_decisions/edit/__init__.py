@@ -1,5 +1,5 @@
-"""Writing records: ``new``, ``status``, ``supersede`` and ``import``, changing only the bytes
-they must.
+"""Writing records: ``new``, ``status``, ``supersede``, ``import`` and ``measure``, changing
+only the bytes they must.
 
 Takes in the corpus and a command's arguments; hands on edited file contents (and
 writes them). Imports the stages below (``corpus`` down); never the checks, the site,

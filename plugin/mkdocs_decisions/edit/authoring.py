@@ -205,7 +205,7 @@ def change_status(record: Record, kind: KindSpec, new_status: str, force: bool =
                 "supersede it with a new record (`decisions supersede OLD NEW`); --force "
                 "changes it anyway"
             )
-    document, before = _document(record)
+    document, before = editable_document(record)
     _set_status(document, record, canonical)
     document.check_still_yaml()
     return Change(Path(record.source_path), before, document.render())
@@ -222,7 +222,7 @@ def supersede(old: Record, new: Record, kind: KindSpec, force: bool = False) -> 
         _check_supersedable(old, kind)
     link = posixpath.relpath(new.path, posixpath.dirname(old.path))
     old_change = _mark_superseded(old, new.id, link)
-    new_document, before = _document(new)
+    new_document, before = editable_document(new)
     new_document.add_to_list("supersedes", old.id, after=("status", "date"), same=same_id)
     new_document.check_still_yaml()
     return [Change(Path(new.source_path), before, new_document.render()), old_change]
@@ -244,7 +244,7 @@ def _check_supersedable(old: Record, kind: KindSpec) -> None:
 
 def _mark_superseded(old: Record, new_id: str, link: str) -> Change:
     """The old record's text with status superseded and its successor named."""
-    old_document, before = _document(old)
+    old_document, before = editable_document(old)
     if _status_in_front_matter(old_document, old):
         _set_status(old_document, old, "superseded")
         old_document.set_scalar("superseded_by", new_id, after=("status",))
@@ -260,7 +260,7 @@ def same_id(written: str, record_id: str) -> bool:
     return normalise_id(written) == normalise_id(record_id)
 
 
-def _document(record: Record) -> tuple[Document, bytes]:
+def editable_document(record: Record) -> tuple[Document, bytes]:
     """The record's file as an editable document, and the bytes it was read from."""
     try:
         before = read_regular(Path(record.source_path))

@@ -207,6 +207,14 @@ class Document:
             )
             self._shift(items[-1] + 1)
 
+    def insert_lines(self, index: int, new: list[str]) -> None:
+        """Insert whole lines (with their endings) before line ``index`` (0-based); the
+        front matter grows when they go into it. For edits inside nested values, which
+        their callers place with the YAML parser's marks."""
+        self.lines[index:index] = new
+        if self.front is not None and index <= self.front[1]:
+            self.front = (self.front[0], self.front[1] + len(new))
+
     def _insert(self, text: str, after: tuple[str, ...]) -> None:
         assert self.front is not None
         position = self.front[1]

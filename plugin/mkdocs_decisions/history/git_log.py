@@ -530,13 +530,15 @@ def cached_history(
 ) -> History:
     """``read_history``, kept between rebuilds of ``mkdocs serve``.
 
-    Read again only when HEAD moves or a record file changes (added, removed,
-    touched); otherwise the previous result is returned without starting git.
+    Read again only when HEAD moves, a record file is added, removed or renamed, or
+    ``.mailmap`` changes; otherwise the previous result (the same object) is returned
+    without starting git. Editing a record changes nothing git has: saving one while
+    ``mkdocs serve`` runs does not read history again.
     """
     key = (str(project_root.resolve()), tuple(folders))
     signature = (
         _head(project_root),
-        *_file_signature(project_root, folders),
+        *_file_names(project_root, folders),
         *_file_signature(project_root, [".mailmap"]),
     )
     cached = _CACHE.get(key)
@@ -569,6 +571,14 @@ def _head_of(repo: Any) -> str:
         return str(SymbolicReference.dereference_recursive(repo, "HEAD"))
     except ValueError:
         return ""
+
+
+def _file_names(project_root: Path, folders: list[str]) -> list[str]:
+    found: list[str] = []
+    for folder in folders:
+        for directory, _, files in os.walk(project_root / folder):
+            found.extend(os.path.join(directory, name) for name in files)
+    return sorted(found)
 
 
 def _file_signature(project_root: Path, folders: list[str]) -> list[tuple[str, int, int]]:

@@ -23,11 +23,17 @@ _TAG = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"[*`]+")
 _CODE = re.compile(r"`+([^`]+?)`+")
 _UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+# A backslash escape of ASCII punctuation (``exec\\_groups``, ``\\*``): the character itself,
+# kept out of the markup removal by a private-use stand-in until the end.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPED = 0xE000
+_UNESCAPE = {_ESCAPED + code: chr(code) for code in range(33, 127)}
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?|[A-Za-z][.)])\s+")
 # What a heading carries besides its name: "[optional]", "(Optional)", an attribute
 # anchor "{#manual-process}", a comment "<!-- omit in toc -->".
 _HEADING_SUFFIX = re.compile(r"\s*(?:[\[(]\s*optional\s*[\])]|\{[#.][^}]*\}|<!--.*?-->)\s*$", re.I)
 _WHOLE_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$")
+_LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)")
 # Headings that open a note about the record, never its title (Rust RFCs start "# Note",
 # "# History"); with the kinds' section names they tell a title from a section.
 NOT_TITLES = frozenset(
@@ -80,6 +86,9 @@ def plain_text(markdown: str, tags: bool = False) -> str:
 
 def _without_markup(markdown: str, tags: bool = False) -> str:
     text = markdown
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPE.sub(lambda match: chr(_ESCAPED + ord(match[1])), text)
     if "[" in text:
         text = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", text))
     if "<" in text and not tags:
@@ -88,7 +97,7 @@ def _without_markup(markdown: str, tags: bool = False) -> str:
         text = _EMPHASIS.sub("", text)
     if "_" in text:
         text = _UNDERSCORES.sub("", text)  # keep snake_case
-    return text
+    return text.translate(_UNESCAPE) if escaped else text
 
 
 def section_key(title: str) -> str:
@@ -102,6 +111,8 @@ def section_key(title: str) -> str:
     text = plain_text(text).lower().strip()
     text = _NUMBERING.sub("", text)
     text = _WHOLE_BRACKETS.sub(r"\1", text.rstrip(":").strip())
+    # A typographic apostrophe is a plain one; "The problem" names the problem section.
+    text = _LEADING_ARTICLE.sub("", text.replace("\u2019", "'"))
     return text.strip()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import functools
 import os
 import posixpath
 import re
@@ -23,6 +24,9 @@ from .kinds import KindSpec
 from .parse import SourceFile
 
 _NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
+# A record saved without its extension ("0016-handle-concurrent-git-operations"): a
+# numbered slug of words, no dot.
+_RECORD_WITHOUT_EXTENSION = re.compile(r"^\d{1,18}-[^\W\d_][\w-]*$")
 # A record larger than this is not read (DEC012): no decision record is near it, and
 # every later stage (YAML, Markdown, history) would pay for it many times over.
 MAX_RECORD_BYTES = 4 * 1024 * 1024
@@ -64,7 +68,13 @@ DOCUMENT_NAMES = frozenset(
 # YYYYMMDD-template-name.md) are not records: besides "template", their name holds only
 # zeros, placeholders and words that qualify a template. A record *about* templates
 # (0019-consequences-in-minimal-template.md) has a number and words of its own.
-_TEMPLATE_WORD = re.compile(r"^_*templates?$", re.IGNORECASE)
+# "template" in the languages teams write in: mal (Norwegian), mall (Swedish), skabelon
+# (Danish), sjabloon (Dutch), vorlage (German), modèle (French), plantilla (Spanish),
+# modello (Italian), modelo (Portuguese).
+_TEMPLATE_WORD = re.compile(
+    r"^_*(?:templates?|mal|mall|skabelon|sjabloon|vorlage|mod[eè]le|plantilla|modello|modelo)$",
+    re.IGNORECASE,
+)
 _TEMPLATE_QUALIFIERS = re.compile(
     r"^(?:0+|[xn]+|y{2,4}m{2}d{2}|[a-z]{1,5}|minimal|bare|full|lean|light|lightweight|"
     r"simple|short|long|default|example|sample|name|title|new|record|decision|proposal|"
@@ -180,6 +190,10 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             )
 
         visited: set[str] = set()
+        # Folders that are one record each (a numbered folder with its README): everything
+        # below them is that record's parts, never records of their own (a CIP's
+        # test-vectors/, a design's nested sub-proposal folders).
+        record_folders: list[str] = []
         for directory, subdirs, files in os.walk(folder, followlinks=True, onerror=walk_error):
             # Symlinked sub-folders are followed, each real folder once (no loops).
             real = os.path.realpath(directory)
@@ -216,18 +230,35 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             ]
             folder_name = os.path.basename(directory)
             numbered_folder = bool(group and _NUMBERED_FOLDER.match(folder_name))
-            parts_of_record = numbered_folder and _has_record_beside(directory, folder_name)
+            inside_record = any(_inside(directory, root) for root in record_folders)
+            parts_of_record = inside_record or (
+                numbered_folder and _has_record_beside(directory, folder_name)
+            )
             record_of_folder = ""
-            if numbered_folder and not parts_of_record:
+            # "RFC-0000/", "0000-template/": the template's own folder, no record
+            template_folder = (
+                numbered_folder and not parts_of_record and _template_folder(folder_name)
+            )
+            if numbered_folder and not parts_of_record and not template_folder:
                 if landing_name:
                     record_of_folder = landing_name
                 elif len(markdown) == 1 and not _NUMBERED_FOLDER.match(markdown[0]):
                     record_of_folder = markdown[0]
+            if record_of_folder or template_folder:
+                record_folders.append(directory)
             for name in sorted(files):
+                full = os.path.join(directory, name)
                 stem, extension = os.path.splitext(name)
                 if name.startswith("."):
                     continue
-                if extension.lower() not in RECORD_EXTENSIONS:
+                if template_folder and extension.lower() in RECORD_EXTENSIONS:
+                    skipped.append(_display_path(full, project_root))
+                    inner = f"{group}/{name}"
+                    unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
+                    continue
+                if extension.lower() not in RECORD_EXTENSIONS and not (
+                    kind.numbered and _RECORD_WITHOUT_EXTENSION.match(name)
+                ):
                     asset = Path(directory) / name
                     if _utf8(name) and _unreadable(asset, boundary, project_root, 0) is None:
                         inner_asset = f"{group}/{name}" if group else name
@@ -241,16 +272,16 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 # The page is always ``.md``: MkDocs copies "x.MD" as a static file.
                 page = f"{group}/{stem}.md" if group else f"{stem}.md"
                 if _excluded(inner, kind):
-                    skipped.append(_display_path(Path(directory) / name, project_root))
+                    skipped.append(_display_path(full, project_root))
                     unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
                     continue
                 source = SourceFile(
-                    source_path=str(Path(directory) / name),
-                    path=_display_path(Path(directory) / name, project_root),
+                    source_path=full,
+                    path=_display_path(full, project_root),
                     site_path=f"{site_base}/{page}" if site_base != "." else page,
                     group=group,
                 )
-                problem = _unreadable(Path(directory) / name, boundary, project_root)
+                problem = _unreadable(Path(full), boundary, project_root)
                 if problem is not None:
                     findings.append(problem)
                     refused.append(source.site_path)
@@ -291,6 +322,13 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     )
 
 
+def _template_folder(folder_name: str) -> bool:
+    """A numbered folder that holds the template: numbered zero, or named as one."""
+    match = _NUMBERED_FOLDER.match(folder_name)
+    digits = re.sub(r"\D", "", match.group(0)) if match else ""
+    return is_template(folder_name) or (bool(digits) and int(digits) == 0)
+
+
 def _has_record_beside(directory: str, folder_name: str) -> bool:
     """Whether a numbered folder belongs to a record file beside it, with the same number
     (``text/3392-council/`` beside ``text/3392-council.md``, ``A69_graphics/`` beside
@@ -299,8 +337,9 @@ def _has_record_beside(directory: str, folder_name: str) -> bool:
     if match is None:
         return False
     number = re.sub(r"[-_]$", "", match.group(0)).lower()
-    if number == folder_name.lower():
-        return False  # "CIP-0001/": the folder is the record's own (its README is it)
+    # "CIP-0001/" alone is the record's own folder (its README is it); "15292/" beside
+    # "15292-generics.md" holds that record's parts.
+    named_by_number = number == folder_name.lower()
     try:
         siblings = os.listdir(os.path.dirname(directory))
     except OSError:
@@ -310,7 +349,12 @@ def _has_record_beside(directory: str, folder_name: str) -> bool:
         if extension.lower() not in RECORD_EXTENSIONS:
             continue
         lowered = stem.lower()
-        if lowered == folder_name.lower() or re.match(rf"{re.escape(number)}(?:[-_. ]|$)", lowered):
+        if named_by_number:
+            if re.match(rf"{re.escape(number)}[-_. ]", lowered):
+                return True
+        elif lowered == folder_name.lower() or re.match(
+            rf"{re.escape(number)}(?:[-_. ]|$)", lowered
+        ):
             return True
     return False
 
@@ -399,13 +443,26 @@ def _excluded(inner: str, kind: KindSpec) -> bool:
     name = inner.rsplit("/", 1)[-1]
     if is_template(name) or name.lower() in SKIPPED_NAMES:
         return True
-    if kind.numbered and os.path.splitext(name)[0].lower() in DOCUMENT_NAMES:
+    # "000-index.md": a page numbered zero that names the folder's index, not a record
+    written = os.path.splitext(name)[0].lower()
+    stem = re.sub(r"^0+[-_ .]+", "", written)
+    if kind.numbered and (stem in DOCUMENT_NAMES or (stem != written and stem == "index")):
         return True
     return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
 
 
-def _display_path(path: Path, project_root: Path) -> str:
+def _display_path(path: Path | str, project_root: Path) -> str:
     """The path as people name it from the project root; symlinks are not resolved, so
     ``adr/0001-x.md`` stays that even when ``adr`` links elsewhere."""
-    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(project_root))
-    return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
+    text = os.fspath(path)
+    root = _absolute(os.fspath(project_root))
+    # The common case, cheaply (discovery names every file): a clean path below the root.
+    if text.startswith(root + os.sep) and f"{os.sep}." not in text[len(root) :]:
+        return text[len(root) + 1 :].replace(os.sep, "/")
+    relative = os.path.relpath(os.path.abspath(path), root)
+    return Path(relative).as_posix() if not relative.startswith("..") else Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _absolute(path: str) -> str:
+    return os.path.abspath(path)

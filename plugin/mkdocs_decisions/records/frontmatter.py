@@ -54,7 +54,8 @@ def split_front_matter(
         return result
     closing = next((i for i in range(opening + 1, len(lines)) if _CLOSE.match(lines[i])), None)
     if closing is None:
-        if opening == 0:
+        following = next((line.strip() for line in lines[opening + 1 :] if line.strip()), "")
+        if opening == 0 and not following.startswith("#"):  # "---" above "# Title": a rule
             result.findings.append(
                 finding(
                     "DEC003",

@@ -144,7 +144,7 @@ class KindSpec:
     sections: tuple[SectionSpec, ...]
     label: str = ""  # plural for page titles, e.g. "Architecture decisions"
     noun: str = ""  # one record, e.g. "Architecture decision record"
-    min_options: int = 2  # for ADRs: considered options; for RFCs: alternatives
+    min_options: int = 2  # considered options an ADR lists (DEC303)
     exclude: tuple[str, ...] = field(default_factory=tuple)
     numbered: bool = True  # ids from file numbers (ADR-0007); else from `id:` or the file name
     decision: bool = True  # listed in the decisions index; can address objectives
@@ -191,6 +191,13 @@ ADR_SECTIONS = (
             "background",
             "issue",
             "why",
+            # French, Norwegian and Danish templates
+            "contexte",
+            "contexte et problématique",
+            "kontekst",
+            "kontekst og problembeskrivelse",
+            "problembeskrivelse",
+            "bakgrunn",
         ),
     ),
     SectionSpec(
@@ -205,11 +212,27 @@ ADR_SECTIONS = (
             "possible solutions",
             "solutions considered",
             "options and alternatives",
+            "options envisagées",
+            "alternativer vurdert",
+            "vurderte alternativer",
         ),
     ),
     SectionSpec(
         "Decision Outcome",
-        ("decision outcome", "decision", "outcome", "decision taken", "resolution", "our decision"),
+        (
+            "decision outcome",
+            "decision",
+            "outcome",
+            "decision taken",
+            "resolution",
+            "our decision",
+            # a Nygard record's "Proposal" is what was decided once it is accepted
+            "proposal",
+            "what's proposed",
+            "décision",
+            "beslutning",
+            "beslutningsresultat",
+        ),
         required_from=frozenset({"accepted", "rejected", "deprecated", "superseded"}),
     ),
     SectionSpec(
@@ -221,12 +244,28 @@ ADR_SECTIONS = (
             "implications",
             "impact",
             "results",
+            "conséquences",
+            "konsekvenser",
         ),
         required_from=DECIDED,
     ),
 )
 
 PROS_AND_CONS = ("pros and cons of the options", "pros and cons", "pros and cons of options")
+# Headings of the forces a decision weighs its options against (optional in every kind):
+# the rows of the trade-off matrix.
+DECISION_DRIVERS = (
+    "decision drivers",
+    "drivers",
+    "decision criteria",
+    "criteria",
+    "evaluation criteria",
+    "decision factors",
+    "forces",
+    "critères de décision",
+    "beslutningsdrivere",
+    "beslutningens pådrivere",
+)
 
 _REVIEWED = frozenset(RFC_STATUSES) - {"draft"}
 
@@ -244,6 +283,8 @@ RFC_SECTIONS = (
             "tl;dr",
             "tldr",
             "executive summary",
+            "objective",  # TensorFlow
+            "intro",
         ),
     ),
     SectionSpec(
@@ -261,6 +302,9 @@ RFC_SECTIONS = (
             "use cases",
             "goals",
             "goals and non-goals",
+            "problem description",  # Kotlin
+            "motivating example",
+            "problems this proposal solves",
         ),
     ),
     SectionSpec(
@@ -289,6 +333,13 @@ RFC_SECTIONS = (
             "solution",
             "description",
             "how",
+            "transition path",  # Ember's deprecation RFCs
+            "technical details",
+            "api details",
+            "api design",
+            "implementation details",
+            "design overview",
+            "proposal overview",
         ),
         required_from=_REVIEWED,
     ),
@@ -315,6 +366,11 @@ RFC_SECTIONS = (
             "discarded ideas",
             "options",
             "considered options",
+            "potential alternatives",  # OpenTofu
+            "alternative",
+            "alternative approach",
+            "rejected alternative",
+            "solutions considered",
         ),
         required_from=_REVIEWED,
     ),
@@ -340,10 +396,110 @@ RFC_SECTIONS = (
             "arguments against",
             "why should we not do this",
             "why not",
+            "limitations",
+            "caveats",
         ),
         required_from=_REVIEWED,
     ),
 )
+
+
+# Status words of the languages templates are translated into (French, Spanish,
+# Portuguese, Italian, German, Dutch, Norwegian, Danish), by the English word they
+# translate; each kind maps that word as it maps the English one (a French "proposé" RFC
+# is in review, a "proposé" ADR is proposed).
+TRANSLATED_STATUSES: dict[str, str] = {
+    **dict.fromkeys(("brouillon", "borrador", "rascunho", "bozza", "entwurf", "utkast"), "draft"),
+    **dict.fromkeys(
+        (
+            "proposé",
+            "proposée",
+            "propuesto",
+            "propuesta",
+            "proposto",
+            "proposta",
+            "vorgeschlagen",
+            "voorgesteld",
+            "foreslått",
+            "foreslået",
+        ),
+        "proposed",
+    ),
+    **dict.fromkeys(
+        (
+            "accepté",
+            "acceptée",
+            "adopté",
+            "aceptado",
+            "aceptada",
+            "aprobado",
+            "aceito",
+            "aceita",
+            "aprovado",
+            "accettato",
+            "approvato",
+            "angenommen",
+            "akzeptiert",
+            "genehmigt",
+            "geaccepteerd",
+            "aangenomen",
+            "akseptert",
+            "godkjent",
+            "accepteret",
+            "godkendt",
+        ),
+        "accepted",
+    ),
+    **dict.fromkeys(
+        (
+            "rejeté",
+            "rejetée",
+            "refusé",
+            "rechazado",
+            "rechazada",
+            "rejeitado",
+            "rifiutato",
+            "respinto",
+            "abgelehnt",
+            "afgewezen",
+            "verworpen",
+            "avvist",
+            "afvist",
+        ),
+        "rejected",
+    ),
+    **dict.fromkeys(
+        ("déprécié", "obsolète", "obsoleto", "veraltet", "verouderd", "utdatert", "forældet"),
+        "deprecated",
+    ),
+    **dict.fromkeys(
+        (
+            "remplacé",
+            "remplacée",
+            "reemplazado",
+            "sustituido",
+            "substituído",
+            "sostituito",
+            "ersetzt",
+            "abgelöst",
+            "vervangen",
+            "erstattet",
+        ),
+        "superseded",
+    ),
+}
+
+
+def _translated(statuses: tuple[str, ...], aliases: dict[str, str]) -> dict[str, str]:
+    """The aliases of a kind with the status words of other languages added: each maps
+    where its English word does; words whose English word the kind has no status for
+    (a deprecated RFC) are left out."""
+    translated = {}
+    for word, english in TRANSLATED_STATUSES.items():
+        status = aliases.get(english, english)
+        if status in statuses:
+            translated[word] = status
+    return {**translated, **aliases}
 
 
 STANDARD_STATUSES = ("draft", "active", "deprecated", "retired")
@@ -378,6 +534,7 @@ ITEM_KEYS = (
     "measure",
     "negotiable",
     "serves",
+    "measurements",  # requirements and quality attributes: [{date, value, source, note}]
 )
 
 
@@ -442,24 +599,27 @@ def default_kinds() -> dict[str, KindSpec]:
                 "accepted": ("deprecated", "superseded"),
             },
             # Words teams use for the same lifecycle (log4brains writes "draft").
-            aliases={
-                "draft": "proposed",
-                "in review": "proposed",
-                "under review": "proposed",
-                "in progress": "proposed",
-                "pending": "proposed",
-                "approved": "accepted",
-                "agreed": "accepted",
-                "adopted": "accepted",
-                "decided": "accepted",
-                "implemented": "accepted",
-                "done": "accepted",
-                "declined": "rejected",
-                "obsolete": "deprecated",
-                "depreciated": "deprecated",
-                "superceded": "superseded",
-                "replaced": "superseded",
-            },
+            aliases=_translated(
+                ADR_STATUSES,
+                {
+                    "draft": "proposed",
+                    "in review": "proposed",
+                    "under review": "proposed",
+                    "in progress": "proposed",
+                    "pending": "proposed",
+                    "approved": "accepted",
+                    "agreed": "accepted",
+                    "adopted": "accepted",
+                    "decided": "accepted",
+                    "implemented": "accepted",
+                    "done": "accepted",
+                    "declined": "rejected",
+                    "obsolete": "deprecated",
+                    "depreciated": "deprecated",
+                    "superceded": "superseded",
+                    "replaced": "superseded",
+                },
+            ),
             fields={
                 **COMMON_FIELDS,
                 "deciders": NAMES,
@@ -483,17 +643,21 @@ def default_kinds() -> dict[str, KindSpec]:
                 "accepted": ("implemented", "superseded"),
                 "implemented": ("superseded",),
             },
-            aliases={
-                "proposed": "review",
-                "in review": "review",
-                "under review": "review",
-                "active review": "review",
-                "approved": "accepted",
-                "final": "accepted",
-                "declined": "rejected",
-                "abandoned": "withdrawn",
-                "superceded": "superseded",
-            },
+            aliases=_translated(
+                RFC_STATUSES,
+                {
+                    "proposed": "review",
+                    "in review": "review",
+                    "under review": "review",
+                    "active review": "review",
+                    "approved": "accepted",
+                    "adopted": "accepted",  # Go: "this proposal was adopted"
+                    "final": "accepted",
+                    "declined": "rejected",
+                    "abandoned": "withdrawn",
+                    "superceded": "superseded",
+                },
+            ),
             fields={
                 **COMMON_FIELDS,
                 "authors": NAMES,

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from ..catalogue.findings import Finding, Position
 from ..catalogue.rules import finding
@@ -53,6 +54,9 @@ LABELS: dict[str, str] = {
     "last update": "date",
     "last modified": "date",
     "updated": "date",
+    "date issued": "date",
+    "issued": "date",
+    "date of issue": "date",
     "deciders": "deciders",
     "decider": "deciders",
     "decision makers": "deciders",
@@ -82,6 +86,41 @@ LABELS: dict[str, str] = {
     "supersedes": "supersedes",
     "supercedes": "supersedes",
 }
+# The same labels in the languages teams write records in (MADR and Nygard templates are
+# translated): French, Spanish, Portuguese, Italian, German, Dutch, the Scandinavian
+# languages.
+LABELS.update(
+    {
+        "statut": "status",
+        "état": "status",
+        "estado": "status",
+        "stato": "status",
+        "datum": "date",
+        "dato": "date",
+        "fecha": "date",
+        "date de décision": "date",
+        "fecha de decisión": "date",
+        "décideurs": "deciders",
+        "decideurs": "deciders",
+        "décisionnaires": "deciders",
+        "decisores": "deciders",
+        "entscheider": "deciders",
+        "beslutningstakere": "deciders",
+        "beslutningstagere": "deciders",
+        "auteur": "authors",
+        "auteurs": "authors",
+        "autor": "authors",
+        "autores": "authors",
+        "autoren": "authors",
+        "forfatter": "authors",
+        "forfattere": "authors",
+        "consultés": "consulted",
+        "informés": "informed",
+        "titre": "title",
+        "titel": "title",
+        "título": "title",
+    }
+)
 # When a record states several dates, the decision date wins over a creation or start
 # date, and both over the date of the last edit.
 _DATE_RANK = {
@@ -101,7 +140,17 @@ _DATE_RANK = {
 }
 NAME_FIELDS = ("deciders", "authors", "reviewers", "consulted", "informed")
 # Sections whose first line is a value, when they are top-level sections of the record.
-_VALUE_SECTIONS = {"status": "status", "date": "date", "deciders": "deciders"}
+_VALUE_SECTIONS = {
+    "status": "status",
+    "date": "date",
+    "deciders": "deciders",
+    # the same sections in the team's language: French, Spanish and Portuguese, Italian
+    "statut": "status",
+    "état": "status",
+    "estado": "status",
+    "stato": "status",
+    "fecha": "date",
+}
 VALUE_SECTIONS = frozenset(_VALUE_SECTIONS)
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -111,13 +160,15 @@ _NOTHING = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_DATE_AFTER_WORD = re.compile(r"^[\s(\[,:-]*(?:[^\W\d_]+\s*:\s*)?")
+_TASK = re.compile(r"^\s*[*+-]\s+\[(?P<box>[ xX])\]\s+(?P<text>\S.*)$")
 _ITEM_MARK = re.compile(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+")
 # "Status: x", "**Status:** x", "**Status**: x", "__Date__: x", "*Date*: x"
 _LABELLED = re.compile(
-    r"^(?P<open>\*\*|__|\*|_)?\s*(?P<label>[A-Za-z][A-Za-z()/ -]{0,30}?)\s*"
+    r"^(?P<open>\*\*|__|\*|_)?\s*(?P<label>[^\W\d_](?:[^\W\d_]|[()/ -]){0,30}?)\s*"
     r"(?:(?P<c1>:)\s*(?P=open)|(?P=open)\s*(?P<c2>:))\s*(?P<value>.*)$"
 )
-_LABEL_ONLY = re.compile(r"^(?P<label>[A-Za-z][A-Za-z()/ -]{0,30}?)\s*:\s*(?P<value>.*)$")
+_LABEL_ONLY = re.compile(r"^(?P<label>[^\W\d_](?:[^\W\d_]|[()/ -]){0,30}?)\s*:\s*(?P<value>.*)$")
 _DATE_WITHOUT_COLON = re.compile(r"^(?P<label>date)\s+(?P<value>\S.*)$", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^\s*\|?(.*?)\|?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -130,15 +181,35 @@ _PLACEHOLDER = re.compile(r"^[\[{(<].*[|,].*[\]})>]$|^\{.*\}$|\|")
 _ENCLOSED = re.compile(r"^[\[{(<]\s*([^\[\]{}()<>|,]+?)\s*[\]})>]$")
 _TEMPLATE_WORDS = frozenset({"status", "state", "value", "title", "date", "...", "\u2026"})
 _ID_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]{0,9})[-_ ]?(\d{1,6})\b")
+# A successor named by its number alone: "Superseded (by 0013)", "Superseded by #12".
+_NUMBER_IN_TEXT = re.compile(
+    r"^\W*(?P<by>by\s+)?(?:#(\d{1,6})|(\d{2,6}))\b(?![-/.]\d)", re.IGNORECASE
+)
+_NAMED_RECORD = re.compile(r"[\w./-]+\.(?:md|markdown)|#?\d{1,6}|[A-Za-z]{1,10}[-_ ]?\d{1,6}")
+# A status badge's picture: ``[![Generic badge](https://badgen.net/badge/ADR/approved/green/)]``
+_BADGE = re.compile(
+    r"!\[[^\]]*\]\(\s*<?https?://(?P<host>badgen\.net|img\.shields\.io)/(?:static/v1|badge)/?"
+    r"(?P<path>[^)\s?>]*)(?:\?(?:[^)\s>]*&)?message=(?P<message>[^)&\s>]+))?[^)]*\)",
+    re.IGNORECASE,
+)
+# Signs before a status word: "✅ Accepted", "⌛️ Superseded", "🤔 Proposed".
+_SYMBOLS = re.compile(r"^[^\w\[({<\"'`*]+")
+# A status written as a sentence about the record: "this proposal was adopted ...".
+_STATUS_SENTENCE = re.compile(
+    r"^this\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design|"
+    r"enhancement)\s+(?:has\s+been|had\s+been|was|is|has)\s+(?:now\s+|since\s+|been\s+|an?\s+)*"
+    r"(?=[\[(*_]*[^\W\d_])",
+    re.IGNORECASE,
+)
 _STATUS_WORD = re.compile(
-    r"\b(proposed|accepted|rejected|deprecated|superseded|draft|withdrawn|implemented|"
+    r"\b(proposed|accepted|adopted|rejected|deprecated|superseded|draft|withdrawn|implemented|"
     r"approved|final|stable|experimental|declined|deferred|postponed|obsolete|retired)\b",
     re.IGNORECASE,
 )
 # A sentence that says what became of the record, as Rust RFCs, TEPs and others note it.
 _STATUS_NOTE = re.compile(
     r"\bthis\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design|"
-    r"enhancement)\s+(?:has|had|was|is|have)\s+(?:been\s+)?"
+    r"enhancement)\s+(?P<aux>has|had|was|is|have)\s+(?:been\s+)?"
     r"(?:(?:previously|originally)\s+(?:approved|accepted|merged),?\s+but\s+)?"
     r"(?P<part>(?:part\s+of\s+it|partially|partly|mostly|largely)\s+)?"
     r"(?:(?:later|since|now|been|then|subsequently)\s+)*"
@@ -147,9 +218,45 @@ _STATUS_NOTE = re.compile(
     r"postponed|deferred|declined)\b",
     re.IGNORECASE,
 )
+
+_SUPERSEDES_NOTE = re.compile(
+    r"\bthis\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design|"
+    r"enhancement)\s+(?:has|have|had)\s+(?P<word>superseded|superceded|replaced)\b",
+    re.IGNORECASE,
+)
+
+
+def status_note(text: str) -> re.Match[str] | None:
+    """The first sentence in ``text`` that says what became of the record ("this RFC has
+    been superseded"); "this RFC has superseded [X]" says what it did to another."""
+    for note in _STATUS_NOTE.finditer(text):
+        active = note["aux"].lower() in ("has", "had", "have") and not re.search(
+            r"\bbeen\b", note[0], re.IGNORECASE
+        )
+        if not active:
+            return note
+    return None
+
+
 _REF_LINK_NAMES = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
 _NOTE_SECTIONS = frozenset({"note", "notes", "note before", "history", "update", "updates"})
+# A first section whose heading is only a status word says what became of the record.
+_STATUS_HEADINGS = frozenset(
+    {
+        "superseded",
+        "superceded",
+        "replaced",
+        "deprecated",
+        "withdrawn",
+        "rejected",
+        "abandoned",
+        "dropped",
+        "obsolete",
+        "postponed",
+        "deferred",
+    }
+)
 _NOTE_LABEL = re.compile(r"^(?:note|update)\b", re.IGNORECASE)
 _SUPERSEDED = re.compile(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IGNORECASE)
 # Where a status word ends: punctuation, a dash between spaces, or a word that starts
@@ -232,6 +339,12 @@ class BodyMetadata:
     _date_rank: int = 99
 
 
+def date_rank(label: str) -> int:
+    """How much a date written under this label says about the decision: 0 for a decision
+    date, 2 for a creation or start date, 3 for the date of the last edit (lower wins)."""
+    return _DATE_RANK.get(label, 0)
+
+
 def read_body_metadata(
     lines: list[str],
     first_line: int,
@@ -292,9 +405,13 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     A template's placeholder (``{proposed | accepted}``) states none.
     """
     text = _COMMENT.sub("", text).strip()
+    badge = _BADGE.search(text)
+    if badge:  # a status badge: the word is in the picture's address
+        text = _badge_word(badge)
     links = [(label, target) for label, target in _LINK.findall(text)]
     plain = plain_text(_strip_marks(text))
     plain = re.sub(r"^(?:status\s*:\s*)+", "", plain, flags=re.IGNORECASE).strip(" \"'`*_")
+    plain = _SYMBOLS.sub("", plain)  # "✅ Accepted", "⌛️ Superseded": the word after the sign
     if _NOTHING.match(plain):
         return None, []  # "N/A", "TBD", "(leave this empty)"
     enclosed = _ENCLOSED.match(plain)
@@ -304,13 +421,23 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         return None, []
     if _is_word_list(plain):
         return None, []  # "`Proposed`, `Approved`, `Deprecated`": the template's choices
+    sentence = _STATUS_SENTENCE.match(plain)
+    if sentence and not _SUPERSEDED.match(plain[sentence.end() :]):
+        # "this proposal was adopted for the Go 1.4 release": the verb says it (a successor
+        # is read from the whole sentence below)
+        plain = plain[sentence.end() :].lstrip("[(*_ ")
     superseded = _SUPERSEDED.match(plain)
     if superseded:
         rest = plain[superseded.end() :]
         successors = [target for _, target in links if target]
         if not successors:
             named = _ID_IN_TEXT.search(rest)
-            successors = [f"{named[1]}-{named[2]}"] if named else []
+            number = _NUMBER_IN_TEXT.match(rest)
+            if number and not (superseded[2] or number["by"]):
+                number = None  # "Superseded 2021-05-01" names no successor
+            successors = (
+                [f"{named[1]}-{named[2]}"] if named else [number[2] or number[3]] if number else []
+            )
         return "superseded", [("superseded_by", target) for target in successors[:1]]
     end = _STATUS_END.search(plain)
     word = plain[: end.start()] if end else plain
@@ -319,7 +446,7 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         return None, []
     if len(word.split()) > 4:
         # A sentence ("This KEP has been replaced by [KEP 2433](..)"): the status it states.
-        note = _STATUS_NOTE.search(plain)
+        note = status_note(plain)
         if note is not None and not (note["part"] or note["part2"]):
             said = note["word"].lower()
             if said in ("superseded", "superceded", "replaced"):
@@ -328,6 +455,21 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         known = _STATUS_WORD.search(" ".join(plain.split()[:12]))
         return (known[0].lower(), []) if known else (None, [])
     return word, []
+
+
+def _badge_word(badge: re.Match[str]) -> str:
+    """The status a badge shows: ``badgen.net/badge/ADR/approved/green``,
+    ``img.shields.io/badge/status-accepted-green``, ``?label=status&message=accepted``."""
+    if badge["message"]:
+        return unquote(badge["message"]).replace("_", " ").replace("+", " ")
+    parts = unquote(badge["path"]).split("/")
+    if badge["host"].startswith("badgen"):
+        word = parts[1] if len(parts) > 1 else parts[0]
+    else:  # shields.io: label-message-color, "--" for a dash, "_" for a space
+        pieces = parts[0].replace("--", "\0").split("-")
+        word = pieces[-2] if len(pieces) >= 3 else pieces[0]
+        word = word.replace("\0", "-")
+    return word.replace("_", " ")
 
 
 def _is_word_list(plain: str) -> bool:
@@ -523,6 +665,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
     """``## Status`` (or ``## Date``): the first line is the value; relation lines such as
     ``Superseded by [..](..)`` anywhere in it are links. Later paragraphs are prose."""
     body = section.body.split("\n")
+    if target == "status" and _read_task_list(section, body, path, found):
+        return
     first: tuple[int, str] | None = None
     only_metadata = True
     for offset, line in enumerate(body):
@@ -561,6 +705,40 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         found.hidden_lines.update(range(section.line, section.end_line + 1))
 
 
+def _read_task_list(section: Section, body: list[str], path: str, found: BodyMetadata) -> bool:
+    """A Status section written as a task list, one box per status, the ones reached
+    ticked (``- [x] Proposed (date: 2025-06-02)``, ``- [x] Accepted (date: 2025-06-10)``,
+    ``- [ ] Rejected``): the last ticked box is the status, and its date the date. With no
+    box ticked (a template) the record states none. False when the section is no task
+    list."""
+    boxes = [
+        (section.line + 1 + offset, match)
+        for offset, line in enumerate(body)
+        if (match := _TASK.match(_COMMENT.sub("", line)))
+    ]
+    if len(boxes) < 2:
+        return False
+    ticked = [(number, match) for number, match in boxes if match["box"] in "xX"]
+    if not ticked or "status" in found.fields:
+        return True
+    line_number, match = ticked[-1]
+    value = match["text"].strip()
+    word, successors = status_phrase(value)
+    if word is None:
+        return True
+    line = body[line_number - section.line - 1]
+    position = Position(line_number, section_column(line, value))
+    found.fields["status"] = Field(value, Position(line_number, 1), position)
+    found.style = found.style or "section"
+    for kind_of_link, link in successors:
+        found.relations.append(Relation(kind_of_link, link, position))
+    # "(date: 2025-06-10)" after the word: the date as written, without its label
+    written = _DATE_AFTER_WORD.sub("", value[len(word) :]).rstrip(" )]")
+    if read_date(written)[0] is not None:
+        _take(found, "date", written, line_number, line, path, "")
+    return True
+
+
 def section_column(line: str, value: str) -> int:
     at = line.find(value)
     return at + 1 if at >= 0 else 1
@@ -581,13 +759,14 @@ def _take(
         return  # "N/A", "None", "-", "TBD": the template's way of saying nothing
     position = Position(line_number, section_column(line, value))
     if key in ("superseded_by", "supersedes"):
-        for _, target in _LINK.findall(value) or [("", value)]:
-            for part in [target] if target != value else re.split(r"[,\s]+", plain_text(value)):
-                if part.strip():
-                    found.relations.append(Relation(key, part.strip(), position))
+        links = [target for _, target in _LINK.findall(value) if target]
+        # Without links, the ids and file names it names ("ADR-0003, ADR-0004",
+        # "0003-x.md", "0013"); other words name no record ("Data Connections (pre-2.16)").
+        for target in links or _named_records(plain_text(value)):
+            found.relations.append(Relation(key, target, position))
         return
     if key == "date":
-        rank = _DATE_RANK.get(label, 0)
+        rank = date_rank(label)
         if rank >= found._date_rank:
             return
         day, iso = read_date(value)
@@ -628,6 +807,18 @@ def _take(
     found.fields[key] = Field(parsed, Position(line_number, 1), position)
 
 
+def _named_records(text: str) -> list[str]:
+    """The records a plain value names: ids, Markdown file names, numbers."""
+    named = []
+    for part in re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+", text):
+        part = part.strip(" .()[]")
+        if _NAMED_RECORD.fullmatch(part):
+            named.append(part.lstrip("#"))
+        else:
+            named += [match[0] for match in _ID_IN_TEXT.finditer(part)]
+    return named
+
+
 def _read_status_note(
     region: list[tuple[int, str]],
     first_line: int,
@@ -638,6 +829,18 @@ def _read_status_note(
     approved, but later **withdrawn**", "*Note:* this RFC has been superseded by [RFC
     1974][]"): above the first section, as a heading, in a Note or History section, or in a
     paragraph of a top-level section that starts with "Note:"."""
+    for section in sections[:2]:
+        # "## Superseded", "## DROPPED" at the top: the heading is the status, and the
+        # section says by what.
+        said = section.key.strip(" !.:")
+        if said in _STATUS_HEADINGS:
+            column = section_column(section.title, section.title.strip())
+            position = Position(section.line, column)
+            found.fields["status"] = Field(said, position, position)
+            if said in ("superseded", "superceded", "replaced"):
+                for target in _successors(section.body, region, sections)[:1]:
+                    found.relations.append(Relation("superseded_by", target, position))
+            return
     paragraphs = _paragraphs([(first_line + index, line) for index, line in region])
     for section in sections:
         paragraphs.append([(section.line, section.title)])
@@ -651,7 +854,12 @@ def _read_status_note(
                 paragraphs.append(paragraph)
     for paragraph in paragraphs:
         joined = " ".join(_QUOTE.sub("", line).strip() for _, line in paragraph)
-        note = _STATUS_NOTE.search(plain_text(_strip_marks(joined)))
+        active = _SUPERSEDES_NOTE.search(plain_text(_strip_marks(joined)))
+        if active:  # "This RFC has superseded [20251105-x.md](...)": what it replaces
+            after = joined[joined.lower().find(active["word"].lower()) :]
+            for target in _successors(after, region, sections)[:1]:
+                found.relations.append(Relation("supersedes", target, Position(paragraph[0][0], 1)))
+        note = status_note(plain_text(_strip_marks(joined)))
         if note is None:
             continue
         said = note["word"].lower()

@@ -2,16 +2,22 @@
 
 Everything here is immutable. Positions (1-based line and column in the
 record's file) travel with every parsed value so that a finding can point at
-the exact place to fix.
+the exact place to fix. A record keeps a memo of what is worked out from it alone
+(its sections in order, the findings of checks that read nothing else): the same
+record object serves every rebuild of ``mkdocs serve`` until its file changes, and so
+does its memo.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..catalogue.findings import Position
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -106,12 +112,27 @@ class Record:
     group: str = ""  # sub-folder inside the kind's folder, "" at the top
     title_position: Position = field(default_factory=Position)
     rejected_keys: frozenset[str] = frozenset()  # present in the file but of the wrong type
+    # Front-matter keys the kind has no field for, with where each is written (DEC006,
+    # judged with the whole collection: a key most records use is another tool's).
+    unknown_keys: tuple[tuple[str, Position], ...] = ()
     # Where the record writes its status: "front matter", or in the body as a "list"
     # (bullets or lines), a "table" or a "section"; "" when it writes none.
     metadata_style: str = ""
     hidden_lines: frozenset[int] = frozenset()  # body metadata the page header repeats
     date_in_name: dt.date | None = None  # a date the file name starts with (log4brains)
     waivers: tuple[Waiver, ...] = ()  # rules the record switches off for itself, with reasons
+    # A stub left where a record was moved or renamed ("Moved to [x](x.md)"): where it
+    # points. Shown as a page, but no record of its own: not checked, and its number is
+    # the moved record's.
+    moved_to: str = ""
+    # Values worked out from this record alone; not part of what the record is.
+    derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()``, once per record: for values that depend on the record alone."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return cast(T, self.derived[key])
 
     def value(self, key: str, default: Any = None) -> Any:
         found = self.fields.get(key)
@@ -141,8 +162,8 @@ class Record:
         return ()
 
     def iter_sections(self) -> list[Section]:
-        """Every section, depth first."""
-        return flatten_sections(self.sections)
+        """Every section, depth first (a new list each time; the sections are shared)."""
+        return list(self.memo("sections", lambda: flatten_sections(self.sections)))
 
 
 def flatten_sections(sections: tuple[Section, ...]) -> list[Section]:

@@ -9,9 +9,9 @@ lines, and MADR 4's ``decision-makers``. See ADR-0008.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..catalogue.findings import Finding, Position, excerpt
@@ -24,7 +24,7 @@ from .body import (
 )
 from .frontmatter import split_front_matter
 from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, default_kinds, section_names
-from .metadata import read_body_metadata, read_date, status_phrase
+from .metadata import LABELS, date_rank, read_body_metadata, read_date, status_phrase
 from .model import Field, Record, Reference
 from .text import has_control_characters, without_control_characters, without_email
 from .titles import clean_title, is_placeholder, title_from_file_name
@@ -37,10 +37,20 @@ _SERIES_NUMBER = re.compile(
 _ZERO_NUMBER = re.compile(r"^0+(?:[-_ .]|$)")
 _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
-# log4brains names files by date (20210105-x.md); others write the date first
-# (2021-06-05_001-x.md), with or without a number after it.
-_DATE_NAMED = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:-|$)")
-_NAME_DATE = re.compile(r"^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:[-_.]|$)")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in a link's target
+_MOVED = re.compile(
+    r"^(?:this\s+(?:document|proposal|rfc|design|page|file|record|adr)\s+(?:was|has\s+been)\s+"
+    r"(?:renamed|moved)\b|(?:moved|renamed)\s+to\b)",
+    re.IGNORECASE,
+)
+# log4brains names files by date (20210105-x.md), some tools by the time as well
+# (20240516132303-x.md); others write the date first (2021-06-05_001-x.md), with or
+# without a number after it.
+_TIME = r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?"
+_DATE_NAMED = re.compile(rf"^(19|20)\d{{2}}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]){_TIME}(?:-|$)")
+_NAME_DATE = re.compile(
+    rf"^((?:19|20)\d{{2}})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01]){_TIME}(?:[-_.]|$)"
+)
 _DATED_NUMBER = re.compile(r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](\d{1,18})(?:[-_ .]|$)")
 _REFERENCE_FIELDS = (
     "supersedes",
@@ -64,6 +74,9 @@ class SourceFile:
     site_path: str  # the page's path in the site
     group: str = ""  # sub-folder inside the kind's folder
     name: str = ""  # what numbers and names it, when not its file name (a record's folder)
+    # The series of a sub-folder numbered from 1 beside the kind's own (``TESTING`` for
+    # ``proposals/testing/0001-x.md`` beside ``proposals/0001-y.md``); "" for the kind's.
+    series: str = ""
 
     @property
     def identity_name(self) -> str:
@@ -100,8 +113,8 @@ def parse_record(
 
     waivers = read_waivers(front.fields.get("waivers"), lines, front.body_start, path)
     findings.extend(waivers.findings)
-    raw_fields = _front_fields(front.fields)
-    kind = _kind_from_field(raw_fields, kind, kinds, path, findings)
+    kind = _kind_from_field(_front_fields(front.fields), kind, kinds, path, findings)
+    raw_fields = _front_fields(front.fields, kind.fields)
     metadata = read_body_metadata(
         body_lines,
         first_line,
@@ -114,11 +127,18 @@ def parse_record(
     if not style:
         style = "front matter" if front.present else metadata.layout
     for key, value in metadata.fields.items():
-        if key not in raw_fields:
+        # A body label this kind has no field for (an RFC's "Approver") is not read; it is
+        # no unknown key either: the record did not write a key.
+        if key not in raw_fields and key in kind.fields:
             raw_fields[key] = value
             findings.extend(f for f in metadata.findings if f.position == value.value_position)
     fields = _checked_fields(raw_fields, kind, path, findings)
     rejected = frozenset(key for key in raw_fields if key in kind.fields and key not in fields)
+    unknown = tuple(
+        (key, found.key_position)
+        for key, found in raw_fields.items()
+        if key not in kind.fields and key not in PAGE_KEYS and key not in kind.page_keys
+    )
     fields = _cleaned_fields(fields, path, findings)
 
     number, record_id = _identity(fields, source, kind, path, findings)
@@ -139,7 +159,11 @@ def parse_record(
         )
     references = _references(fields, source)
     references += [
-        Reference(relation.relation, _link_target(relation.target, source.path), relation.position)
+        Reference(
+            relation.relation,
+            _numbered(_link_target(relation.target, source.path), kind, source.series),
+            relation.position,
+        )
         for relation in metadata.relations
         if _is_record_link(relation.target) or "/" not in relation.target
     ]
@@ -180,10 +204,12 @@ def parse_record(
         group=source.group,
         title_position=title_position,
         rejected_keys=rejected,
+        unknown_keys=unknown,
         metadata_style=style,
         hidden_lines=hidden,
         date_in_name=date_in_name,
         waivers=waivers.waivers,
+        moved_to=_moved_to("\n".join(body_lines)),
     )
     return record, findings
 
@@ -320,7 +346,7 @@ def status_as_written(text: str) -> str | None:
     return status_phrase(written.value)[0]
 
 
-def _front_fields(front: dict[str, Field]) -> dict[str, Field]:
+def _front_fields(front: dict[str, Field], known: Iterable[str] = ()) -> dict[str, Field]:
     """Front matter by our names: other tools' keys (``decision-makers``, ``stage``,
     ``start-date``) are read as ours when the record does not use ours, and so are keys
     written with capitals (``Title:``, ``Status:``, as Cardano's CIPs do)."""
@@ -332,11 +358,32 @@ def _front_fields(front: dict[str, Field]) -> dict[str, Field]:
         else:
             lowered[key] = value
     fields = {key: value for key, value in lowered.items() if key not in FOREIGN_KEYS}
+    ranks: dict[str, int] = {}
     for key, value in lowered.items():
         ours = FOREIGN_KEYS.get(key)
         if ours is not None and ours not in fields:
             fields[ours] = value
+            ranks[ours] = date_rank(_label_of(key))
+    # Keys written as the body's labels are (``date-issued``, ``last updated``, ``statut``):
+    # read as ours, a date by how much it says about the decision; never "unknown".
+    for key, value in lowered.items():
+        label = _label_of(key)
+        ours = LABELS.get(label)
+        if key in _KNOWN or key in FOREIGN_KEYS or ours is None or ours == key:
+            continue
+        if known and ours not in known:
+            continue  # "approvers" where the kind has no deciders: named as written
+        del fields[key]
+        rank = date_rank(label) if ours == "date" else 0
+        if ours not in fields or (ours in ranks and rank < ranks[ours]):
+            fields[ours] = value
+            ranks[ours] = rank
     return fields
+
+
+def _label_of(key: str) -> str:
+    """A front-matter key as a body label: ``date-issued`` is "date issued"."""
+    return " ".join(key.replace("_", " ").replace("-", " ").split()).lower()
 
 
 _KNOWN = frozenset(key for kind in default_kinds().values() for key in kind.fields) | PAGE_KEYS
@@ -365,6 +412,37 @@ def _date_in_name(path: str) -> dt.date | None:
         return None
 
 
+def _numbered(target: str, kind: KindSpec, series: str = "") -> str:
+    """A record named by its number alone ("Superseded (by 0013)") as the id of its own
+    series: the kind's, or its sub-folder's."""
+    if target.isdigit() and kind.numbered:
+        return f"{series or kind.prefix}-{int(target):04d}"
+    return target
+
+
+def _moved_to(body: str) -> str:
+    """Where a stub points that says the record was moved or renamed, and nothing else:
+    "Moved to [2071-x.md](2071-x.md).", "This document was renamed [...]. Please see
+    [SE-0519](0519-x.md)."; "" for a record."""
+    text = body.strip()
+    if len(text) > 400 or "\n\n" in text or not _MOVED.match(text):
+        return ""
+    link = _LINK.search(text)
+    return link.group(2) if link else ""
+
+
+def file_number(source: SourceFile, kind: KindSpec) -> int | None:
+    """The number a record's file (or folder) name gives it, if any."""
+    if not kind.numbered:
+        return None
+    stem = posixpath.splitext(source.identity_name)[0]
+    dated = _DATED_NUMBER.match(stem)
+    if dated:
+        return int(dated.group(1))
+    named = _numbered_name(stem, kind)
+    return named[0] if named else None
+
+
 def _is_record_link(link: str) -> bool:
     """A link to a Markdown file: a record of this project, maybe on its forge."""
     return link.split("#", 1)[0].split("?", 1)[0].lower().endswith((".md", ".markdown"))
@@ -373,7 +451,7 @@ def _is_record_link(link: str) -> bool:
 def _link_target(link: str, from_path: str) -> str:
     """A Markdown link's target as a project-relative path, or the text if it is an id
     or a URL."""
-    target = link.split("#", 1)[0]
+    target = _ESCAPED.sub(r"\1", link.split("#", 1)[0])  # 0003-\[Superseded\]x.md
     if not target.lower().endswith((".md", ".markdown")) or "://" in target:
         return target
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
@@ -382,24 +460,12 @@ def _link_target(link: str, from_path: str) -> str:
 def _checked_fields(
     raw: dict[str, Field], kind: KindSpec, path: str, findings: list[Finding]
 ) -> dict[str, Field]:
-    """Fields of known keys whose values have the right type; findings for the rest."""
+    """Fields of known keys whose values have the right type; findings for the rest.
+    Unknown keys are left for the checks (DEC006), which see the whole collection."""
     checked: dict[str, Field] = {}
     for key, found in raw.items():
         expected = kind.fields.get(key)
-        if expected is None and (key in PAGE_KEYS or key in kind.page_keys):
-            continue
         if expected is None:
-            suggestions = difflib.get_close_matches(key, list(kind.fields), n=1, cutoff=0.6)
-            hint = f"did you mean `{suggestions[0]}`?" if suggestions else ""
-            findings.append(
-                finding(
-                    "DEC006",
-                    path,
-                    found.key_position,
-                    f"unknown key `{key}` for a record of kind {kind.name}",
-                    hint,
-                )
-            )
             continue
         value, problem = _coerce(expected, found.value)
         if problem and expected == types.DATE and isinstance(found.value, str):
@@ -531,10 +597,12 @@ def _identity(
     dated = _DATED_NUMBER.match(stem)
     if dated:  # 2021-06-05_001-x.md: the number after the date
         number = int(dated.group(1))
-        return number, f"{kind.prefix}-{number:04d}"
+        return number, f"{source.series or kind.prefix}-{number:04d}"
     if _DATE_NAMED.match(stem) or _NAME_DATE.match(stem):
         # log4brains names files by date; several can share a day, so the slug is the id.
         return None, stem
+    if named is not None and source.series:
+        return named[0], f"{source.series}-{named[0]:04d}"
     if named is not None:
         return named
     if _ZERO_NUMBER.match(name):
@@ -579,7 +647,11 @@ def _status(
     if word is None:
         return None, kind.default_status, []
     references = [
-        Reference(relation, _link_target(target, source.path), found.value_position)
+        Reference(
+            relation,
+            _numbered(_link_target(target, source.path), kind, source.series),
+            found.value_position,
+        )
         for relation, target in successors
     ]
     return word, kind.canonical_status(word), references

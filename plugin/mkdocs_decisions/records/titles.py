@@ -46,6 +46,20 @@ _INFIX_NOUN = re.compile(
     r"[-\u2013\u2014|:]\s+(?=\S)",
     re.IGNORECASE,
 )
+# The record's id written after the title, in the kind's own series: "Record decisions - ADR
+# 001" (Docusaurus page titles), "Record decisions (ADR-0001)". Another series' id stays:
+# "Support HTTP/2 - RFC 7540" in an ADR names the standard.
+_SUFFIX_ID = re.compile(
+    r"(?:\s+[-\u2013\u2014|:]\s+|\s*[\[(])(?P<series>[A-Za-z]{1,6})[-_ #]?"
+    rf"(?P<number>{_NUMBER})[\])]?\s*$"
+)
+# A word naming the kind of document before a colon: "Proposal: Title" (Go), "Design
+# doc: Title".
+_DOCUMENT_NOUN = re.compile(
+    r"^(?:proposal|design\s+proposal|design\s+doc(?:ument)?|enhancement\s+proposal|"
+    r"request\s+for\s+comments)\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
 _STATUS_WORDS = re.compile(
     r"^(superseded|superceded|deprecated|rejected|accepted|proposed|draft|withdrawn|"
     r"obsolete|replaced|retired)\b",
@@ -81,9 +95,12 @@ def clean_title(title: str, prefix: str = "") -> str:
         number = _LEADING_NUMBER.match(text)
         if number:
             text = text[number.end() :]
-        infix = _INFIX_ID.match(text) or _INFIX_NOUN.match(text)
+        infix = _INFIX_ID.match(text) or _INFIX_NOUN.match(text) or _DOCUMENT_NOUN.match(text)
         if infix:
             text = text[infix.end() :]
+        suffix = _SUFFIX_ID.search(text)
+        if suffix and prefix and suffix["series"].upper() == prefix.upper() and suffix.start():
+            text = text[: suffix.start()]
         text = text.strip()
         if text == before:
             break
@@ -112,7 +129,14 @@ def _is_prefix(inside: str, prefix: str) -> bool:
     if _STATUS_WORDS.match(inside):
         return True
     series = _SERIES_ID.match(inside + " x")
+    if series and not series["number"] and series.end() == len(inside) + 1:
+        return _is_series(series["series"], prefix)  # "[RFC] Title", "[ADR] Title"
     return bool(series and series["number"] and _strips(series, prefix))
+
+
+def _is_series(series: str, prefix: str) -> bool:
+    """Whether a word names a record series: a known one, or the kind's own prefix."""
+    return series.upper() in SERIES or bool(prefix and series.upper() == prefix.upper())
 
 
 def _strips(match: re.Match[str], prefix: str) -> bool:

@@ -21,12 +21,12 @@ from .model import ListItem, Section
 
 _GOOD_WORDS = (
     r"good|goods|pro|pros|positive|advantage|advantages|strength|strengths|better|benefit|benefits|"
-    r"upside|upsides|plus"
+    r"upside|upsides|plus|bra"  # Norwegian "Bra, fordi"
 )
 _BAD_WORDS = (
     r"bad|bads|con|cons|negative|disadvantage|disadvantages|drawback|drawbacks|downside|downsides|"
     r"risk|risks|cost|costs|weakness|weaknesses|worse|minus|limitation|limitations|concern|"
-    r"concerns"
+    r"concerns|dårlig"
 )
 _GOOD_SIGNS = (
     "\u2705",  # white heavy check mark
@@ -44,6 +44,7 @@ _GOOD_SIGNS = (
 )
 _BAD_SIGNS = (
     "\u274c",  # cross mark
+    "\u274e",  # negative squared cross mark
     "\u2716",  # heavy multiplication x
     "\u26d4",  # no entry
     "\U0001f6ab",  # prohibited
@@ -60,6 +61,21 @@ _BAD_SIGNS = (
     "-",
 )
 _NEUTRAL = re.compile(r"^(?:neutral|meh|either|ok|okay)\b", re.IGNORECASE)
+# The words that say an argument's kind when a comma, colon, dash or "because" follows.
+_EXPLICIT = {
+    "good": r"good|pros?|positive|advantages?|benefits?|upsides?|strengths?|plus|bra",
+    "bad": r"bad|cons?|negative|disadvantages?|drawbacks?|downsides?|weakness(?:es)?|minus|"
+    r"risks?|concerns?|limitations?|dårlig",
+    "neutral": r"neutral",
+}
+# Labels above a list of arguments (``Pros:``), and headings of such lists.
+_LABELS = {
+    "good": r"goods?|pros?|positive|advantages?|benefits?|upsides?|strengths?|arguments? for|for"
+    r"|fordeler",
+    "bad": r"bads?|cons?|negative|disadvantages?|drawbacks?|downsides?|weakness(?:es)?|risks?|"
+    r"concerns?|limitations?|arguments? against|against|ulemper",
+    "neutral": r"neutral|neither",
+}
 PRO = re.compile(rf"^(?:{_GOOD_WORDS})\b", re.IGNORECASE)
 CON = re.compile(rf"^(?:{_BAD_WORDS})\b", re.IGNORECASE)
 NEGATIVE_HEADINGS = (
@@ -76,16 +92,45 @@ NEGATIVE_HEADINGS = (
     "limitations",
     "disadvantages",
     "costs",
+    "negative konsekvenser",
+    "risiko",
 )
-POSITIVE_HEADINGS = ("positive consequences", "positive", "good", "pros", "benefits", "advantages")
+POSITIVE_HEADINGS = (
+    "positive consequences",
+    "positive",
+    "good",
+    "pros",
+    "benefits",
+    "advantages",
+    "positive konsekvenser",
+)
+# "Trade-offs and risks", "Negative og risiko": a heading that joins names.
+_JOINED = re.compile(r"\s*(?:/|&|\+|,)\s*|\s+(?:and|og|et|und|y)\s+")
 # "Chosen option:", "Chosen options:", "Chosen approach:", "Chose option", "Selected option:",
 # "We chose", "We decided to use", "Decision:"
 _CHOSEN = re.compile(
     r"(?:chosen|chose|selected|preferred|picked)\s+(?:options?|approach|alternative|solution)"
     r"\s*:?|\bwe\s+(?:have\s+)?(?:chose|chosen|picked|selected|decided\s+(?:to\s+(?:use|go\s+with|"
-    r"adopt)|on|for))\b|^decision\s*:",
+    r"adopt)|on|for))\b|^decision\s*:"
+    r"|\bwe\s+(?:will\s+|shall\s+)?go\s+with\b|\bthe\s+decision\s+is\s+to\b"
+    r"|\boption\s+choisie\s*:?|\bvalgt\s+alternativ\s*:?",  # French and Norwegian MADR
     re.IGNORECASE | re.MULTILINE,
 )
+# An outcome that opens with the option's number: "(#2) Use htmx", "Option 1 - We will".
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:\(#(\d{1,2})\)|#(\d{1,2})\b|(?:option|alternative)\s+(\d{1,2}|[A-H])\b)",
+    re.IGNORECASE,
+)
+# "We adopt **option 1**": an option named by its number in the outcome's first paragraph,
+# not "option 2 or 3" (no choice yet) and not a template's "{title of option 1}".
+_OPTION_MENTION = re.compile(
+    r"\b(?:option|alternative)\s+(\d{1,2}|[A-H])\b(?![*_]*\s*(?:or|and|/|,)\s*(?:\d|[A-H]\b))",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
+_CODE_OR_BOLD = re.compile(r"`([^`\n]{4,60})`|(?:\*\*|__)([^*_\n]{4,60})(?:\*\*|__)")
+# Words that turn a name into its opposite: "out-of-process" is not "in-process".
+_NEGATIONS = frozenset({"not", "no", "non", "without", "out", "never", "instead"})
 _QUOTED = re.compile("[\"\u201c\u2018'`]([^\"\u201d\u2019'`\\n]{1,200})[\"\u201d\u2019'`]")
 _BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 _SENTENCE_END = re.compile(
@@ -264,6 +309,8 @@ def chosen_options(outcome: Section | None, options: list[Option]) -> list[Optio
                 found.append(option)
     if not found:
         found = [option for option in options if option.marked_chosen]
+    if not found and outcome is not None:
+        found = _named_otherwise(outcome, options)
     if not found and text:
         whole = _key(text)
         ranked = sorted(options, key=lambda option: -len(_key(option.short_name)))
@@ -296,21 +343,104 @@ def argument_kind(text: str, item: ListItem | None = None) -> str:
     return _argument(text, item)
 
 
+def explicit_kind(text: str, marker: str = "") -> str:
+    """``good``, ``bad``, ``neutral`` or "" for an argument that says which it is: a sign
+    or emoji (``+``, ``✅``, ``:x:``), a ``+`` list marker, or a word followed by a comma,
+    colon, dash or "because" (``Good, because``, ``Con:``, ``Neutral because``).
+
+    Stricter than :func:`argument_kind`, which also reads a leading word alone: "Costs
+    little to run" is not an argument against. The trade-off matrix shows a kind only
+    when the record states it."""
+    stripped = text.strip()
+    for sign in _GOOD_SIGNS:
+        if stripped.startswith(sign) and (sign != "+" or len(stripped) > 1):
+            return "good"
+    for sign in _BAD_SIGNS:
+        if stripped.startswith(sign) and sign != "-":
+            return "bad"
+    if stripped.startswith("- ") or stripped.startswith("\u2212"):
+        return "bad"
+    for kind, words in _EXPLICIT.items():
+        if re.match(rf"^(?:{words})(?:\s*[,:;]|\s+[-\u2013\u2014]\s|\s+because\b)", stripped, re.I):
+            return kind
+    return "good" if marker == "+" else ""
+
+
+def argument_label(text: str) -> str:
+    """The kind a label announces for the list below it (``Pros:``, ``**Cons**``,
+    ``✅ Advantages``, a ``#### Bad`` heading), or "" when ``text`` is not only a label."""
+    label = text.strip().rstrip(":").strip()
+    if not label or len(label) > 40:
+        return ""
+    for signs, kind in ((_GOOD_SIGNS, "good"), (_BAD_SIGNS, "bad")):
+        for sign in signs:
+            if sign not in ("+", "-") and label.startswith(sign):
+                rest = label[len(sign) :].strip()
+                return kind if not rest or argument_label(rest) == kind else ""
+    key = " ".join(re.sub(r"[^\w\s-]", " ", label.lower()).split())
+    for kind, words in _LABELS.items():
+        if re.fullmatch(rf"(?:{words})", key):
+            return kind
+    return ""
+
+
+def argument_text(text: str) -> str:
+    """An argument without what says its kind: ``Good, because it is fast`` is ``it is
+    fast``; the record's own words otherwise, as written."""
+    rest = text.strip()
+    for _ in range(2):  # "✅ Good, because ..."
+        before = rest
+        for sign in (*_GOOD_SIGNS, *_BAD_SIGNS, "\u2212"):
+            if sign not in ("+", "-") and rest.startswith(sign):
+                rest = rest[len(sign) :].lstrip(" :")
+                break
+        else:
+            if rest.startswith(("+ ", "- ")):
+                rest = rest[2:]
+        words = "|".join(_EXPLICIT.values())
+        rest = re.sub(
+            rf"^(?:{words})(?:\s*[,:;]|\s+[-\u2013\u2014](?=\s)|(?=\s+because\b))\s*"
+            r"(?:because\b\s*)?",
+            "",
+            rest,
+            count=1,
+            flags=re.I,
+        )
+        if rest == before:
+            break
+    return rest.strip() or text.strip()
+
+
+def option_named(name: str, options: list[Option]) -> Option | None:
+    """The option that ``name`` (a heading in Pros and Cons, a row of a table) stands
+    for: by its title, its short name or its number, as the outcome is matched."""
+    found = _matching(plain_text(name), options)
+    return found[0] if found else None
+
+
 def uses_good_and_bad(section: Section) -> bool:
     """Whether a consequences section is written as good and bad points (items, or
     sub-headings such as "Positive" and "Negative"), so that a missing bad one can be
     told; prose cannot be judged."""
-    headings = {child.key for child in section.children}
-    if headings & set(NEGATIVE_HEADINGS + POSITIVE_HEADINGS):
+    if any(
+        _names_kind(child.key, NEGATIVE_HEADINGS + POSITIVE_HEADINGS) for child in section.children
+    ):
         return True
-    return any(_argument(plain_text(item.text), item) for item in all_items(section))
+    # Stated kinds only ("Good, because", "Con:", a sign): "Better long-term outlook"
+    # beside "Feature work delayed" is prose in a list.
+    return any(explicit_kind(plain_text(item.text), item.marker) for item in all_items(section))
+
+
+def _names_kind(key: str, headings: tuple[str, ...]) -> bool:
+    """Whether a heading is one of ``headings``, alone or joined with another name."""
+    return key in headings or any(part in headings for part in _JOINED.split(key))
 
 
 def has_negative_consequence(section: Section) -> bool:
-    if section.key in NEGATIVE_HEADINGS and not section.is_empty:
+    if _names_kind(section.key, NEGATIVE_HEADINGS) and not section.is_empty:
         return True
     for child in section.children:
-        if child.key in NEGATIVE_HEADINGS and not child.is_empty:
+        if _names_kind(child.key, NEGATIVE_HEADINGS) and not child.is_empty:
             return True
         if has_negative_consequence(child):
             return True
@@ -466,7 +596,8 @@ def _matching(candidate: str, options: list[Option]) -> list[Option]:
         index = _index_of(number[1], options)
     elif ordinal and ordinal[1] in _ORDINALS:
         index = _ORDINALS[ordinal[1]]
-    if index is not None and 1 <= index <= len(options) and _short(key):
+    explicit = number is not None and re.match(r"(?:option|alternative)\b", key)
+    if index is not None and 1 <= index <= len(options) and (_short(key) or explicit):
         return [_numbered(options, index)]
     exact = [o for o in options if key in (_key(o.title), _key(o.short_name))]
     if exact:
@@ -495,7 +626,100 @@ def _matching(candidate: str, options: list[Option]) -> list[Option]:
         return covered
     if numbers and len(key.split()) <= 3 and 1 <= numbers[0] <= len(options):
         return [_numbered(options, numbers[0])]
-    return []
+    return _by_words(candidate, options)
+
+
+def _named_otherwise(outcome: Section, options: list[Option]) -> list[Option]:
+    """The option an outcome names without saying "chosen": by its number at the start
+    (``(#2) Use htmx``, ``Option 1 - We will``) or once in its first paragraph (``Adopt
+    **option 1**``); by a code or bold name only one option has (``We introduce
+    `neverthrow```); or, among two or more options, by most of one option's words in its
+    first sentence (``Manage the ECR repository as part of the prod account module``)."""
+    paragraph = _PLACEHOLDER.sub("", outcome.body.strip().split("\n\n", 1)[0])
+    leading = _LEADING_NUMBER.match(paragraph)
+    tokens = [next(group for group in leading.groups() if group)] if leading else []
+    if not tokens:
+        tokens = list(dict.fromkeys(m[1].lower() for m in _OPTION_MENTION.finditer(paragraph)))
+    if len(tokens) == 1:
+        index = _index_of(tokens[0], options)
+        if index is not None and 1 <= index <= len(options):
+            return [_numbered(options, index)]
+    for match in _CODE_OR_BOLD.finditer(paragraph):
+        name = _key(match[1] or match[2])
+        having = [
+            o for o in options if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", _key(o.title))
+        ]
+        if len(having) == 1:
+            return having
+    if len(options) < 2:
+        return []
+    sentence = re.split(r"(?<=[.!?])\s", plain_text(paragraph), maxsplit=1)[0]
+    return _by_words(sentence, options, of_option=True)
+
+
+def _by_words(candidate: str, options: list[Option], of_option: bool = False) -> list[Option]:
+    """The one option whose words the candidate shares, in any order and form ("Rely on
+    upstream" for "Rely on whatever mechanism is proposed by upstream Helm Charts",
+    "stateles actors" for "Actors are inherently stateless"): most of the candidate's
+    words (``of_option``: most of the option's name, at least two words), more than any
+    other option; or its first word, when only one option starts with it ("gRPC for the
+    first version")."""
+    words = _stems(candidate)
+    if not words:
+        return []
+    scored = []
+    for option in options:
+        own = _stems(option.title)
+        if (words & _NEGATIONS) - own:
+            continue  # "Out-of-process COA" is not "In-process COA"
+        shared = sum(1 for word in words if any(_same_word(word, o) for o in own))
+        if of_option:
+            name = _stems(option.short_name) or own
+            named = sum(1 for word in name if any(_same_word(word, w) for w in words))
+            share = named / len(name)
+            scored.append((shared, share >= 0.6 and named >= 2, option))
+        else:
+            scored.append((shared, shared / len(words) >= 0.6, option))
+    scored.sort(key=lambda item: -item[0])
+    if scored and scored[0][1] and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return [scored[0][2]]
+    if of_option:
+        return []
+    first = _first_stem(candidate)
+    starting = [o for o in options if first and _first_stem(o.title) == first]
+    return starting if len(starting) == 1 else []
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The significant words of a text, each without its plural or -ing ending."""
+    return frozenset(_stem(word) for word in _key(text).split() if _counts(word))
+
+
+def _first_stem(text: str) -> str:
+    return next((_stem(word) for word in _key(text).split() if _counts(word)), "")
+
+
+def _counts(word: str) -> bool:
+    return len(word) > 1 and not word.isdigit() and word not in _STOP_WORDS
+
+
+def _stem(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) > 5:
+        return word[:-3]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word, or one misspelt ("stateles", "stateless")."""
+    if one == other:
+        return True
+    if min(len(one), len(other)) < 5:
+        return False
+    return difflib.SequenceMatcher(None, one, other).ratio() >= 0.85
 
 
 def _index_of(token: str, options: list[Option]) -> int | None:
@@ -547,6 +771,14 @@ _STOP_WORDS = frozenset(
         "option",
         "alternative",
         "approach",
+        "be",
+        "do",
+        "so",
+        "if",
+        "are",
+        "this",
+        "that",
+        "will",
     ]
 )
 

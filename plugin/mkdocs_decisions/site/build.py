@@ -9,7 +9,6 @@ sites is a bug (``tests/test_generators.py`` compares them).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,9 +17,10 @@ from markupsafe import escape
 from ..corpus.links import Corpus
 from ..corpus.settings import Settings
 from .environment import ASSETS
-from .export import export_document
+from .export import export_text
 from .feed import atom_feed
 from .pages import Page, SiteRenderer
+from .reuse import PageReuse
 from .schemas import schema_text
 from .urls import commit_url_template, page_url
 
@@ -67,14 +67,20 @@ class SiteBuild:
         return self.renderer.feed_path
 
 
-def build_site(corpus: Corpus, settings: Settings, options: SiteOptions) -> SiteBuild:
-    """Render every page and file that the records add to a site."""
+def build_site(
+    corpus: Corpus, settings: Settings, options: SiteOptions, reuse: PageReuse | None = None
+) -> SiteBuild:
+    """Render every page and file that the records add to a site. With ``reuse`` (kept
+    between the builds of ``mkdocs serve``), what no change touched is not drawn again."""
+    if reuse is not None:
+        reuse.begin((settings, options, corpus.today, tuple(sorted(corpus.site_bases.items()))))
     renderer = SiteRenderer(
         corpus,
         settings,
         commit_url_template(options.repo_url),
         options.use_directory_urls,
         options.link_style,
+        reuse,
     )
     pages = renderer.pages()
     files = [
@@ -85,17 +91,24 @@ def build_site(corpus: Corpus, settings: Settings, options: SiteOptions) -> Site
         record.site_path: page_url(record.site_path, options.use_directory_urls)
         for record in corpus.records
     }
-    feed = atom_feed(
-        corpus, renderer.feed_path, page_urls, options.site_name, options.site_url or ""
-    )
-    document = export_document(corpus, settings)
-    files.append(SiteFile(renderer.feed_path, feed.encode("utf-8")))
-    files.append(
-        SiteFile(
-            renderer.json_path,
-            (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+
+    def feed() -> bytes:
+        text = atom_feed(
+            corpus, renderer.feed_path, page_urls, options.site_name, options.site_url or ""
         )
-    )
+        return text.encode("utf-8")
+
+    def exported() -> bytes:
+        return export_text(corpus, settings, renderer.once if reuse else None).encode("utf-8")
+
+    if reuse is None:
+        files.append(SiteFile(renderer.feed_path, feed()))
+        files.append(SiteFile(renderer.json_path, exported()))
+    else:
+        inputs = (renderer.faces, corpus.history)
+        files.append(SiteFile(renderer.feed_path, reuse.value("feed", inputs, feed)))
+        every = (corpus.history, *corpus.records)
+        files.append(SiteFile(renderer.json_path, reuse.value("json", every, exported)))
     for path, text in renderer.files.items():  # the graph pictures
         files.append(SiteFile(path, text.encode("utf-8")))
     for kind in settings.kinds.values():  # for editors: this site's own statuses
@@ -104,6 +117,8 @@ def build_site(corpus: Corpus, settings: Settings, options: SiteOptions) -> Site
         )
     for site_path, source in sorted(corpus.assets.items()):
         files.append(SiteFile(site_path, source_path=source))
+    if reuse is not None:
+        reuse.finish()
     return SiteBuild(renderer, pages, files)
 
 

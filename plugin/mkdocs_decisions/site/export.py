@@ -8,6 +8,9 @@ removing one means a new version.
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -16,23 +19,66 @@ from ..corpus.settings import Settings
 from ..history.git_log import Commit
 from ..records.model import Record
 from ..trace.matrix import is_mandatory
-from ..trace.objectives import is_addressing
+from ..trace.measurements import assess, is_measured
+from ..trace.objectives import Objective, is_addressing
+from .tradeoffs import matrix_export, matrix_for
 
 EXPORT_VERSION = 1
+# What ``SiteRenderer.once`` is: (what, record, draw) -> draw() or last build's value.
+Once = Callable[[str, Record, Callable[[], str]], str]
 PEOPLE = ("deciders", "consulted", "informed", "authors", "reviewers", "stakeholders")
 
 
 def export_document(corpus: Corpus, settings: Settings) -> dict[str, Any]:
     """The export of every record in the corpus, in the corpus's order."""
+    return {
+        **export_header(),
+        "records": [export_entry(record, corpus, settings) for record in corpus.records],
+    }
+
+
+def export_header() -> dict[str, Any]:
+    """The document's fields before its records."""
     try:
         generator = f"mkdocs-decisions {version('mkdocs-decisions')}"
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
         generator = "mkdocs-decisions"
-    return {
-        "version": EXPORT_VERSION,
-        "generator": generator,
-        "records": [_record(record, corpus) for record in corpus.records],
-    }
+    return {"version": EXPORT_VERSION, "generator": generator}
+
+
+def export_text(corpus: Corpus, settings: Settings, once: Once | None = None) -> str:
+    """``decisions.json`` as the site serves it: compact JSON (Python writes it several
+    times faster than indented, and it is for programs; a browser shows it indented).
+    ``once`` reuses a record's entry from the previous build while serving
+    (``SiteRenderer.once``): the document is its header and the entries, joined."""
+
+    def entry(record: Record) -> str:
+        return _compact(export_entry(record, corpus, settings))
+
+    entries = [
+        once("export", record, functools.partial(entry, record)) if once else entry(record)
+        for record in corpus.records
+    ]
+    header = _compact(export_header())
+    return header[:-1] + ',"records":[' + ",".join(entries) + "]}\n"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def export_entry(record: Record, corpus: Corpus, settings: Settings) -> dict[str, Any]:
+    """One record's entry."""
+    return _with_tradeoffs(_record(record, corpus), record, corpus, settings)
+
+
+def _with_tradeoffs(
+    entry: dict[str, Any], record: Record, corpus: Corpus, settings: Settings
+) -> dict[str, Any]:
+    """ADRs and RFCs add their trade-off matrix (``null`` when they have none)."""
+    if record.kind in ("adr", "rfc"):
+        entry["tradeoffs"] = matrix_export(matrix_for(corpus, settings, record))
+    return entry
 
 
 def _record(record: Record, corpus: Corpus) -> dict[str, Any]:
@@ -81,6 +127,7 @@ def _record(record: Record, corpus: Corpus) -> dict[str, Any]:
                 "addressed": any(
                     is_addressing(t.decision) for t in trace.traces_to(record, objective)
                 ),
+                **_measured(record, objective),
             }
             for objective in trace.objectives.get(record.path, [])
             if objective.id
@@ -110,6 +157,42 @@ def _record(record: Record, corpus: Corpus) -> dict[str, Any]:
             for d in trace.deviations.get(record.path, [])
         ]
     return entry
+
+
+def _measured(record: Record, objective: Objective) -> dict[str, Any]:
+    """Requirements and quality attributes: the target read as a comparison, every
+    readable measurement (oldest first) and what the latest says."""
+    if not is_measured(objective.spec):
+        return {}
+    assessment = assess(record, objective)
+    comparison = assessment.comparison
+    measurements = [
+        {
+            "date": m.date.isoformat(),
+            "value": m.quantity.value,
+            "unit": m.quantity.unit.label or None,
+            "value_as_written": m.written,
+            "source": m.source or None,
+            "note": m.note or None,
+            "meets_target": assessment.meets(m),
+        }
+        for m in assessment.measurements
+    ]
+    latest = assessment.latest
+    return {
+        "comparison": {
+            "operator": comparison.operator,
+            "bounds": list(comparison.bounds),
+            "unit": comparison.unit.label or None,
+        }
+        if comparison is not None
+        else None,
+        "measurements": measurements,
+        "measurement_status": assessment.status,
+        "latest_measurement": measurements[assessment.measurements.index(latest)]
+        if latest is not None
+        else None,
+    }
 
 
 def _history(record: Record, corpus: Corpus) -> dict[str, Any] | None:

@@ -5,22 +5,100 @@ A graph of every record at once is a hairball beyond a few dozen records, so the
 graph page is clustered: one picture per project (the project, its decisions and
 the standards they follow), then one per group of connected decisions outside any
 project. Each record page shows its neighbourhood: the record and what it links to
-or is linked from. Layouts are rings around a centre, computed in linear time and
-the same on every build.
+or is linked from.
+
+Every picture is a layered drawing (``layout.py``) whose layers follow the edges:
+projects on top, then the decisions that address them, a superseded decision above
+the one that supersedes it and an RFC above the decisions it led to, then the
+standards they follow or deviate from. Node shapes say the kind, fills and a word in
+the node the status; the colours read on both palettes' backgrounds (ADR-0022).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 from ..corpus.links import Corpus
+from ..records.kinds import KindSpec
 from ..records.model import Record
+from .layout import Link, Spacing, layered_layout, route_path
 
 # Edge types, in the order the legend lists them.
 EDGE_TYPES = ("supersedes", "related", "decisions", "addresses", "complies", "deviates")
-RING_GAP = 120.0
-NODE_SPACING = 72.0
+
+# Which end of an edge is drawn above the other, and whether the edge orders the
+# layers: a superseded record sits above its successor, a project above the decisions
+# that address it, an RFC above the decisions it led to, a standard below its followers.
+# "related" is symmetric and does not rank: its ends go on different layers only
+# where the band has layers to spare (layout.py).
+UPPER_END = {
+    "supersedes": "target",
+    "addresses": "target",
+    "decisions": "source",
+    "complies": "source",
+    "deviates": "source",
+    "related": "source",
+}
+RANKING = ("supersedes", "addresses", "decisions", "complies", "deviates")
+# A project's links to its decisions leave it on one trunk, a standard's followers
+# reach it on one: shared lines, not a fan of a hundred crossing ones.
+TRUNKS: dict[str, Literal["upper", "lower"]] = {
+    "addresses": "upper",
+    "complies": "lower",
+    "deviates": "lower",
+}
+BANDS = {"project": 0, "standard": 2}  # every other kind: 1, between them
+
+# Fills by status. Each has a contrast of at least 4.5:1 with the white words inside
+# the node, and at least 3:1 with the page behind it in both Material palettes (white,
+# and slate's #1e2129): the pictures are files shown through <object>, which the page's
+# palette does not reach, so their colours must read on either (ADR-0022).
+STATUS_FILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("#2e7d32", ("accepted", "active", "implemented", "delivered")),
+    ("#1976d2", ("proposed", "draft", "review")),
+    ("#d32f2f", ("rejected", "withdrawn")),
+    ("#8d6e00", ("deprecated", "retired")),
+    ("#9b4dca", ("superseded",)),
+)
+OTHER_FILL = "#757575"  # any other status (teams configure their own)
+# Edges: colour, dash pattern, width. Colours of at least 3:1 on both backgrounds.
+EDGE_STYLES: dict[str, tuple[str, str, float]] = {
+    "supersedes": ("#9575cd", "", 2.2),
+    "related": ("#8a8a8a", "5 4", 1.5),
+    "decisions": ("#3b82d6", "2 3", 2.0),
+    "addresses": ("#8a8a8a", "", 1.0),
+    "complies": ("#43a047", "", 1.4),
+    "deviates": ("#e53935", "6 3", 2.0),
+}
+ARROWS = ("supersedes", "decisions")  # edges with an arrow at their target
+OUTLINE = "#8a8a8a"  # the outline of the picture's subject: 3:1 on both backgrounds
+PICTURE_PALETTE = {
+    "fills": STATUS_FILLS,
+    "other": OTHER_FILL,
+    "edges": EDGE_STYLES,
+    "outline": OUTLINE,
+    "arrows": ARROWS,
+}
+SHAPES = {"adr": "rect", "rfc": "pill", "standard": "hexagon", "project": "ellipse"}
+LEGEND_EDGES = {
+    "supersedes": "supersedes (arrow at the older)",
+    "related": "related",
+    "decisions": "RFC led to decision",
+    "addresses": "addresses (a project's objectives)",
+    "complies": "complies with",
+    "deviates": "deviates from",
+}
+
+NODE_HEIGHT = 36.0
+NODE_WIDTHS = {"project": 150.0}  # every other kind: NODE_WIDTH
+NODE_WIDTH = 104.0
+LABEL_LENGTHS = {"project": 20}  # characters that fit on one line; else LABEL_LENGTH
+LABEL_LENGTH = 14
+MIN_LAYER_WIDTH = 5  # a layer holds at least this many records before the next starts
+SPACING = Spacing(node_height=NODE_HEIGHT, node_gap=14.0)
 
 
 @dataclass(frozen=True)
@@ -39,15 +117,25 @@ class PlacedNode:
 
 
 @dataclass(frozen=True)
+class DrawnEdge:
+    """An edge and its route through the picture as SVG path data, from its source to
+    its target."""
+
+    edge: Edge
+    path: str
+
+
+@dataclass(frozen=True)
 class Cluster:
     """One picture: its nodes with positions, the edges among them, and its size."""
 
     key: str
     title: str
     nodes: list[PlacedNode]
-    edges: list[Edge]
+    edges: list[DrawnEdge]
     width: float
     height: float
+    crossings: int = 0  # between adjacent layers, as the layout counted them
 
 
 class Graph:
@@ -58,20 +146,40 @@ class Graph:
         self.by_path = {record.path: record for record in corpus.records}
         self.edges = all_edges(corpus)
         self.touching: dict[str, list[Edge]] = {path: [] for path in self.by_path}
+        self.between: dict[tuple[str, str], list[Edge]] = {}  # both ends, in path order
         for edge in self.edges:
             self.touching[edge.source].append(edge)
             self.touching[edge.target].append(edge)
+            ends = (min(edge.source, edge.target), max(edge.source, edge.target))
+            self.between.setdefault(ends, []).append(edge)
 
     def among(self, paths: set[str]) -> list[Edge]:
         """The edges whose both ends are in ``paths``, each once, in the same order on
-        every run (the pictures are the same bytes for the same records)."""
-        found = {
-            (e.source, e.target, e.kind): e
-            for path in sorted(paths)
-            for e in self.touching.get(path, [])
-            if e.source in paths and e.target in paths
-        }
-        return list(found.values())
+        every run (the pictures are the same bytes for the same records).
+
+        A standard touches hundreds of decisions: for a few records, looking up each
+        pair is cheaper than walking every edge of every member."""
+        members = sorted(paths)
+        if sum(len(self.touching[path]) for path in members) <= len(members) ** 2:
+            found = [
+                e
+                for path in members
+                for e in self.touching[path]
+                if e.source in paths and e.target in paths
+            ]
+        else:
+            found = [
+                e
+                for number, first in enumerate(members)
+                for second in members[number + 1 :]
+                for e in self.between.get((first, second), ())
+            ]
+        unique = {(e.source, e.target, e.kind): e for e in found}
+        return sorted(unique.values(), key=_edge_order)
+
+
+def _edge_order(edge: Edge) -> tuple[str, str, int]:
+    return (edge.source, edge.target, EDGE_TYPES.index(edge.kind))
 
 
 def all_edges(corpus: Corpus) -> list[Edge]:
@@ -128,11 +236,8 @@ def clusters(graph: Graph) -> list[Cluster]:
             for e in graph.touching[path]
             if e.source == path and e.kind in ("complies", "deviates")
         }
-        ring_one = [by_path[path] for path in members]
-        ring_two = [by_path[path] for path in sorted(standards)]
-        result.append(
-            _rings(f"project-{project.id}", project.title, project, [ring_one, ring_two], graph)
-        )
+        records = [project] + [by_path[path] for path in members + sorted(standards)]
+        result.append(_layered(f"project-{project.id}", project.title, records, graph))
         placed |= set(members) | {project.path}
     # Outside projects: connected groups of decisions (standards and projects left out).
     rest = [
@@ -161,21 +266,19 @@ def clusters(graph: Graph) -> list[Cluster]:
     single = [g[0] for g in groups if len(g) == 1]
     for index, group in enumerate(sorted(connected, key=lambda g: (-len(g), g)), start=1):
         records = [by_path[path] for path in group]
-        centre = max(records, key=lambda r: (len(graph.touching[r.path]), r.path))
-        others = [r for r in records if r.path != centre.path]
-        result.append(
-            _rings(f"group-{index}", f"Connected records {index}", centre, [others], graph)
-        )
+        result.append(_layered(f"group-{index}", f"Connected records {index}", records, graph))
     if single:
-        result.append(_grid("unconnected", "Records without links", [by_path[p] for p in single]))
+        records = [by_path[p] for p in single]
+        result.append(_layered("unconnected", "Records without links", records, graph))
     return result
 
 
-NEIGHBOURHOOD_LIMIT = 40  # beyond this a ring is a blur; the graph page has the rest
+NEIGHBOURHOOD_LIMIT = 40  # beyond this a picture is a blur; the graph page has the rest
 
 
 def neighbourhood(record: Record, graph: Graph) -> Cluster | None:
-    """The record in the middle, the records it links to or is linked from around it.
+    """The record and the records it links to or is linked from, with the edges among
+    them.
 
     Projects and standards link to most decisions; their picture is the project's
     on the graph page, so they get none here."""
@@ -189,35 +292,99 @@ def neighbourhood(record: Record, graph: Graph) -> Cluster | None:
         return None
     ordered = sorted(near, key=lambda p: (by_path[p].kind, p))[:NEIGHBOURHOOD_LIMIT]
     others = [by_path[path] for path in ordered]
-    return _rings(f"near-{record.id}", record.title, record, [others], graph)
+    return _layered(f"near-{record.id}", record.title, [record, *others], graph, centre=record)
 
 
-def _rings(
-    key: str, title: str, centre: Record, rings: list[list[Record]], graph: Graph
+def legend(kinds: dict[str, KindSpec]) -> dict[str, object]:
+    """The legend's values: each configured kind's shape, the status colours (with the
+    configured statuses they stand for), the edge styles."""
+    statuses = {status for spec in kinds.values() for status in spec.statuses}
+    groups: list[tuple[str, list[str]]] = []
+    for fill, words in STATUS_FILLS:
+        shown = [word for word in words if word in statuses]
+        if shown:
+            groups.append((fill, shown))
+    coloured = {word for _, words in STATUS_FILLS for word in words}
+    if statuses - coloured or not groups:
+        groups.append((OTHER_FILL, ["any other status"]))
+    return {
+        "kinds": [(node_shape(name), spec.noun.lower() or name) for name, spec in kinds.items()],
+        "statuses": groups,
+        "other": OTHER_FILL,
+        "edges": [(LEGEND_EDGES[kind], *EDGE_STYLES[kind], kind in ARROWS) for kind in EDGE_TYPES],
+    }
+
+
+def layer_width(count: int) -> int:
+    """How many records a layer holds before the next one starts: about the square
+    root of the picture's records, so large pictures grow down as well as across."""
+    return max(MIN_LAYER_WIDTH, math.ceil(math.sqrt(1.5 * count)))
+
+
+def node_width(record: Record) -> float:
+    return NODE_WIDTHS.get(record.kind, NODE_WIDTH)
+
+
+def node_shape(kind: str) -> str:
+    """The shape of a kind's nodes: rect, pill, hexagon, ellipse; other kinds are
+    parallelograms."""
+    return SHAPES.get(kind, "parallelogram")
+
+
+def label_length(record: Record) -> int:
+    return LABEL_LENGTHS.get(record.kind, LABEL_LENGTH)
+
+
+def short_label(text: str, length: int) -> str:
+    """``text`` as it fits on a node's line: cut with an ellipsis when longer."""
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _layered(
+    key: str, title: str, records: list[Record], graph: Graph, centre: Record | None = None
 ) -> Cluster:
-    """``centre`` in the middle, each list on a ring of its own, wide enough for it."""
-    nodes = [PlacedNode(centre, 0.0, 0.0, centre=True)]
-    radius = 0.0
-    for ring in rings:
-        if not ring:
-            continue
-        # The circumference must hold every node of the ring with room to spare.
-        radius = max(radius + RING_GAP, len(ring) * NODE_SPACING / (2 * math.pi))
-        for index, record in enumerate(ring):
-            angle = -math.pi / 2 + 2 * math.pi * index / len(ring)
-            nodes.append(PlacedNode(record, radius * math.cos(angle), radius * math.sin(angle)))
-    margin = 60.0
-    size = 2 * (radius + margin)
-    shifted = [PlacedNode(n.record, n.x + size / 2, n.y + size / 2, n.centre) for n in nodes]
-    return Cluster(key, title, shifted, graph.among({n.record.path for n in shifted}), size, size)
-
-
-def _grid(key: str, title: str, records: list[Record]) -> Cluster:
-    columns = max(1, min(10, math.ceil(math.sqrt(len(records) * 2))))
-    cell = 70.0
+    """``records`` and the edges among them as a layered drawing. Inside a layer the
+    earlier decision comes first (by date, then path), so pictures read from the top
+    in the order decisions were taken."""
+    records = sorted(records, key=_chronological)
+    index = {record.path: number for number, record in enumerate(records)}
+    edges = graph.among(set(index))
+    links = []
+    for edge in edges:
+        upper, lower = edge.source, edge.target
+        if UPPER_END[edge.kind] == "target":
+            upper, lower = lower, upper
+        links.append(
+            Link(
+                index[upper],
+                index[lower],
+                ranks=edge.kind in RANKING,
+                trunk=TRUNKS.get(edge.kind, ""),
+                group=edge.kind,
+            )
+        )
+    layout = layered_layout(
+        [node_width(record) for record in records],
+        [BANDS.get(record.kind, 1) for record in records],
+        links,
+        layer_width(len(records)),
+        SPACING,
+    )
+    drawn = []
+    for edge, link, route in zip(edges, links, layout.routes, strict=True):
+        if link.upper != index[edge.source]:
+            route = list(reversed(route))
+        drawn.append(DrawnEdge(edge, route_path(route)))
     nodes = [
-        PlacedNode(record, cell / 2 + cell * (i % columns), cell / 2 + cell * (i // columns))
-        for i, record in enumerate(records)
+        PlacedNode(record, layout.x[number], layout.y[number], centre=record is centre)
+        for number, record in enumerate(records)
     ]
-    rows = math.ceil(len(records) / columns)
-    return Cluster(key, title, nodes, [], cell * columns, cell * rows)
+    # The picture's subject first, then top to bottom and left to right.
+    nodes.sort(key=lambda node: (not node.centre, node.y, node.x))
+    return Cluster(key, title, nodes, drawn, layout.width, layout.height, layout.crossings)
+
+
+def _chronological(record: Record) -> tuple[int, str]:
+    # Ordinals, as a date and a datetime do not compare; undated records come last.
+    day = record.date
+    return (day.toordinal() if day else dt.date.max.toordinal() + 1, record.path)

@@ -9,9 +9,12 @@ syntax; autoescaping is on for everything else. See ADR-0004.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -26,11 +29,29 @@ from ..records.frontmatter import split_front_matter
 from ..records.kinds import KindSpec
 from ..records.model import Record
 from ..records.text import without_control_characters
+from ..records.urls import is_safe_link
 from .context import SiteContext
-from .graph import Cluster, Graph, clusters, neighbourhood
+from .graph import (
+    ARROWS,
+    NODE_HEIGHT,
+    PICTURE_PALETTE,
+    Cluster,
+    Graph,
+    clusters,
+    label_length,
+    legend,
+    neighbourhood,
+    node_shape,
+    node_width,
+    short_label,
+)
 from .markup import file_token, web_link
+from .reuse import PageReuse
 from .trace_pages import TracePages
+from .tradeoffs import matrix_for, matrix_values
 from .urls import page_url, relative_link, relative_path
+
+T = TypeVar("T")
 
 GRAPH_FOLDER = "assets/decisions/graphs"
 EDGE_LABELS = {
@@ -73,9 +94,11 @@ class SiteRenderer(SiteContext):
         commit_url: str = "",
         use_directory_urls: bool = True,
         link_style: str = "url",
+        reuse: PageReuse | None = None,
     ) -> None:
         super().__init__(corpus, settings, use_directory_urls, link_style)
         self.commit_url = settings.commit_url or commit_url
+        self.reuse = reuse  # pages of the previous build, while serving (site/reuse.py)
         # MADR keeps ADRs in docs/decisions/, whose folder index is decisions/index.md too:
         # then the folder keeps its page (and landing text) and the overall index moves.
         folders = {_index_path(base) for base in corpus.site_bases.values()}
@@ -99,14 +122,8 @@ class SiteRenderer(SiteContext):
         """All pages: one per record, one index per kind and sub-folder, the decisions index,
         the timeline and the compliance matrix. A generated page whose path a record page
         already has is left out and named in ``collisions``: records are never replaced."""
-        pages = [self.record_page(record) for record in self.corpus.records]
-        generated = self.folder_pages()
-        generated.append(self.decisions_index())
-        if self.has_timeline:
-            generated.append(self.timeline())
-        if self.trace_pages.compliance_path:
-            generated.append(self.compliance_page(self.trace_pages.compliance_path))
-        generated.append(self.graph_page())
+        pages = [self._record_page_once(record) for record in self.corpus.records]
+        generated = self._lists_once()
         taken = {record.site_path: record.path for record in self.corpus.records}
         for page in generated:
             owner = taken.get(page.site_path)
@@ -120,9 +137,79 @@ class SiteRenderer(SiteContext):
                 )
         return pages
 
+    def lists(self) -> list[Page]:
+        """The pages that list records: folder indexes, the decisions index, the
+        timeline, the compliance matrix and the graph."""
+        generated = self.folder_pages()
+        generated.append(self.decisions_index())
+        if self.has_timeline:
+            generated.append(self.timeline())
+        if self.trace_pages.compliance_path:
+            generated.append(self.compliance_page(self.trace_pages.compliance_path))
+        generated.append(self.graph_page())
+        return generated
+
+    @cached_property
+    def faces(self) -> bytes:
+        """What lists show of all records (site/reuse.py), for reusing lists."""
+        return self.reuse.faces_of(self.corpus.records) if self.reuse else b""
+
+    def _lists_once(self) -> list[Page]:
+        if self.reuse is None:
+            return self.lists()
+        landing = tuple(_stamp(page.source.source_path) for page in self.corpus.landing_pages)
+        inputs = (self.faces, self.corpus.history, *landing)
+        pages, files = self.reuse.value("lists", inputs, lambda: self._drawing(self.lists))
+        self.files.update(files)
+        return pages
+
+    def _record_page_once(self, record: Record) -> Page:
+        """The record's page, drawn again only when it or a record it shows changed."""
+        if self.reuse is None:
+            return self.record_page(record)
+        page, files = self.once(
+            "page", record, lambda: self._drawing(lambda: self.record_page(record))
+        )
+        self.files.update(files)
+        return page
+
+    def once(self, what: str, record: Record, draw: Callable[[], T]) -> T:
+        """``draw()`` for one record, or what it gave last time when neither the record
+        nor a record it shows has changed since (always ``draw()`` without reuse)."""
+        if self.reuse is None:
+            return draw()
+        if record.kind in ("project", "standard"):  # they list the records that cite them
+            inputs: tuple[object, ...] = (record, self.faces, self.corpus.history)
+        else:
+            near = self._shown_with(record)
+            inputs = (record, self.corpus.history, *(self.reuse.face(other) for other in near))
+        return self.reuse.value(f"{what}:{record.path}", inputs, draw)
+
+    def _shown_with(self, record: Record) -> list[Record]:
+        """The records whose face a record's page shows: those it links to or is linked
+        from, in the text or the graph (its project, its standards), by path."""
+        near = {link.target.path: link.target for link in self.corpus.outgoing(record)}
+        near.update((link.source.path, link.source) for link in self.corpus.incoming(record))
+        by_path = self.graph.by_path
+        for edge in self.graph.touching.get(record.path, []):
+            for path in (edge.source, edge.target):
+                near[path] = by_path[path]
+        near.pop(record.path, None)
+        return [near[path] for path in sorted(near)]
+
+    def _drawing(self, draw: Callable[[], T]) -> tuple[T, dict[str, str]]:
+        """What ``draw`` returns, and the files (pictures) it made."""
+        before = set(self.files)
+        value = draw()
+        return value, {path: text for path, text in self.files.items() if path not in before}
+
     @cached_property
     def graph(self) -> Graph:
-        return Graph(self.corpus)
+        if self.reuse is None:
+            return Graph(self.corpus)
+        # The graph is made of faces (links, titles, statuses): the same faces, the same
+        # graph, though the records behind them may have new bodies.
+        return self.reuse.value("graph", (self.faces,), lambda: Graph(self.corpus))
 
     def graph_page(self) -> Page:
         """Every record in pictures: one per project, one per group of linked records."""
@@ -141,7 +228,11 @@ class SiteRenderer(SiteContext):
                     "count": len(cluster.nodes),
                 }
             )
-        values = {"clusters": pictures, "index_link": self.href(here, self.index_path)}
+        values = {
+            "clusters": pictures,
+            "index_link": self.href(here, self.index_path),
+            "legend": legend(self.settings.kinds),
+        }
         return Page(
             here,
             self.render("graph.md.j2", values),
@@ -152,11 +243,12 @@ class SiteRenderer(SiteContext):
     def _picture(self, cluster: Cluster) -> dict[str, object]:
         """A picture's values for ``graph_file.svg.j2``. All pictures are files in one
         folder, so each record's node is the same markup everywhere: made once."""
-        positions = {node.record.path: (node.x, node.y) for node in cluster.nodes}
+        by_path = self.graph.by_path
         return {
             "title": cluster.title,
             "width": _number(cluster.width),
             "height": _number(cluster.height),
+            "style": self._graph_style,
             "nodes": [
                 {
                     "x": _number(node.x),
@@ -168,29 +260,38 @@ class SiteRenderer(SiteContext):
             ],
             "edges": [
                 {
-                    "kind": edge.kind,
-                    "x1": _number(positions[edge.source][0]),
-                    "y1": _number(positions[edge.source][1]),
-                    "x2": _number(positions[edge.target][0]),
-                    "y2": _number(positions[edge.target][1]),
-                    "label": f"{self.graph.by_path[edge.source].id} {EDGE_LABELS[edge.kind]} "
-                    f"{self.graph.by_path[edge.target].id}",
+                    "kind": drawn.edge.kind,
+                    "d": Markup(drawn.path),  # numbers and path commands only
+                    "arrow": drawn.edge.kind in ARROWS,
+                    "label": f"{by_path[drawn.edge.source].id} {EDGE_LABELS[drawn.edge.kind]} "
+                    f"{by_path[drawn.edge.target].id}",
                 }
-                for edge in cluster.edges
+                for drawn in cluster.edges
             ],
         }
+
+    @cached_property
+    def _graph_style(self) -> Markup:
+        """The style and markers of every picture: the same in each, made once."""
+        return Markup(self.render("graph_style.svg.j2", {"palette": PICTURE_PALETTE}))
 
     def _node_markup(self, record: Record) -> Markup:
         cached = self._nodes.get(record.path)
         if cached is None:
+            href = self._asset_href(f"{GRAPH_FOLDER}/x.svg", record.site_path)
+            status = record.status or record.raw_status or "unknown"
             values = {
-                "href": self._asset_href(f"{GRAPH_FOLDER}/x.svg", record.site_path),
+                "href": href if is_safe_link(href) else None,
                 "id": record.id,
                 "title": record.title,
-                "status": record.status or record.raw_status or "unknown",
+                "status": status,
                 "kind": record.kind,
                 "kind_noun": self.settings.kinds[record.kind].noun.lower(),
-                "label": record.id if len(record.id) <= 20 else record.id[:19] + "…",
+                "shape": node_shape(record.kind),
+                "w": node_width(record) / 2,
+                "h": NODE_HEIGHT / 2,
+                "label": short_label(record.id, label_length(record)),
+                "status_label": short_label(status, label_length(record)),
             }
             cached = self._nodes[record.path] = Markup(self.render("graph_node.svg.j2", values))
         return cached
@@ -240,12 +341,19 @@ class SiteRenderer(SiteContext):
             here,
             self.render("record.md.j2", values),
             record.source_path,
-            html_after_title=self.render("record_header.html.j2", values),
+            html_after_title=self.render("record_header.html.j2", values) + self._tradeoffs(record),
             html_at_end=self.trace_pages.record_sections(record, here)
             + self._neighbourhood(record, here)
             + self.render("record_history.html.j2", values),
             title=heading,
         )
+
+    def _tradeoffs(self, record: Record) -> str:
+        """The record's trade-off matrix, below its header (ADR-0023); "" without one."""
+        matrix = matrix_for(self.corpus, self.settings, record)
+        if matrix is None:
+            return ""
+        return self.render("record_tradeoffs.html.j2", {"matrix": matrix_values(matrix)})
 
     def _page_tags(self, record: Record) -> str:
         """With ``tags: true``: the status, the kind and the record's own tags as page tags
@@ -554,6 +662,15 @@ def _review_distance(days: int) -> str:
         return "due today"
     plural = "s" if abs(days) != 1 else ""
     return f"overdue by {-days} day{plural}" if days < 0 else f"due in {days} day{plural}"
+
+
+def _stamp(path: str) -> tuple[str, int, int]:
+    """A file's path, modification time and size: whether it changed since last time."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (path, -1, -1)
+    return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def shown_body(record: Record) -> str:

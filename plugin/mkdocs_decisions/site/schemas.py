@@ -26,6 +26,8 @@ from ..records.kinds import (
     KindSpec,
     default_kinds,
 )
+from ..trace.measurements import DATE_PATTERN, is_measured
+from ..trace.targets import VALUE_PATTERN
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SHIPPED = Path(__file__).parent / "schemas"
@@ -48,6 +50,20 @@ _ID = {
     ]
 }
 _TEXT = {"type": ["string", "number"], "pattern": r"\S"}  # not empty
+_MEASUREMENT = {
+    "type": "object",
+    "properties": {
+        "date": {"type": "string", "pattern": DATE_PATTERN, "description": "YYYY-MM-DD"},
+        "value": {
+            "anyOf": [{"type": "number"}, {"type": "string", "pattern": VALUE_PATTERN}],
+            "description": "A number, or a number and its unit: 11.4, 45 minutes, 99.7 %",
+        },
+        "source": {"type": ["string", "null"], "description": "A link to the run"},
+        "note": {"anyOf": [_SCALAR, {"type": "null"}]},
+    },
+    "required": ["date", "value"],
+    "additionalProperties": False,
+}
 _DEVIATION = {
     "type": "object",
     "properties": {"standard": _TEXT, "reason": _TEXT},
@@ -133,7 +149,14 @@ def _property(key: str, value_type: str, kind: KindSpec) -> dict[str, Any]:
         }
     if value_type == types.ITEMS:
         spec = next(spec for spec in OBJECTIVE_LISTS if spec.key == key)
-        item_properties: dict[str, Any] = {name: _SCALAR for name in ITEM_KEYS}
+        item_properties: dict[str, Any] = {
+            name: _SCALAR for name in ITEM_KEYS if name != "measurements"
+        }
+        if is_measured(spec):
+            item_properties["measurements"] = {
+                "anyOf": [{"type": "array", "items": _MEASUREMENT}, {"type": "null"}],
+                "description": "Measured values, each with its date (decisions measure)",
+            }
         for name in ("id", "title", *spec.required):
             item_properties[name] = _TEXT
         item_properties["negotiable"] = {"type": "boolean"}

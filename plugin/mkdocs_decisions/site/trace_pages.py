@@ -11,8 +11,11 @@ from typing import Any
 from ..records.kinds import OBJECTIVE_LISTS, ItemSpec
 from ..records.model import Record
 from ..trace.matrix import IN_FORCE, Traceability, is_mandatory
+from ..trace.measurements import INCOMPARABLE, MET, MISSED, NO_DATA, assess, is_measured
 from ..trace.objectives import Objective, is_addressing
 from .context import SiteContext
+from .markup import web_link
+from .trends import shown_value, trend_picture
 
 UNCATEGORISED = "uncategorised"
 
@@ -109,11 +112,17 @@ class TracePages:
     def _project_values(self, project: Record, here: str) -> dict[str, Any]:
         trace = self.trace
         objectives = trace.objectives.get(project.path, [])
+        # The latest value and the trend show in every measured list once one item of
+        # the project has measurements: "no data" then says something.
+        measured = any(_has_measurements(o) for o in objectives if is_measured(o.spec))
         lists = []
         for spec in OBJECTIVE_LISTS:
-            items = [self._objective_row(o) for o in objectives if o.spec is spec]
+            items = [self._objective_row(project, o) for o in objectives if o.spec is spec]
             if items:
-                lists.append({"spec": spec, "rows": items, "columns": _columns(spec)})
+                columns = _columns(spec)
+                if measured and is_measured(spec):
+                    columns = [*columns, "latest"]
+                lists.append({"spec": spec, "rows": items, "columns": columns})
         declared = {s.path for s in trace.declared_standards(project)}
         decisions = trace.decisions_in(project)
         standards = [
@@ -144,10 +153,33 @@ class TracePages:
             "decisions": [self._decision_row(d, project, here) for d in decisions],
         }
 
-    def _objective_row(self, objective: Objective) -> dict[str, Any]:
+    def _objective_row(self, project: Record, objective: Objective) -> dict[str, Any]:
+        anchor = objective_anchor(objective.id) if objective.id else ""
+        latest: dict[str, str] | None = None
+        status, reason, trend = NO_DATA, "", None
+        if is_measured(objective.spec):
+            assessment = assess(project, objective)
+            status, reason = assessment.status, assessment.reason
+            if assessment.latest is not None:
+                latest = {
+                    "value": shown_value(assessment.latest, assessment),
+                    "date": assessment.latest.date.isoformat(),
+                    "source": web_link(assessment.latest.source),
+                    "note": assessment.latest.note,
+                }
+            trend = trend_picture(
+                objective.id or objective.title,
+                f"{anchor or f'objective-{objective.spec.key}-{objective.index}'}-trend",
+                objective.target,
+                assessment,
+            )
         return {
             "id": objective.id,
-            "anchor": objective_anchor(objective.id) if objective.id else "",
+            "anchor": anchor,
+            "latest": latest,
+            "status": status,
+            "reason": reason,
+            "trend": trend,
             "title": objective.title,
             "description": objective.description,
             "metric": objective.metric,
@@ -251,6 +283,9 @@ class TracePages:
                 for o in traced
                 if not any(is_addressing(t.decision) for t in self.trace.traces_to(project, o))
             ]
+            statuses = [
+                assess(project, o).status for o in objectives if o.id and is_measured(o.spec)
+            ]
             rows.append(
                 {
                     **self.site.entry(project, here),
@@ -258,9 +293,19 @@ class TracePages:
                     "traced": len(traced),
                     "gaps": len(gaps),
                     "decisions": len(self.trace.decisions_in(project)),
+                    "met": statuses.count(MET),
+                    "missed": statuses.count(MISSED),
+                    "no_data": statuses.count(NO_DATA),
+                    "incomparable": statuses.count(INCOMPARABLE),
                 }
             )
-        return {"projects": rows}
+        measured = any(
+            _has_measurements(o)
+            for project in self.trace.projects
+            for o in self.trace.objectives.get(project.path, [])
+            if is_measured(o.spec)
+        )
+        return {"projects": rows, "measured": measured}
 
     def compliance_values(self, here: str) -> dict[str, Any]:
         """Projects against mandatory standards: listed, missing, and the decisions behind."""
@@ -303,6 +348,10 @@ def _columns(spec: ItemSpec) -> list[str]:
     if spec.key == "constraints":
         return ["negotiable"]
     return []
+
+
+def _has_measurements(objective: Objective) -> bool:
+    return isinstance(objective.raw, dict) and bool(objective.raw.get("measurements"))
 
 
 def _rank(order: list[str], category: str) -> int:

@@ -1,0 +1,118 @@
+"""Pages of the previous build that serve again, while ``mkdocs serve`` runs.
+
+A record's page shows the record, its history, and what it says of the records it
+links to or that link to it (titles, statuses, the supersession banner, the picture of
+its neighbourhood). So it is drawn again only when one of those records changed, or
+the history did. Records are parsed once per change of their file
+(``corpus.load.ParseCache``), so "changed" is "another object": the inputs of a page
+are compared by identity, which costs nothing and cannot miss a change.
+
+The pages that list many records (indexes, timeline, graph, projects, standards, the
+compliance matrix, the feed) show each record's *face*: its front matter, title,
+status and links, not its body. They are drawn again when a face changes, so typing in
+the body of one record redraws that record's page alone.
+
+Anything else a page could show (the settings, the site's options, today's date, the
+folders' landing pages) is the *context*: when it differs, nothing is reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from ..records.model import Record
+
+T = TypeVar("T")
+
+
+@dataclass
+class _Entry:
+    inputs: tuple[object, ...]
+    value: object
+
+
+@dataclass
+class PageReuse:
+    """What the last builds drew, by name, with the inputs it was drawn from."""
+
+    context: tuple[object, ...] | None = None
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    faces: dict[int, tuple[Record, bytes]] = field(default_factory=dict)
+    drawn: int = 0  # how many values the current build drew (the rest were reused)
+    used: set[str] = field(default_factory=set)
+
+    def begin(self, context: tuple[object, ...]) -> None:
+        """Start a build; a new context starts afresh."""
+        if context != self.context:
+            self.context, self.entries, self.faces = context, {}, {}
+        self.drawn = 0
+        self.used = set()
+
+    def value(self, name: str, inputs: tuple[object, ...], draw: Callable[[], T]) -> T:
+        """The value drawn before from the same inputs (the same objects), else drawn now."""
+        self.used.add(name)
+        entry = self.entries.get(name)
+        if entry is not None and _same(entry.inputs, inputs):
+            return entry.value  # type: ignore[return-value]
+        value = draw()
+        self.entries[name] = _Entry(inputs, value)
+        self.drawn += 1
+        return value
+
+    def finish(self) -> None:
+        """Forget what this build did not use (deleted records), and faces of records
+        that are gone."""
+        for name in [name for name in self.entries if name not in self.used]:
+            del self.entries[name]
+
+    def face(self, record: Record) -> bytes:
+        """A digest of what lists of records show of this one: everything but the body."""
+        cached = self.faces.get(id(record))
+        if cached is not None and cached[0] is record:
+            return cached[1]
+        hasher = hashlib.blake2b(digest_size=16)
+        shown = (
+            record.path,
+            record.site_path,
+            record.kind,
+            record.id,
+            record.number,
+            record.title,
+            record.status,
+            record.raw_status,
+            record.group,
+            record.metadata_style,
+            record.date_in_name,
+            sorted((key, repr(found.value)) for key, found in record.fields.items()),
+            [(reference.relation, reference.target) for reference in record.references],
+            [(waiver.rule, waiver.reason) for waiver in record.waivers],
+        )
+        hasher.update(repr(shown).encode("utf-8", "surrogatepass"))
+        self.faces[id(record)] = (record, hasher.digest())
+        return self.faces[id(record)][1]
+
+    def faces_of(self, records: list[Record]) -> bytes:
+        """One digest of the faces of all ``records``, in order."""
+        hasher = hashlib.blake2b(digest_size=16)
+        for record in records:
+            hasher.update(self.face(record))
+        live = {id(record) for record in records}
+        for key in [key for key in self.faces if key not in live]:
+            del self.faces[key]
+        return hasher.digest()
+
+
+def _same(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """The same objects in the same order (bytes and strings by value)."""
+    if len(before) != len(now):
+        return False
+    for old, new in zip(before, now, strict=True):
+        if isinstance(new, bytes | str | int | float | bool | type(None)):
+            if old != new:
+                return False
+        elif old is not new:
+            return False
+    return True
