@@ -132,6 +132,27 @@ def test_status_on_a_file_without_front_matter_adds_it_above_the_text(project: P
     assert path.read_bytes() == b"---\nstatus: proposed\n---\n" + NO_FRONT_MATTER.encode()
 
 
+def test_a_status_kept_in_a_metadata_file_is_changed_there(project: Project) -> None:
+    """A KEP keeps its status in kep.yaml beside README.md: the command says so and
+    writes neither file."""
+    readme = project.write(
+        "rfc/sig-apps/2214-indexed-job/README.md",
+        "# KEP-2214: Indexed Job\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n",
+    )
+    metadata = project.write(
+        "rfc/sig-apps/2214-indexed-job/kep.yaml",
+        "title: Indexed Job\nkep-number: 2214\nstatus: implementable\ncreation-date: 2020-12-29\n",
+    )
+    before = (readme.read_bytes(), metadata.read_bytes())
+    result = project.decisions("status", "RFC-2214", "implemented")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "the status is written in rfc/sig-apps/2214-indexed-job/kep.yaml (line 3)" in (
+        result.stderr
+    )
+    assert (readme.read_bytes(), metadata.read_bytes()) == before
+    assert "Traceback" not in result.stderr
+
+
 def test_refused_transitions_leave_the_file_alone(project: Project) -> None:
     path = project.write("adr/0001-a.md", adr())
     before = path.read_bytes()

@@ -4,12 +4,20 @@ writes. Each is compared, page for page, with the plugin's MkDocs build (ADR-002
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import html
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import time
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -200,6 +208,138 @@ def test_properdocs_serve_rebuilds_when_a_record_changes(tmp_path: Path) -> None
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# --- ProperDocs with MaterialX, in a virtualenv of its own --------------------------------
+
+MATERIALX_GROUP = "test-materialx"  # pyproject.toml's dependency group: the pins
+REQUIRE_MATERIALX = "DECISIONS_REQUIRE_MATERIALX"  # set by .ci/run: CI fails, never skips
+
+
+def materialx_requirements() -> list[str]:
+    """The group's pins, this package's dependencies and its build backend."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [
+        *pyproject["dependency-groups"][MATERIALX_GROUP],
+        *pyproject["project"]["dependencies"],
+        *pyproject["build-system"]["requires"],
+    ]
+
+
+def pip(*arguments: str, python: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Our own pip, installing for ``python`` (so the other virtualenv needs no pip)."""
+    return subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def index_unreachable() -> str | None:
+    """Why the package index pip installs from does not answer, or None when it does."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "pip", "config", "list"], capture_output=True, text=True
+    ).stdout
+    configured = re.search(r"^[\w:.]*\.index-url='([^']+)'", listed, re.MULTILINE)
+    index = configured.group(1) if configured else "https://pypi.org/simple/"
+    host = urllib.parse.urlsplit(index).hostname or index  # never its credentials
+    try:
+        with urllib.request.urlopen(index.rstrip("/") + "/properdocs/", timeout=20):
+            return None
+    except urllib.error.HTTPError:
+        return None  # it answered
+    except OSError as error:
+        return f"the package index ({host}) is unreachable: {error}"
+
+
+def materialx_venv() -> Path:
+    """A virtualenv with the pins and this package's dependencies (not the package), under
+    the user's cache folder: made once for each set of pins and Python, then reused."""
+    requirements = materialx_requirements()
+    identity = json.dumps([sys.version, sys.base_prefix, requirements]).encode()
+    key = f"materialx-{hashlib.sha256(identity).hexdigest()[:16]}"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mkdocs-decisions"
+    cache.mkdir(parents=True, exist_ok=True)
+    venv, python = cache / key, cache / key / "bin" / "python"
+    with open(cache / f"{key}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another test session may be making it
+        if (venv / ".complete").exists() and subprocess.run([python, "-c", ""]).returncode == 0:
+            return venv
+        shutil.rmtree(venv, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+        installed = pip("install", "--quiet", *requirements, python=python)
+        if installed.returncode != 0:
+            shutil.rmtree(venv, ignore_errors=True)
+            reason = index_unreachable()
+            if reason and not os.environ.get(REQUIRE_MATERIALX):
+                pytest.skip(f"ProperDocs with MaterialX not built: {reason}")
+            pytest.fail(f"installing {requirements} failed ({reason}):\n{installed.stderr}")
+        (venv / ".complete").write_text("\n".join(requirements) + "\n", encoding="utf-8")
+    for other in cache.glob("materialx-*.lock"):  # virtualenvs of older pins, if unused
+        if other.stem != key:
+            with open(other, "a") as unused:
+                try:
+                    fcntl.flock(unused, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue
+                shutil.rmtree(cache / other.stem, ignore_errors=True)
+    return venv
+
+
+@pytest.fixture(scope="module")
+def materialx(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """That virtualenv's ``properdocs``, and the environment that runs it with this
+    checkout, built and installed as a wheel for this session only."""
+    venv = materialx_venv()
+    package = tmp_path_factory.mktemp("materialx-package")
+    installed = pip(
+        *("install", "--quiet", "--no-deps", "--no-build-isolation", "--target"),
+        *(str(package), str(ROOT)),
+        python=venv / "bin" / "python",
+        timeout=300,
+    )
+    assert installed.returncode == 0, installed.stderr
+    return venv / "bin" / "properdocs", {**ENV, "PYTHONPATH": str(package), "PYTHONNOUSERSITE": "1"}
+
+
+def findings(log: str) -> list[str]:
+    return sorted(re.findall(r"decisions: .*", log))
+
+
+@pytest.fixture(scope="module")
+def material_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The example as it is, built by MkDocs with Material: the reference for MaterialX."""
+    project = example_copy(tmp_path_factory.mktemp("material"))
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return project.root / "site", findings(result.stderr)
+
+
+def test_properdocs_builds_the_example_with_materialx_as_mkdocs_with_material(
+    tmp_path: Path,
+    materialx: tuple[Path, dict[str, str]],
+    material_build: tuple[Path, list[str]],
+) -> None:
+    properdocs, env = materialx
+    theme = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]
+    project = example_copy(tmp_path, theme={**theme, "name": "materialx"})
+    result = subprocess.run(
+        [properdocs, "build", "--strict"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    site, expected_findings = material_build
+    assert findings(result.stderr) == expected_findings
+    assert_same_site(site, project.root / "site")
+    generator = re.findall(r'<meta name="generator" content="([^"]*)"', project.html("index.html"))
+    assert "ProperDocs" in generator[0] and "mkdocs-materialx" in generator[0]
+    page = project.html("adr/0003-online-prediction-service/index.html")
+    assert "decisions-status-superseded" in page and "Superseded.</strong>" in page
 
 
 # --- decisions pages ----------------------------------------------------------------------

@@ -448,6 +448,41 @@ def test_folder_symlink_outside_repository_is_not_walked(
     assert (project.root / "site" / "adr" / "0002-alias" / "index.html").exists()
 
 
+def test_links_in_docs_to_outside_the_repository_are_not_published(
+    project: Project, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """MkDocs reads docs/ itself: a folder link there (with a record and a text file in
+    it) and a link to a picture outside are dropped from the build, each with DEC011."""
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.txt").write_text(f"token {CANARY}\n", encoding="utf-8")
+    (outside / "std-x.md").write_text(f"# Standard X\n\n{CANARY}\n", encoding="utf-8")
+    (outside / "diagram.png").write_text(f"not a picture {CANARY}\n", encoding="utf-8")
+    project.write("adr/0001-regular.md", record("Regular record"))
+    project.write("docs/index.md", "# Home\n")
+    project.write("docs/inside.txt", "a text file inside the repository\n")
+    link(project, "docs/standards/elsewhere", outside)
+    link(project, "docs/diagram.png", outside / "diagram.png")
+    link(project, "docs/inside-link.txt", "inside.txt")
+    link(project, "docs/git-config.txt", "../.git/config")  # CI keeps its token there
+    project.configure()
+    project.git_commit_all("A pull request with links in docs/")
+
+    built = build(project)
+    strict = build(project, "--strict")
+
+    assert_handled(built)
+    assert built.returncode == 0 and strict.returncode == 1, strict.stderr
+    assert not published(project, CANARY), "a file from outside the repository published"
+    assert not (project.root / "site" / "git-config.txt").exists()
+    for name in ("docs/standards/elsewhere/secret.txt", "docs/diagram.png", "docs/git-config.txt"):
+        assert f"{name}:1:1: DEC011" in built.stderr, built.stderr
+    assert "inside-link.txt:1:1: DEC011" not in built.stderr
+    site = project.root / "site"
+    assert (site / "inside-link.txt").read_text() == "a text file inside the repository\n"
+    # The theme's own files come from outside the project, and are published as always.
+    assert list(site.glob("css/*.css")) or list(site.glob("assets/stylesheets/*.css"))
+
+
 def test_template_symlink_outside_repository_is_not_copied(project: Project) -> None:
     project.write("adr/0001-regular.md", record("Regular record"))
     link(project, "adr/template.md", "/etc/passwd")

@@ -1658,3 +1658,288 @@ def test_a_stub_left_by_a_renamed_record_is_no_record_of_its_own(tmp_path: Path)
     parsed = record(files["rfc/2071-alias.md"], "rfc/2071-alias.md", "rfc")
     assert parsed.moved_to == "0519-ref-types.md"
     assert record(rfc.format(title="Moved to Postgres"), "rfc/0001-x.md", "rfc").moved_to == ""
+
+
+# --- metadata files, staged lifecycles, pages that are no records, shared prefixes ----
+
+KEP_README = (
+    "<!-- Instructions of the template, kept in the file.\n"
+    "``` <<[UNRESOLVED context ]>> argued. <<[/UNRESOLVED]>> ```\n"
+    "-->\n"
+    "# KEP-{number}: {heading}\n\n"
+    "## Summary\n\nS.\n\n## Motivation\n\nM.\n\n"
+    "### Risks and Mitigations\n\n"
+    "## Design Details\n\n```go\ntype X struct{{}}\n```\n\n"
+    "## Drawbacks\n\nSlower.\n\n"
+    "## Alternatives\n\nA queue.\n"
+)
+KEP_YAML = (
+    "title: {title}\n"
+    "kep-number: {number}\n"
+    "authors:\n  - '@ana'\n"
+    "owning-sig: sig-apps\n"
+    "status: {status}\n"
+    "creation-date: {date}\n"
+    "superseded-by:\n  - n/a\n"
+    "milestone:\n  alpha: 'v1.21'\n"
+)
+
+
+def kep(number: int, status: str, date: str = "2020-12-29") -> dict[str, str]:
+    folder = f"rfc/sig-apps/{number}-indexed-job"
+    return {
+        f"{folder}/README.md": KEP_README.format(number=number, heading="Indexed Job for all"),
+        f"{folder}/kep.yaml": KEP_YAML.format(
+            title="Indexed Job", number=number, status=status, date=date
+        ),
+    }
+
+
+def corpus_of(root: Path, files: dict[str, str], kind: str = "rfc") -> list[Record]:
+    for path, content in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    settings = settings_from_options({"kinds": {kind: {"folder": kind}}, "history": False})
+    return load_corpus(root, root / "docs", settings).records
+
+
+def test_a_folder_readme_reads_the_metadata_file_beside_it(tmp_path: Path) -> None:
+    files = {**kep(2214, "implementable"), **kep(3077, "implemented", date="2021-13-45")}
+    findings = checked(tmp_path, files, "rfc")
+    (first, second) = corpus_of(tmp_path, {})
+    assert first.path == "rfc/sig-apps/2214-indexed-job/README.md"
+    assert first.metadata_path == "rfc/sig-apps/2214-indexed-job/kep.yaml"
+    assert (first.title, first.raw_status, first.status) == (
+        "Indexed Job",
+        "implementable",
+        "accepted",
+    )
+    assert first.date == dt.date(2020, 12, 29)
+    assert first.value("authors") == ["@ana"]
+    assert first.metadata_style == "metadata file"
+    assert not [r for r in first.references if r.relation == "superseded_by"]  # n/a
+    assert second.status == "implemented"
+    # The other tool's keys are no unknown keys; the bad date is found where it is written.
+    assert {f.rule for f in findings} & {"DEC006", "DEC201"} == set()
+    bad = [f for f in findings if f.rule == "DEC007"]
+    assert [(f.path, f.position.line, f.position.column) for f in bad] == [
+        ("rfc/sig-apps/3077-indexed-job/kep.yaml", 7, 16)
+    ]
+    # The template's comment holds no fence; the empty Risks and Mitigations does not
+    # hide the Drawbacks written further down.
+    assert [f for f in findings if f.rule in ("DEC301", "DEC302")] == []
+
+
+def test_a_missing_section_of_a_kep_names_its_readme(tmp_path: Path) -> None:
+    files = kep(2214, "implemented")
+    readme = "rfc/sig-apps/2214-indexed-job/README.md"
+    files[readme] = files[readme].split("## Drawbacks")[0]
+    missing = [f for f in checked(tmp_path, files, "rfc") if f.rule == "DEC301"]
+    assert [(f.path, f.position.line, f.message) for f in missing] == [
+        (readme, 4, "missing section `Alternatives` (required when implemented)"),
+    ]
+    # With the Drawbacks gone, the empty Risks and Mitigations is the one there is.
+    empty = [f for f in checked(tmp_path, {}, "rfc") if f.rule == "DEC302"]
+    assert [(f.path, f.position.line) for f in empty] == [(readme, 14)]
+
+
+def test_a_status_in_a_metadata_file_is_told_where_to_write_it(tmp_path: Path) -> None:
+    files = kep(2214, "implemented")
+    yaml_path = "rfc/sig-apps/2214-indexed-job/kep.yaml"
+    files[yaml_path] = files[yaml_path].replace("status: implemented\n", "status: replaced\n")
+    found = [f for f in checked(tmp_path, files, "rfc") if f.rule == "DEC105"]
+    assert [(f.path, f.position.line) for f in found] == [(yaml_path, 6)]
+    assert "`kep.yaml`" in found[0].hint
+
+
+def test_a_successor_named_in_the_status_section_counts(tmp_path: Path) -> None:
+    body = (
+        "---\ntitle: Routing\nstatus: replaced\n---\n\n# Routing\n\n## Status\n"
+        "This KEP has been replaced by [KEP 2433: Topology Aware\n"
+        "Hints](https://example.org/keps/2433). It goes in 1.22.\n\n"
+        "## Summary\n\nS.\n\n## Motivation\n\nM.\n"
+    )
+    parsed = record(body, "rfc/0536-routing.md", "rfc")
+    assert parsed.status == "superseded"
+    assert [r.target for r in parsed.references if r.relation == "superseded_by"] == [
+        "https://example.org/keps/2433"
+    ]
+
+
+TEP = (
+    "---\ntitle: {title}\nstatus: {status}\ncreation-date: 2021-01-05\n---\n\n"
+    "# TEP-00{number}: {title}\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n{more}"
+)
+DESIGNED = "\n## Design Details\n\nD.\n\n## Alternatives\n\nA.\n\n## Drawbacks\n\nB.\n"
+
+
+def test_proposed_is_before_the_design_where_the_lifecycle_has_implementable(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "rfc/0001-a.md": TEP.format(title="A", status="implementable", number=1, more=DESIGNED),
+        "rfc/0002-b.md": TEP.format(title="B", status="proposed", number=2, more=""),
+        "rfc/0003-c.md": TEP.format(title="C", status="provisional", number=3, more=""),
+        "rfc/0004-d.md": TEP.format(title="D", status="withdrawn", number=4, more=""),
+    }
+    records = {r.path: r for r in corpus_of(tmp_path, files)}
+    assert records["rfc/0002-b.md"].status == "draft"
+    assert records["rfc/0002-b.md"].raw_status == "proposed"
+    assert records["rfc/0003-c.md"].status == "draft"
+    assert [f for f in checked(tmp_path, {}, "rfc") if f.rule == "DEC301"] == []
+
+
+def test_proposed_is_in_review_where_the_lifecycle_has_no_implementable(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "rfc/0001-a.md": TEP.format(title="A", status="accepted", number=1, more=DESIGNED),
+        "rfc/0002-b.md": TEP.format(title="B", status="proposed", number=2, more=""),
+    }
+    missing = [f for f in checked(tmp_path, files, "rfc") if f.rule == "DEC301"]
+    assert {(f.path, f.position.line) for f in missing} == {("rfc/0002-b.md", 2)}
+    assert len(missing) == 3  # Design, Alternatives, Drawbacks: required when review
+
+
+def test_a_sub_folder_without_numbers_beside_numbered_records_holds_no_records(
+    tmp_path: Path,
+) -> None:
+    cip = "---\nTitle: {title}\nStatus: Active\n---\n\n## Abstract\n\nA.\n"
+    files = {
+        "rfc/CIP-0001/README.md": cip.format(title="Process"),
+        "rfc/CIP-0002/README.md": cip.format(title="Coin selection"),
+        "rfc/BiweeklyMeetings/2020-07-01.md": "# Meeting\n\nNotes.\n",
+        "rfc/BiweeklyMeetings/2020-07-15.md": "# Meeting\n\nNotes.\n",
+        "rfc/design/onboarding-guide.md": "# Onboarding guide\n\nSteps.\n",
+        "rfc/logs/20210105-use-queues.md": cip.format(title="Use queues"),
+    }
+    paths = sorted(r.path for r in corpus_of(tmp_path, files))
+    assert paths == [
+        "rfc/CIP-0001/README.md",
+        "rfc/CIP-0002/README.md",
+        "rfc/logs/20210105-use-queues.md",
+    ]
+    findings = checked(tmp_path, {}, "rfc")
+    assert not [f for f in findings if "BiweeklyMeetings" in f.path or "design/" in f.path]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "title"),
+    [
+        ("# 23 Logging\n\nDate: 2024-11-11\n", "adr/023-logging.md", "Logging"),
+        ("# 2021 roadmap\n", "adr/0005-roadmap.md", "2021 roadmap"),
+        (
+            "\n# [CPython version support]\n\n## Motivation\n",
+            "rfc/0038-x.md",
+            "CPython version support",
+        ),
+        ("# [short title of solved problem]\n", "adr/0002-use-queues.md", "Use queues"),
+        ("## Author(s)\n\n- @ana\n\n## Abstract\n\nA.\n", "rfc/0054-hud-results.md", "Hud results"),
+        ("# Superseded!\n\nSee RFC 44.\n\n## Summary\n", "rfc/0025-core-team.md", "Core team"),
+        (
+            "# [PT2.1 Feature Proposal] SDPA CPU Optimization\n",
+            "rfc/0025-x.md",
+            "SDPA CPU Optimization",
+        ),
+        ("# [WIP] Faster builds\n", "adr/0003-x.md", "[WIP] Faster builds"),
+        (
+            "---\ntitle: redirecting-step-output-streams\n---\n\n"
+            "# TEP-0011: Redirecting Step Output Streams\n",
+            "rfc/0011-redirecting-step-output-streams.md",
+            "Redirecting Step Output Streams",
+        ),
+    ],
+)
+def test_titles_without_labels_numbers_and_brackets(text: str, path: str, title: str) -> None:
+    assert record(text, path, path.split("/")[0]).title == title
+
+
+def test_a_prefix_shared_by_the_titles_of_a_folder_is_taken_off(tmp_path: Path) -> None:
+    adr = "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n"
+    files = {
+        "adr/0001-a.md": adr.format(title="Open Hub - Operator scope"),
+        "adr/0002-b.md": adr.format(title="Open Hub - Auth CR"),
+        "adr/0003-c.md": adr.format(title="Open Hub - Connection API"),
+        "adr/0004-d.md": adr.format(title="Open Hub - Module onboarding"),
+        "adr/0005-e.md": adr.format(title="Gateway architecture"),
+        "adr/other/0006-f.md": adr.format(title="Frontend: use React"),
+        "adr/other/0007-g.md": adr.format(title="Frontend: use Redux"),
+        "adr/other/0008-h.md": adr.format(title="Frontend: styled components"),
+        "adr/other/0009-i.md": adr.format(title="Backend: use Postgres"),
+        "adr/other/0010-j.md": adr.format(title="Backend: use Kafka"),
+    }
+    titles = [r.title for r in corpus_of(tmp_path, files, "adr")]
+    assert titles == [
+        "Operator scope",
+        "Auth CR",
+        "Connection API",
+        "Module onboarding",
+        "Gateway architecture",
+        "Frontend: use React",  # two prefixes recur: categories, kept
+        "Frontend: use Redux",
+        "Frontend: styled components",
+        "Backend: use Postgres",
+        "Backend: use Kafka",
+    ]
+
+
+def test_headings_after_a_code_span_line_are_sections() -> None:
+    text = (
+        "# Protocols\n\n## Summary\n\n```Values are names such as x.com/y.```\n\n"
+        "## Motivation\n\nM.\n\n<!--\n# not a heading\n-->\n## Drawbacks\n\nD.\n"
+    )
+    keys = [s.key for s in record(text, "rfc/0001-x.md", "rfc").iter_sections()]
+    assert keys == ["summary", "motivation", "drawbacks"]
+
+
+def test_a_missing_status_is_one_note_when_most_records_state_none(tmp_path: Path) -> None:
+    with_status = "# T{n}\n\n* Status: accepted\n\n## Context and Problem Statement\n\nC.\n"
+    without = "# T{n}\n\n## Context and Problem Statement\n\nC.\n"
+    files = {
+        f"adr/000{n}-x.md": (with_status if n <= 2 else without).format(n=n) for n in range(1, 7)
+    }
+    missing = [f for f in checked(tmp_path, files, "adr") if f.rule == "DEC102"]
+    assert [(f.path, f.severity) for f in missing] == [("adr/0003-x.md", Severity.INFO)]
+
+
+def test_a_missing_status_is_an_error_where_most_records_state_one(tmp_path: Path) -> None:
+    with_status = "# T{n}\n\n* Status: accepted\n\n## Context and Problem Statement\n\nC.\n"
+    without = "# T{n}\n\n## Context and Problem Statement\n\nC.\n"
+    files = {
+        f"adr/000{n}-x.md": (with_status if n <= 3 else without).format(n=n) for n in range(1, 6)
+    }
+    missing = [f for f in checked(tmp_path, files, "adr") if f.rule == "DEC102"]
+    assert [(f.path, f.position.line, f.severity) for f in missing] == [
+        ("adr/0004-x.md", 1, Severity.ERROR),
+        ("adr/0005-x.md", 1, Severity.ERROR),
+    ]
+
+
+def test_a_solution_heading_is_the_decision_outcome(tmp_path: Path) -> None:
+    adr = (
+        "---\ntitle: {title}\nstatus: accepted\ndate: 2025-09-22\n---\n\n"
+        "## Context\n\nC.\n\n## {heading}\n\nWe do it.\n\n## Consequences\n\nSlower.\n"
+    )
+    files = {
+        "adr/20250922-plugin-spec.md": adr.format(title="Plugin spec", heading="Solution"),
+        "adr/20251205-assets.md": adr.format(
+            title="Assets", heading="Solution or decision outcome"
+        ),
+    }
+    outcome = [f for f in checked(tmp_path, files) if "Decision Outcome" in f.message]
+    assert outcome == []
+
+
+def test_a_bold_date_line_in_the_first_section_is_the_date() -> None:
+    text = (
+        "# RFC 001: Matcher\n\n## Purpose\nThis RFC proposes a matcher.\n\n"
+        "**Last modified:** 2018-11-02T16:46:57+00:00\n\n## Background\n\n"
+        "**Date:** 2020-01-01 is when the old one broke.\n"
+    )
+    parsed = record(text, "rfc/001-matcher/README.md", "rfc")
+    assert parsed.date == dt.date(2018, 11, 2)
+    assert parsed.position_of("date") == Position(6, 20)
+    # Not a date of a later section, nor one in prose of the first.
+    later = text.replace("**Last modified:** 2018-11-02T16:46:57+00:00\n\n", "")
+    assert record(later, "rfc/001-matcher/README.md", "rfc").date is None

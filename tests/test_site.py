@@ -334,7 +334,7 @@ def test_titles_are_escaped_once_everywhere(project: Project, theme: str) -> Non
     assert 'ADR-0001: The team\'s "store" &amp; &lt;b&gt;cache&lt;/b&gt;' in text
 
 
-def testrelative_paths_match_posixpath() -> None:
+def test_relative_paths_match_posixpath() -> None:
     from mkdocs_decisions.site.urls import relative_path as relative_path
 
     paths = ["", ".", "a", "a/b", "a/b/c", "a/c", "b", "adr/x", "adr/x/y", "projects/p"]

@@ -28,12 +28,19 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink
 
-from .catalogue.findings import Finding, Severity, printable
+from .catalogue.findings import Finding, Position, Severity, printable
+from .catalogue.rules import finding
 from .checks.baseline import BaselineError, filter_known
 from .checks.run import check_corpus
 from .corpus.links import Corpus
 from .corpus.load import ParseCache, build_corpus, project_history, uncommitted_notes
-from .corpus.settings import Settings, SettingsError, settings_from_options
+from .corpus.settings import (
+    GRAPH_LIMIT,
+    PAGE_LIMIT,
+    Settings,
+    SettingsError,
+    settings_from_options,
+)
 from .records.discovery import Discovered, discover
 from .site.build import (
     CSS_PATH,
@@ -70,6 +77,8 @@ class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     page_keys = c.Type(list, default=[])
     date_tolerance = c.Type(int, default=60)
     today = c.Optional(c.Type((str, dt.date)))  # `today: 2026-12-01` is a YAML date
+    page_limit = c.Type(int, default=PAGE_LIMIT)  # split lists above this (ADR-0026)
+    graph_limit = c.Type(int, default=GRAPH_LIMIT)
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]
@@ -94,6 +103,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.drawn = PageReuse()
         self.discovered: Discovered | None = None
         self.docs_real = ""  # the docs folder, symlinks resolved, for edit links
+        self.edit_uris: dict[tuple[str, str], str] = {}  # (record file, docs) -> edit link
         self.nonce = secrets.token_hex(8)  # marks where generated HTML goes in a page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -184,6 +194,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             existing = files.get_file_from_path(refused)
             if existing is not None:
                 files.remove(existing)
+        reported = set(self.corpus.refused)
+        for outside in _files_outside(files, config.docs_dir, self.project_root, reported):
+            self._log(outside[1].severity, outside[1].as_text())
+            files.remove(outside[0])
         self.docs_real = Path(os.path.realpath(config.docs_dir)).as_posix()
         by_src = {file.src_uri: file for file in files}
         by_dest = {file.dest_uri: file for file in files}
@@ -357,14 +371,19 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                         )
                     )
         if page.source_path:
-            # The edit link points at the real file; as a URL path, percent-encoded, so a
-            # file name cannot close the attribute it is written into.
-            generated.edit_uri = quote(
-                posixpath.relpath(
-                    Path(os.path.realpath(page.source_path)).as_posix(), self.docs_real
-                )
-            )
+            generated.edit_uri = self._edit_uri(page.source_path)
         files.append(generated)
+
+    def _edit_uri(self, source_path: str) -> str:
+        """The edit link of a record: the real file relative to docs/, as a URL path,
+        percent-encoded so that a file name cannot close the attribute it is written into.
+        Kept between rebuilds while serving: resolving links costs system calls."""
+        key = (source_path, self.docs_real)
+        known = self.edit_uris.get(key)
+        if known is None:
+            real = Path(os.path.realpath(source_path)).as_posix()
+            known = self.edit_uris[key] = quote(posixpath.relpath(real, self.docs_real))
+        return known
 
     def _title_pages_not_rebuilt(self, nav: Navigation) -> None:
         """A dirty build does not read the pages it does not rewrite, so the navigation of
@@ -397,6 +416,42 @@ def _generated(config: MkDocsConfig, site_path: str, content: str | bytes, chang
     assert isinstance(made, _GeneratedFile)
     made.changed = changed
     return made
+
+
+def _files_outside(
+    files: Files, docs_dir: str, project_root: Path, reported: set[str]
+) -> list[tuple[File, Finding]]:
+    """Files MkDocs found in docs/ whose real path is outside the project (and outside
+    docs/, which the configuration may place elsewhere) or in its ``.git`` folder: a link
+    to ``/proc/self/environ``, to ``.git/config`` or into a folder elsewhere is never
+    published (DEC011). The theme's own files come from the theme's folder and are not
+    looked at."""
+    docs = os.path.abspath(docs_dir)
+    root = os.path.realpath(project_root)
+    boundaries = tuple(
+        folder.rstrip(os.sep) + os.sep for folder in (root, os.path.realpath(docs_dir))
+    )
+    git = os.path.join(root, ".git") + os.sep  # its config may hold CI's credentials
+    found = []
+    for file in files:
+        source = file.abs_src_path
+        if (
+            not source
+            or file.generated_by
+            or file.src_uri in reported
+            or not file.src_dir
+            or os.path.abspath(file.src_dir) != docs
+        ):
+            continue
+        real = os.path.realpath(source)
+        into_git = real.startswith(git)
+        if real.startswith(boundaries) and not into_git:
+            continue
+        shown = Path(os.path.relpath(source, root)).as_posix()
+        where = "into the repository's .git folder" if into_git else "outside the project"
+        message = f"is a link to {real}, {where}; it is not published"
+        found.append((file, finding("DEC011", shown, Position(1, 1), message)))
+    return found
 
 
 def _mark_stale(files: Files) -> None:

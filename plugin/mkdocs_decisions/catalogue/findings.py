@@ -16,10 +16,13 @@ _WHITESPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True, order=True)
 class Position:
-    """A 1-based line and column in a record's file."""
+    """A 1-based line and column in a record's file, or in ``file`` when the value is
+    written in another file beside the record (a KEP's ``kep.yaml``): a finding made at
+    such a position names that file."""
 
     line: int = 1
     column: int = 1
+    file: str = ""
 
 
 class Severity(Enum):

@@ -203,8 +203,9 @@ _RULES = [
         "DEC102",
         "missing-status",
         Severity.ERROR,
-        "The record has no status. When most records of a kind state none (many RFC "
-        "processes: merged means accepted), this is one note for the collection.",
+        "The record has no status. When most records of a kind state none (more than "
+        "half, of at least five; many RFC processes: merged means accepted), this is one "
+        "note for the collection.",
         "Readers cannot tell whether a decision holds without its status.",
         "Write the status where the record's format keeps it (the message says where: "
         "front matter, a `* Status:` line, a table row or a `## Status` section), or set "
@@ -316,9 +317,12 @@ _RULES = [
         "missing-section",
         Severity.ERROR,
         "A section this kind requires (for the record's status and format) is missing. A "
-        "Nygard/adr-tools record needs no Considered Options; a section that fewer than a "
-        "quarter of a collection's records have (of at least five) is one note for the "
-        "collection, until the team names its sections under `kinds: <kind>: sections:`.",
+        "Nygard/adr-tools record needs no Considered Options; an RFC's design, "
+        "alternatives and drawbacks are not asked of a draft (a KEP's `provisional`, a "
+        "`proposed` TEP in a lifecycle with `implementable`) nor of a withdrawn RFC; a "
+        "section that fewer than a quarter of a collection's records have (of at least "
+        "five) is one note for the collection, until the team names its sections under "
+        "`kinds: <kind>: sections:`.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",
         "Add the heading named in the message (`## Considered Options`, ...). Aliases "
@@ -619,6 +623,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
 
 
 def finding(rule_id: str, path: str, position: Position, message: str, hint: str = "") -> Finding:
-    """A finding of ``rule_id`` at its default severity (settings may change it later)."""
+    """A finding of ``rule_id`` at its default severity (settings may change it later).
+    A position in another file than the record's (its metadata file) names that file."""
     rule = RULES[rule_id]
-    return Finding(rule_id, rule.severity, path, position, message, hint or rule.fix)
+    return Finding(
+        rule_id, rule.severity, position.file or path, position, message, hint or rule.fix
+    )

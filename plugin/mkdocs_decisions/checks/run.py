@@ -65,6 +65,9 @@ def check_corpus(corpus: Corpus, settings: Settings) -> CheckResult:
             else:
                 findings.extend(registered.run(record, kind, corpus))
     readings = {record.path: WaiverReading(record.waivers) for record in corpus.records}
+    for record in corpus.records:
+        if record.metadata_path:  # findings in its metadata file are the record's
+            readings.setdefault(record.metadata_path, readings[record.path])
     kept, waived = split_waived(apply_severities(findings, settings), readings)
     return CheckResult(kept, waived)
 

@@ -67,7 +67,7 @@ _OPTION_MARKERS = ("decision drivers", "decision outcome", *PROS_AND_CONS)
 def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     sections = record.iter_sections()
     for spec in required_sections(record, kind):
-        section = find_section(sections, spec.aliases)
+        section = _written_section(sections, spec.aliases)
         if section is not None:
             if section.is_empty and not _heads_a_group(section, sections, kind, corpus):
                 yield finding(
@@ -89,6 +89,18 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
             )
         elif convention == record.path:
             yield _convention_note(corpus, kind, spec, record)
+
+
+def _written_section(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
+    """The section that counts as one of ``aliases``: the first that has text, else the
+    first at all (an empty ``### Risks and Mitigations`` under the proposal does not hide
+    the ``## Drawbacks`` written further down)."""
+    first = found = find_section(sections, aliases)
+    rest = sections
+    while found is not None and found.is_empty:
+        rest = [section for section in rest if section is not found]
+        found = find_section(rest, aliases)
+    return found or first
 
 
 def _heads_a_group(

@@ -11,6 +11,7 @@ means accepted) gets one note, not one error per record.
 from __future__ import annotations
 
 import difflib
+import posixpath
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -54,6 +55,10 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
     if record.status is None:
         yield from _unknown_status(record, kind, corpus, record.raw_status)
 
+
+# A collection of at least CONVENTION_MINIMUM records in which fewer than this share state
+# a status does not write one (most records state none): one note, not an error each.
+NO_STATUS_SHARE = 0.5
 
 # A status word this close to one the kind knows (difflib's ratio) is taken for a typo.
 TYPO_CUTOFF = 0.85
@@ -125,7 +130,7 @@ def _no_status_convention(corpus: Corpus, kind: KindSpec) -> str | None:
 
     def compute() -> str | None:
         count, total = _status_counts(corpus, kind)
-        if total < CONVENTION_MINIMUM or count >= CONVENTION_SHARE * total:
+        if total < CONVENTION_MINIMUM or count >= NO_STATUS_SHARE * total:
             return None
         return min(r.path for r in corpus.records if r.kind == kind.name and not r.raw_status)
 
@@ -141,6 +146,8 @@ def _where_to_write(record: Record, key: str, example: str) -> str:
         return f"add a `| {label} | {example} |` row to the table below the title"
     if record.metadata_style == "section" and key == "status":
         return f"add a `## Status` section with `{example.capitalize()}` on its first line"
+    if record.metadata_path:
+        return f"add `{key}: {example}` to `{posixpath.basename(record.metadata_path)}`"
     return f"add `{key}: {example}` to the front matter"
 
 
@@ -155,9 +162,7 @@ def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Ite
             record.path,
             record.position_of("status"),
             "status is superseded but no successor is named",
-            "add `superseded_by: ADR-NNNN` (or `supersedes:` in the newer record)"
-            if record.metadata_style == "front matter"
-            else "write `Superseded by [ADR-NNNN](NNNN-x.md)` as the status",
+            _successor_hint(record, kind),
         )
     if not _asks_for_date_and_deciders(record, kind):
         return
@@ -180,6 +185,17 @@ def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Ite
             f"a decision with status {record.status} needs {' and '.join(missing)}",
             f"add {' and '.join(f'`{key}:`' for key in missing)} to the front matter",
         )
+
+
+def _successor_hint(record: Record, kind: KindSpec) -> str:
+    """Where a superseded record of this format names its successor."""
+    example = f"{kind.prefix}-NNNN"
+    if record.metadata_path:
+        name = posixpath.basename(record.metadata_path)
+        return f"name the successor in `{name}` (`superseded-by: [{example}]`)"
+    if record.metadata_style == "front matter":
+        return f"add `superseded_by: {example}` (or `supersedes:` in the newer record)"
+    return f"write `Superseded by [{example}](NNNN-x.md)` as the status"
 
 
 def _asks_for_date_and_deciders(record: Record, kind: KindSpec) -> bool:

@@ -11,20 +11,40 @@ configuration or baseline, no record folder, git unavailable where it is needed)
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+from collections.abc import Callable
+from typing import Any
 
-from .baseline import command_baseline
-from .init import command_init
-from .pages import add_parser as add_pages_parser
-from .read import command_check, command_export, command_list, command_schema
-from .write import (
-    FORMATS,
-    command_import,
-    command_measure,
-    command_new,
-    command_status,
-    command_supersede,
-)
+from ..edit.importer import FORMATS
+from .project import DEFAULT_OUTPUT, GENERATORS
+
+
+def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A command that imports its module when it runs: `decisions check` does not pay
+    for the site's templates, nor `decisions new` for the checks."""
+
+    def run(arguments: argparse.Namespace) -> int:
+        command: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(f"{__package__}.{module}"), name
+        )
+        return command(arguments)
+
+    return run
+
+
+command_baseline = _lazy("baseline", "command_baseline")
+command_init = _lazy("init", "command_init")
+command_check = _lazy("read", "command_check")
+command_export = _lazy("read", "command_export")
+command_list = _lazy("read", "command_list")
+command_schema = _lazy("read", "command_schema")
+command_import = _lazy("write", "command_import")
+command_measure = _lazy("write", "command_measure")
+command_new = _lazy("write", "command_new")
+command_status = _lazy("write", "command_status")
+command_supersede = _lazy("write", "command_supersede")
+command_pages = _lazy("pages", "command_pages")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     measure.add_argument("--source", metavar="URL", help="an http(s) link to the run")
     measure.add_argument("--note", help="one line of text about the measurement")
     measure.set_defaults(run=command_measure)
-    add_pages_parser(commands, _command)
+    _pages_parser(commands)
     return parser
 
 
@@ -234,6 +254,41 @@ def _command(
         help="the project's mkdocs.yml (default: ./mkdocs.yml; defaults apply if it is missing)",
     )
     return parser
+
+
+def _pages_parser(commands: Any) -> None:
+    pages = _command(
+        commands,
+        "pages",
+        "write the site's pages as files, for generators that run no plugin (Zensical)",
+        "Write the project's docs with every page and file the plugin adds (records, "
+        "indexes, timeline, graph, feed, decisions.json, schemas, CSS, JavaScript) into "
+        f"one folder that it owns (default: {DEFAULT_OUTPUT}/ beside mkdocs.yml), for a "
+        "generator that runs no MkDocs plugin. Exit 0: written or up to date; 1: stale "
+        "(--check) or refused (the folder holds files it did not write); 2: could not run.",
+    )
+    pages.add_argument("-o", "--output", help=f"the folder to write (default: {DEFAULT_OUTPUT})")
+    pages.add_argument(
+        "--generator",
+        choices=GENERATORS,
+        default="zensical",
+        help="zensical: links as Zensical rewrites them, and a configuration for it "
+        "beside the pages; mkdocs: for MkDocs or ProperDocs without the plugin",
+    )
+    mode = pages.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the folder is stale"
+    )
+    mode.add_argument(
+        "--watch",
+        action="store_true",
+        help="write, then again whenever a record, docs/, mkdocs.yml or .mailmap changes",
+    )
+    pages.add_argument(
+        "--interval", type=float, default=1.0, help="with --watch: seconds between looks"
+    )
+    pages.add_argument("--max-runs", type=int, default=None, help=argparse.SUPPRESS)
+    pages.set_defaults(run=command_pages)
 
 
 def main(argv: list[str] | None = None) -> int:

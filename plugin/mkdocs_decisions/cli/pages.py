@@ -43,10 +43,15 @@ from ..site.standalone import (
     markdown_headings_available,
     zensical_config,
 )
-from .project import Project, ProjectError, TolerantLoader, load_project, read_project
+from .project import (
+    DEFAULT_OUTPUT,
+    Project,
+    ProjectError,
+    TolerantLoader,
+    load_project,
+    read_project,
+)
 
-DEFAULT_OUTPUT = "generated-docs"
-GENERATORS = ("zensical", "mkdocs")
 # MkDocs never publishes these from docs/ (its default `exclude_docs`), nor do we.
 _TEMPLATES_FOLDER = "templates"
 
@@ -430,39 +435,3 @@ def _entry(path: Path) -> tuple[str, int, int]:
     except OSError:
         return (str(path), -1, -1)
     return (str(path), status.st_mtime_ns, status.st_size)
-
-
-def add_parser(commands: Any, command: Any) -> None:
-    """The ``pages`` sub-command's arguments (``command`` makes a parser with -f)."""
-    pages = command(
-        commands,
-        "pages",
-        "write the site's pages as files, for generators that run no plugin (Zensical)",
-        "Write the project's docs with every page and file the plugin adds (records, "
-        "indexes, timeline, graph, feed, decisions.json, schemas, CSS, JavaScript) into "
-        f"one folder that it owns (default: {DEFAULT_OUTPUT}/ beside mkdocs.yml), for a "
-        "generator that runs no MkDocs plugin. Exit 0: written or up to date; 1: stale "
-        "(--check) or refused (the folder holds files it did not write); 2: could not run.",
-    )
-    pages.add_argument("-o", "--output", help=f"the folder to write (default: {DEFAULT_OUTPUT})")
-    pages.add_argument(
-        "--generator",
-        choices=GENERATORS,
-        default="zensical",
-        help="zensical: links as Zensical rewrites them, and a configuration for it "
-        f"({GENERATOR_CONFIG}); mkdocs: for MkDocs or ProperDocs without the plugin",
-    )
-    mode = pages.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 if the folder is stale"
-    )
-    mode.add_argument(
-        "--watch",
-        action="store_true",
-        help="write, then again whenever a record, docs/, mkdocs.yml or .mailmap changes",
-    )
-    pages.add_argument(
-        "--interval", type=float, default=1.0, help="with --watch: seconds between looks"
-    )
-    pages.add_argument("--max-runs", type=int, default=None, help=argparse.SUPPRESS)
-    pages.set_defaults(run=command_pages)

@@ -13,6 +13,10 @@ from ..corpus.links import Corpus
 from ..corpus.load import ParseCache, load_corpus, project_history
 from ..corpus.settings import Settings, SettingsError, settings_from_options
 
+# `decisions pages` writes here by default, beside mkdocs.yml; the generators it writes for.
+DEFAULT_OUTPUT = "generated-docs"
+GENERATORS = ("zensical", "mkdocs")
+
 
 class ProjectError(Exception):
     """The project cannot be read; the message says why."""

@@ -16,9 +16,15 @@ from ..catalogue.findings import Finding, Position
 from ..catalogue.rules import finding
 from ..history.git_log import History, cached_history
 from ..records.discovery import Discovered, discover, read_regular_file
-from ..records.kinds import KindSpec
+from ..records.kinds import (
+    BEFORE_DESIGN_STATUS,
+    KindSpec,
+    default_kinds,
+    stage_before_design,
+)
 from ..records.model import Record, Reference
 from ..records.parse import SourceFile, file_number, normalise_id, parse_record
+from ..records.titles import shared_prefix
 from .links import Corpus, Link
 from .settings import Settings
 
@@ -115,20 +121,30 @@ class ParseCache:
     the same object serves every build; new settings start the cache afresh."""
 
     kinds: dict[str, KindSpec] | None = None
-    entries: dict[SourceFile, tuple[bytes, KindSpec, Record, list[Finding]]] = field(
+    entries: dict[SourceFile, tuple[bytes, bytes | None, KindSpec, Record, list[Finding]]] = field(
         default_factory=dict
     )
 
     def parse(
-        self, data: bytes, source: SourceFile, kind: KindSpec, kinds: dict[str, KindSpec]
+        self,
+        data: bytes,
+        source: SourceFile,
+        kind: KindSpec,
+        kinds: dict[str, KindSpec],
+        metadata_data: bytes | None = None,
     ) -> tuple[Record, list[Finding]]:
         if self.kinds != kinds:
             self.kinds, self.entries = kinds, {}
         cached = self.entries.get(source)
-        if cached is not None and cached[0] == data and cached[1] == kind:
-            return cached[2], cached[3]
-        record, findings = parse_record(data, source, kind, kinds)
-        self.entries[source] = (data, kind, record, findings)
+        if (
+            cached is not None
+            and cached[0] == data
+            and cached[1] == metadata_data
+            and cached[2] == kind
+        ):
+            return cached[3], cached[4]
+        record, findings = parse_record(data, source, kind, kinds, metadata_data)
+        self.entries[source] = (data, metadata_data, kind, record, findings)
         return record, findings
 
     def keep_only(self, sources: set[SourceFile]) -> None:
@@ -168,6 +184,64 @@ def sub_series(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceF
     ]
 
 
+def _without_shared_prefixes(records: list[Record]) -> list[Record]:
+    """Titles without the prefix (nearly) every title of their folder starts with (the
+    collection's name: "Open Data Hub - Operator Scope" is "Operator Scope")."""
+    folders: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        folders.setdefault((record.kind, record.group), []).append(record)
+    prefixes = {
+        folder: shared_prefix([record.title for record in members])
+        for folder, members in folders.items()
+    }
+    cleaned = []
+    for record in records:
+        prefix = prefixes[(record.kind, record.group)]
+        rest = record.title[len(prefix) :].strip() if prefix else ""
+        if prefix and record.title.startswith(prefix) and rest:
+            record = replace(record, title=rest, derived={})
+        cleaned.append(record)
+    return cleaned
+
+
+def _staged_lifecycles(records: list[Record], settings: Settings) -> list[Record]:
+    """Records of a kind whose collection has an "implementable" stage (KEPs, TEPs), those
+    at the stage before it (``proposed``) read as drafts: their process writes the
+    design later. Said in the front-matter reference."""
+    used: dict[str, set[str]] = {}
+    for record in records:
+        if record.raw_status:
+            used.setdefault(record.kind, set()).add(" ".join(record.raw_status.lower().split()))
+    built_in = default_kinds()
+    staged = []
+    for record in records:
+        kind = settings.kinds[record.kind]
+        default = built_in.get(record.kind)
+        if (
+            record.raw_status
+            and BEFORE_DESIGN_STATUS in kind.statuses
+            and record.status != BEFORE_DESIGN_STATUS
+            # a team's own alias for the word is kept
+            and default is not None
+            and default.canonical_status(record.raw_status) == record.status
+            and stage_before_design(record.raw_status, frozenset(used.get(record.kind, ())))
+        ):
+            record = replace(record, status=BEFORE_DESIGN_STATUS, derived={})
+        staged.append(record)
+    return staged
+
+
+def _metadata_bytes(source: SourceFile) -> bytes | None:
+    """The bytes of a record's metadata file (a KEP's ``kep.yaml``), None without one or
+    when it cannot be read (the record is then read from its own file alone)."""
+    if not source.metadata_file:
+        return None
+    try:
+        return read_regular_file(source.metadata_file)
+    except OSError:
+        return None
+
+
 def load_corpus(
     project_root: Path,
     docs_dir: Path,
@@ -204,14 +278,18 @@ def build_corpus(
             )
             refused.append(source.site_path)
             continue
+        metadata_data = _metadata_bytes(source)
         if cache is None:
-            record, record_findings = parse_record(data, source, kind, settings.kinds)
+            record, record_findings = parse_record(
+                data, source, kind, settings.kinds, metadata_data
+            )
         else:
-            record, record_findings = cache.parse(data, source, kind, settings.kinds)
+            record, record_findings = cache.parse(data, source, kind, settings.kinds, metadata_data)
         records.append(record)
         findings.extend(record_findings)
     if cache is not None:
         cache.keep_only({source for source, _ in sources})
+    records = _without_shared_prefixes(_staged_lifecycles(records, settings))
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
     by_id: dict[str, Record] = {}

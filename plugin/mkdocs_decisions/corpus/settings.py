@@ -33,7 +33,14 @@ OPTIONS = (
     "page_keys",
     "date_tolerance",
     "today",
+    "page_limit",
+    "graph_limit",
 )
+# Below these a site is drawn as it always was; above, lists and the graph are split
+# (docs/site.md, ADR-0026). The smallest values keep a split page worth opening.
+PAGE_LIMIT = 1000
+GRAPH_LIMIT = 250
+MIN_LIMIT = 10
 KIND_OPTIONS = (
     "enabled",
     "folder",
@@ -69,6 +76,10 @@ class Settings:
     # The day review dates are due against: today, unless fixed for reproducible builds
     # (the `today` option, or the DECISIONS_TODAY environment variable).
     today: dt.date = field(default_factory=dt.date.today)
+    # The most rows (records, status changes) on one index or timeline page, and the most
+    # nodes on one graph page; longer lists get a page per year (then month).
+    page_limit: int = PAGE_LIMIT
+    graph_limit: int = GRAPH_LIMIT  # the most nodes in one picture of the graph page
 
     def severity(self, rule_id: str) -> Severity:
         return self.severities.get(rule_id, RULES[rule_id].severity)
@@ -130,6 +141,12 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
         if not isinstance(value, bool):
             raise SettingsError(f"{name}: expected true or false")
         flags[name] = value
+    limits = {}
+    for name, default in (("page_limit", PAGE_LIMIT), ("graph_limit", GRAPH_LIMIT)):
+        value = options.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < MIN_LIMIT:
+            raise SettingsError(f"{name}: expected a whole number of at least {MIN_LIMIT}")
+        limits[name] = value
     commit_url = str(options.get("commit_url") or "")
     if commit_url and "{sha}" not in commit_url:
         raise SettingsError("commit_url: expected a URL containing {sha}")
@@ -142,6 +159,8 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
         commit_url=commit_url,
         today=_today(options.get("today")),
         **flags,
+        page_limit=limits["page_limit"],
+        graph_limit=limits["graph_limit"],
     )
 
 

@@ -23,7 +23,7 @@ import yaml
 from ..records.discovery import RECORD_EXTENSIONS, discover, is_template, read_regular_file
 from ..records.kinds import KindSpec, default_kinds
 from ..records.model import Record
-from ..records.parse import parse_record
+from ..records.parse import METADATA_FILE, parse_record
 from .settings import settings_from_options
 
 # Where teams keep records, most specific first: (folder, kind).
@@ -324,7 +324,13 @@ def _read_folder(
             data = read_regular_file(source.source_path)
         except OSError:
             continue
-        record, _ = parse_record(data, source, kind, settings.kinds)
+        metadata = None
+        if source.metadata_file:  # a KEP's kep.yaml beside its README
+            try:
+                metadata = read_regular_file(source.metadata_file)
+            except OSError:
+                metadata = None
+        record, _ = parse_record(data, source, kind, settings.kinds, metadata)
         found.records.append(record)
         found.formats[_format_of(record, kind)] += 1
         if record.raw_status is None:
@@ -343,6 +349,8 @@ def _format_of(record: Record, kind: KindSpec) -> str:
     if kind.name == "rfc":
         if record.metadata_style == "front matter":
             return "RFC with front matter"
+        if record.metadata_style == METADATA_FILE:
+            return "RFC with a metadata file beside it (kep.yaml)"
         if record.metadata_style == "table":
             return "RFC with a metadata table"
         if record.metadata_style == "list":

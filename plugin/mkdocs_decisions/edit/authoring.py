@@ -298,7 +298,19 @@ def _status_in_front_matter(document: Document, record: Record) -> bool:
     )
 
 
+def _refuse_metadata_file(record: Record) -> None:
+    """A status written in a metadata file beside the record (a KEP's ``kep.yaml``) is
+    that file's to change: the record's own file does not say it."""
+    written = record.fields.get("status")
+    if written is not None and written.value_position.file:
+        raise AuthoringError(
+            f"{record.path}: the status is written in {written.value_position.file} "
+            f"(line {written.value_position.line}); change it there"
+        )
+
+
 def _set_status(document: Document, record: Record, status: str) -> None:
+    _refuse_metadata_file(record)
     if _status_in_front_matter(document, record):
         document.set_scalar("status", status, after=("id", "title"), keep_case=True)
         return

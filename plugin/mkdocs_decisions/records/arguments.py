@@ -285,8 +285,9 @@ class _Reader:
     """Reads the arguments of blocks, and keeps the first reason why the options cannot
     be lined up."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: bool = True) -> None:
         self.problem = ""
+        self.words = words  # False: only the kinds are wanted, not the arguments' words
 
     def fail(self, reason: str) -> None:
         if not self.problem:
@@ -323,6 +324,9 @@ class _Reader:
             kind = kind or current
             if not kind:
                 self.fail(f'line {node.line}: "{_short(text)}" does not say good, neutral or bad')
+                continue
+            if not self.words:
+                found.append(Argument(kind, "", node.line))
                 continue
             words = argument_text(text)
             details = _flat_text(node.children)
@@ -379,7 +383,7 @@ def stated_kinds(section: Section) -> frozenset[str]:
     """The kinds (``good``, ``neutral``, ``bad``) of the arguments a section states, with
     what a label or sub-heading above a list says of it (``Goods:``, ``Pros``, ``####
     Disadvantages``)."""
-    return frozenset(argument.kind for argument in _Reader().section(section)[0])
+    return frozenset(argument.kind for argument in _Reader(words=False).section(section)[0])
 
 
 def weighing(record: Record, kind: KindSpec) -> Weighing:

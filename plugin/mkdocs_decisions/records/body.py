@@ -15,7 +15,9 @@ from .model import ListItem, Section
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A fence of backticks has no backtick after it: "```text```" on a line is a code span.
+_FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
 _ITEM = re.compile(r"^( {0,3})([*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
@@ -38,6 +40,11 @@ _LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)")
 # "# History"); with the kinds' section names they tell a title from a section.
 NOT_TITLES = frozenset(
     {"note", "notes", "history", "update", "updates", "changelog", "revision history"}
+    # a metadata label written as a heading ("## Author(s)" above the list of authors)
+    | {"author", "authors", "author(s)", "owner", "owners", "deciders", "reviewers"}
+    | {"metadata", "authors and reviewers"}
+    # a status written as a heading above the title ("# Superseded!")
+    | {"superseded", "deprecated", "withdrawn", "rejected", "obsolete", "archived"}
 )
 # "## This RFC was previously approved, but later **withdrawn**": a note about the
 # record written as a heading, not its title.
@@ -134,9 +141,20 @@ def scan_headings(lines: list[str]) -> list[Heading]:
 
 
 def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """``(index, line)`` for every line that is not inside a fenced code block."""
+    """``(index, line)`` for every line that is not inside a fenced code block, nor
+    inside an HTML comment of several lines (as in CommonMark, a fence or a heading
+    written in a comment is the comment's text: the KEP template's instructions)."""
     fence: str | None = None
+    in_comment = False
+    # A comment never closed is no comment: the rest of the file is still read.
+    last_close = max((i for i, line in enumerate(lines) if "-->" in line), default=-1)
     for index, line in enumerate(lines):
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if not fence and index < last_close and _COMMENT_OPEN.match(line) and "-->" not in line:
+            in_comment = True
+            continue
         fence_match = _FENCE.match(line)
         if fence:
             marker = fence_match.group(1) if fence_match else ""
@@ -203,7 +221,8 @@ def title_heading(
         return None, headings
     first = headings[0]
     key = section_key(first.text)
-    if key in section_names or key in NOT_TITLES or _NOTE_HEADING.match(key):
+    bare = key.rstrip("!. ")
+    if key in section_names or bare in NOT_TITLES or _NOTE_HEADING.match(key):
         return None, headings
     if first.level == 1 or not any(h.level == 1 for h in headings):
         return first, headings[1:]

@@ -24,6 +24,10 @@ from .kinds import KindSpec
 from .parse import SourceFile
 
 _NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
+# A name that is a date and nothing else (2020-07-01, 20200701, 2020_07_01).
+_DATE_ONLY = re.compile(r"^(?:19|20)\d{2}([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])$")
+# A record's number, after a prefix of up to four words (ODH-ADR-Operator-0001).
+_NUMBERED_NAME = re.compile(r"^(?:[A-Za-z]+[-_]?){0,4}?\d{1,18}(?=[-_ .]|$)")
 # A record saved without its extension ("0016-handle-concurrent-git-operations"): a
 # numbered slug of words, no dot.
 _RECORD_WITHOUT_EXTENSION = re.compile(r"^\d{1,18}-[^\W\d_][\w-]*$")
@@ -32,6 +36,10 @@ _RECORD_WITHOUT_EXTENSION = re.compile(r"^\d{1,18}-[^\W\d_][\w-]*$")
 MAX_RECORD_BYTES = 4 * 1024 * 1024
 
 LANDING_NAMES = ("readme.md", "index.md")
+# YAML files that hold the metadata of the record that is their folder's README or index
+# (Kubernetes KEPs: keps/sig-x/2214-indexed-job/kep.yaml beside README.md), read as its
+# front matter; the first of these names that is there counts.
+METADATA_NAMES = ("kep.yaml", "kep.yml", "metadata.yaml", "metadata.yml")
 RECORD_EXTENSIONS = (".md", ".markdown")
 SKIPPED_NAMES = ("backlog.md",)  # log4brains reserves it
 # Pages that live beside numbered records without being records (a folder's FAQ, an
@@ -234,6 +242,9 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             parts_of_record = inside_record or (
                 numbered_folder and _has_record_beside(directory, folder_name)
             )
+            # A sub-folder of notes named by date alone (BiweeklyMeetings/2020-07-01.md)
+            # beside numbered records: pages of the folder, not records.
+            unnumbered_pages = _unnumbered_pages(directory, group, markdown, inside, kind)
             record_of_folder = ""
             # "RFC-0000/", "0000-template/": the template's own folder, no record
             template_folder = (
@@ -286,7 +297,11 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     findings.append(problem)
                     refused.append(source.site_path)
                     continue
-                if parts_of_record or (record_of_folder and name != record_of_folder):
+                if (
+                    parts_of_record
+                    or (record_of_folder and name != record_of_folder)
+                    or (unnumbered_pages and name != landing_name)
+                ):
                     # A part of a record, not a record: a page of its own in the site, so
                     # that the record's links to it work.
                     skipped.append(source.path)
@@ -295,12 +310,17 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 if name == record_of_folder:
                     parent = posixpath.dirname(group)
                     index = f"{group}/index.md"
+                    beside = _metadata_file(directory, files) if landing_name == name else ""
+                    if beside and _unreadable(Path(beside), boundary, project_root) is not None:
+                        beside = ""  # a link outside, a FIFO: the file's own finding says so
                     source = SourceFile(
                         source_path=source.source_path,
                         path=source.path,
                         site_path=f"{site_base}/{index}" if site_base != "." else index,
                         group=parent,
                         name=os.path.basename(directory),
+                        metadata_file=beside,
+                        metadata_path=_display_path(beside, project_root) if beside else "",
                     )
                     records.append((source, kind))
                 elif name == landing_name:
@@ -320,6 +340,47 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
         refused + unpublished,
         assets,
     )
+
+
+def _unnumbered_pages(
+    directory: str, group: str, markdown: list[str], subdirs: list[str], kind: KindSpec
+) -> bool:
+    """Whether a sub-folder of a kind whose records are numbered holds pages that are no
+    records: no file or folder in it is numbered (meeting notes named by their date
+    alone, ``BiweeklyMeetings/2020-07-01.md``; a guide, ``design/onboarding-guide.md``;
+    specifications, ``specs/agent-rpc.md``), while numbered records lie beside the folder
+    (``CIP-0001/``, ``0007-x.md``). A record named by date has words after the date
+    (log4brains' ``20210105-use-x.md``): that is a numbered name."""
+    pages = [name for name in markdown if name.lower() not in LANDING_NAMES]
+    if not (kind.numbered and group and pages):
+        return False
+    own = os.path.basename(directory)
+    if _numbered_name(own):
+        return False  # a record's own folder (28-jupyter-server/jupyter-server.md)
+    if any(_numbered_name(os.path.splitext(name)[0]) for name in pages):
+        return False
+    if any(_numbered_name(name) for name in subdirs):
+        return False
+    try:
+        beside = os.listdir(os.path.dirname(directory))
+    except OSError:
+        return False
+    return any(_numbered_name(os.path.splitext(name)[0]) for name in beside if name != own)
+
+
+def _numbered_name(stem: str) -> bool:
+    """A name that numbers a record (``0007-x``, ``CIP-0001``, ``ODH-ADR-Operator-0001-x``,
+    ``20210105-x``, ``0000-x``); a date alone (``2020-07-01``) numbers nothing."""
+    return bool(_NUMBERED_NAME.match(stem)) and not _DATE_ONLY.match(stem)
+
+
+def _metadata_file(directory: str, files: list[str]) -> str:
+    """The metadata file beside a folder's README (``kep.yaml``), if there is one."""
+    by_name = {name.lower(): name for name in files}
+    for candidate in METADATA_NAMES:
+        if candidate in by_name:
+            return os.path.join(directory, by_name[candidate])
+    return ""
 
 
 def _template_folder(folder_name: str) -> bool:

@@ -94,11 +94,24 @@ def _opening(lines: list[str]) -> int | None:
     return None
 
 
-def _shift(result: FrontMatter, lines: int) -> None:
-    """Positions of front matter that starts ``lines`` lines below the top of the file."""
+def read_metadata_file(text: str, path: str) -> FrontMatter:
+    """The fields of a YAML file that holds a record's metadata beside it (a Kubernetes
+    KEP's ``kep.yaml`` beside its ``README.md``), read as front matter is: every
+    position is in that file (``path``), and so is every finding about it."""
+    result = FrontMatter()
+    if text.strip():
+        result.present = True
+        _load_mapping(text, path, result)
+    _shift(result, -1, path)  # the YAML starts on the file's first line, not its second
+    return result
+
+
+def _shift(result: FrontMatter, lines: int, file: str = "") -> None:
+    """Positions of front matter that starts ``lines`` lines below the top of the file
+    (in ``file``, when that is not the record's own)."""
 
     def moved(position: Position) -> Position:
-        return Position(position.line + lines, position.column)
+        return Position(position.line + lines, position.column, file or position.file)
 
     result.fields = {
         key: Field(

@@ -229,6 +229,8 @@ ADR_SECTIONS = (
             # a Nygard record's "Proposal" is what was decided once it is accepted
             "proposal",
             "what's proposed",
+            "solution",  # nextflow's ADRs: "## Solution"
+            "chosen solution",
             "décision",
             "beslutning",
             "beslutningsresultat",
@@ -267,7 +269,9 @@ DECISION_DRIVERS = (
     "beslutningens pådrivere",
 )
 
-_REVIEWED = frozenset(RFC_STATUSES) - {"draft"}
+# The design, its alternatives and drawbacks are asked of an RFC once it is reviewed; not
+# of a draft, nor of one its authors withdrew (often before the design was written).
+_REVIEWED = frozenset(RFC_STATUSES) - {"draft", "withdrawn"}
 
 # Headings of real RFC processes (Rust, React, Vue, Ember, Swift, Kotlin, Kubernetes,
 # Tekton, OpenTelemetry, Jupyter, gRPC, NATS), mapped onto our five sections.
@@ -340,6 +344,9 @@ RFC_SECTIONS = (
             "implementation details",
             "design overview",
             "proposal overview",
+            "implementation design",
+            "api changes",
+            "detailed api changes",
         ),
         required_from=_REVIEWED,
     ),
@@ -502,6 +509,23 @@ def _translated(statuses: tuple[str, ...], aliases: dict[str, str]) -> dict[str,
     return {**translated, **aliases}
 
 
+# Lifecycles with a stage named for the approved design (Kubernetes KEPs, Tekton TEPs,
+# Flux RFCs: proposed or provisional, then implementable, then implemented). In a
+# collection whose records use such a word, the stage before it is the one in which only
+# the problem is written and the design is still to come: read as draft, whatever the
+# kind's alias for the word says otherwise ("proposed" is "review" in most RFC processes).
+DESIGN_APPROVED_WORDS = frozenset({"implementable"})
+BEFORE_DESIGN_WORDS = frozenset({"proposed", "provisional"})
+BEFORE_DESIGN_STATUS = "draft"
+
+
+def stage_before_design(raw_status: str, used_words: frozenset[str]) -> bool:
+    """Whether a status word, in a collection that uses ``used_words``, names the stage
+    before the design of a lifecycle that has an "implementable" stage."""
+    word = " ".join(raw_status.lower().split())
+    return word in BEFORE_DESIGN_WORDS and bool(used_words & DESIGN_APPROVED_WORDS)
+
+
 STANDARD_STATUSES = ("draft", "active", "deprecated", "retired")
 PROJECT_STATUSES = ("proposed", "active", "delivered", "retired")
 STANDARD_CATEGORIES = ("security", "privacy", "ethics", "regulatory", "tech-stack", "process")
@@ -656,6 +680,12 @@ def default_kinds() -> dict[str, KindSpec]:
                     "declined": "rejected",
                     "abandoned": "withdrawn",
                     "superceded": "superseded",
+                    "replaced": "superseded",
+                    # Kubernetes KEPs, Tekton TEPs, Flux RFCs: "provisional" while the
+                    # problem is agreed and the design is still being written, then
+                    # "implementable" once the design is approved.
+                    "provisional": "draft",
+                    "implementable": "accepted",
                 },
             ),
             fields={

@@ -169,6 +169,7 @@ _LABELLED = re.compile(
     r"(?:(?P<c1>:)\s*(?P=open)|(?P=open)\s*(?P<c2>:))\s*(?P<value>.*)$"
 )
 _LABEL_ONLY = re.compile(r"^(?P<label>[^\W\d_](?:[^\W\d_]|[()/ -]){0,30}?)\s*:\s*(?P<value>.*)$")
+_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*:]{2,30}?)(?::\*\*|\*\*\s*:)\s*\S")
 _DATE_WITHOUT_COLON = re.compile(r"^(?P<label>date)\s+(?P<value>\S.*)$", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^\s*\|?(.*?)\|?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -366,12 +367,27 @@ def read_body_metadata(
     ]
     _read_tables(region, first_line, path, found)
     _read_lines(region, lines, first_line, path, found)
+    if "date" not in found.fields and sections:
+        _read_lines(
+            _dates_in_first_section(sections[0], first_line), lines, first_line, path, found
+        )
     for section in sections:
         target = _VALUE_SECTIONS.get(section.key)
         if target is not None:
             _read_value_section(section, target, path, found)
     if "status" not in found.fields:
         _read_status_note(region, first_line, sections, found)
+    return found
+
+
+def _dates_in_first_section(section: Section, first_line: int) -> list[tuple[int, str]]:
+    """A bold date line of its own in the first section, below its opening paragraph
+    ("## Purpose" ... "**Last modified:** 2018-11-02T16:46:57+00:00"), as body lines."""
+    found = []
+    for offset, line in enumerate(section.body.split("\n")):
+        match = _BOLD_LABEL.match(line.strip())
+        if match and LABELS.get(_label(match["label"])) == "date":
+            found.append((section.line - first_line + 1 + offset, line))
     return found
 
 
@@ -690,6 +706,7 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
     line_number, value = first
     column = section_column(body[line_number - section.line - 1], value)
     if target == "status":
+        value = _with_link_continued(value, body[line_number - section.line :])
         word, successors = status_phrase(value)
         if word is None:
             return
@@ -703,6 +720,18 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         _take(found, target, value, line_number, body[line_number - section.line - 1], path, "")
     if only_metadata:
         found.hidden_lines.update(range(section.line, section.end_line + 1))
+
+
+def _with_link_continued(value: str, following: list[str]) -> str:
+    """A status line whose link goes on to the next lines of its paragraph ("This KEP has
+    been replaced by [KEP 2433: Topology Aware" / "Hints](https://...)"), joined up to
+    the line that closes it; other lines are left alone."""
+    joined = value
+    for line in following[:3]:
+        if joined.count("[") <= joined.count("]") or not line.strip():
+            break
+        joined = f"{joined} {line.strip()}"
+    return joined if joined.count("[") <= joined.count("]") else value
 
 
 def _read_task_list(section: Section, body: list[str], path: str, found: BodyMetadata) -> bool:

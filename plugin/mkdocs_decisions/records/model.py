@@ -115,8 +115,9 @@ class Record:
     # Front-matter keys the kind has no field for, with where each is written (DEC006,
     # judged with the whole collection: a key most records use is another tool's).
     unknown_keys: tuple[tuple[str, Position], ...] = ()
-    # Where the record writes its status: "front matter", or in the body as a "list"
-    # (bullets or lines), a "table" or a "section"; "" when it writes none.
+    # Where the record writes its status: "front matter", a "metadata file" beside it, or
+    # in the body as a "list" (bullets or lines), a "table" or a "section"; "" when it
+    # writes none.
     metadata_style: str = ""
     hidden_lines: frozenset[int] = frozenset()  # body metadata the page header repeats
     date_in_name: dt.date | None = None  # a date the file name starts with (log4brains)
@@ -125,6 +126,9 @@ class Record:
     # points. Shown as a page, but no record of its own: not checked, and its number is
     # the moved record's.
     moved_to: str = ""
+    # The YAML file beside the record that holds its metadata (a KEP's ``kep.yaml``),
+    # shown as a path from the project root; "" when the record has none.
+    metadata_path: str = ""
     # Values worked out from this record alone; not part of what the record is.
     derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 

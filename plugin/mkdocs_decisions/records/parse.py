@@ -22,7 +22,7 @@ from .body import (
     plain_text,
     scan_body,
 )
-from .frontmatter import split_front_matter
+from .frontmatter import read_metadata_file, split_front_matter
 from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, default_kinds, section_names
 from .metadata import LABELS, date_rank, read_body_metadata, read_date, status_phrase
 from .model import Field, Record, Reference
@@ -35,6 +35,8 @@ _SERIES_NUMBER = re.compile(
     r"^(?P<prefix>(?:[A-Za-z]+[-_]?){0,4}?)(?P<number>\d{1,18})(?=[-_ .]|$)"
 )
 _ZERO_NUMBER = re.compile(r"^0+(?:[-_ .]|$)")
+# A title that is a file-name slug (`title: redirecting-step-output-streams`).
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in a link's target
@@ -63,6 +65,9 @@ _REFERENCE_FIELDS = (
     "applies_to",
 )
 APPLIES_TO_ALL = "all"  # `applies_to: all` on a standard names no record
+# What a reference field holds when it names no record (`superseded-by: [n/a]`).
+_NO_RECORD = frozenset({"n/a", "na", "none", "nil", "null", "-", "tbd", "todo", "~"})
+METADATA_FILE = "metadata file"  # the metadata style of a record whose status is in one
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,10 @@ class SourceFile:
     # The series of a sub-folder numbered from 1 beside the kind's own (``TESTING`` for
     # ``proposals/testing/0001-x.md`` beside ``proposals/0001-y.md``); "" for the kind's.
     series: str = ""
+    # A YAML file beside a folder's README that holds the record's metadata (a KEP's
+    # ``kep.yaml``): where it is on disk and how it is shown; "" when there is none.
+    metadata_file: str = ""
+    metadata_path: str = ""
 
     @property
     def identity_name(self) -> str:
@@ -93,9 +102,14 @@ def normalise_id(text: str, prefixes: frozenset[str] = frozenset({"ADR", "RFC"})
 
 
 def parse_record(
-    data: bytes, source: SourceFile, kind: KindSpec, kinds: dict[str, KindSpec]
+    data: bytes,
+    source: SourceFile,
+    kind: KindSpec,
+    kinds: dict[str, KindSpec],
+    metadata_data: bytes | None = None,
 ) -> tuple[Record, list[Finding]]:
-    """Parse a record file's bytes. Never raises on bad input: problems become findings."""
+    """Parse a record file's bytes (and those of its metadata file, when it has one:
+    ``source.metadata_file``). Never raises on bad input: problems become findings."""
     path = source.path
     findings: list[Finding] = []
     text = _decode(data, path, findings)
@@ -115,6 +129,19 @@ def parse_record(
     findings.extend(waivers.findings)
     kind = _kind_from_field(_front_fields(front.fields), kind, kinds, path, findings)
     raw_fields = _front_fields(front.fields, kind.fields)
+    in_front_matter = "status" in raw_fields
+    in_metadata_file = False
+    if metadata_data is not None and source.metadata_path:
+        # The metadata file beside the record: its keys that this kind knows fill what the
+        # front matter does not say; the rest are the other tool's own, never "unknown".
+        beside = read_metadata_file(
+            _decode(metadata_data, source.metadata_path, findings), source.metadata_path
+        )
+        findings.extend(beside.findings)
+        for key, value in _front_fields(beside.fields, kind.fields).items():
+            if key in kind.fields and key not in raw_fields and key not in ("kind", "waivers"):
+                raw_fields[key] = value
+        in_metadata_file = not in_front_matter and "status" in raw_fields
     metadata = read_body_metadata(
         body_lines,
         first_line,
@@ -123,7 +150,9 @@ def parse_record(
         path,
         structure.title_index,
     )
-    style = "front matter" if "status" in raw_fields else metadata.style
+    style = "front matter" if in_front_matter else metadata.style
+    if in_metadata_file:
+        style = METADATA_FILE
     if not style:
         style = "front matter" if front.present else metadata.layout
     for key, value in metadata.fields.items():
@@ -143,7 +172,7 @@ def parse_record(
 
     number, record_id = _identity(fields, source, kind, path, findings)
     raw_status, status, status_references = _status(fields, kind, source)
-    title, title_position = _title(fields, structure, first_line, kind, source)
+    title, title_position = _title(fields, structure, first_line, kind, number)
     if has_control_characters(title):
         findings.append(_control_finding(path, title_position, "the title"))
         title = without_control_characters(title)
@@ -165,10 +194,17 @@ def parse_record(
             relation.position,
         )
         for relation in metadata.relations
-        if _is_record_link(relation.target) or "/" not in relation.target
+        if _is_record_link(relation.target)
+        or "/" not in relation.target
+        # a successor named by its page elsewhere (an issue that tracks it) is named
+        or (relation.relation == "superseded_by" and "://" in relation.target)
     ]
     if not any(r.relation == "superseded_by" for r in references):
         references += status_references
+    if not any(r.relation == "superseded_by" for r in references):
+        # The status is in the front matter or a metadata file ("status: replaced") and
+        # the body's note names the successor: "This KEP has been replaced by [KEP-2433]".
+        references += _body_status_references(metadata.fields.get("status"), kind, source)
     references = _unique_references(references)
     date_in_name = _date_in_name(source.identity_name) if kind.numbered else None
 
@@ -185,7 +221,11 @@ def parse_record(
             findings.append(_control_finding(path, position, "the text"))
             body = [without_control_characters(text) for text in body]
             break
-    hidden = frozenset(metadata.hidden_lines) if style and style != "front matter" else frozenset()
+    hidden = (
+        frozenset(metadata.hidden_lines)
+        if style and style not in ("front matter", METADATA_FILE)
+        else frozenset()
+    )
     record = Record(
         path=path,
         source_path=source.source_path,
@@ -210,6 +250,7 @@ def parse_record(
         date_in_name=date_in_name,
         waivers=waivers.waivers,
         moved_to=_moved_to("\n".join(body_lines)),
+        metadata_path=source.metadata_path if metadata_data is not None else "",
     )
     return record, findings
 
@@ -483,7 +524,9 @@ def _checked_fields(
                     )
                 )
         if problem:
-            findings.append(finding("DEC007", path, found.value_position, f"`{key}` {problem}"))
+            said = any(f.rule == "DEC007" and f.position == found.value_position for f in findings)
+            if not said:  # one cause, one finding: YAML already said it cannot read it
+                findings.append(finding("DEC007", path, found.value_position, f"`{key}` {problem}"))
             continue
         checked[key] = Field(value, found.key_position, found.value_position, found.inner)
     return checked
@@ -657,24 +700,42 @@ def _status(
     return word, kind.canonical_status(word), references
 
 
+def _body_status_references(
+    written: Field | None, kind: KindSpec, source: SourceFile
+) -> list[Reference]:
+    """The successors that the body's own status (or status note) names."""
+    if written is None or not isinstance(written.value, str):
+        return []
+    return _status({"status": written}, kind, source)[2]
+
+
 def _title(
     fields: dict[str, Field],
     structure: BodyStructure,
     first_line: int,
     kind: KindSpec,
-    source: SourceFile,
+    number: int | None,
 ) -> tuple[str, Position]:
     """The title: front matter's or the body metadata's ``title`` wins over the title
-    heading (never a section's heading); "" when the record has none."""
+    heading (never a section's heading), unless it is a file-name slug and the heading
+    says it in words; "" when the record has none."""
     declared = fields.get("title")
+    heading = ""
+    if structure.title is not None:
+        heading = clean_title(structure.title, kind.prefix, number)
+        heading = "" if is_placeholder(heading) else heading
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
-        title = clean_title(declared.value, kind.prefix)
-        if not is_placeholder(title):
-            return title, declared.value_position
-    if structure.title is not None and structure.title_index is not None:
-        title = clean_title(structure.title, kind.prefix)
+        title = clean_title(declared.value, kind.prefix, number)
+        if _SLUG.match(title.strip()) and heading:
+            title = ""  # `title: redirecting-step-output-streams`: the heading says it
         if title and not is_placeholder(title):
-            return title, Position(first_line + structure.title_index, 1)
+            if not declared.value_position.file:
+                return title, declared.value_position
+            # A title from the metadata file beside the record: the record's own place
+            # (its heading) is where findings about the record point.
+            return title, Position(first_line + (structure.title_index or 0), 1)
+    if heading and structure.title_index is not None:
+        return heading, Position(first_line + structure.title_index, 1)
     return "", Position(first_line, 1)
 
 
@@ -689,6 +750,8 @@ def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]
             text = str(value).strip()
             if relation == "applies_to" and text.lower() == APPLIES_TO_ALL:
                 continue
+            if text.lower() in _NO_RECORD:
+                continue  # `superseded-by: [n/a]`: the template's way of saying none
             target = reference_target(text, source.path)
             # Point at the list item itself when the list is written in YAML.
             position = found.inner.get((index,), found.value_position)

@@ -66,19 +66,39 @@ _STATUS_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(
-    r"^(?:title|\{.*\}|\[.*\]|<.*>|adr[- ]?(?:n+|x+|\d*)|rfc[- ]?(?:n+|x+)|"
+    r"^(?:title|\{.*\}|<.*>|adr[- ]?(?:n+|x+|\d*)|rfc[- ]?(?:n+|x+)|"
     r"(?:short )?title of .*|template|adr template|rfc template|your title here)$",
     re.IGNORECASE,
 )
+# What else a template writes in brackets: "[Decision Title]", "[Feature Name]", "[...]".
+_BRACKETED_PLACEHOLDER = re.compile(
+    r"^(?:(?:[\w-]+\s+){0,2}title|(?:feature|proposal|decision)\s+name|name of .*|"
+    r"\.\.\.|\u2026|)$",
+    re.IGNORECASE,
+)
+# A title written in brackets: the template's placeholder ("[short title of solved
+# problem]") when its words are one, else the title ("[CPython version support]").
+_IN_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$")
+# A bracketed label naming the kind of document before the title ("[PT2.1 Feature
+# Proposal] SDPA CPU Optimization"); "[WIP] Title" keeps its label.
+_DOCUMENT_LABEL = re.compile(r"\b(?:proposal|rfc|adr|design\s+doc(?:ument)?)$", re.IGNORECASE)
+# A number and a space before the title ("23 Logging"): numbering when it is the record's
+# own number, words of the title otherwise ("2021 roadmap").
+_BARE_NUMBER = re.compile(r"^(\d{1,18})\s+(?=\S)")
 
 
-def clean_title(title: str, prefix: str = "") -> str:
+def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     """The title's words: numbering, a series id, a status prefix and Markdown removed.
 
     ``prefix`` is the kind's id prefix (``ADR``): an id in it is stripped even without
-    punctuation after it. The title is returned as it was if nothing would be left.
+    punctuation after it; so is the record's own ``number`` before the title ("23
+    Logging" in ``023-logging.md``). The title is returned as it was if nothing would be
+    left.
     """
     text = " ".join(title.split())
+    enclosed = _IN_BRACKETS.match(text)
+    if enclosed and not is_placeholder(enclosed[1]):
+        text = enclosed[1].strip()
     bracketed = _BRACKETED.match(text)  # before links become words: it may hold one
     if bracketed and _is_prefix(bracketed["inside"], prefix):
         text = text[bracketed.end() :]
@@ -92,9 +112,12 @@ def clean_title(title: str, prefix: str = "") -> str:
         series = _SERIES_ID.match(text)
         if series and _strips(series, prefix):
             text = text[series.end() :]
-        number = _LEADING_NUMBER.match(text)
-        if number:
-            text = text[number.end() :]
+        leading = _LEADING_NUMBER.match(text)
+        if leading:
+            text = text[leading.end() :]
+        bare = _BARE_NUMBER.match(text)
+        if bare and number is not None and int(bare[1]) == number:
+            text = text[bare.end() :]
         infix = _INFIX_ID.match(text) or _INFIX_NOUN.match(text) or _DOCUMENT_NOUN.match(text)
         if infix:
             text = text[infix.end() :]
@@ -108,8 +131,14 @@ def clean_title(title: str, prefix: str = "") -> str:
 
 
 def is_placeholder(title: str) -> bool:
-    """A template's title left as it was (``Title``, ``{title}``, ``ADR-nnn``)."""
-    return bool(_PLACEHOLDER.match(plain_text(title).strip(" :.-")))
+    """A template's title left as it was (``Title``, ``{title}``, ``ADR-nnn``,
+    ``[short title of solved problem]``)."""
+    text = plain_text(title).strip(" :.-")
+    enclosed = _IN_BRACKETS.match(text)
+    if enclosed:
+        inside = enclosed[1].strip(" :-")
+        return bool(_PLACEHOLDER.match(inside) or _BRACKETED_PLACEHOLDER.match(inside))
+    return bool(_PLACEHOLDER.match(text))
 
 
 def title_from_file_name(path: str) -> str:
@@ -126,7 +155,7 @@ def _is_prefix(inside: str, prefix: str) -> bool:
     """Whether a bracketed start is an id or a status (``[ADR-4]``, ``[Superseded by
     [ADR-19](x.md)]``), not words of the title (``[WIP] ...`` stays)."""
     inside = plain_text(inside).strip()
-    if _STATUS_WORDS.match(inside):
+    if _STATUS_WORDS.match(inside) or _DOCUMENT_LABEL.search(inside):
         return True
     series = _SERIES_ID.match(inside + " x")
     if series and not series["number"] and series.end() == len(inside) + 1:
@@ -148,3 +177,32 @@ def _strips(match: re.Match[str], prefix: str) -> bool:
         return bool(known or (series.isupper() and punctuated))
     # "RFC: Title" (a series name alone, with punctuation)
     return bool(known and punctuated)
+
+
+# A collection's name before every title ("Open Data Hub - Operator Scope"): the words up
+# to the first " - " or ": ".
+_PREFIX = re.compile(r"^(?P<prefix>[^:\-\u2013\u2014]{2,60}?(?:\s[-\u2013\u2014]|:)\s+)(?=\S)")
+SHARED_PREFIX_MINIMUM = 4  # records of a folder that must share the prefix
+SHARED_PREFIX_SHARE = 0.5  # and more than this share of its titles
+
+
+def shared_prefix(titles: list[str]) -> str:
+    """The prefix that most titles of a folder start with, as a team's template writes
+    its collection's name before the title ("Open Data Hub - "): shared by at least four
+    titles and more than half of them, and the only prefix that several share; where
+    two prefixes recur ("Frontend: ", "Backend: ") they are categories, and stay. ""
+    when there is none."""
+    counts: dict[str, int] = {}
+    for title in titles:
+        match = _PREFIX.match(title)
+        if match:
+            counts[match["prefix"]] = counts.get(match["prefix"], 0) + 1
+    if not counts:
+        return ""
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    prefix, count = ranked[0]
+    if count < SHARED_PREFIX_MINIMUM or count <= SHARED_PREFIX_SHARE * len(titles):
+        return ""
+    if len(ranked) > 1 and ranked[1][1] >= 2:
+        return ""
+    return prefix

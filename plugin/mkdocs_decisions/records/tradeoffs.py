@@ -76,6 +76,18 @@ _LABELS = {
     r"concerns?|limitations?|arguments? against|against|ulemper",
     "neutral": r"neutral|neither",
 }
+# The same, compiled once: these run for every argument of every record.
+_EXPLICIT_KIND = {
+    kind: re.compile(rf"^(?:{words})(?:\s*[,:;]|\s+[-\u2013\u2014]\s|\s+because\b)", re.IGNORECASE)
+    for kind, words in _EXPLICIT.items()
+}
+_EXPLICIT_PREFIX = re.compile(
+    rf"^(?:{'|'.join(_EXPLICIT.values())})(?:\s*[,:;]|\s+[-\u2013\u2014](?=\s)|(?=\s+because\b))\s*"
+    r"(?:because\b\s*)?",
+    re.IGNORECASE,
+)
+_LABEL_KIND = {kind: re.compile(rf"(?:{words})") for kind, words in _LABELS.items()}
+_NOT_LABEL_CHARACTERS = re.compile(r"[^\w\s-]")
 PRO = re.compile(rf"^(?:{_GOOD_WORDS})\b", re.IGNORECASE)
 CON = re.compile(rf"^(?:{_BAD_WORDS})\b", re.IGNORECASE)
 NEGATIVE_HEADINGS = (
@@ -200,12 +212,13 @@ class Option:
 
 def find_section(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
     """The first section whose heading is one of ``aliases``, or whose heading joins one
-    with others (``Motivation / use cases``, ``Risks and Mitigations``)."""
+    with others (``Motivation / use cases``, ``Risks and Mitigations``, ``Solution or
+    decision outcome``)."""
     for section in sections:
         if section.key in aliases:
             return section
     for section in sections:
-        parts = re.split(r"\s*(?:/|&|\+|,)\s*|\s+and\s+", section.key)
+        parts = re.split(r"\s*(?:/|&|\+|,)\s*|\s+(?:and|or)\s+", section.key)
         if len(parts) > 1 and any(part in aliases for part in parts):
             return section
     for section in sections:
@@ -360,8 +373,8 @@ def explicit_kind(text: str, marker: str = "") -> str:
             return "bad"
     if stripped.startswith("- ") or stripped.startswith("\u2212"):
         return "bad"
-    for kind, words in _EXPLICIT.items():
-        if re.match(rf"^(?:{words})(?:\s*[,:;]|\s+[-\u2013\u2014]\s|\s+because\b)", stripped, re.I):
+    for kind, pattern in _EXPLICIT_KIND.items():
+        if pattern.match(stripped):
             return kind
     return "good" if marker == "+" else ""
 
@@ -377,9 +390,9 @@ def argument_label(text: str) -> str:
             if sign not in ("+", "-") and label.startswith(sign):
                 rest = label[len(sign) :].strip()
                 return kind if not rest or argument_label(rest) == kind else ""
-    key = " ".join(re.sub(r"[^\w\s-]", " ", label.lower()).split())
-    for kind, words in _LABELS.items():
-        if re.fullmatch(rf"(?:{words})", key):
+    key = " ".join(_NOT_LABEL_CHARACTERS.sub(" ", label.lower()).split())
+    for kind, pattern in _LABEL_KIND.items():
+        if pattern.fullmatch(key):
             return kind
     return ""
 
@@ -397,15 +410,7 @@ def argument_text(text: str) -> str:
         else:
             if rest.startswith(("+ ", "- ")):
                 rest = rest[2:]
-        words = "|".join(_EXPLICIT.values())
-        rest = re.sub(
-            rf"^(?:{words})(?:\s*[,:;]|\s+[-\u2013\u2014](?=\s)|(?=\s+because\b))\s*"
-            r"(?:because\b\s*)?",
-            "",
-            rest,
-            count=1,
-            flags=re.I,
-        )
+        rest = _EXPLICIT_PREFIX.sub("", rest, count=1)
         if rest == before:
             break
     return rest.strip() or text.strip()

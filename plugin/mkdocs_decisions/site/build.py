@@ -22,6 +22,7 @@ from .feed import atom_feed
 from .pages import Page, SiteRenderer
 from .reuse import PageReuse
 from .schemas import schema_text
+from .split import parts_folder
 from .urls import commit_url_template, page_url
 
 CSS_PATH = "assets/decisions/decisions.css"
@@ -129,15 +130,19 @@ def decisions_nav(build: SiteBuild) -> list[Any]:
     renderer = build.renderer
     corpus, settings = renderer.corpus, renderer.settings
     section: list[Any] = [{"Overview": renderer.index_path}]
+    section += _parts_of(build, renderer.index_path, "Decisions by year")
     if renderer.has_timeline:
         section.append({"Timeline": renderer.timeline_path})
+        section += _parts_of(build, renderer.timeline_path, "Timeline by year")
     section.append({"Decision graph": renderer.graph_path})
+    section += _parts_of(build, renderer.graph_path, "Graph pages")
     for kind in settings.kinds.values():
         base = corpus.site_bases.get(kind.name)
         if base is None:
             continue
         records = [r for r in corpus.records if r.kind == kind.name]
         entries: list[Any] = [f"{base}/index.md"]
+        entries += _parts_of(build, f"{base}/index.md", "By year")
         if kind.name == "standard" and renderer.trace_pages.compliance_path:
             entries.append({"Compliance matrix": renderer.trace_pages.compliance_path})
         entries += [r.site_path for r in records if not r.group]
@@ -147,6 +152,20 @@ def decisions_nav(build: SiteBuild) -> list[Any]:
             entries.append({str(escape(group)): [f"{base}/{group}/index.md", *members]})
         section.append({kind.label: entries})
     return [{"Decisions": section}]
+
+
+def _parts_of(build: SiteBuild, page: str, title: str) -> list[Any]:
+    """A nav section of the pages a split list was shared out among (site/split.py);
+    none for a list on one page."""
+    folder = f"{parts_folder(page)}/"
+    records = {record.site_path for record in build.renderer.corpus.records}
+    paths = [
+        p.site_path
+        for p in build.pages
+        if p.site_path.startswith(folder) and "/" not in p.site_path[len(folder) :]
+    ]
+    paths = [path for path in paths if path not in records]
+    return [{title: paths}] if paths else []
 
 
 def places_our_pages(nav: Any, build: SiteBuild) -> bool:

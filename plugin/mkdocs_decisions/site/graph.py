@@ -16,8 +16,10 @@ the node the status; the colours read on both palettes' backgrounds (ADR-0022).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -136,6 +138,7 @@ class Cluster:
     width: float
     height: float
     crossings: int = 0  # between adjacent layers, as the layout counted them
+    parts: tuple[str, ...] = ()  # the keys of all parts of a split picture, this one too
 
 
 class Graph:
@@ -220,24 +223,28 @@ def all_edges(corpus: Corpus) -> list[Edge]:
     return list(found.values())
 
 
-def clusters(graph: Graph) -> list[Cluster]:
-    """The graph page's pictures: per project, then per group of connected records."""
+def clusters(graph: Graph, limit: int | None = None) -> list[Cluster]:
+    """The graph page's pictures: per project, then per group of connected records. A
+    picture that would hold more than ``limit`` nodes is drawn in parts (ADR-0026)."""
     corpus, by_path = graph.corpus, graph.by_path
     trace = corpus.traceability
     placed: set[str] = set()
     result: list[Cluster] = []
+
+    def followed(path: str) -> set[str]:
+        return {
+            e.target
+            for e in graph.touching[path]
+            if e.source == path and e.kind in ("complies", "deviates")
+        }
+
     for project in trace.projects:
         members = [d.path for d in trace.decisions_in(project)]
         if not members:
             continue
-        standards = {
-            e.target
-            for path in members
-            for e in graph.touching[path]
-            if e.source == path and e.kind in ("complies", "deviates")
-        }
-        records = [project] + [by_path[path] for path in members + sorted(standards)]
-        result.append(_layered(f"project-{project.id}", project.title, records, graph))
+        key, title = f"project-{project.id}", project.title
+        portions = _portions([project], [by_path[p] for p in members], followed, limit)
+        result.extend(_drawn_parts(key, title, portions, graph))
         placed |= set(members) | {project.path}
     # Outside projects: connected groups of decisions (standards and projects left out).
     rest = [
@@ -265,12 +272,69 @@ def clusters(graph: Graph) -> list[Cluster]:
     connected = [g for g in groups if len(g) > 1]
     single = [g[0] for g in groups if len(g) == 1]
     for index, group in enumerate(sorted(connected, key=lambda g: (-len(g), g)), start=1):
-        records = [by_path[path] for path in group]
-        result.append(_layered(f"group-{index}", f"Connected records {index}", records, graph))
+        portions = _portions([], [by_path[path] for path in group], _nothing, limit)
+        result.extend(_drawn_parts(f"group-{index}", f"Connected records {index}", portions, graph))
     if single:
-        records = [by_path[p] for p in single]
-        result.append(_layered("unconnected", "Records without links", records, graph))
+        portions = _portions([], [by_path[p] for p in single], _nothing, limit)
+        result.extend(_drawn_parts("unconnected", "Records without links", portions, graph))
     return result
+
+
+def _nothing(path: str) -> set[str]:
+    return set()
+
+
+def _portions(
+    fixed: list[Record],
+    members: list[Record],
+    companions: Callable[[str], set[str]],
+    limit: int | None,
+) -> list[tuple[list[Record], list[str]]]:
+    """``members`` in runs, in the order they were decided, such that each run with the
+    ``fixed`` records and its members' companions (a project's standards) holds at most
+    ``limit`` nodes; one run when everything fits. Each run: its members, and the paths
+    of their companions in path order."""
+    runs: list[tuple[list[Record], list[str]]] = []
+    current: list[Record] = []
+    extra: set[str] = set()
+    everything: set[str] = set()
+    for member in members:
+        everything |= companions(member.path)
+    if limit is None or len(fixed) + len(members) + len(everything) <= limit:
+        return [(fixed + members, sorted(everything))]
+    for member in sorted(members, key=_chronological):
+        more = extra | companions(member.path)
+        if current and len(fixed) + len(current) + 1 + len(more) > limit:
+            runs.append((current, sorted(extra)))
+            current, more = [], companions(member.path)
+        current.append(member)
+        extra = more
+    runs.append((current, sorted(extra)))
+    return [(fixed + run, companions_of) for run, companions_of in runs]
+
+
+def _drawn_parts(
+    key: str, title: str, portions: list[tuple[list[Record], list[str]]], graph: Graph
+) -> list[Cluster]:
+    """One picture per portion: the whole when there is one, else parts that know of
+    each other."""
+    by_path = graph.by_path
+    if len(portions) == 1:
+        members, extra = portions[0]
+        return [_layered(key, title, members + [by_path[p] for p in extra], graph)]
+    keys = tuple(f"{key}-part-{number}" for number in range(1, len(portions) + 1))
+    return [
+        dataclasses.replace(
+            _layered(
+                part_key,
+                f"{title} (part {number} of {len(portions)})",
+                members + [by_path[p] for p in extra],
+                graph,
+            ),
+            parts=keys,
+        )
+        for number, (part_key, (members, extra)) in enumerate(zip(keys, portions, strict=True), 1)
+    ]
 
 
 NEIGHBOURHOOD_LIMIT = 40  # beyond this a picture is a blur; the graph page has the rest

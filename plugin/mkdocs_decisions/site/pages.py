@@ -8,6 +8,7 @@ syntax; autoescaping is on for everything else. See ADR-0004.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import posixpath
@@ -22,7 +23,7 @@ from markupsafe import Markup, escape
 from ..corpus.links import Corpus
 from ..corpus.reviews import UPCOMING_DAYS, due_for_review, review_date
 from ..corpus.settings import Settings
-from ..history.git_log import Commit
+from ..history.git_log import Commit, StatusChange
 from ..records.body import plain_text, scan_body
 from ..records.discovery import LandingPage, read_regular_file
 from ..records.frontmatter import split_front_matter
@@ -45,8 +46,9 @@ from .graph import (
     node_width,
     short_label,
 )
-from .markup import file_token, web_link
+from .markup import css_token, file_token, web_link
 from .reuse import PageReuse
+from .split import by_date, pack, parts_folder
 from .trace_pages import TracePages
 from .tradeoffs import matrix_for, matrix_values
 from .urls import page_url, relative_link, relative_path
@@ -141,12 +143,12 @@ class SiteRenderer(SiteContext):
         """The pages that list records: folder indexes, the decisions index, the
         timeline, the compliance matrix and the graph."""
         generated = self.folder_pages()
-        generated.append(self.decisions_index())
+        generated.extend(self.decisions_index())
         if self.has_timeline:
-            generated.append(self.timeline())
+            generated.extend(self.timeline())
         if self.trace_pages.compliance_path:
             generated.append(self.compliance_page(self.trace_pages.compliance_path))
-        generated.append(self.graph_page())
+        generated.extend(self.graph_page())
         return generated
 
     @cached_property
@@ -211,34 +213,94 @@ class SiteRenderer(SiteContext):
         # graph, though the records behind them may have new bodies.
         return self.reuse.value("graph", (self.faces,), lambda: Graph(self.corpus))
 
-    def graph_page(self) -> Page:
-        """Every record in pictures: one per project, one per group of linked records."""
+    def graph_page(self) -> list[Page]:
+        """Every record in pictures: one per project, one per group of linked records,
+        none with more than ``graph_limit`` nodes. When they hold more than
+        ``page_limit`` nodes in all, they are shared out among pages of their own and
+        the graph page lists them (ADR-0026)."""
         here = self.graph_path
-        folder = posixpath.dirname(page_url(here, self.use_directory_urls)) or "."
-        pictures = []
-        for cluster in clusters(self.graph):
+        drawn = clusters(self.graph, self.settings.graph_limit)
+        runs = pack([len(c.nodes) for c in drawn], self.settings.page_limit)
+        if len(runs) <= 1:
+            runs, paths = [range(len(drawn))], [here]
+        else:
+            paths = _unique_paths(parts_folder(here), [drawn[run[0]].key for run in runs])
+        page_of = {drawn[i].key: path for run, path in zip(runs, paths, strict=True) for i in run}
+        for cluster in drawn:
             src = f"{GRAPH_FOLDER}/{file_token(cluster.key)}.svg"
             self.files[src] = self.render("graph_file.svg.j2", {"c": self._picture(cluster)})
-            pictures.append(
-                {
-                    "key": cluster.key,
-                    "title": cluster.title,
-                    "width": int(cluster.width),
-                    "src": relative_path(src, folder),
-                    "count": len(cluster.nodes),
-                }
-            )
-        values = {
-            "clusters": pictures,
+        values: dict[str, object] = {
+            "clusters": [],
             "index_link": self.href(here, self.index_path),
             "legend": legend(self.settings.kinds),
+            "nav": None,
+            "parts": [],
         }
-        return Page(
-            here,
-            self.render("graph.md.j2", values),
-            html_at_end=self.render("graph.html.j2", values),
-            title="Decision graph",
+        if len(paths) == 1:
+            values["clusters"] = [self._picture_entry(c, here, page_of) for c in drawn]
+            return [self._graph_page_of(here, values, "Decision graph")]
+        values["parts"] = [
+            {
+                "title": c.title,
+                "count": len(c.nodes),
+                "href": f"{self.href(here, page_of[c.key])}#graph-{css_token(c.key)}",
+            }
+            for c in drawn
+        ]
+        values["limit"] = self.settings.page_limit
+        values["total"] = sum(len(c.nodes) for c in drawn)
+        pages = [self._graph_page_of(here, values, "Decision graph")]
+        titles = [_run_title([drawn[i].title for i in run]) for run in runs]
+        for number, (run, path) in enumerate(zip(runs, paths, strict=True)):
+            part_values = {
+                **values,
+                "parts": [],
+                "clusters": [self._picture_entry(drawn[i], path, page_of) for i in run],
+                "index_link": self.href(path, self.index_path),
+                "nav": self._part_nav(
+                    path, here, "Decision graph", list(zip(paths, titles, strict=True)), number
+                ),
+            }
+            title = f"Decision graph: {titles[number]}"
+            pages.append(self._graph_page_of(path, part_values, title, part=True))
+        return pages
+
+    def _graph_page_of(
+        self, here: str, values: dict[str, object], title: str, part: bool = False
+    ) -> Page:
+        markdown = (
+            self.render("part.md.j2", {"title": title, "summary": _graph_summary(values)})
+            if part
+            else self.render("graph.md.j2", values)
         )
+        return Page(here, markdown, html_at_end=self.render("graph.html.j2", values), title=title)
+
+    def _picture_entry(
+        self, cluster: Cluster, here: str, page_of: dict[str, str]
+    ) -> dict[str, object]:
+        """How a page shows one picture: its file, size, and the other parts of the same
+        project or group, when it had to be split."""
+        folder = posixpath.dirname(page_url(here, self.use_directory_urls)) or "."
+        src = f"{GRAPH_FOLDER}/{file_token(cluster.key)}.svg"
+        siblings = []
+        for key in cluster.parts:
+            target = page_of[key]
+            link = "" if target == here else self.href(here, target)
+            siblings.append(
+                {
+                    "href": f"{link}#graph-{css_token(key)}",
+                    "number": cluster.parts.index(key) + 1,
+                    "this": key == cluster.key,
+                }
+            )
+        return {
+            "key": cluster.key,
+            "title": cluster.title,
+            "width": int(cluster.width),
+            "src": relative_path(src, folder),
+            "count": len(cluster.nodes),
+            "siblings": siblings,
+        }
 
     def _picture(self, cluster: Cluster) -> dict[str, object]:
         """A picture's values for ``graph_file.svg.j2``. All pictures are files in one
@@ -510,7 +572,7 @@ class SiteRenderer(SiteContext):
                     if not group or r.group == group or r.group.startswith(f"{group}/")
                 ]
                 folder = f"{base}/{group}" if group else base
-                pages.append(self._folder_page(kind, folder, group, members, landing.get(folder)))
+                pages.extend(self._folder_page(kind, folder, group, members, landing.get(folder)))
         return pages
 
     def _folder_page(
@@ -520,7 +582,7 @@ class SiteRenderer(SiteContext):
         group: str,
         records: list[Record],
         landing: LandingPage | None,
-    ) -> Page:
+    ) -> list[Page]:
         here = _index_path(folder)
         title = kind.label if not group else group.rsplit("/", 1)[-1].replace("-", " ").capitalize()
         intro = ""
@@ -533,6 +595,7 @@ class SiteRenderer(SiteContext):
             "groups": self._by_status(records, here, kind.statuses),
             "count": len(records),
             "show_kind": False,
+            "parts": [],
         }
         template = "folder_index.html.j2"
         if not group and kind.name == "standard":  # the standards catalogue
@@ -541,15 +604,21 @@ class SiteRenderer(SiteContext):
         elif not group and kind.name == "project":
             template = "projects_index.html.j2"
             values.update(self.trace_pages.projects_values(here))
-        return Page(
-            here,
-            self.render("folder_index.md.j2", values),
-            landing.source.source_path if landing else None,
-            html_at_end=self.render(template, values),
-            title=title,
-        )
+        split = []
+        if template == "folder_index.html.j2":
+            split = self._split_index(here, title, records, kind.statuses, False, values)
+        return [
+            Page(
+                here,
+                self.render("folder_index.md.j2", values),
+                landing.source.source_path if landing else None,
+                html_at_end=self.render(template, values),
+                title=title,
+            ),
+            *split,
+        ]
 
-    def decisions_index(self) -> Page:
+    def decisions_index(self) -> list[Page]:
         here = self.index_path
         statuses: list[str] = []
         for kind in self.settings.kinds.values():
@@ -575,15 +644,100 @@ class SiteRenderer(SiteContext):
             "feed_link": relative_link(here, self.feed_path),
             "graph_link": relative_link(here, self.graph_path),
             "json_link": relative_link(here, self.json_path),
-            "groups": self._by_status(decisions, here, tuple(statuses)),
+            "groups": [],
             "count": len(self.corpus.records),
             "show_kind": True,
+            "parts": [],
         }
-        return Page(
-            here,
-            self.render("decisions_index.md.j2", values),
-            html_at_end=self.render("decisions_index.html.j2", values),
-        )
+        split = self._split_index(here, "Decisions", decisions, tuple(statuses), True, values)
+        if not split:
+            values["groups"] = self._by_status(decisions, here, tuple(statuses))
+        return [
+            Page(
+                here,
+                self.render("decisions_index.md.j2", values),
+                html_at_end=self.render("decisions_index.html.j2", values),
+            ),
+            *split,
+        ]
+
+    def _split_index(
+        self,
+        here: str,
+        title: str,
+        records: list[Record],
+        order: tuple[str, ...],
+        show_kind: bool,
+        values: dict[str, object],
+    ) -> list[Page]:
+        """An index with more records than ``page_limit``: a page per year (per month for
+        a year over the limit), each grouped by status as the index would be. ``values``
+        (the index's own) get the table of those pages; [] when the index fits."""
+        parts = by_date(records, _record_day, self.settings.page_limit)
+        if parts is None:
+            return []
+        paths = [f"{parts_folder(here)}/{part.key}.md" for part in parts]
+        titles = [part.title for part in parts]
+        pairs = list(zip(paths, titles, strict=True))
+        grouped = [
+            self._by_status(part.items, path, order)
+            for part, path in zip(parts, paths, strict=True)
+        ]
+        present = {status for groups in grouped for status, _ in groups}
+        columns = [status for status in (*order, "unknown status") if status in present]
+        values["parts"] = [
+            {
+                "title": part.title,
+                "href": self.href(here, path),
+                "count": len(part.items),
+                "counts": [(status, len(dict(groups).get(status, []))) for status in columns],
+            }
+            for part, path, groups in zip(parts, paths, grouped, strict=True)
+        ]
+        values["statuses"] = columns
+        values["limit"] = self.settings.page_limit
+        values["heading"] = "By year"
+        values["split_months"] = any(len(part.key) > 4 and part.key[4] == "-" for part in parts)
+        pages = []
+        for number, (part, path, groups) in enumerate(zip(parts, paths, grouped, strict=True)):
+            page_title = f"{title}: {part.title}"
+            dated = "without a date" if part.key == "undated" else f"dated {part.title}"
+            summary = f"The {len(part.items)} of {len(records)} records {dated}."
+            part_values = {
+                "nav": self._part_nav(path, here, title, pairs, number),
+                "groups": groups,
+                "show_kind": show_kind,
+            }
+            pages.append(
+                Page(
+                    path,
+                    self.render("part.md.j2", {"title": page_title, "summary": summary}),
+                    html_at_end=self.render("part.html.j2", part_values),
+                    title=page_title,
+                )
+            )
+        return pages
+
+    def _part_nav(
+        self, here: str, overview: str, label: str, parts: list[tuple[str, str]], number: int
+    ) -> dict[str, object]:
+        """The links at the top of one page of a split list: its first page, the pages
+        before and after it."""
+
+        def link(index: int) -> dict[str, str] | None:
+            if not 0 <= index < len(parts):
+                return None
+            path, title = parts[index]
+            return {"href": self.href(here, path), "title": title}
+
+        return {
+            "overview": self.href(here, overview),
+            "overview_label": label,
+            "newer": link(number - 1),
+            "older": link(number + 1),
+            "number": number + 1,
+            "count": len(parts),
+        }
 
     def _due_for_review(self, here: str) -> list[dict[str, object]]:
         return [
@@ -609,8 +763,9 @@ class SiteRenderer(SiteContext):
             for commit, record in dated[:limit]
         ]
 
-    def timeline(self) -> Page:
-        """Every status change of every record, newest first, grouped by month."""
+    def timeline(self) -> list[Page]:
+        """Every status change of every record, newest first, grouped by month; with
+        more than ``page_limit`` of them, a page per year (or month) and a list of them."""
         here = self.timeline_path
         events = []
         for record in self.corpus.records:
@@ -618,6 +773,59 @@ class SiteRenderer(SiteContext):
             for change in file.status_timeline if file else ():
                 events.append((change, record))
         events.sort(key=lambda pair: (pair[0].commit.date, pair[1].path), reverse=True)
+        parts = by_date(events, lambda pair: pair[0].commit.day, self.settings.page_limit)
+        if parts is None:
+            whole = {"months": self._months(events, here), "nav": None, "parts": []}
+            return [
+                Page(
+                    here,
+                    self.render("timeline.md.j2", whole),
+                    html_at_end=self.render("timeline.html.j2", whole),
+                )
+            ]
+        paths = [f"{parts_folder(here)}/{part.key}.md" for part in parts]
+        pairs = [(path, part.title) for path, part in zip(paths, parts, strict=True)]
+        months = [self._months(part.items, path) for part, path in zip(parts, paths, strict=True)]
+        listed = [
+            {
+                "title": part.title,
+                "href": self.href(here, path),
+                "count": len(part.items),
+                # a page per year lists its months; a month's own page needs no anchors
+                "months": [name for name, _ in by_month] if len(by_month) > 1 else [],
+            }
+            for part, path, by_month in zip(parts, paths, months, strict=True)
+        ]
+        values: dict[str, object] = {"months": [], "nav": None, "parts": listed}
+        values.update(limit=self.settings.page_limit, total=len(events))
+        pages = [
+            Page(
+                here,
+                self.render("timeline.md.j2", values),
+                html_at_end=self.render("timeline.html.j2", values),
+            )
+        ]
+        for number, (part, path) in enumerate(zip(parts, paths, strict=True)):
+            title = f"Timeline: {part.title}"
+            summary = f"{len(part.items)} of {len(events)} status changes, newest first."
+            part_values = {
+                "months": months[number],
+                "nav": self._part_nav(path, here, "Timeline", pairs, number),
+                "parts": [],
+            }
+            pages.append(
+                Page(
+                    path,
+                    self.render("part.md.j2", {"title": title, "summary": summary}),
+                    html_at_end=self.render("timeline.html.j2", part_values),
+                    title=title,
+                )
+            )
+        return pages
+
+    def _months(
+        self, events: list[tuple[StatusChange, Record]], here: str
+    ) -> list[tuple[str, list[dict[str, object]]]]:
         months: dict[str, list[dict[str, object]]] = {}
         for change, record in events:
             month = change.commit.date.strftime("%B %Y")
@@ -631,12 +839,7 @@ class SiteRenderer(SiteContext):
                     "author": change.commit.author,
                 }
             )
-        values = {"months": list(months.items())}
-        return Page(
-            here,
-            self.render("timeline.md.j2", values),
-            html_at_end=self.render("timeline.html.j2", values),
-        )
+        return list(months.items())
 
     def _by_status(
         self, records: list[Record], here: str, order: tuple[str, ...]
@@ -653,6 +856,36 @@ class SiteRenderer(SiteContext):
         if unknown:
             result.append(("unknown status", unknown))
         return result
+
+
+def _record_day(record: Record) -> dt.date | None:
+    return record.date
+
+
+def _unique_paths(folder: str, keys: list[str]) -> list[str]:
+    """A page path per key in ``folder``, from the key's words; a number when two keys
+    have the same words."""
+    paths: list[str] = []
+    for key in keys:
+        stem = css_token(key)
+        path, number = f"{folder}/{stem}.md", 2
+        while path in paths:
+            path, number = f"{folder}/{stem}-{number}.md", number + 1
+        paths.append(path)
+    return paths
+
+
+def _run_title(titles: list[str]) -> str:
+    """What a page of pictures is called: its picture's title, or the first and last."""
+    return titles[0] if len(titles) == 1 else f"{titles[0]} to {titles[-1]}"
+
+
+def _graph_summary(values: dict[str, object]) -> str:
+    clusters = values["clusters"]
+    assert isinstance(clusters, list)
+    count = sum(int(c["count"]) for c in clusters)
+    noun = "picture" if len(clusters) == 1 else "pictures"
+    return f"{len(clusters)} {noun} of the decision graph, {count} records in all."
 
 
 def _review_distance(days: int) -> str:

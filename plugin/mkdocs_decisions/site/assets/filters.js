@@ -1,7 +1,9 @@
 /* mkdocs-decisions: filter the record tables of index pages by status, kind, project,
    tag and text, in the browser. Without JavaScript the form stays hidden and the tables
    are shown whole. The state is kept in the page address (?status=accepted&q=feast),
-   so a filtered view can be shared. Works with Material's instant navigation. */
+   so a filtered view can be shared. Works with Material's instant navigation.
+   A list split over pages (a page per year) links its pages in nav.decisions-parts:
+   those links carry the filter over, so it applies on the next page too. */
 (function () {
   "use strict";
   var FIELDS = ["status", "kind", "project", "tag", "q"];
@@ -54,6 +56,16 @@
       var query = params.toString();
       history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
     }
+    carry(window.location.search);
+  }
+
+  function carry(search) {
+    document.querySelectorAll("nav.decisions-parts a").forEach(function (link) {
+      if (!link.dataset.plain) link.dataset.plain = link.getAttribute("href");
+      var plain = link.dataset.plain;
+      var hash = plain.indexOf("#") >= 0 ? plain.slice(plain.indexOf("#")) : "";
+      link.setAttribute("href", plain.split("#")[0] + search + hash);
+    });
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
