@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import itertools
@@ -30,7 +31,14 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("site"))
     result = Project(root).build("--strict")
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    with served(root / "site") as url:
+        yield url
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1 while the block runs; yields its base URL."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *args: None  # type: ignore[attr-defined]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

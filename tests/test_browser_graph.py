@@ -8,17 +8,14 @@ through a canvas, so the test sees the colours as drawn, not as the CSS says."""
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 
 import pytest
 
 from mkdocs_decisions.site.graph import NODE_HEIGHT, OTHER_FILL, STATUS_FILLS
-from test_browser import ARTEFACTS, EXAMPLE, browser, page, pytestmark  # noqa: F401
+from test_browser import ARTEFACTS, EXAMPLE, browser, page, pytestmark, served  # noqa: F401
 
 from conftest import Project
 
@@ -64,15 +61,8 @@ def palette_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config.write_text(re.sub(r"(\n  font: false[^\n]*\n)", r"\1" + PALETTES, text, count=1))
     result = Project(root).build("--strict")
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    with served(root / "site") as url:
+        yield url
 
 
 def rgb(colour: str) -> tuple[int, int, int]:

@@ -38,17 +38,17 @@ import re
 import resource
 import shutil
 import signal
-import socket
 import subprocess
 import threading
 import time
-import urllib.request
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from test_serve import fetch, free_port
 
 from conftest import BIN, ROOT, VALID_RFC, Project, adr
 
@@ -421,6 +421,25 @@ def test_symlink_to_file_outside_repository_is_not_published(
     assert "Inside the repository" in project.html("adr/0002-alias/index.html")
 
 
+def test_a_record_linked_into_git_is_not_published(project: Project) -> None:
+    """`.git/config` is inside the project but holds a CI checkout's token."""
+    project.write("adr/0001-regular.md", record("Regular record"))
+    project.configure()
+    project.git_commit_all("The records")
+    git(project.root, "config", "http.extraheader", f"AUTHORIZATION: basic {CANARY}")
+    link(project, "adr/0002-config.md", "../.git/config")
+    link(project, "adr/0003-config.md", os.path.abspath(project.root / ".git" / "config"))
+
+    built = build(project)
+    check = decisions(project, "check")
+
+    assert_handled(built)
+    assert not published(project, CANARY), "the .git folder was published"
+    for name in ("adr/0002-config.md", "adr/0003-config.md"):
+        assert f"{name}:1:1: DEC011" in check.stdout, check.stdout
+    assert "into the repository's .git folder" in check.stdout
+
+
 @pytest.mark.parametrize("where", ["sibling folder", "/"])
 def test_folder_symlink_outside_repository_is_not_walked(
     project: Project, tmp_path_factory: pytest.TempPathFactory, where: str
@@ -532,6 +551,21 @@ def test_alias_bomb_is_bounded(project: Project, where: str, command: str) -> No
 
     assert_handled(result)
     assert seconds < 10, f"took {seconds:.1f} s"
+
+
+def test_a_long_list_is_told_apart_from_an_alias_bomb() -> None:
+    """Both are not read; only the bomb is told about aliases."""
+    from mkdocs_decisions.records.frontmatter import split_front_matter
+
+    long_list = "tags: [" + ",".join(["t"] * 10_001) + "]"
+    for yaml_text, said, hint in (
+        (alias_bomb("date"), "expands to more than 10,000 values through YAML aliases", "alias"),
+        (long_list, "`tags` holds more than 10,000 values; it is not read", "shorter"),
+    ):
+        lines = ["---", *yaml_text.split("\n"), "---", "", "# T"]
+        front = split_front_matter(lines, "adr/0001-x.md")
+        found = [f for f in front.findings if f.rule == "DEC007" and said in f.message]
+        assert found and all(hint in f.hint for f in found), front.findings
 
 
 @pytest.mark.parametrize(
@@ -1020,20 +1054,6 @@ def test_template_with_duplicate_key_is_refused(project: Project, key: str) -> N
 
 
 # --- 8. serve and messages --------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
 
 
 def test_serve_keeps_reloading_after_record_folder_is_recreated(

@@ -135,10 +135,12 @@ _RULES = [
         "DEC011",
         "outside-project",
         Severity.ERROR,
-        "A record file or folder is a symbolic link to a place outside the project.",
+        "A record file or folder, or a file in docs/, is a symbolic link to a place outside "
+        "the project or into its `.git` folder.",
         "Record folders come from pull requests. A link such as `adr/0007-x.md -> "
         "/etc/passwd` would publish a file of the machine that builds the site (on CI, "
-        "its secrets); the project root is the boundary, so the target is never read.",
+        "its secrets), and `.git/config` holds a CI checkout's token; the project root "
+        "is the boundary, so the target is never read or published.",
         "Replace the link with the file itself, or point it at a file inside the repository.",
     ),
     Rule(

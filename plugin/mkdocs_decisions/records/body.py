@@ -18,6 +18,10 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # A fence of backticks has no backtick after it: "```text```" on a line is a code span.
 _FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 _COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
+# The first character (after spaces) of a line that may be a heading, or may open a fence
+# or a comment: lines that start otherwise are not matched against the patterns.
+_HEADING_STARTS = frozenset("#=-")
+_FENCE_STARTS = frozenset("`~<")
 _ITEM = re.compile(r"^( {0,3})([*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
@@ -127,7 +131,10 @@ def scan_headings(lines: list[str]) -> list[Heading]:
     """Every heading outside fenced code, with its level and line index."""
     headings: list[Heading] = []
     for index, line in outside_fences(lines):
-        atx = _ATX.match(line)
+        first = line.lstrip(" ")[:1]  # what a heading can start with, before the patterns
+        if first not in _HEADING_STARTS:
+            continue
+        atx = _ATX.match(line) if first == "#" else None
         if atx:
             headings.append(Heading(len(atx.group(1)), (atx.group(2) or "").strip(), index))
             continue
@@ -152,10 +159,14 @@ def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
         if in_comment:
             in_comment = "-->" not in line
             continue
+        first = line.lstrip(" ")[:1]  # most lines start with none of "<", "`", "~"
+        if first not in _FENCE_STARTS and not fence:
+            yield index, line
+            continue
         if not fence and index < last_close and _COMMENT_OPEN.match(line) and "-->" not in line:
             in_comment = True
             continue
-        fence_match = _FENCE.match(line)
+        fence_match = _FENCE.match(line) if first in "`~" else None
         if fence:
             marker = fence_match.group(1) if fence_match else ""
             if marker[:1] == fence[0] and len(marker) >= len(fence):

@@ -442,7 +442,16 @@ def _bad_name(path: Path, project_root: Path) -> Finding:
 
 
 def _inside(real: str, boundary: str) -> bool:
-    return real == boundary or real.startswith(boundary.rstrip(os.sep) + os.sep)
+    """Whether a real path is inside ``boundary`` and not in its ``.git`` folder (whose
+    config holds the token of a CI checkout)."""
+    if not (real == boundary or real.startswith(boundary.rstrip(os.sep) + os.sep)):
+        return False
+    return not _in_git(real, boundary)
+
+
+def _in_git(real: str, boundary: str) -> bool:
+    git = os.path.join(boundary, ".git")
+    return real == git or real.startswith(git + os.sep)
 
 
 def _outside(path: Path, project_root: Path) -> Finding:
@@ -450,11 +459,16 @@ def _outside(path: Path, project_root: Path) -> Finding:
         target = os.readlink(path)
     except OSError:
         target = os.path.realpath(path)
+    where = (
+        "into the repository's .git folder"
+        if _in_git(os.path.realpath(path), os.path.realpath(project_root))
+        else "outside the project"
+    )
     return finding(
         "DEC011",
         _display_path(path, project_root),
         Position(1, 1),
-        f"is a link to {target}, outside the project; it is not read",
+        f"is a link to {target}, {where}; it is not read",
     )
 
 

@@ -365,14 +365,9 @@ def explicit_kind(text: str, marker: str = "") -> str:
     little to run" is not an argument against. The trade-off matrix shows a kind only
     when the record states it."""
     stripped = text.strip()
-    for sign in _GOOD_SIGNS:
-        if stripped.startswith(sign) and (sign != "+" or len(stripped) > 1):
-            return "good"
-    for sign in _BAD_SIGNS:
-        if stripped.startswith(sign) and sign != "-":
-            return "bad"
-    if stripped.startswith("- ") or stripped.startswith("\u2212"):
-        return "bad"
+    signed = _signed_kind(stripped)
+    if signed:
+        return signed
     for kind, pattern in _EXPLICIT_KIND.items():
         if pattern.match(stripped):
             return kind
@@ -470,9 +465,9 @@ def _option(title: str, line: int) -> Option:
     return Option(title, line, marked)
 
 
-def _argument(text: str, item: ListItem | None) -> str:
-    marker = item.marker if item is not None else ""
-    stripped = text.strip()
+def _signed_kind(stripped: str) -> str:
+    """``good`` or ``bad`` for an argument that starts with a sign or emoji (``+``, ``✅``,
+    ``- ``, a minus sign, ``❌``), else ""."""
     for sign in _GOOD_SIGNS:
         if stripped.startswith(sign) and (sign != "+" or len(stripped) > 1):
             return "good"
@@ -481,6 +476,15 @@ def _argument(text: str, item: ListItem | None) -> str:
             return "bad"
     if stripped.startswith("- ") or stripped.startswith("\u2212"):
         return "bad"
+    return ""
+
+
+def _argument(text: str, item: ListItem | None) -> str:
+    marker = item.marker if item is not None else ""
+    stripped = text.strip()
+    signed = _signed_kind(stripped)
+    if signed:
+        return signed
     if PRO.match(stripped):
         return "good"
     if CON.match(stripped):
