@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import cast
 
 from ..catalogue.findings import Finding, Severity
+from ..corpus.collector import collector_paused
 from ..corpus.links import Corpus
 from ..corpus.settings import Settings
 from ..records.kinds import KindSpec
@@ -47,6 +48,7 @@ def run_checks(corpus: Corpus, settings: Settings) -> list[Finding]:
     return check_corpus(corpus, settings).findings
 
 
+@collector_paused
 def check_corpus(corpus: Corpus, settings: Settings) -> CheckResult:
     """Every finding for the corpus at configured severities, waived ones set aside.
 

@@ -25,6 +25,7 @@ from ..records.kinds import (
 from ..records.model import Record, Reference
 from ..records.parse import SourceFile, file_number, normalise_id, parse_record
 from ..records.titles import shared_prefix
+from .collector import collector_paused
 from .links import Corpus, Link
 from .settings import Settings
 
@@ -254,6 +255,7 @@ def load_corpus(
     return build_corpus(discovered, settings, history, cache)
 
 
+@collector_paused
 def build_corpus(
     discovered: Discovered,
     settings: Settings,

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from ..corpus.collector import collector_paused
 from ..corpus.links import Corpus
 from ..corpus.settings import Settings
 from .environment import ASSETS
@@ -68,6 +69,7 @@ class SiteBuild:
         return self.renderer.feed_path
 
 
+@collector_paused
 def build_site(
     corpus: Corpus, settings: Settings, options: SiteOptions, reuse: PageReuse | None = None
 ) -> SiteBuild:
