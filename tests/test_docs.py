@@ -49,7 +49,9 @@ def test_own_records_pass_the_checks() -> None:
         timeout=300,
     )
     assert result.returncode == 0
-    assert result.stdout == "", result.stdout
+    # Nothing but the targets our own project misses, waived with a reason on its page.
+    lines = result.stdout.splitlines()
+    assert all(line.startswith("waived: ") and " DEC514 " in line for line in lines), lines
     adrs = list((ROOT / "adr").glob("[0-9]*.md"))
     assert len(adrs) >= 5
     assert list((ROOT / "rfc").glob("[0-9]*.md"))
