@@ -124,6 +124,24 @@ def test_init_for_rfcs_without_statuses_proposes_a_default(project: Project) -> 
     assert "default_status: accepted" in shown.stdout
 
 
+def test_init_proposes_page_keys_for_keys_records_share(project: Project) -> None:
+    """Keys another tool writes (here `sidebar_weight`, `owner_team`) in several records
+    become page keys; one written once is left to the check to report."""
+    for number in range(1, 4):
+        extra = "owner_team: data\n" if number < 3 else "reviewed_by_legal: yes\n"
+        project.write(
+            f"docs/decisions/000{number}-choice-{number}.md",
+            f"---\nstatus: accepted\ndate: 2024-01-0{number}\nsidebar_weight: {number}\n"
+            f"{extra}---\n\n# Choice {number}\n\n## Context and Problem Statement\n\nC.\n",
+        )
+    project.git_commit_all("records", "2024-04-01T09:00:00+00:00")
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "Traceback" not in shown.stderr
+    assert "page_keys" in shown.stdout and "owner_team" in shown.stdout
+    assert "sidebar_weight" in shown.stdout and "reviewed_by_legal" not in shown.stdout
+
+
 def test_init_follows_backstage_annotation(project: Project) -> None:
     project.write(
         "catalog-info.yaml",

@@ -339,7 +339,7 @@ def _read_folder(
             found.unknown_statuses[record.raw_status.lower()] += 1
         for section in record.sections:
             found.headings[section.key] += 1
-        found.unknown_keys.update(dict.fromkeys(key for key, _ in record.unknown_keys))
+        found.unknown_keys.update({key for key, _ in record.unknown_keys})  # once a record
     return found
 
 
