@@ -1943,3 +1943,24 @@ def test_a_bold_date_line_in_the_first_section_is_the_date() -> None:
     # Not a date of a later section, nor one in prose of the first.
     later = text.replace("**Last modified:** 2018-11-02T16:46:57+00:00\n\n", "")
     assert record(later, "rfc/001-matcher/README.md", "rfc").date is None
+
+
+def test_an_option_of_no_words_and_an_empty_chosen_option_are_read(tmp_path: Path) -> None:
+    """A template's "…" left as an option, and `Chosen option: ""`: nothing to match,
+    and no crash in the checks or the trade-off matrix."""
+    from mkdocs_decisions.records.arguments import weighing
+    from mkdocs_decisions.records.kinds import default_kinds
+
+    text = (
+        "# Vim end of line\n\n## Context and Problem Statement\n\nC.\n\n"
+        "## Considered Options\n\n* Always force eol off.\n"
+        "* When fixeol is on, send the fixes to the daemon.\n* \u2026\n\n"
+        '## Decision Outcome\n\nChosen option: "", because {justification.\n\n'
+        "## Pros and Cons of the Options\n\n### Always force eol off\n\n* Good, because simple.\n"
+    )
+    files = {"adr/0002-vim-eol.md": "---\nstatus: proposed\n---\n" + text}
+    findings = checked(tmp_path, files, "adr")
+    (only,) = corpus_of(tmp_path, {}, "adr")
+    found = weighing(only, default_kinds()["adr"])
+    assert found.chosen == [] or found.problem
+    assert all(f.rule != "DEC000" for f in findings)

@@ -685,7 +685,7 @@ def _by_words(candidate: str, options: list[Option], of_option: bool = False) ->
         if of_option:
             name = _stems(option.short_name) or own
             named = sum(1 for word in name if any(_same_word(word, w) for w in words))
-            share = named / len(name)
+            share = named / len(name) if name else 0.0  # an option named "A" or "1"
             scored.append((shared, share >= 0.6 and named >= 2, option))
         else:
             scored.append((shared, shared / len(words) >= 0.6, option))
