@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import os
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
@@ -268,12 +268,22 @@ class SiteRenderer(SiteContext):
     def _graph_page_of(
         self, here: str, values: dict[str, object], title: str, part: bool = False
     ) -> Page:
-        markdown = (
-            self.render("part.md.j2", {"title": title, "summary": _graph_summary(values)})
-            if part
-            else self.render("graph.md.j2", values)
-        )
+        if part:
+            return self._part_page(here, title, _graph_summary(values), "graph.html.j2", values)
+        markdown = self.render("graph.md.j2", values)
         return Page(here, markdown, html_at_end=self.render("graph.html.j2", values), title=title)
+
+    def _part_page(
+        self, here: str, title: str, summary: str, template: str, values: Mapping[str, object]
+    ) -> Page:
+        """One page of a list or graph split in parts: its title and summary above, the
+        part itself (``template`` with ``values``) below."""
+        return Page(
+            here,
+            self.render("part.md.j2", {"title": title, "summary": summary}),
+            html_at_end=self.render(template, values),
+            title=title,
+        )
 
     def _picture_entry(
         self, cluster: Cluster, here: str, page_of: dict[str, str]
@@ -708,14 +718,7 @@ class SiteRenderer(SiteContext):
                 "groups": groups,
                 "show_kind": show_kind,
             }
-            pages.append(
-                Page(
-                    path,
-                    self.render("part.md.j2", {"title": page_title, "summary": summary}),
-                    html_at_end=self.render("part.html.j2", part_values),
-                    title=page_title,
-                )
-            )
+            pages.append(self._part_page(path, page_title, summary, "part.html.j2", part_values))
         return pages
 
     def _part_nav(
@@ -813,14 +816,7 @@ class SiteRenderer(SiteContext):
                 "nav": self._part_nav(path, here, "Timeline", pairs, number),
                 "parts": [],
             }
-            pages.append(
-                Page(
-                    path,
-                    self.render("part.md.j2", {"title": title, "summary": summary}),
-                    html_at_end=self.render("timeline.html.j2", part_values),
-                    title=title,
-                )
-            )
+            pages.append(self._part_page(path, title, summary, "timeline.html.j2", part_values))
         return pages
 
     def _months(
