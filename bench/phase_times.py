@@ -73,9 +73,11 @@ def install_timers() -> None:
     plugin_class = decisions_plugin.DecisionsPlugin
     _timed(plugin_class, "on_files", _fixed("decisions: on_files (all below)"))
     _timed(decisions_plugin, "project_history", _fixed("decisions:   project_history (git)"))
-    _timed(decisions_plugin, "load_corpus", _fixed("decisions:   load_corpus"))
-    _timed(decisions_plugin, "run_checks", _fixed("decisions:   run_checks"))
-    _timed(SiteRenderer, "pages", _fixed("decisions:   SiteRenderer.pages"))
+    _timed(decisions_plugin, "discover", _fixed("decisions:   discover (on_config)"))
+    _timed(decisions_plugin, "build_corpus", _fixed("decisions:   build_corpus"))
+    _timed(decisions_plugin, "check_corpus", _fixed("decisions:   check_corpus"))
+    _timed(decisions_plugin, "build_site", _fixed("decisions:   build_site (all pages)"))
+    _timed(SiteRenderer, "pages", _fixed("decisions:     SiteRenderer.pages"))
     _timed(plugin_class, "_replace", _fixed("decisions:   _replace (add files)"))
 
 

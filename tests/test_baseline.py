@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,29 @@ def test_fixed_findings_are_counted_and_the_baseline_shrinks(project: Project) -
     assert "fixed" not in project.check().stderr
 
 
+def test_known_findings_stay_known_when_their_folder_moves(project: Project) -> None:
+    """`git mv adr doc/decisions`: the same findings at new paths are still known, and
+    the baseline is not said to be fixed; a new finding still fails."""
+    old_project(project)
+    assert project.decisions("baseline").returncode == 0
+    (project.root / "doc").mkdir()
+    subprocess.run(["git", "mv", "adr", "doc/decisions"], cwd=project.root, check=True)
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "doc/decisions"}}})
+    project.git_commit_all("move the records", "2026-04-01T09:00:00+00:00")
+    checked = project.check()
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "3 known findings from the baseline not shown" in checked.stderr
+    assert "3 known findings are in files that moved" in checked.stderr
+    assert "fixed" not in checked.stderr
+    build = project.build("--strict")
+    assert build.returncode == 0, build.stderr
+    project.write("doc/decisions/0003-new.md", adr(front="title: New\nstatus: accepted"))
+    assert project.check().returncode == 1
+    assert project.decisions("baseline").returncode == 0
+    paths = {entry["path"] for entry in baseline_of(project)["findings"]}  # type: ignore[attr-defined]
+    assert all(path.startswith("doc/decisions/") for path in paths)
+
+
 def test_identical_findings_in_one_file_are_known_one_by_one(project: Project) -> None:
     old_project(project)
     project.decisions("baseline")
@@ -161,7 +185,7 @@ def test_no_baseline_and_an_explicit_file(project: Project) -> None:
     assert both.returncode == 2 and "not allowed with" in both.stderr
 
     document = json.loads(project.check("--format", "json").stdout)
-    assert document["baseline"] == {"file": BASELINE_FILE, "known": 3, "fixed": 0}
+    assert document["baseline"] == {"file": BASELINE_FILE, "known": 3, "fixed": 0, "moved": 0}
     assert document["findings"] == [] and document["summary"]["error"] == 0
     assert json.loads(project.check("--format", "json", "--no-baseline").stdout)["baseline"] is None
 

@@ -141,6 +141,33 @@ def test_a_decision_merged_weeks_later_is_no_wrong_date(project: Project) -> Non
     assert [f.rule for f in run_checks(corpus, settings)].count("DEC403") == 1
 
 
+def test_records_imported_in_one_commit_keep_their_older_dates(project: Project) -> None:
+    """Five records added by one commit were brought in from elsewhere: their dates
+    were set long before and are no late merge; a record added on its own still is."""
+    project.configure()
+    for number in range(1, 6):
+        dated = ACCEPTED.replace("2026-02-01", f"2024-0{number}-10")
+        project.write(
+            f"adr/000{number}-r.md", adr(front=dated.replace("nightly", f"nightly {number}"))
+        )
+    project.git_commit_all("import the records from the wiki", "2026-01-10T09:00:00+00:00")
+    assert not [f for f in findings(project) if "DEC403" in f]
+    late = ACCEPTED.replace("2026-02-01", "2025-06-01").replace("nightly", "late")
+    project.write("adr/0006-late.md", adr(front=late))
+    project.git_commit_all("add one", "2026-01-12T09:00:00+00:00")
+    assert [f.split(":")[0] for f in findings(project) if "DEC403" in f] == ["adr/0006-late.md"]
+
+
+def test_an_rfc_proposed_long_before_it_was_merged_has_no_wrong_date(project: Project) -> None:
+    """An RFC's date is the day it was proposed: months of review before merging."""
+    project.configure()
+    rfc = "---\ntitle: Agile coretime\nstatus: accepted\ndate: 2025-01-10\n---\n\n"
+    rfc += "# Agile coretime\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n"
+    project.write("rfc/0001-agile-coretime.md", rfc)
+    project.git_commit_all("merge the RFC", "2026-01-10T09:00:00+00:00")
+    assert not [f for f in findings(project) if "DEC403" in f]
+
+
 def test_a_typo_fixed_after_acceptance_is_no_edit(project: Project) -> None:
     """Whitespace, letter case of headings and a few words' spelling are not DEC402."""
     project.configure()
@@ -419,6 +446,9 @@ def test_history_follows_a_move_of_the_whole_folder(project: Project) -> None:
         (None, "proposed"),
         ("proposed", "accepted"),
     ]
-    assert moved.authors == ("Ana Silva", "Bo Chen", "Cy Mover")
+    # Moving the folder changed no text: it is no edit, and the mover is no author.
+    assert moved.authors == ("Ana Silva", "Bo Chen")
+    assert moved.updated.day.isoformat() == "2026-02-01"
+    assert len(moved.versions) == 3
     other = history.of("adr/0002-b.md")
     assert other is not None and other.created.author == "Ana Silva"

@@ -160,3 +160,16 @@ def test_init_without_records_says_how_to_start(project: Project) -> None:
     result = project.decisions("init")
     assert result.returncode == 1
     assert "no record folders found" in result.stderr and "decisions new adr" in result.stderr
+
+
+def test_init_names_the_template_the_records_are_held_to(project: Project) -> None:
+    nygard_repository(project)
+    project.write(
+        "doc/adr/template.md", "# NUMBER. TITLE\n\n## Status\n\n## Context\n\n## Decision\n"
+    )
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "template doc/adr/template.md: its records are asked for the sections it has" in (
+        shown.stdout
+    )
+    assert "4 ADRs" not in shown.stdout  # the template is no record

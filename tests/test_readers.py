@@ -1964,3 +1964,242 @@ def test_an_option_of_no_words_and_an_empty_chosen_option_are_read(tmp_path: Pat
     found = weighing(only, default_kinds()["adr"])
     assert found.chosen == [] or found.problem
     assert all(f.rule != "DEC000" for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("heading", "alias"),
+    [
+        ("Considered options for provider discovery", "considered options"),
+        ("Alternative solutions to this proposal", "alternatives"),
+        ("Alternative design considered", "alternatives"),
+        ("Summary of changes", "summary"),
+        ("Risk and mitigations", "risk and mitigations"),
+    ],
+)
+def test_a_heading_that_qualifies_a_section_name_is_that_section(heading: str, alias: str) -> None:
+    structure = scan_body(f"# T\n\n## {heading}\n\nText.\n".split("\n"), 1, SECTION_NAMES)
+    found = find_section(list(structure.sections), (alias,))
+    assert found is not None and found.title == heading
+
+
+def test_an_adr_motivation_is_its_context(tmp_path: Path) -> None:
+    text = (
+        "# 1. Use NATS\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Motivation\n\n"
+        "We need messaging.\n\n## Decision\n\nNATS.\n\n## Consequences\n\nOne more server.\n"
+    )
+    assert [
+        f for f in checked(tmp_path, {"adr/0001-use-nats.md": text}) if f.rule == "DEC301"
+    ] == []
+
+
+# Patterns found on collections new to the tool (the unseen2 trial, docs/formats.md).
+
+
+def test_several_labels_on_one_line_are_each_read() -> None:
+    text = (
+        "# ADR 001: API first\n\n**Status:** Accepted | **Date:** 2025-03-26 | "
+        "**Review:** 2026-03-26\n\n## Context\n\nWhy.\n"
+    )
+    parsed = record(text)
+    assert (parsed.status, parsed.date) == ("accepted", dt.date(2025, 3, 26))
+    assert parsed.value("review_by") == dt.date(2026, 3, 26)
+    assert parsed.position_of("review_by") == Position(3, 59)
+    # A review that names who, not when, is no review date.
+    assert record(text.replace("2026-03-26", "the board")).value("review_by") is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "section_name"),
+    [
+        ("Consequence", "Consequences"),
+        ("Decision-1", "Decision Outcome"),
+        ("Preferred option", "Decision Outcome"),
+        ("Selected option", "Decision Outcome"),
+    ],
+)
+def test_a_section_written_in_the_singular_or_numbered_counts(
+    tmp_path: Path, heading: str, section_name: str
+) -> None:
+    text = (
+        "# 2. Use B\n\n* Status: accepted\n* Date: 2019-04-29\n\n## Context\n\nWhy.\n\n"
+        "## Decision\n\nWhat.\n\n## Consequences\n\nHarder to test.\n"
+    )
+    replaced = "## Consequences" if section_name == "Consequences" else "## Decision"
+    files = {"adr/0002-use-b.md": text.replace(replaced, f"## {heading}")}
+    assert [f.message for f in checked(tmp_path, files) if f.rule == "DEC301"] == []
+
+
+def test_a_document_named_in_capitals_beside_numbered_records_is_no_record(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "rfc/PROPOSALS.md": "# Technical Working Group\n\n## Purpose\n\nHow we work.\n",
+        "rfc/0001-bindists.md": "# Bindists\n\n## Abstract\n\nA.\n\n## Motivation\n\nM.\n",
+    }
+    assert [r.path for r in corpus_of(tmp_path, files)] == ["rfc/0001-bindists.md"]
+
+
+def test_an_outcome_that_selects_an_option_by_its_number_names_it(tmp_path: Path) -> None:
+    text = (
+        "# Support\n\n* Status: accepted\n* Date: 2023-04-25\n\n## Context and Problem Statement"
+        "\n\nWhy.\n\n## Considered Options\n\n1) On call every week\n2) On call every day\n\n"
+        "## Decision Outcome\n\nSelected option 2) as option 1) does not scale.\n\n"
+        "### Negative Consequences\n\n* More hand-overs.\n"
+    )
+    assert [f for f in checked(tmp_path, {"adr/0001-support.md": text}) if f.rule == "DEC304"] == []
+
+
+def test_a_date_with_a_month_name_is_read_and_an_unreadable_one_is_said() -> None:
+    text = "# Feature selection\n\n* Status: accepted\n* Date: {date}\n\n## Context\n\nWhy.\n"
+    assert record(text.format(date="2020-Nov-09")).date == dt.date(2020, 11, 9)
+    parsed, findings = parse(text.format(date="sometime in spring"), "adr/0001-x.md", "adr")
+    assert parsed.date is None
+    assert [(f.rule, f.position.line, f.position.column) for f in findings] == [("DEC014", 4, 9)]
+    # The template's own placeholder is not a date written wrong.
+    _, findings = parse(text.format(date="[YYYY-MM-DD when decided]"), "adr/0001-x.md", "adr")
+    assert "DEC014" not in {f.rule for f in findings}
+
+
+def test_a_translated_template_title_is_a_placeholder(tmp_path: Path) -> None:
+    text = (
+        "# [titre du problème résolu et de sa solution]\n\n- Statut: proposé\n"
+        "- Date: 2022-06-20\n\n## Contexte et Définition du Problème\n\nPourquoi.\n"
+    )
+    parsed = record(text, "adr/0002-keycloak.md")
+    assert parsed.title == "Keycloak"
+    found = checked(tmp_path, {"adr/0002-keycloak.md": text})
+    assert [f.rule for f in found if f.severity is Severity.ERROR] == []
+    assert "DEC106" in {f.rule for f in found}
+
+
+# Patterns from the second trial on collections new to the tool (docs/formats.md).
+
+
+def test_file_names_that_start_with_a_date_are_not_numbers(tmp_path: Path) -> None:
+    madr = "# {title}\n\n* Status: accepted\n* Date: 2020-03-03\n\n## Context\n\nx\n"
+    files = {
+        "adr/2020_03_03_api_translations.md": madr.format(title="API translations"),
+        "adr/2020_03_03_api_values.md": madr.format(title="API values"),
+        "adr/202012-receive-split.md": madr.format(title="Receive split"),
+        "adr/202012-deletions.md": madr.format(title="Deletions"),
+    }
+    found = checked(tmp_path, files)
+    assert [f for f in found if f.rule in ("DEC103", "DEC107")] == []
+    records = corpus_of(tmp_path, {}, "adr")
+    assert sorted(r.id for r in records) == [
+        "202012-deletions",
+        "202012-receive-split",
+        "2020_03_03_api_translations",
+        "2020_03_03_api_values",
+    ]
+    assert {r.date_in_name for r in records if r.id.startswith("2020_")} == {dt.date(2020, 3, 3)}
+
+
+def test_partials_and_annexes_are_no_records(tmp_path: Path) -> None:
+    record_text = "# Sign mode\n\n## Status\n\nAccepted\n\n## Context\n\nx\n"
+    files = {
+        "adr/_readme.md": "Conventions for ADRs:\n - The filename is the date.\n",
+        "adr/_sidebar.md": "* [Home](/)\n",
+        "adr/adr-050-sign-mode.md": record_text,
+        "adr/adr-050-sign-mode-annex1.md": "# Annex 1\n\nThe encoding.\n",
+        "adr/adr-050-sign-mode-appendix-b.md": "# Appendix B\n\nMore.\n",
+    }
+    assert [r.path for r in corpus_of(tmp_path, files, "adr")] == ["adr/adr-050-sign-mode.md"]
+    assert [f for f in checked(tmp_path, {}) if f.rule == "DEC103"] == []
+
+
+def test_a_status_written_as_a_heading_is_read() -> None:
+    parsed = record("# ADR X\n# Status: accepted\n# Context\nc\n# Decision\nd\n")
+    assert (parsed.raw_status, parsed.status) == ("accepted", "accepted")
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Enhancement Proposal-2035: Advanced NGINX Extensions", "Advanced NGINX Extensions"),
+        ("Enhancement Proposal 4687: OpenID Connect", "OpenID Connect"),
+        ("Proposal-1508: Traffic splitting", "Traffic splitting"),
+        ("ADR ADR-061: Liquid staking", "Liquid staking"),
+    ],
+)
+def test_a_document_noun_with_a_number_and_a_doubled_series_are_numbering(
+    heading: str, title: str
+) -> None:
+    assert record(f"# {heading}\n\n- Status: Completed\n", "rfc/x.md", "rfc").title == title
+
+
+def test_records_written_in_chinese_and_portuguese_are_read(tmp_path: Path) -> None:
+    chinese = (
+        "# ADR 009: 证据模块\n\n## 变更日志\n\n* 2019年7月31日\uff1a初稿\n\n## 状态\n\n已接受\n\n"
+        "## 背景\n\n为什么。\n\n## 决策\n\n什么。\n\n## 影响\n\n更难测试。\n"
+    )
+    portuguese = (
+        "# 1. Registrar decisões\n\nData: 2019-02-22\n\n## Status\n\nAceito\n\n"
+        "## Contexto\n\nPor quê.\n\n## Decisão\n\nO quê.\n\n## Consequências\n\nMais texto.\n"
+    )
+    files = {"adr/adr-009-evidence.md": chinese, "adr/0001-registrar.md": portuguese}
+    found = checked(tmp_path, files)
+    assert [f.rule for f in found if f.severity is Severity.ERROR] == []
+    by_path = {r.path: r for r in corpus_of(tmp_path, {}, "adr")}
+    evidence, register = by_path["adr/adr-009-evidence.md"], by_path["adr/0001-registrar.md"]
+    assert (evidence.status, evidence.date, evidence.title) == (
+        "accepted",
+        dt.date(2019, 7, 31),
+        "证据模块",
+    )
+    assert (register.status, register.date) == ("accepted", dt.date(2019, 2, 22))
+
+
+def test_a_changelog_gives_the_date_a_record_does_not_state() -> None:
+    text = (
+        "# ADR 010: Evidence\n\n## Changelog\n\n* 2019-07-31: Initial draft\n"
+        "* 2019-08-05: Revised\n\n## Status\n\nAccepted\n\n## Context\n\nx\n"
+    )
+    assert record(text).date == dt.date(2019, 7, 31)
+    assert record(text.replace("## Changelog", "Date: 2020-01-02\n\n## Changelog")).date == dt.date(
+        2020, 1, 2
+    )
+
+
+def test_more_date_forms_and_a_day_that_does_not_exist() -> None:
+    text = "# X\n\n* Status: accepted\n* Date: {date}\n\n## Context\n\nWhy.\n"
+    assert record(text.format(date="30th of May 2025")).date == dt.date(2025, 5, 30)
+    parsed, findings = parse(text.format(date="2020-09-31"), "adr/0001-x.md", "adr")
+    assert parsed.date is None
+    assert [(f.rule, f.severity) for f in findings] == [("DEC014", Severity.WARNING)]
+
+
+def test_a_generic_template_beside_the_folder_is_the_collections(tmp_path: Path) -> None:
+    """Polkadot keeps ``0000-template.md`` at the root beside ``text/``."""
+    template = (
+        "# RFC-0000: Title\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n\n## Explanation\n\nE.\n"
+    )
+    rfc = "# RFC-0001: Agile coretime\n\n| Start Date | 2023-08-01 |\n| --- | --- |\n\n"
+    rfc += "## Summary\n\nS.\n\n## Motivation\n\nM.\n"
+    files = {"rfc/0001-agile-coretime.md": rfc, "0000-template.md": template}
+    assert [f.message for f in checked(tmp_path, files, "rfc") if f.rule == "DEC301"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "status", "successor"),
+    [
+        ("已接受。实施已开始。", "accepted", None),
+        ("已接受 已实施", "accepted", None),
+        ("草稿 未实现", "proposed", None),  # an ADR has no draft: proposed
+        ("废弃。正在讨论替代方案 #11955。", "deprecated", None),
+        ("被 ADR-045 取代", "superseded", "ADR-045"),
+    ],
+)
+def test_a_status_in_chinese_is_its_first_word(
+    written: str, status: str, successor: str | None
+) -> None:
+    parsed = record(f"# ADR 010: 模块\n\n## 状态\n\n{written}\n\n## 背景\n\nx\n")
+    assert parsed.status == status
+    targets = [r.target for r in parsed.references if r.relation == "superseded_by"]
+    assert targets == ([successor] if successor else [])
+
+
+def test_the_series_before_a_title_in_japanese_is_numbering() -> None:
+    assert record("# ADR Close処理の責任所在設計\n\n## Status\n\naccepted\n").title == (
+        "Close処理の責任所在設計"
+    )

@@ -207,7 +207,9 @@ _RULES = [
         Severity.ERROR,
         "The record has no status. When most records of a kind state none (more than "
         "half, of at least five; many RFC processes: merged means accepted), this is one "
-        "note for the collection.",
+        "note for the collection; when the collection's own template marks the status "
+        "optional (MADR 2's `* Status: ... <!-- optional -->`, MADR 3 and 4's optional "
+        "front matter), it is no finding.",
         "Readers cannot tell whether a decision holds without its status.",
         "Write the status where the record's format keeps it (the message says where: "
         "front matter, a `* Status:` line, a table row or a `## Status` section), or set "
@@ -237,7 +239,8 @@ _RULES = [
         "successor; an accepted decision in this tool's front-matter format needs `date` "
         "and `deciders`). When fewer than a quarter of a collection's decided records "
         "(of at least five) name deciders, its template has none: that is one note, not "
-        "an error per record.",
+        "an error per record. A date or deciders that the collection's own template marks "
+        "optional are not asked for.",
         "A superseded record must point to its successor; an accepted decision must "
         "say when and by whom it was taken. Formats that keep their metadata in the body "
         "(adr-tools, MADR 2, tables) have no place for deciders, and MADR 3 and 4 mark "
@@ -321,10 +324,16 @@ _RULES = [
         "A section this kind requires (for the record's status and format) is missing. A "
         "Nygard/adr-tools record needs no Considered Options; an RFC's design, "
         "alternatives and drawbacks are not asked of a draft (a KEP's `provisional`, a "
-        "`proposed` TEP in a lifecycle with `implementable`) nor of a withdrawn RFC; a "
-        "section that fewer than a quarter of a collection's records have (of at least "
-        "five) is one note for the collection, until the team names its sections under "
-        "`kinds: <kind>: sections:`.",
+        "`proposed` TEP in a lifecycle with `implementable`) nor of a withdrawn RFC. "
+        "Where the collection keeps a template file with its records (`template.md`, "
+        "`adr-template.md`, `0000-template.md`, a `templates/` folder, or a "
+        "template beside the records' folder), only the sections that template "
+        "has and does not mark optional (`<!-- optional -->`, MADR's `<!-- This is an "
+        "optional element. -->`, `(optional)`, `(if applicable)`, a placeholder that "
+        "starts with *If* or *Maybe*) are asked for; a template in a sub-folder is for "
+        "the records there. Without one, a section that fewer than half of a "
+        "collection's records have (of at least five) is one note for the collection. "
+        "Sections named under `kinds: <kind>: sections:` win over both.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",
         "Add the heading named in the message (`## Considered Options`, ...). Aliases "
@@ -354,9 +363,12 @@ _RULES = [
     Rule(
         "DEC304",
         "chosen-option-unknown",
-        Severity.ERROR,
+        Severity.WARNING,
         "An accepted ADR's outcome names none of its considered options (quoted, bold, "
-        "plainly, by short name, by number such as `Option 3`, or several at once).",
+        "plainly, by short name, by number such as `Option 3`, or several at once). A "
+        "warning, not an error: an outcome may name its option in words of its own (on "
+        "the real collections of the formats page, most of these findings were such "
+        "outcomes), so it asks a person to look.",
         "The outcome should say which of the weighed options was taken.",
         'Start the outcome with `Chosen option: "<option>", because ...` using an '
         "option's exact title.",
@@ -427,7 +439,11 @@ _RULES = [
         "date-before-creation",
         Severity.WARNING,
         "The decision date is more than `date_tolerance` days (default 60) before the "
-        "first commit of the file: the decision claims to predate its record by far.",
+        "first commit of the file: the decision claims to predate its record by far. "
+        "Records that one commit added five or more at a time were imported (from a wiki, "
+        "another repository): their older dates are not checked against that commit. "
+        "ADRs only: an RFC's date is the day it was proposed, months before its review "
+        "ends and it is merged.",
         "Readers use the date to order decisions. Deciding and then merging a few days "
         "or weeks later is normal; a date months before the record existed is usually a "
         "copied template or a typo.",

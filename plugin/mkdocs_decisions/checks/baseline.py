@@ -15,6 +15,7 @@ module renders, reads and applies it; the command line writes it through ``edit`
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,7 @@ class BaselineOutcome:
     new: list[IdentifiedFinding]
     known: list[IdentifiedFinding]
     fixed: list[BaselineEntry]
+    moved: int = 0  # known findings found at a new path: their file or folder moved
 
     @property
     def new_findings(self) -> list[Finding]:
@@ -94,9 +96,20 @@ class BaselineOutcome:
             "run `decisions baseline` to shrink it"
         )
 
+    @property
+    def moved_note(self) -> str | None:
+        """``4 known findings are in files that moved: run ...``, or None."""
+        if not self.moved:
+            return None
+        verb = "is in a file" if self.moved == 1 else "are in files"
+        return (
+            f"{_count(self.moved, 'known finding')} {verb} that moved: run "
+            "`decisions baseline` to record the new paths"
+        )
+
     def notes(self) -> list[str]:
         """What to tell people about the baseline, one line each (nothing without one)."""
-        return [note for note in (self.known_note, self.fixed_note) if note]
+        return [note for note in (self.known_note, self.fixed_note, self.moved_note) if note]
 
 
 def default_baseline_path(project_root: Path) -> Path:
@@ -215,7 +228,30 @@ def apply_baseline(
         for entry in baseline.entries
         if entry.fingerprint not in found and entry.rule not in skipped
     ]
-    return BaselineOutcome(new, known, fixed)
+    moved = _moved(new, fixed)
+    if moved:
+        new = [item for item in new if item.fingerprint not in moved]
+        known += [item for item in identified if item.fingerprint in moved]
+        fixed = [entry for entry in fixed if entry.fingerprint not in moved.values()]
+    return BaselineOutcome(new, known, fixed, len(moved))
+
+
+def _moved(new: list[IdentifiedFinding], fixed: list[BaselineEntry]) -> dict[str, str]:
+    """The new findings that are known ones whose file moved (``git mv doc/adr adr``):
+    the same rule, file name, message and line text at another path. Each new
+    finding's fingerprint, mapped to that of the baseline entry it is."""
+    waiting: dict[tuple[str, str], list[BaselineEntry]] = {}
+    for entry in fixed:
+        waiting.setdefault((entry.rule, posixpath.basename(entry.path)), []).append(entry)
+    matched: dict[str, str] = {}
+    for item in new:
+        candidates = waiting.get((item.finding.rule, posixpath.basename(item.finding.path)), [])
+        for entry in candidates:
+            if item.moved_from(entry.path) == entry.fingerprint:
+                matched[item.fingerprint] = entry.fingerprint
+                candidates.remove(entry)
+                break
+    return matched
 
 
 def unchecked_rules(settings: Settings, history_read: bool) -> frozenset[str]:

@@ -66,12 +66,35 @@ def check_edits_after_acceptance(
         )
 
 
+# A commit that adds this many records at once imports them: their dates were set long
+# before, elsewhere, and say nothing about the lag between deciding and merging.
+IMPORT_SIZE = 5
+
+
+def _added_together(corpus: Corpus) -> dict[str, int]:
+    """How many records each commit added (the first commit of each record file)."""
+
+    def compute() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for record in corpus.records:
+            file = corpus.history.of(record.path)
+            if file is not None:
+                counts[file.created.sha] = counts.get(file.created.sha, 0) + 1
+        return counts
+
+    return corpus.memo("added together", compute)
+
+
 @check("DEC403")
 def check_date_against_git(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
+    if kind.name != "adr":
+        return  # an RFC's date is when it was proposed: its review takes months
     file = corpus.history.of(record.path)
     if file is None or record.date is None or corpus.history.shallow:
         return
     created = file.created
+    if _added_together(corpus).get(created.sha, 0) >= IMPORT_SIZE:
+        return  # records brought in all at once (from a wiki, another repository)
     # Deciding comes before merging: a lag of days or weeks is normal, not a wrong date.
     lag = (created.day - record.date).days
     if lag > kind.date_tolerance:

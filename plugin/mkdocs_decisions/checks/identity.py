@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..catalogue.findings import Finding
@@ -21,6 +21,13 @@ class IdentifiedFinding:
 
     finding: Finding
     fingerprint: str
+    line_text: str = ""  # what the fingerprint was made of, to make it again for a moved file
+    occurrence: int = 0
+
+    def moved_from(self, path: str) -> str:
+        """The fingerprint this finding had when its file was at ``path`` (before a
+        ``git mv`` of the file or of its folder)."""
+        return replace(self.finding, path=path).fingerprint(self.line_text, self.occurrence)
 
 
 def identify(findings: Iterable[Finding], root: Path) -> list[IdentifiedFinding]:
@@ -43,7 +50,7 @@ def identify(findings: Iterable[Finding], root: Path) -> list[IdentifiedFinding]
         occurrence = seen[(item.path, first)]
         seen[(item.path, first)] += 1
         fingerprint = first if occurrence == 0 else item.fingerprint(line_text, occurrence)
-        identified.append(IdentifiedFinding(item, fingerprint))
+        identified.append(IdentifiedFinding(item, fingerprint, line_text, occurrence))
     return identified
 
 

@@ -29,6 +29,7 @@ from ..records.kinds import (
     with_article,
 )
 from ..records.model import Record, Section
+from ..records.templates import covering
 from ..records.tradeoffs import (
     all_items,
     chosen_options,
@@ -42,10 +43,13 @@ from ..records.tradeoffs import (
 )
 from .registry import check
 
-# A collection of at least this many records in which fewer than this share have a
-# section does not use that section: its template has none.
+# A collection of at least this many records in which fewer than this share follow a
+# convention (name their deciders, say) does not have that convention.
 CONVENTION_MINIMUM = 5
 CONVENTION_SHARE = 0.25
+# A section that most of a collection's records lack is not in its template, when it
+# keeps no template file that says what is (records/templates.py).
+SECTION_SHARE = 0.5
 # MADR's outcome line ("Chosen option: "X", because", "**Chosen options:**"), not the words
 # in a sentence ("any chosen option should be unique").
 _CHOSEN_LINE = re.compile(r"^[\s>*_-]*chosen\s+options?\b[*_]*\s*:", re.IGNORECASE | re.MULTILINE)
@@ -77,7 +81,10 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
                     f"section `{section.title}` is empty",
                 )
             continue
-        convention = _section_convention(corpus, kind, spec)
+        asked = template_asks(corpus, kind, record, spec)
+        if asked is False:
+            continue  # the collection's own template has no such section, or marks it optional
+        convention = None if asked else _section_convention(corpus, kind, spec)
         if convention is None:
             yield finding(
                 "DEC301",
@@ -181,6 +188,32 @@ def _weighs_options(record: Record, kind: KindSpec) -> bool:
     return record.metadata_style == "front matter" and "decision" not in keys
 
 
+def template_asks(corpus: Corpus, kind: KindSpec, record: Record, spec: SectionSpec) -> bool | None:
+    """Whether the collection's own template asks this record for the section: None
+    when no template file covers the record (or the team named its sections itself,
+    which wins). With several templates for one folder (MADR's full and minimal ones),
+    the section is asked for only when every one has it and none marks it optional; a
+    template in a sub-folder is for the records there, over one further up."""
+    if kind.vocabulary_configured:
+        return None
+    templates = covering(corpus.templates, record.kind, record.group)
+    if not templates:
+        return None
+    for template in templates:
+        written = find_section(list(template.sections), spec.aliases)
+        if written is None or written.key in template.optional:
+            return False
+    return True
+
+
+def template_leaves_out(corpus: Corpus, record: Record, field: str) -> bool:
+    """Whether the collection's own template marks a metadata field optional (MADR 2's
+    ``- Deciders: ... <!-- optional -->``, MADR 3 and 4's optional front matter), so
+    that a record without it is complete."""
+    templates = covering(corpus.templates, record.kind, record.group)
+    return any(field in template.optional_fields for template in templates)
+
+
 def _section_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> str | None:
     """The path of the record that carries the one note, when the collection does not use
     this section; None when it does (or when the team named its sections itself)."""
@@ -193,9 +226,15 @@ def _section_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> st
         if len(needing) < CONVENTION_MINIMUM:
             return None
         having = [r for r in needing if find_section(r.iter_sections(), spec.aliases)]
-        if len(having) >= CONVENTION_SHARE * len(needing):
+        if len(having) >= SECTION_SHARE * len(needing):
             return None
-        lacking = [r for r in needing if r not in having and spec in required_sections(r, kind)]
+        lacking = [
+            r
+            for r in needing
+            if r not in having
+            and spec in required_sections(r, kind)
+            and template_asks(corpus, kind, r, spec) is None
+        ]
         return min(r.path for r in lacking) if lacking else ""
 
     return corpus.memo(f"sections:{kind.name}:{spec.name}", compute)

@@ -22,7 +22,7 @@ from ..corpus.survey import likely_status
 from ..records.kinds import DECIDED, KindSpec
 from ..records.model import Record
 from .registry import check
-from .sections import CONVENTION_MINIMUM, CONVENTION_SHARE, weighs_options
+from .sections import CONVENTION_MINIMUM, CONVENTION_SHARE, template_leaves_out, weighs_options
 
 
 @check("DEC101", "DEC102")
@@ -30,6 +30,8 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
     if record.raw_status is None:
         if "status" in record.rejected_keys or kind.default_status:
             return
+        if template_leaves_out(corpus, record, "status"):
+            return  # the collection's template marks the status optional
         convention = _no_status_convention(corpus, kind)
         if convention is None:
             yield finding(
@@ -169,7 +171,9 @@ def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Ite
     missing = [
         key
         for key in ("date", "deciders")
-        if not record.value(key) and key not in record.rejected_keys
+        if not record.value(key)
+        and key not in record.rejected_keys
+        and not template_leaves_out(corpus, record, key)
     ]
     if "deciders" in missing:
         convention = _deciders_convention(corpus, kind)

@@ -100,6 +100,8 @@ def _describe(folder: FolderSurvey) -> None:
         print(f"      status words the lifecycle does not know: {words}")
     if folder.without_status:
         print(f"      {folder.without_status} record(s) state no status")
+    for template in folder.templates:
+        print(f"      template {template}: its records are asked for the sections it has")
 
 
 def _unmapped_words(found: Survey) -> dict[str, list[str]]:

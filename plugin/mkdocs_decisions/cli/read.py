@@ -63,6 +63,7 @@ def command_check(arguments: argparse.Namespace) -> int:
         [item for item in split.new if wanted(item.finding)],
         [item for item in split.known if wanted(item.finding)],
         split.fixed,
+        split.moved,
     )
     waived = [item for item in result.waived if wanted(item.finding)]
     findings = outcome.new_findings
@@ -80,6 +81,7 @@ def command_check(arguments: argparse.Namespace) -> int:
                 "file": _shown_path(baseline.file, root),
                 "known": len(outcome.known),
                 "fixed": len(outcome.fixed),
+                "moved": outcome.moved,
             },
         }
         print(json.dumps(document, indent=2))
@@ -105,7 +107,7 @@ def command_check(arguments: argparse.Namespace) -> int:
             *([outcome.known_note] if outcome.known_note else []),
         ]
     )
-    notes = [outcome.fixed_note] if outcome.fixed_note else []
+    notes = [note for note in (outcome.fixed_note, outcome.moved_note) if note]
     print(headline, file=sys.stderr)
     for note in notes:
         print(note, file=sys.stderr)

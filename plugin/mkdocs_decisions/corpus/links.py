@@ -14,6 +14,7 @@ from ..history.git_log import History
 from ..records.discovery import LandingPage
 from ..records.model import Record, Reference
 from ..records.parse import normalise_id
+from ..records.templates import TemplateOutline
 from ..trace.matrix import Traceability
 
 T = TypeVar("T")
@@ -48,6 +49,7 @@ class Corpus:
     site_bases: dict[str, str] = field(default_factory=dict)  # kind -> folder in the site
     history: History = field(default_factory=History)  # empty unless read from git
     today: dt.date = field(default_factory=dt.date.today)  # the day reviews are due against
+    templates: list[TemplateOutline] = field(default_factory=list)  # the collections' own
 
     @cached_property
     def traceability(self) -> Traceability:

@@ -24,6 +24,7 @@ from ..records.kinds import (
 )
 from ..records.model import Record, Reference
 from ..records.parse import SourceFile, file_number, normalise_id, parse_record
+from ..records.templates import TemplateOutline, read_template
 from ..records.titles import shared_prefix
 from .collector import collector_paused
 from .links import Corpus, Link
@@ -291,6 +292,7 @@ def build_corpus(
         findings.extend(record_findings)
     if cache is not None:
         cache.keep_only({source for source, _ in sources})
+    templates = [_template(source, kind, settings) for source, kind in discovered.templates]
     records = _without_shared_prefixes(_staged_lifecycles(records, settings))
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
@@ -340,4 +342,16 @@ def build_corpus(
         site_bases=discovered.site_bases,
         history=history or History(),
         today=settings.today,
+        templates=[outline for outline in templates if outline is not None],
     )
+
+
+def _template(source: SourceFile, kind: KindSpec, settings: Settings) -> TemplateOutline | None:
+    """The outline of a collection's template file; None when it cannot be read (it is
+    no record: the log says it was left out, and no section rule leans on it)."""
+    try:
+        data = read_regular_file(source.source_path)
+    except OSError:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    return read_template(text, source.path, kind, settings.kinds, source.group)

@@ -133,6 +133,7 @@ class FolderSurvey:
     without_status: int = 0
     unknown_keys: Counter[str] = field(default_factory=Counter)
     source: str = ""  # why it was taken: "usual place", "Backstage", "numbered records"
+    templates: list[str] = field(default_factory=list)  # its own template files
 
     @property
     def format(self) -> str:
@@ -319,6 +320,7 @@ def _read_folder(
     )
     kind = settings.kinds[kind_name]
     discovered = discover(root, root / "docs", settings.kinds)
+    found.templates = [source.path for source, _ in discovered.templates]
     for source, _ in discovered.records:
         try:
             data = read_regular_file(source.source_path)

@@ -131,13 +131,24 @@ class FileHistory:
         return self.versions[0].commit
 
     @property
+    def edits(self) -> tuple[Version, ...]:
+        """The versions that changed the file's text: a move (``git mv doc/adr adr``)
+        keeps the text, and is no edit of the record."""
+        kept = [self.versions[0]]
+        for before, after in zip(self.versions, self.versions[1:], strict=False):
+            if after.blob != before.blob:
+                kept.append(after)
+        return tuple(kept)
+
+    @property
     def updated(self) -> Commit:
-        return self.versions[-1].commit
+        return self.edits[-1].commit
 
     @property
     def authors(self) -> tuple[str, ...]:
-        """Names of everyone who committed a version, in order of first commit."""
-        return tuple(dict.fromkeys(version.commit.author for version in self.versions))
+        """Names of everyone who changed the text, in order of first commit (who moved
+        the file only is not an author of it)."""
+        return tuple(dict.fromkeys(version.commit.author for version in self.edits))
 
     def first_reached(self, status: str) -> Commit | None:
         """The commit in which the record first had ``status``."""

@@ -194,12 +194,16 @@ def list_items(lines: list[str], first_line: int) -> tuple[ListItem, ...]:
 
 
 def scan_body(
-    lines: list[str], first_line: int, section_names: frozenset[str] = frozenset()
+    lines: list[str],
+    first_line: int,
+    section_names: frozenset[str] = frozenset(),
+    titled: bool = False,
 ) -> BodyStructure:
     """Title, section tree and preamble of a body whose first line is file line
-    ``first_line`` (the title as :func:`title_heading` finds it)."""
+    ``first_line`` (the title as :func:`title_heading` finds it; ``titled`` when the
+    front matter gives the title)."""
     headings = scan_headings(lines)
-    title, headings = title_heading(headings, section_names)
+    title, headings = title_heading(headings, section_names, titled)
     title_index = title.index if title is not None else None
     title_lines = title.lines if title is not None else 1
     region_end = headings[0].index if headings else len(lines)
@@ -220,13 +224,14 @@ def scan_body(
 
 
 def title_heading(
-    headings: list[Heading], section_names: frozenset[str]
+    headings: list[Heading], section_names: frozenset[str], titled: bool = False
 ) -> tuple[Heading | None, list[Heading]]:
     """The title heading, and the headings of the sections.
 
     The title is the first heading when it is a level-1 heading, or any heading when the
-    body has no level-1 heading, unless it names a section (``# Summary``, ``# Context``:
-    ``section_names``); then the record has no title heading.
+    body has no level-1 heading (and the front matter gives no title: ``titled``), unless
+    it names a section (``# Summary``, ``# Context``: ``section_names``); then the
+    record has no title heading.
     """
     if not headings:
         return None, headings
@@ -235,6 +240,8 @@ def title_heading(
     bare = key.rstrip("!. ")
     if key in section_names or bare in NOT_TITLES or _NOTE_HEADING.match(key):
         return None, headings
+    if first.level > 1 and titled:
+        return None, headings  # the front matter's title: "### Problem to be solved" opens
     if first.level == 1 or not any(h.level == 1 for h in headings):
         return first, headings[1:]
     return None, headings
@@ -303,3 +310,31 @@ def _build_tree(
         )
         position = stop
     return tuple(sections)
+
+
+def qualified_names(key: str) -> list[str]:
+    """The section a heading names when it says more: ``Decision Outcome: AWS Lambda``,
+    ``Decision (Proposed Workflow Solution)``, ``Decisions``."""
+    names = []
+    head = key.split(":", 1)[0].strip()
+    if head != key and head:
+        names.append(head)
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", head).strip()
+    if bare and bare != head:
+        names.append(bare)
+    # "Decision-1", "Decision 2": one of several parts of the section
+    numbered = re.sub(r"[\s-]*\d{1,2}$", "", bare)
+    if numbered and numbered != bare:
+        names.append(numbered)  # never plural: "Option 1" is one option, not the options
+    elif bare.endswith("s") and len(bare) > 4:
+        names.append(bare[:-1])
+    elif len(bare) > 4:
+        names.append(bare + "s")  # "Consequence" for "Consequences"
+    # "Considered options for provider discovery", "Alternatives to a central registry"
+    topic = re.match(r"(.+?)\s+(?:for|of|to|in)\s+\S", bare)
+    if topic:
+        names.append(topic.group(1))
+    # "Alternative solutions to this proposal", "Alternative design considered"
+    if re.match(r"alternatives?\s+(?!\d|[a-h]\b)\S", bare):  # not "Alternative 2: X"
+        names.append("alternatives")
+    return names

@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..catalogue.findings import Finding, Position
@@ -45,6 +45,7 @@ SKIPPED_NAMES = ("backlog.md",)  # log4brains reserves it
 # Pages that live beside numbered records without being records (a folder's FAQ, an
 # installation guide): in a kind whose records are numbered, an unnumbered file with one
 # of these names is left out, and named in the log.
+_DOCUMENT_IN_CAPITALS = re.compile(r"^[A-Z]{3,}(?:[_-][A-Z]{2,})*$")
 DOCUMENT_NAMES = frozenset(
     {
         "faq",
@@ -113,6 +114,9 @@ class Discovered:
     # Other files beside the records (pictures, diagrams, PDFs): site path -> file on disk,
     # so that relative links from records work in the site as in the repository.
     assets: dict[str, str] = field(default_factory=dict)
+    # The collections' own template files (never records): what their records are asked
+    # to contain (records/templates.py). ``group`` is the sub-folder they are for.
+    templates: list[tuple[SourceFile, KindSpec]] = field(default_factory=list)
 
 
 def read_regular_file(path: str, limit: int = MAX_RECORD_BYTES) -> bytes:
@@ -169,6 +173,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     refused: list[str] = []
     assets: dict[str, str] = {}
     unpublished: list[str] = []
+    templates: list[tuple[SourceFile, KindSpec]] = []
     boundary = os.path.realpath(project_root)
     # A kind's folder inside another's (docs/standards inside docs) belongs to its own kind.
     kind_folders = {
@@ -184,6 +189,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             continue
         site_base = site_folder(folder, project_root, docs_dir)
         site_bases[kind.name] = site_base
+        templates.extend((source, kind) for source in _templates_beside(folder, project_root, kind))
 
         def walk_error(error: OSError, folder: Path = folder) -> None:
             shown = _display_path(Path(error.filename or folder), project_root)
@@ -247,7 +253,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             unnumbered_pages = _unnumbered_pages(directory, group, markdown, inside, kind)
             record_of_folder = ""
             # "RFC-0000/", "0000-template/": the template's own folder, no record
-            template_folder = (
+            named_template = bool(group) and not inside_record and is_template(folder_name)
+            template_folder = named_template or (
                 numbered_folder and not parts_of_record and _template_folder(folder_name)
             )
             if numbered_folder and not parts_of_record and not template_folder:
@@ -266,6 +273,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     skipped.append(_display_path(full, project_root))
                     inner = f"{group}/{name}"
                     unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
+                    if named_template or is_template(name):  # not a record numbered 0
+                        templates.append((_template_source(full, group, project_root), kind))
                     continue
                 if extension.lower() not in RECORD_EXTENSIONS and not (
                     kind.numbered and _RECORD_WITHOUT_EXTENSION.match(name)
@@ -285,6 +294,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 if _excluded(inner, kind):
                     skipped.append(_display_path(full, project_root))
                     unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
+                    if is_template(name) and not parts_of_record:
+                        templates.append((_template_source(full, group, project_root), kind))
                     continue
                 source = SourceFile(
                     source_path=full,
@@ -301,6 +312,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     parts_of_record
                     or (record_of_folder and name != record_of_folder)
                     or (unnumbered_pages and name != landing_name)
+                    or _annex_of_record_beside(stem, extension, files)
                 ):
                     # A part of a record, not a record: a page of its own in the site, so
                     # that the record's links to it work.
@@ -330,6 +342,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
                 else:
                     records.append((source, kind))
+    templates = _for_records(templates, records)
     return Discovered(
         records,
         landing_pages,
@@ -339,7 +352,81 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
         findings,
         refused + unpublished,
         assets,
+        templates,
     )
+
+
+def _templates_beside(folder: Path, project_root: Path, kind: KindSpec) -> list[SourceFile]:
+    """Template files in the folder that holds the kind's folder (NATS' ``adr-template.md``
+    beside ``adr/``, Polkadot's ``0000-template.md`` beside ``text/``): the collection's
+    template all the same."""
+    parent = folder.parent
+    if os.path.realpath(folder) == os.path.realpath(project_root) or not _inside(
+        os.path.realpath(parent), os.path.realpath(project_root)
+    ):
+        return []
+    try:
+        names = sorted(os.listdir(parent))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        path = parent / name
+        if (
+            os.path.splitext(name)[1].lower() in RECORD_EXTENSIONS
+            and is_template(name)
+            and path.is_file()
+            and not path.is_symlink()
+        ):
+            found.append(_template_source(str(path), "", project_root))
+    return found
+
+
+def _for_records(
+    templates: list[tuple[SourceFile, KindSpec]], records: list[tuple[SourceFile, KindSpec]]
+) -> list[tuple[SourceFile, KindSpec]]:
+    """Each template for the nearest folder at or above its own that holds records: a
+    template kept in a folder of guidelines (``jep-guidelines/JEP-TEMPLATE.md``) is for
+    the whole collection."""
+    groups = {(kind.name, source.group) for source, kind in records}
+
+    def holds_records(kind: str, group: str) -> bool:
+        return any(k == kind and (g == group or g.startswith(group + "/")) for k, g in groups)
+
+    placed = []
+    for source, kind in templates:
+        group = source.group
+        while group and not holds_records(kind.name, group):
+            group = posixpath.dirname(group)
+        placed.append((replace(source, group=group) if group != source.group else source, kind))
+    return placed
+
+
+def _template_source(full: str, group: str, project_root: Path) -> SourceFile:
+    """A template file, for the records of the folder it is in: a template in a folder
+    of templates (``templates/template.md``, ``RFC-0000/README.md``) is for the records
+    of the folder above."""
+    if group and is_template(posixpath.basename(group)):
+        group = posixpath.dirname(group)
+    return SourceFile(
+        source_path=full, path=_display_path(full, project_root), site_path="", group=group
+    )
+
+
+# "adr-050-sign-mode-textual-annex1.md" beside "adr-050-sign-mode-textual.md"
+_ANNEX = re.compile(
+    r"^(?P<record>.+?)[-_ ](?:annex|appendix|addendum|attachment|anhang|anexo|annexe)"
+    r"(?:[-_ ]?[0-9a-z]{1,3})?$",
+    re.IGNORECASE,
+)
+
+
+def _annex_of_record_beside(stem: str, extension: str, files: list[str]) -> bool:
+    """Whether a file is an annex of the record beside it, named as the record's file
+    with ``-annex1``, ``-appendix-a``: a page of that record, not a record (its number
+    is the record's)."""
+    match = _ANNEX.match(stem)
+    return match is not None and f"{match['record']}{extension}" in files
 
 
 def _unnumbered_pages(
@@ -518,10 +605,17 @@ def _excluded(inner: str, kind: KindSpec) -> bool:
     name = inner.rsplit("/", 1)[-1]
     if is_template(name) or name.lower() in SKIPPED_NAMES:
         return True
+    if name.startswith("_"):
+        return True  # a site's partial or a note on the folder (_readme.md, _sidebar.md)
     # "000-index.md": a page numbered zero that names the folder's index, not a record
     written = os.path.splitext(name)[0].lower()
     stem = re.sub(r"^0+[-_ .]+", "", written)
     if kind.numbered and (stem in DOCUMENT_NAMES or (stem != written and stem == "index")):
+        return True
+    # A name in capitals alone (PROPOSALS.md, GOVERNANCE.md), as repositories name their
+    # documents, beside numbered records: a page about the records, not one of them.
+    capitals = _DOCUMENT_IN_CAPITALS.match(os.path.splitext(name)[0])
+    if kind.numbered and capitals and name.lower() not in LANDING_NAMES:
         return True
     return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
-from ..catalogue.findings import Finding, Position
+from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
 from .body import outside_fences, plain_text, section_key
 from .model import Field, Section
@@ -76,6 +76,12 @@ LABELS: dict[str, str] = {
     "reviewers": "reviewers",
     "reviewer": "reviewers",
     "reviewer(s)": "reviewers",
+    # the next review of the decision, when written as a date ("**Review:** 2026-03-26")
+    "review": "review_by",
+    "review by": "review_by",
+    "review date": "review_by",
+    "next review": "review_by",
+    "next review date": "review_by",
     "consulted": "consulted",
     "informed": "informed",
     "tags": "tags",
@@ -119,6 +125,21 @@ LABELS.update(
         "titre": "title",
         "titel": "title",
         "título": "title",
+        "data": "date",  # Portuguese, Italian
+        "situação": "status",
+        # Chinese, Japanese and Korean templates
+        "状态": "status",
+        "狀態": "status",
+        "状態": "status",
+        "ステータス": "status",
+        "상태": "status",
+        "日期": "date",
+        "日付": "date",
+        "날짜": "date",
+        "决策者": "deciders",
+        "決定者": "deciders",
+        "作者": "authors",
+        "作成者": "authors",
     }
 )
 # When a record states several dates, the decision date wins over a creation or start
@@ -150,6 +171,12 @@ _VALUE_SECTIONS = {
     "estado": "status",
     "stato": "status",
     "fecha": "date",
+    # Chinese, Japanese and Korean
+    "状态": "status",
+    "狀態": "status",
+    "状態": "status",
+    "ステータス": "status",
+    "상태": "status",
 }
 VALUE_SECTIONS = frozenset(_VALUE_SECTIONS)
 
@@ -308,11 +335,13 @@ _YMD = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)"
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})(?![\d:])"
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})(?![\d:])"
 )
 # A line that is only a date ("27 July 2022", "[2022-10-05]"): what is left once the
 # date's own words are taken out.
 _DATE_WORDS = re.compile(r"\d+(?:st|nd|rd|th)?|[A-Za-z]+|[\s,./-]+")
+_CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_YEAR_MONTH_DAY = re.compile(r"(?<!\d)(\d{4})[\s/-]+([A-Za-z]{3,9})\.?[\s/-]+(\d{1,2})(?!\d)")
 _MONTH_DAY_YEAR = re.compile(
     r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})(?!\d)"
 )
@@ -337,6 +366,8 @@ class BodyMetadata:
     layout: str = ""  # where its other metadata is written, when it states no status
     hidden_lines: set[int] = field(default_factory=set)  # file lines the header repeats
     findings: list[Finding] = field(default_factory=list)
+    # A decision date written so that it cannot be read: said when no other date is read.
+    unread_date: list[Finding] = field(default_factory=list)
     _date_rank: int = 99
 
 
@@ -375,9 +406,43 @@ def read_body_metadata(
         target = _VALUE_SECTIONS.get(section.key)
         if target is not None:
             _read_value_section(section, target, path, found)
+    # "# Status: accepted", "## Date: 2024-05-01": a heading that is a label and its value
+    headed = [
+        (section.line - first_line, section.title)
+        for section in sections
+        if LABELS.get(_label(section.title.split(":", 1)[0])) in ("status", "date")
+        and section.title.split(":", 1)[-1].strip()
+        and ":" in section.title
+    ]
+    if headed:
+        _read_lines(headed, lines, first_line, path, found)
+    if "date" not in found.fields:
+        _read_changelog(sections, lines, first_line, path, found)
     if "status" not in found.fields:
         _read_status_note(region, first_line, sections, found)
     return found
+
+
+# A record's log of its own changes ("## Changelog" / "* 2019-07-31: Initial draft", as
+# Cosmos SDK's ADRs keep it): without a date of its own, the first entry is when it was
+# written.
+_CHANGELOGS = frozenset(
+    {"changelog", "change log", "revision history", "变更日志", "更新日志", "变更记录", "変更履歴"}
+)
+
+
+def _read_changelog(
+    sections: tuple[Section, ...], lines: list[str], first_line: int, path: str, found: BodyMetadata
+) -> None:
+    log = next((section for section in sections if section.key in _CHANGELOGS), None)
+    if log is None:
+        return
+    for item in log.items:
+        if read_date(item.text)[0] is not None:
+            line = lines[item.line - first_line]
+            value = re.split(r"\s*(?::\s|\uff1a)|\s+[-\u2013\u2014]\s", item.text, maxsplit=1)[0]
+            _take(found, "created", value, item.line, line, path, "list")
+            return
 
 
 def _dates_in_first_section(section: Section, first_line: int) -> list[tuple[int, str]]:
@@ -412,6 +477,14 @@ def outside_comments(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, st
         yield index, line
 
 
+# A status in Chinese, Japanese or Korean, which need no space after the word: the word
+# up to the first space or punctuation; "被 X 取代" (superseded by X) names its successor.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_STATUS = re.compile(
+    rf"^(?:被\s*(?P<by>.+?)\s*(?:取代|替代|替换)|(?P<word>[{_CJK}]+))(?=$|[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f,.;:(])"
+)
+
+
 def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     """The status word a value states, and the successors it names.
 
@@ -437,6 +510,13 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         return None, []
     if _is_word_list(plain):
         return None, []  # "`Proposed`, `Approved`, `Deprecated`": the template's choices
+    cjk = _CJK_STATUS.match(plain)
+    if cjk:  # "已接受。实施已开始。", "已接受 已实施": the first word; "被 ADR-045 取代"
+        if cjk["by"]:
+            named = _ID_IN_TEXT.search(cjk["by"])
+            targets = [t for _, t in links if t] or ([f"{named[1]}-{named[2]}"] if named else [])
+            return "superseded", [("superseded_by", target) for target in targets[:1]]
+        return cjk["word"], []
     sentence = _STATUS_SENTENCE.match(plain)
     if sentence and not _SUPERSEDED.match(plain[sentence.end() :]):
         # "this proposal was adopted for the Go 1.4 release": the verb says it (a successor
@@ -535,6 +615,16 @@ def read_date(text: str) -> tuple[dt.date | None, bool]:
             day = _date(year, MONTHS[match[month_group].lower()], int(match[day_group]))
             if day is not None:
                 return day, False
+    cjk = _CJK_DATE.search(text)  # "2019年7月31日"
+    if cjk:
+        day = _date(int(cjk[1]), int(cjk[2]), int(cjk[3]))
+        if day is not None:
+            return day, False
+    match = _YEAR_MONTH_DAY.search(text)  # "2020-Nov-09"
+    if match and match[2].lower() in MONTHS:
+        day = _date(int(match[1]), MONTHS[match[2].lower()], int(match[3]))
+        if day is not None:
+            return day, False
     return None, False
 
 
@@ -649,6 +739,12 @@ def _read_lines(
         if not text or text.startswith("|"):
             continue
         text = _ITEM_MARK.sub("", text)
+        pairs = _labelled_pairs(text)
+        if pairs:  # "**Status:** Accepted | **Date:** 2025-03-26 | **Review:** 2026-03-26"
+            for label, value in pairs:
+                _take(found, label, value, first_line + index, line, path, "list")
+            found.hidden_lines.add(first_line + index)
+            continue
         match = _LABELLED.match(text) or _LABEL_ONLY.match(text)
         label = _label(match["label"]) if match else ""
         value = match["value"].strip() if match else ""
@@ -675,6 +771,24 @@ def _read_lines(
             continue
         _take(found, label, value, first_line + index, line, path, "list")
         found.hidden_lines.add(first_line + index)
+
+
+def _labelled_pairs(text: str) -> list[tuple[str, str]]:
+    """The labels and values of one line that holds several, separated by ``|`` or
+    ``·`` (``**Status:** Accepted | **Date:** 2025-03-26``); empty unless every part is
+    a label we know with its value."""
+    if "|" not in text and "\u00b7" not in text:
+        return []
+    parts = [part.strip() for part in re.split(r"\s[|\u00b7]\s", text)]
+    if len(parts) < 2:
+        return []
+    pairs = []
+    for part in parts:
+        match = _LABELLED.match(part) or _LABEL_ONLY.match(part)
+        if match is None or _label(match["label"]) not in LABELS or not match["value"].strip():
+            return []
+        pairs.append((_label(match["label"]), match["value"].strip()))
+    return pairs
 
 
 def _read_value_section(section: Section, target: str, path: str, found: BodyMetadata) -> None:
@@ -800,6 +914,20 @@ def _take(
             return
         day, iso = read_date(value)
         if day is None:
+            shown = plain_text(value)
+            template = _PLACEHOLDER.search(shown) or re.search(r"yyyy|^[\[{(<]", shown, re.I)
+            if rank == 0 and not template:
+                unread = finding(
+                    "DEC014",
+                    path,
+                    position,
+                    f"date `{shown[:40]}` cannot be read as a date; "
+                    "the record is shown without one",
+                    "write it as YYYY-MM-DD",
+                )
+                if _ISO.search(shown) or _YMD.search(shown):  # "2020-09-31": no such day
+                    unread = replace(unread, severity=Severity.WARNING)
+                found.unread_date.append(unread)
             return
         found._date_rank = rank
         found.layout = found.layout or style
@@ -818,6 +946,8 @@ def _take(
         return
     if key in found.fields:
         return
+    if key == "review_by" and read_date(value)[0] is None:
+        return  # "Review: the architecture board" names who, not when
     found.layout = found.layout or style
     parsed: object = value
     if key in NAME_FIELDS:

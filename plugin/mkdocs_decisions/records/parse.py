@@ -49,9 +49,14 @@ _MOVED = re.compile(
 # (20240516132303-x.md); others write the date first (2021-06-05_001-x.md), with or
 # without a number after it.
 _TIME = r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?"
-_DATE_NAMED = re.compile(rf"^(19|20)\d{{2}}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]){_TIME}(?:-|$)")
+# Sylius writes 2020_03_03_api_translations.md; Thanos names proposals by the month
+# alone (202012-receive-split.md): dates, not numbers, so the slug is the id.
+_DATE_NAMED = re.compile(
+    rf"^(19|20)\d{{2}}(?:(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]){_TIME}(?:-|$)"
+    r"|_(0[1-9]|1[0-2])_(0[1-9]|[12]\d|3[01])_|(0[1-9]|1[0-2])-[^\W\d_])"
+)
 _NAME_DATE = re.compile(
-    rf"^((?:19|20)\d{{2}})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01]){_TIME}(?:[-_.]|$)"
+    rf"^((?:19|20)\d{{2}})([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01]){_TIME}(?:[-_.]|$)"
 )
 _DATED_NUMBER = re.compile(r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](\d{1,18})(?:[-_ .]|$)")
 _REFERENCE_FIELDS = (
@@ -123,7 +128,8 @@ def parse_record(
     first_line = front.body_start + 1
     if front.present and text.strip() and not "\n".join(body_lines).strip():
         findings.append(finding("DEC008", path, Position(first_line, 1), "the record has no body"))
-    structure = scan_body(body_lines, first_line, section_names(kinds))
+    titled = any(key.lower() == "title" for key in front.fields)
+    structure = scan_body(body_lines, first_line, section_names(kinds), titled)
 
     waivers = read_waivers(front.fields.get("waivers"), lines, front.body_start, path)
     findings.extend(waivers.findings)
@@ -161,6 +167,8 @@ def parse_record(
         if key not in raw_fields and key in kind.fields:
             raw_fields[key] = value
             findings.extend(f for f in metadata.findings if f.position == value.value_position)
+    if "date" not in raw_fields:
+        findings.extend(metadata.unread_date[:1])
     fields = _checked_fields(raw_fields, kind, path, findings)
     rejected = frozenset(key for key in raw_fields if key in kind.fields and key not in fields)
     unknown = tuple(
@@ -448,7 +456,7 @@ def _date_in_name(path: str) -> dt.date | None:
     if not match:
         return None
     try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        return dt.date(int(match[1]), int(match[3]), int(match[4]))
     except ValueError:
         return None
 
@@ -480,6 +488,8 @@ def file_number(source: SourceFile, kind: KindSpec) -> int | None:
     dated = _DATED_NUMBER.match(stem)
     if dated:
         return int(dated.group(1))
+    if _DATE_NAMED.match(stem) or _NAME_DATE.match(stem):
+        return None  # named by a date, not numbered
     named = _numbered_name(stem, kind)
     return named[0] if named else None
 

@@ -57,8 +57,16 @@ _SUFFIX_ID = re.compile(
 # doc: Title".
 _DOCUMENT_NOUN = re.compile(
     r"^(?:proposal|design\s+proposal|design\s+doc(?:ument)?|enhancement\s+proposal|"
-    r"request\s+for\s+comments)\s*:\s+(?=\S)",
+    r"request\s+for\s+comments)(?:[-\s#]*\d{1,6})?\s*:\s+(?=\S)",
     re.IGNORECASE,
+)
+# The series named before a title in Chinese, Japanese or Korean: "ADR Close処理の設計"
+_SERIES_BEFORE_CJK = re.compile(
+    r"^(?:ADR|RFC|KEP|PEP)\s+(?=.*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])"
+)
+# The series named twice: "ADR ADR-061: Title"
+_DOUBLED_SERIES = re.compile(
+    r"^(?P<series>[A-Za-z]{2,6})\s+(?=(?P=series)[-_ #]?\d)", re.IGNORECASE
 )
 _STATUS_WORDS = re.compile(
     r"^(superseded|superceded|deprecated|rejected|accepted|proposed|draft|withdrawn|"
@@ -67,7 +75,10 @@ _STATUS_WORDS = re.compile(
 )
 _PLACEHOLDER = re.compile(
     r"^(?:title|\{.*\}|<.*>|adr[- ]?(?:n+|x+|\d*)|rfc[- ]?(?:n+|x+)|"
-    r"(?:short )?title of .*|template|adr template|rfc template|your title here)$",
+    r"(?:short )?title of .*|template|adr template|rfc template|your title here|"
+    # MADR's placeholder as teams translated it (French, German, Spanish, Norwegian)
+    r"(?:court\s+)?titre\s+d[ue]\s.*|(?:kurzer\s+)?titel\s+de[rs]\s.*|"
+    r"t[ií]tulo\s+(?:corto\s+)?del?\s.*|(?:kort\s+)?tittel\s+p[åa]\s.*)$",
     re.IGNORECASE,
 )
 # What else a template writes in brackets: "[Decision Title]", "[Feature Name]", "[...]".
@@ -106,6 +117,9 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     original = plain_text(title, tags=True).strip()
     for _ in range(3):  # "[ADR-4] 0004 - Title"
         before = text
+        doubled = _DOUBLED_SERIES.match(text) or _SERIES_BEFORE_CJK.match(text)
+        if doubled:
+            text = text[doubled.end() :]
         bracketed = _BRACKETED.match(text)
         if bracketed and _is_prefix(bracketed["inside"], prefix):
             text = text[bracketed.end() :]

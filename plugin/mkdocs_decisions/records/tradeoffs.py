@@ -16,7 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .body import outside_fences, plain_text
+from .body import outside_fences, plain_text, qualified_names
 from .model import ListItem, Section
 
 _GOOD_WORDS = (
@@ -222,24 +222,9 @@ def find_section(sections: list[Section], aliases: tuple[str, ...]) -> Section |
         if len(parts) > 1 and any(part in aliases for part in parts):
             return section
     for section in sections:
-        if any(name in aliases for name in _qualified_names(section.key)):
+        if any(name in aliases for name in qualified_names(section.key)):
             return section
     return None
-
-
-def _qualified_names(key: str) -> list[str]:
-    """The section a heading names when it says more: ``Decision Outcome: AWS Lambda``,
-    ``Decision (Proposed Workflow Solution)``, ``Decisions``."""
-    names = []
-    head = key.split(":", 1)[0].strip()
-    if head != key and head:
-        names.append(head)
-    bare = re.sub(r"\s*\([^)]*\)\s*$", "", head).strip()
-    if bare and bare != head:
-        names.append(bare)
-    if bare.endswith("s") and len(bare) > 4:
-        names.append(bare[:-1])
-    return names
 
 
 def all_items(section: Section) -> list[ListItem]:
@@ -576,6 +561,9 @@ def _named_candidates(text: str) -> list[str]:
                 end = _SENTENCE_END.search(words)
                 candidates.append(words[: end.start()] if end else words)
             continue
+        number = re.match(r"\s*#?(\d{1,2})\s*(?:[:.)\-\u2013\u2014]|$)", line)
+        if number and re.search(r"(?:option|alternative)s?\W*$", match[0], re.IGNORECASE):
+            candidates.append(f"option {number[1]}")  # "Selected option 2) as option 1) ..."
         spans = [m[1] for m in _QUOTED.finditer(line[:300])] + [m[2] for m in _BOLD.finditer(line)]
         spans = [span for span in spans if span.strip()]
         if spans and line.lstrip()[:1] in "\"\u201c\u2018'`*_":

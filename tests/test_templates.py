@@ -1,0 +1,251 @@
+"""A collection's own template file says which sections its records need (DEC301).
+
+Each pattern was seen in real collections: a design template with no Alternatives
+(Bazel's ``designs/template.md``), MADR 3 and 4 marking Consequences "an optional
+element" on the line before the heading, MADR 2 marking it on the heading line, a
+template kept for one sub-folder only, a template in a folder of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs_decisions.catalogue.findings import Finding
+from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.records.kinds import default_kinds
+from mkdocs_decisions.records.templates import read_template
+
+
+def checked(
+    root: Path, files: dict[str, str], kind: str, options: dict | None = None
+) -> list[Finding]:
+    for path, content in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    kinds = {kind: {"folder": kind, **(options or {})}}
+    settings = settings_from_options({"kinds": kinds, "history": False})
+    return run_checks(load_corpus(root, root / "docs", settings), settings)
+
+
+def missing(findings: list[Finding]) -> list[tuple[str, str]]:
+    return sorted((f.path, f.message) for f in findings if f.rule == "DEC301")
+
+
+DESIGN_TEMPLATE = (
+    "# Design document template\n\n# Abstract\n\nOne paragraph.\n\n# Background\n\n"
+    "What a reader needs to know.\n\n# Proposal\n\nThe design.\n\n"
+    "# Backward-compatibility\n\nWhat breaks.\n"
+)
+DESIGN = (
+    "---\ntitle: {title}\nstatus: accepted\n---\n\n# {title}\n\n# Abstract\n\nA.\n\n"
+    "# Background\n\nB.\n\n# Proposal\n\nP.\n"
+)
+
+
+def test_a_section_the_template_does_not_have_is_not_asked_for(tmp_path: Path) -> None:
+    files = {
+        "rfc/0001-remote-cache.md": DESIGN.format(title="Remote cache"),
+        "rfc/0002-sandboxing.md": DESIGN.format(title="Sandboxing"),
+    }
+    without_template = missing(checked(tmp_path, files, "rfc"))
+    assert (
+        "rfc/0001-remote-cache.md",
+        "missing section `Alternatives` (required when accepted)",
+    ) in without_template
+    with_template = checked(tmp_path / "with", {**files, "rfc/template.md": DESIGN_TEMPLATE}, "rfc")
+    assert missing(with_template) == []
+
+
+def test_a_section_the_template_has_is_still_asked_for(tmp_path: Path) -> None:
+    template = DESIGN_TEMPLATE + "\n# Alternatives\n\nWhat else was considered.\n"
+    files = {
+        "rfc/template.md": template,
+        "rfc/0001-remote-cache.md": DESIGN.format(title="Remote cache"),
+    }
+    assert missing(checked(tmp_path, files, "rfc")) == [
+        ("rfc/0001-remote-cache.md", "missing section `Alternatives` (required when accepted)")
+    ]
+
+
+MADR = (
+    "---\nstatus: accepted\ndate: 2024-03-01\ndecision-makers: Ana\n---\n\n# Use Postgres\n\n"
+    "## Context and Problem Statement\n\nWe need a store.\n\n## Considered Options\n\n"
+    '* Postgres\n* MongoDB\n\n## Decision Outcome\n\nChosen option: "Postgres", because it fits.\n'
+)
+MADR_TEMPLATE = (
+    '---\nstatus: "{{proposed | accepted}}"\n---\n\n# {{short title}}\n\n'
+    "## Context and Problem Statement\n\n{{context}}\n\n"
+    "<!-- This is an optional element. Feel free to remove. -->\n"
+    "## Decision Drivers\n\n* {{driver}}\n\n"
+    "## Considered Options\n\n* {{title of option 1}}\n\n"
+    '## Decision Outcome\n\nChosen option: "{{title}}"\n\n'
+    "{marker}### Consequences\n\n* Good, because {{positive consequence}}\n"
+)
+
+
+def test_a_section_the_template_marks_optional_is_not_asked_for(tmp_path: Path) -> None:
+    optional = MADR_TEMPLATE.format(
+        marker="<!-- This is an optional element. Feel free to remove. -->\n"
+    )
+    files = {"adr/adr-template.md": optional, "adr/0001-use-postgres.md": MADR}
+    assert missing(checked(tmp_path, files, "adr")) == []
+    required = MADR_TEMPLATE.format(marker="")
+    files = {"adr/adr-template.md": required, "adr/0001-use-postgres.md": MADR}
+    assert missing(checked(tmp_path / "required", files, "adr")) == [
+        ("adr/0001-use-postgres.md", "missing section `Consequences` (required when accepted)")
+    ]
+
+
+def test_the_ways_templates_mark_a_heading_optional_are_read() -> None:
+    text = (
+        "# {title}\n\n## Context\n\nC.\n\n## Decision Drivers <!-- optional -->\n\nD.\n\n"
+        "## Validation (optional)\n\nV.\n\n<!-- This is an optional element. -->\n"
+        "## More Information\n\nM.\n\n## Links\n\n<!-- optional: related records -->\n\n"
+        "## Consequences\n\n<!-- What becomes easier or harder -->\n"
+    )
+    kinds = default_kinds()
+    outline = read_template(text, "adr/template.md", kinds["adr"], kinds, "")
+    assert sorted(outline.optional) == [
+        "decision drivers",
+        "links",
+        "more information",
+        "validation",
+    ]
+    assert "consequences" in {section.key for section in outline.sections}
+
+
+def test_a_template_in_a_sub_folder_is_for_the_records_there(tmp_path: Path) -> None:
+    files = {
+        "rfc/stdlib/TEMPLATE.md": DESIGN_TEMPLATE,
+        "rfc/stdlib/0001-sum-of.md": DESIGN.format(title="Sum of"),
+        "rfc/0002-value-classes.md": DESIGN.format(title="Value classes"),
+    }
+    paths = {path for path, _ in missing(checked(tmp_path, files, "rfc"))}
+    assert paths == {"rfc/0002-value-classes.md"}
+
+
+def test_a_template_folder_is_read_and_never_published(tmp_path: Path) -> None:
+    files = {
+        "rfc/NNNN-kep-template/README.md": DESIGN_TEMPLATE,
+        "rfc/sig-apps/2214-indexed-job/README.md": DESIGN.format(title="Indexed job"),
+    }
+    findings = checked(tmp_path, files, "rfc")
+    assert missing(findings) == []
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}, "history": False})
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    assert [record.path for record in corpus.records] == ["rfc/sig-apps/2214-indexed-job/README.md"]
+    assert corpus.landing_pages == []
+    assert "rfc/NNNN-kep-template/README.md" in corpus.skipped
+
+
+def test_a_record_numbered_zero_is_no_template(tmp_path: Path) -> None:
+    """``0000-kep-process/`` is left out like a template, but its headings are a
+    record's, not a template's: the records beside it still need their sections."""
+    files = {
+        "rfc/sig-arch/0000-kep-process/README.md": DESIGN.format(title="KEP process"),
+        "rfc/sig-arch/0001-api-review/README.md": DESIGN.format(title="API review"),
+    }
+    paths = {path for path, _ in missing(checked(tmp_path, files, "rfc"))}
+    assert paths == {"rfc/sig-arch/0001-api-review/README.md"}
+
+
+def test_sections_named_in_the_configuration_win_over_the_template(tmp_path: Path) -> None:
+    files = {
+        "rfc/template.md": DESIGN_TEMPLATE,
+        "rfc/0001-remote-cache.md": DESIGN.format(title="Remote cache"),
+    }
+    options = {"sections": {"Alternatives": ["Alternatives"]}}
+    assert (
+        "rfc/0001-remote-cache.md",
+        "missing section `Alternatives` (required when accepted)",
+    ) in missing(checked(tmp_path, files, "rfc", options))
+
+
+MADR3_TEMPLATE = (
+    "---\n# These are optional elements. Feel free to remove any of them.\n"
+    'status: "{proposed | rejected | accepted}"\ndate: {YYYY-MM-DD}\n'
+    "decision-makers: {list everyone involved}\n---\n\n# {short title}\n\n"
+    "## Context and Problem Statement\n\n{context}\n\n## Considered Options\n\n* {option}\n\n"
+    '## Decision Outcome\n\nChosen option: "{title}"\n'
+)
+
+
+def test_metadata_the_template_marks_optional_is_not_asked_for(tmp_path: Path) -> None:
+    record = MADR.replace("decision-makers: Ana\n", "")
+    files = {"adr/0001-use-postgres.md": record}
+    asked = [f.message for f in checked(tmp_path, files, "adr") if f.rule == "DEC105"]
+    assert asked == ["a decision with status accepted needs deciders"]
+    files["adr/adr-template.md"] = MADR3_TEMPLATE
+    assert [f for f in checked(tmp_path / "t", files, "adr") if f.rule == "DEC105"] == []
+
+
+def test_a_status_the_template_marks_optional_is_not_asked_for(tmp_path: Path) -> None:
+    template = (
+        "# [short title]\n\n* Status: [proposed | accepted] <!-- optional -->\n"
+        "* Deciders: [everyone involved] <!-- optional -->\n* Date: [YYYY-MM-DD]\n\n"
+        "## Context and Problem Statement\n\n[context]\n"
+    )
+    record = "# Use Postgres\n\n* Date: 2024-03-01\n\n## Context and Problem Statement\n\nC.\n"
+    files = {"adr/0001-use-postgres.md": record}
+    assert [f.rule for f in checked(tmp_path, files, "adr") if f.rule == "DEC102"] == ["DEC102"]
+    files["adr/template.md"] = template
+    assert [f for f in checked(tmp_path / "t", files, "adr") if f.rule == "DEC102"] == []
+    kinds = default_kinds()
+    outline = read_template(template, "adr/template.md", kinds["adr"], kinds, "")
+    assert sorted(outline.optional_fields) == ["deciders", "status"]
+
+
+def test_a_template_beside_the_folder_and_its_conditional_sections_are_read(
+    tmp_path: Path,
+) -> None:
+    """NATS keeps ``adr-template.md`` at the root beside ``adr/``; its Design and
+    Decision placeholders say "If ..." and "Maybe ...": one or the other."""
+    template = (
+        "# Title\n\n## Context and Problem Statement\n\n[Describe the context.]\n\n"
+        "## Design\n\n[If this is a specification or actual design, write something here.]\n\n"
+        "## Decision\n\n[Maybe this was just an architectural decision...]\n\n"
+        "## Consequences\n\n[Any consequences of this design]\n"
+    )
+    spec = (
+        "# JetStream API\n\n| Metadata | Value |\n|---|---|\n| Date | 2021-04-01 |\n"
+        "| Status | Implemented |\n\n## Context and Problem Statement\n\nWhy.\n\n"
+        "## Design\n\nThe API.\n"
+    )
+    files = {"adr/ADR-1.md": spec, "adr/ADR-2.md": spec.replace("JetStream API", "KV")}
+    without = missing(checked(tmp_path, files, "adr"))
+    assert ("adr/ADR-1.md", "missing section `Consequences` (required when accepted)") in without
+    files["adr-template.md"] = template
+    found = missing(checked(tmp_path / "t", files, "adr"))
+    assert found == [
+        ("adr/ADR-1.md", "missing section `Consequences` (required when accepted)"),
+        ("adr/ADR-2.md", "missing section `Consequences` (required when accepted)"),
+    ]
+
+
+def test_a_template_in_a_folder_without_records_is_for_the_whole_collection(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "rfc/guidelines/JEP-TEMPLATE.md": DESIGN_TEMPLATE,
+        "rfc/28-jupyter-server/jupyter-server.md": DESIGN.format(title="Jupyter server"),
+    }
+    assert missing(checked(tmp_path, files, "rfc")) == []
+
+
+def test_without_a_template_a_section_most_records_lack_is_one_note(tmp_path: Path) -> None:
+    files = {
+        f"rfc/000{n}-r.md": DESIGN.format(title=f"R{n}")
+        + ("\n# Alternatives\n\nA, B.\n" if n < 3 else "")
+        for n in range(1, 7)
+    }
+    found = checked(tmp_path, files, "rfc")
+    findings = [f for f in found if f.rule == "DEC301" and "Alternatives" in f.message]
+    assert [(f.path, f.severity.name) for f in findings] == [("rfc/0003-r.md", "INFO")]
+    assert findings[0].message.startswith("4 of 6 requests for comments have no `Alternatives`")
+    files.update({f"rfc/000{n}-r.md": files["rfc/0001-r.md"] for n in (3, 4)})  # 4 of 6 have it
+    found = checked(tmp_path / "most", files, "rfc")
+    errors = [f.path for f in found if f.rule == "DEC301" and "Alternatives" in f.message]
+    assert errors == ["rfc/0005-r.md", "rfc/0006-r.md"]
