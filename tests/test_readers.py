@@ -2203,3 +2203,61 @@ def test_the_series_before_a_title_in_japanese_is_numbering() -> None:
     assert record("# ADR Close処理の責任所在設計\n\n## Status\n\naccepted\n").title == (
         "Close処理の責任所在設計"
     )
+
+
+# Patterns from the third trial on collections new to the tool (docs/formats.md).
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "title"),
+    [
+        ("# Architecture Decision Record 5: Log Storage and Search", "Log Storage and Search"),
+        ("# Feature Name: 'quick_start_book'", "quick_start_book"),
+        ("RFC: GraphQL Input Union\n----------\n\n# Problem Statement\n\nx", "GraphQL Input Union"),
+    ],
+)
+def test_titles_from_the_third_trial(first_lines: str, title: str) -> None:
+    assert record(f"{first_lines}\n\n# Solution\n\ny\n", "rfc/0002-x.md", "rfc").title == title
+
+
+def test_a_status_with_an_empty_link_keeps_its_word() -> None:
+    parsed = record("# Log storage\n\n__Status__: Implemented in [][impl]\n\n[impl]: https://x\n")
+    assert parsed.raw_status == "Implemented"
+
+
+def test_sections_no_record_has_are_not_asked_of_the_few_decided_ones(tmp_path: Path) -> None:
+    """Six Node EPs, two of them decided: none has Alternatives or Drawbacks."""
+    ep = "| Title  | {title} |\n|--------|---|\n| Status | {status} |\n\n## Description\n\nD.\n"
+    files = {
+        f"rfc/00{n}-ep.md": ep.format(title=f"EP {n}", status=status)
+        for n, status in enumerate(["ACCEPTED", "REJECTED", "DRAFT", "DRAFT", "DRAFT", "DRAFT"], 1)
+    }
+    found = [f for f in checked(tmp_path, files, "rfc") if f.rule == "DEC301"]
+    assert [f.severity for f in found if "Alternatives" in f.message] == [Severity.INFO]
+
+
+def test_a_collection_named_by_slugs_is_told_once(tmp_path: Path) -> None:
+    files = {f"rfc/{name}.md": f"# {name}\n\n## Summary\n\nS.\n" for name in "abcdef"}
+    found = [f for f in checked(tmp_path, files, "rfc") if f.rule == "DEC107"]
+    assert [(f.path, f.severity) for f in found] == [("rfc/a.md", Severity.INFO)]
+    assert found[0].message.startswith("6 of 6 records have no leading number")
+    one = {
+        "rfc/0001-x.md": "# X\n\n## Summary\n\nS.\n",
+        "rfc/loose.md": "# L\n\n## Summary\n\nS.\n",
+    }
+    alone = [f for f in checked(tmp_path / "one", one, "rfc") if f.rule == "DEC107"]
+    assert [(f.path, f.severity) for f in alone] == [("rfc/loose.md", Severity.WARNING)]
+
+
+def test_a_status_history_in_front_matter_gives_the_status_and_the_date() -> None:
+    text = (
+        "---\ntitle: Error Reporting\nstatusHistory:\n- status: proposed\n  date: 2023-07-01\n"
+        "- status: decided\n  date: 2023-07-24\n- status: superseded\n  date: 2024-02-16\n---\n"
+        "# Error Reporting\n"
+    )
+    parsed, findings = parse(text, "adr/0002-error.md", "adr")
+    assert (parsed.raw_status, parsed.date) == ("superseded", dt.date(2023, 7, 24))
+    assert parsed.position_of("status") == Position(8, 11)
+    assert "DEC006" not in {f.rule for f in findings}
+    written = text.replace("title: Error Reporting\n", "title: Error Reporting\nstatus: accepted\n")
+    assert record(written).raw_status == "accepted"  # the front matter's own status wins

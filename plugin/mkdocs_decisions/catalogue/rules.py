@@ -261,7 +261,9 @@ _RULES = [
         "DEC107",
         "no-number",
         Severity.WARNING,
-        "No id could be derived: the file name has no leading number and there is no `id:`.",
+        "No id could be derived: the file name has no leading number and there is no `id:`. "
+        "When most records of a kind (five or more) have none, the collection names its "
+        "records by their file names: that is one note, not a warning per record.",
         "Records are linked and sorted by number; the file name stem is used instead.",
         "Rename the file to `NNNN-title.md` or add `id:` to the front matter.",
     ),
@@ -332,7 +334,8 @@ _RULES = [
         "optional element. -->`, `(optional)`, `(if applicable)`, a placeholder that "
         "starts with *If* or *Maybe*) are asked for; a template in a sub-folder is for "
         "the records there. Without one, a section that fewer than half of a "
-        "collection's records have (of at least five) is one note for the collection. "
+        "collection's records have (of at least five: those that need it, or all of them "
+        "when fewer than five do) is one note for the collection. "
         "Sections named under `kinds: <kind>: sections:` win over both.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",

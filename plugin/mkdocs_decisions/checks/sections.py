@@ -221,17 +221,17 @@ def _section_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> st
         return None
 
     def compute() -> str | None:
-        records = [r for r in corpus.records if r.kind == kind.name]
-        needing = [r for r in records if spec in required_sections(r, kind, optional=False)]
-        if len(needing) < CONVENTION_MINIMUM:
+        pool = _convention_pool(corpus, kind, spec)
+        if len(pool) < CONVENTION_MINIMUM:
             return None
-        having = [r for r in needing if find_section(r.iter_sections(), spec.aliases)]
-        if len(having) >= SECTION_SHARE * len(needing):
+        having = [r for r in pool if find_section(r.iter_sections(), spec.aliases)]
+        if len(having) >= SECTION_SHARE * len(pool):
             return None
         lacking = [
             r
-            for r in needing
-            if r not in having
+            for r in corpus.records
+            if r.kind == kind.name
+            and r not in having
             and spec in required_sections(r, kind)
             and template_asks(corpus, kind, r, spec) is None
         ]
@@ -240,15 +240,23 @@ def _section_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> st
     return corpus.memo(f"sections:{kind.name}:{spec.name}", compute)
 
 
-def _convention_note(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
+def _convention_pool(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> list[Record]:
+    """The records a section's convention is judged on: those whose status and format
+    need it, or, when fewer than a convention needs do (two decided Node EPs among six),
+    every record of the kind: a section no record has is not in the template."""
     records = [r for r in corpus.records if r.kind == kind.name]
     needing = [r for r in records if spec in required_sections(r, kind, optional=False)]
-    missing = [r for r in needing if not find_section(r.iter_sections(), spec.aliases)]
+    return needing if len(needing) >= CONVENTION_MINIMUM else records
+
+
+def _convention_note(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
+    pool = _convention_pool(corpus, kind, spec)
+    missing = [r for r in pool if not find_section(r.iter_sections(), spec.aliases)]
     note = finding(
         "DEC301",
         record.path,
         record.title_position,
-        f"{len(missing)} of {len(needing)} {kind.label.lower()} have no `{spec.name}` section, "
+        f"{len(missing)} of {len(pool)} {kind.label.lower()} have no `{spec.name}` section, "
         "so this collection's template seems not to have one; said once, not per record",
         f"if your records call it something else, name it under `kinds: {kind.name}: "
         f"sections: {{{spec.name}: [Your heading]}}`; naming your sections there also makes "

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..catalogue.findings import Finding, Position
+from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
 from ..history.git_log import History, cached_history
 from ..records.discovery import Discovered, discover, read_regular_file
@@ -294,6 +294,7 @@ def build_corpus(
         cache.keep_only({source for source, _ in sources})
     templates = [_template(source, kind, settings) for source, kind in discovered.templates]
     records = _without_shared_prefixes(_staged_lifecycles(records, settings))
+    findings = _unnumbered_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
     by_id: dict[str, Record] = {}
@@ -344,6 +345,40 @@ def build_corpus(
         today=settings.today,
         templates=[outline for outline in templates if outline is not None],
     )
+
+
+# A collection that names most of its records by a slug alone (GraphQL's, OCaml's RFCs)
+# is told once that they are not numbered, not once per record.
+UNNUMBERED_ONCE = 5
+
+
+def _unnumbered_once(findings: list[Finding], records: list[Record]) -> list[Finding]:
+    """DEC107 said once per kind when most of its records (five or more) have no number."""
+    kinds = {record.path: record.kind for record in records}
+    unnumbered: dict[str, list[Finding]] = {}
+    for item in findings:
+        if item.rule == "DEC107" and item.path in kinds:
+            unnumbered.setdefault(kinds[item.path], []).append(item)
+    folded: set[int] = set()
+    notes = []
+    for kind, found in unnumbered.items():
+        total = sum(1 for record in records if record.kind == kind)
+        if len(found) < UNNUMBERED_ONCE or 2 * len(found) < total:
+            continue
+        folded.update(id(item) for item in found)
+        first = min(found, key=lambda item: item.path)
+        notes.append(
+            replace(
+                first,
+                severity=Severity.INFO,
+                message=f"{len(found)} of {total} records have no leading number and no `id:`, "
+                "so this collection names its records by their file names; said once, not "
+                "per record",
+                hint="links by id need numbers: rename the files to `NNNN-title.md` or add "
+                "`id:`; links by file name work as they are",
+            )
+        )
+    return [item for item in findings if id(item) not in folded] + notes
 
 
 def _template(source: SourceFile, kind: KindSpec, settings: Settings) -> TemplateOutline | None:

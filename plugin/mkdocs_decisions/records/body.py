@@ -223,6 +223,13 @@ def scan_body(
     )
 
 
+# A heading that names the document it heads ("RFC: Input Union", "ADR 12: Use X",
+# "Proposal: Generics"): the title, whatever its level.
+_NAMES_DOCUMENT = re.compile(
+    r"^(?:rfc|adr|kep|pep|proposal|design\s+doc(?:ument)?)\b[\s#-]*\d{0,6}\s*:\s*\S", re.I
+)
+
+
 def title_heading(
     headings: list[Heading], section_names: frozenset[str], titled: bool = False
 ) -> tuple[Heading | None, list[Heading]]:
@@ -242,7 +249,8 @@ def title_heading(
         return None, headings
     if first.level > 1 and titled:
         return None, headings  # the front matter's title: "### Problem to be solved" opens
-    if first.level == 1 or not any(h.level == 1 for h in headings):
+    if first.level == 1 or not any(h.level == 1 for h in headings) or _NAMES_DOCUMENT.match(key):
+        # "RFC: GraphQL Input Union" underlined as level 2 over level-1 sections: a title
         return first, headings[1:]
     return None, headings
 

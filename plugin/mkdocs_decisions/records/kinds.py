@@ -50,6 +50,9 @@ _ORDINARY_FIELDS = {
 # Jekyll keys MADR's own site uses. Accepted without a finding and passed on untouched.
 PAGE_KEYS = frozenset(
     {
+        "statusHistory",  # a status history, read for the status and date (records/parse.py)
+        "status_history",
+        "status-history",
         "description",
         "hide",
         "search",

@@ -291,7 +291,7 @@ _SUPERSEDED = re.compile(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IG
 # what is said about it ("Accepted in [#1811]", "Stable since 1.3", "Reverted by ...").
 _STATUS_END = re.compile(
     r"\s*(?:[(\[{,;:!?]|\.(?:\s|$)|\s[-\u2013\u2014]\s|\s(?:in|by|since|until|from|as of|at|"
-    r"per|via|with|after|before|on)\s)",
+    r"per|via|with|after|before|on)(?:\s|$))",
     re.IGNORECASE,
 )
 _RELATION_LINE = re.compile(

@@ -135,6 +135,7 @@ def parse_record(
     findings.extend(waivers.findings)
     kind = _kind_from_field(_front_fields(front.fields), kind, kinds, path, findings)
     raw_fields = _front_fields(front.fields, kind.fields)
+    raw_fields.update(_from_status_history(raw_fields))
     in_front_matter = "status" in raw_fields
     in_metadata_file = False
     if metadata_data is not None and source.metadata_path:
@@ -393,6 +394,42 @@ def status_as_written(text: str) -> str | None:
     if written is None or not isinstance(written.value, str):
         return None
     return status_phrase(written.value)[0]
+
+
+# A status history kept in front matter, oldest first (Letterbook's ``statusHistory:
+# [{status: decided, date: 2023-07-24}, {status: superseded, date: 2024-02-16}]``).
+STATUS_HISTORY_KEYS = frozenset({"statushistory", "status_history", "status-history"})
+_DECIDED_WORDS = frozenset({"accepted", "decided", "approved", "adopted", "implemented"})
+
+
+def _from_status_history(fields: dict[str, Field]) -> dict[str, Field]:
+    """The status and date a front-matter status history gives, when the front matter
+    states neither itself: the last entry's status, and the date the decision was taken
+    (the first entry with a decided status), else the first entry's date."""
+    key = next((k for k in fields if k.lower() in STATUS_HISTORY_KEYS), None)
+    history = fields[key] if key else None
+    if history is None or not isinstance(history.value, list):
+        return {}
+    entries = [
+        (index, entry)
+        for index, entry in enumerate(history.value)
+        if isinstance(entry, dict) and isinstance(entry.get("status"), str)
+    ]
+    if not entries:
+        return {}
+    taken: dict[str, Field] = {}
+    if "status" not in fields:
+        index, last = entries[-1]
+        position = history.inner.get((index, "status"), history.value_position)
+        taken["status"] = Field(last["status"], position, position)
+    if "date" not in fields:
+        dated = [(i, e) for i, e in entries if e.get("date") is not None]
+        decided = [(i, e) for i, e in dated if e["status"].lower() in _DECIDED_WORDS]
+        if dated:
+            index, entry = (decided or dated)[0]
+            position = history.inner.get((index, "date"), history.value_position)
+            taken["date"] = Field(entry["date"], position, position)
+    return taken
 
 
 def _front_fields(front: dict[str, Field], known: Iterable[str] = ()) -> dict[str, Field]:

@@ -43,7 +43,7 @@ _INFIX_ID = re.compile(
 )
 _INFIX_NOUN = re.compile(
     r"^(?:.{0,60}?\s[-\u2013\u2014|:]\s+)?(?:architecture\s+)?decision\s+record\s*"
-    r"[-\u2013\u2014|:]\s+(?=\S)",
+    r"(?:#?\d{1,6}\s*)?[-\u2013\u2014|:]\s+(?=\S)",
     re.IGNORECASE,
 )
 # The record's id written after the title, in the kind's own series: "Record decisions - ADR
@@ -57,7 +57,7 @@ _SUFFIX_ID = re.compile(
 # doc: Title".
 _DOCUMENT_NOUN = re.compile(
     r"^(?:proposal|design\s+proposal|design\s+doc(?:ument)?|enhancement\s+proposal|"
-    r"request\s+for\s+comments)(?:[-\s#]*\d{1,6})?\s*:\s+(?=\S)",
+    r"request\s+for\s+comments|feature\s+name)(?:[-\s#]*\d{1,6})?\s*:\s+(?=\S)",
     re.IGNORECASE,
 )
 # The series named before a title in Chinese, Japanese or Korean: "ADR Close処理の設計"
@@ -139,6 +139,9 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
         if suffix and prefix and suffix["series"].upper() == prefix.upper() and suffix.start():
             text = text[: suffix.start()]
         text = text.strip()
+        quoted = re.fullmatch(r"(['\"\u2018\u201c])(.+)['\"\u2019\u201d]", text)
+        if quoted:  # "Feature Name: 'quick_start_book'"
+            text = quoted[2].strip()
         if text == before:
             break
     return text if text and not is_placeholder(text) else original
