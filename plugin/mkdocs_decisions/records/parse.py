@@ -215,12 +215,14 @@ def parse_record(
         for index in range(structure.title_index, structure.title_index + structure.title_lines):
             body[index] = ""
     body_line = first_line
-    for number_in_body, line in enumerate(body):
-        if has_control_characters(line):
-            position = Position(body_line + number_in_body, 1)
-            findings.append(_control_finding(path, position, "the text"))
-            body = [without_control_characters(text) for text in body]
-            break
+    body_text = "\n".join(body)
+    if has_control_characters(body_text):  # rare: the lines are searched only then
+        for number_in_body, line in enumerate(body):
+            if has_control_characters(line):
+                position = Position(body_line + number_in_body, 1)
+                findings.append(_control_finding(path, position, "the text"))
+                body_text = without_control_characters(body_text)
+                break
     hidden = (
         frozenset(metadata.hidden_lines)
         if style and style not in ("front matter", METADATA_FILE)
@@ -238,7 +240,7 @@ def parse_record(
         raw_status=raw_status,
         fields=fields,
         sections=structure.sections,
-        body="\n".join(body),
+        body=body_text,
         body_line=body_line,
         references=tuple(references),
         group=source.group,
