@@ -28,6 +28,7 @@ from . import (  # noqa: F401  (register their checks)
     tracing,
 )
 from .registry import CHECKS, Check
+from .reuse import CheckReuse
 from .waivers import WaivedFinding, split_waived
 
 # What a local check is given for the corpus it must not read: reading it fails at once.
@@ -49,23 +50,37 @@ def run_checks(corpus: Corpus, settings: Settings) -> list[Finding]:
 
 
 @collector_paused
-def check_corpus(corpus: Corpus, settings: Settings) -> CheckResult:
+def check_corpus(
+    corpus: Corpus, settings: Settings, reuse: CheckReuse | None = None
+) -> CheckResult:
     """Every finding for the corpus at configured severities, waived ones set aside.
 
     Bad waivers are DEC015 findings at the place they are written, and waive nothing.
+    ``reuse`` keeps the findings of the checks that read the collection between the
+    builds of ``mkdocs serve`` (see ``checks.reuse``).
     """
     findings = list(corpus.findings)
     empty = {f.path for f in findings if f.rule == "DEC008"}
     empty |= {record.path for record in corpus.records if record.moved_to}  # stubs
+    reusable = reuse is not None and reuse.begin(corpus, settings)
     for record in corpus.records:
         if record.path in empty:
             continue  # DEC008 says it all
         kind = settings.kinds[record.kind]
+        earlier = reuse.findings(record) if reuse is not None and reusable else None
+        found: dict[int, list[Finding]] = {}
         for index, registered in enumerate(CHECKS):
             if registered.local:
                 findings.extend(record.memo(("check", index), _runner(registered, record, kind)))
+            elif earlier is not None:
+                findings.extend(earlier[index])
             else:
-                findings.extend(registered.run(record, kind, corpus))
+                found[index] = list(registered.run(record, kind, corpus))
+                findings.extend(found[index])
+        if reuse is not None and earlier is None:
+            reuse.keep(record, found)
+    if reuse is not None:
+        reuse.keep_only({record.path for record in corpus.records})
     readings = {record.path: WaiverReading(record.waivers) for record in corpus.records}
     for record in corpus.records:
         if record.metadata_path:  # findings in its metadata file are the record's
