@@ -53,7 +53,8 @@ class CheckReuse:
 
     signature: tuple[object, ...] | None = None
     history: object = None
-    kept: dict[str, tuple[Record, dict[int, list[Finding]]]] = field(default_factory=dict)
+    # record path -> the record, and its findings of every check (of one record too)
+    kept: dict[str, tuple[Record, list[Finding]]] = field(default_factory=dict)
 
     def begin(self, corpus: Corpus, settings: Settings) -> bool:
         """Start a build; whether the findings kept may serve records that did not change."""
@@ -73,12 +74,12 @@ class CheckReuse:
         self.signature, self.history = signature, history
         return same
 
-    def findings(self, record: Record) -> dict[int, list[Finding]] | None:
-        """The findings kept for ``record`` by check, if it is the record they were for."""
+    def findings(self, record: Record) -> list[Finding] | None:
+        """The findings kept for ``record``, if it is the record they were for."""
         kept = self.kept.get(record.path)
         return kept[1] if kept is not None and kept[0] is record else None
 
-    def keep(self, record: Record, findings: dict[int, list[Finding]]) -> None:
+    def keep(self, record: Record, findings: list[Finding]) -> None:
         self.kept[record.path] = (record, findings)
 
     def keep_only(self, paths: set[str]) -> None:

@@ -68,16 +68,17 @@ def check_corpus(
             continue  # DEC008 says it all
         kind = settings.kinds[record.kind]
         earlier = reuse.findings(record) if reuse is not None and reusable else None
-        found: dict[int, list[Finding]] = {}
+        if earlier is not None:
+            findings.extend(earlier)
+            continue
+        found: list[Finding] = []
         for index, registered in enumerate(CHECKS):
             if registered.local:
-                findings.extend(record.memo(("check", index), _runner(registered, record, kind)))
-            elif earlier is not None:
-                findings.extend(earlier[index])
+                found.extend(record.memo(("check", index), _runner(registered, record, kind)))
             else:
-                found[index] = list(registered.run(record, kind, corpus))
-                findings.extend(found[index])
-        if reuse is not None and earlier is None:
+                found.extend(registered.run(record, kind, corpus))
+        findings.extend(found)
+        if reuse is not None:
             reuse.keep(record, found)
     if reuse is not None:
         reuse.keep_only({record.path for record in corpus.records})
