@@ -119,13 +119,17 @@ POSITIVE_HEADINGS = (
 # "Trade-offs and risks", "Negative og risiko": a heading that joins names.
 _JOINED = re.compile(r"\s*(?:/|&|\+|,)\s*|\s+(?:and|og|et|und|y)\s+")
 # "Chosen option:", "Chosen options:", "Chosen approach:", "Chose option", "Selected option:",
-# "We chose", "We decided to use", "Decision:"
+# "We chose", "We decided to use", "Decision:". The lookahead names the first letters of
+# the alternatives, so the search skips at once every place none of them can start: the
+# same matches, several times faster over a long outcome.
 _CHOSEN = re.compile(
+    r"(?=[cspwdtov])(?:"
     r"(?:chosen|chose|selected|preferred|picked)\s+(?:options?|approach|alternative|solution)"
     r"\s*:?|\bwe\s+(?:have\s+)?(?:chose|chosen|picked|selected|decided\s+(?:to\s+(?:use|go\s+with|"
     r"adopt)|on|for))\b|^decision\s*:"
     r"|\bwe\s+(?:will\s+|shall\s+)?go\s+with\b|\bthe\s+decision\s+is\s+to\b"
-    r"|\boption\s+choisie\s*:?|\bvalgt\s+alternativ\s*:?",  # French and Norwegian MADR
+    r"|\boption\s+choisie\s*:?|\bvalgt\s+alternativ\s*:?"  # French and Norwegian MADR
+    r")",
     re.IGNORECASE | re.MULTILINE,
 )
 # An outcome that opens with the option's number: "(#2) Use htmx", "Option 1 - We will".
