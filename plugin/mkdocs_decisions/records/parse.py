@@ -410,9 +410,11 @@ def _front_fields(front: dict[str, Field], known: Iterable[str] = ()) -> dict[st
     # Keys written as the body's labels are (``date-issued``, ``last updated``, ``statut``):
     # read as ours, a date by how much it says about the decision; never "unknown".
     for key, value in lowered.items():
+        if key in _KNOWN or key in FOREIGN_KEYS:
+            continue
         label = _label_of(key)
         ours = LABELS.get(label)
-        if key in _KNOWN or key in FOREIGN_KEYS or ours is None or ours == key:
+        if ours is None or ours == key:
             continue
         if known and ours not in known:
             continue  # "approvers" where the kind has no deciders: named as written

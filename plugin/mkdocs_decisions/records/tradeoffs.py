@@ -60,6 +60,7 @@ _BAD_SIGNS = (
     "[-]",
     "-",
 )
+_BAD_SIGNS_BUT_DASH = tuple(sign for sign in _BAD_SIGNS if sign != "-")
 _NEUTRAL = re.compile(r"^(?:neutral|meh|either|ok|okay)\b", re.IGNORECASE)
 # The words that say an argument's kind when a comma, colon, dash or "because" follows.
 _EXPLICIT = {
@@ -472,12 +473,11 @@ def _option(title: str, line: int) -> Option:
 def _signed_kind(stripped: str) -> str:
     """``good`` or ``bad`` for an argument that starts with a sign or emoji (``+``, ``✅``,
     ``- ``, a minus sign, ``❌``), else ""."""
-    for sign in _GOOD_SIGNS:
-        if stripped.startswith(sign) and (sign != "+" or len(stripped) > 1):
-            return "good"
-    for sign in _BAD_SIGNS:
-        if stripped.startswith(sign) and sign != "-":
-            return "bad"
+    # A "+" alone says nothing, nor does a "-" (a list's dash) but before a space.
+    if stripped != "+" and stripped.startswith(_GOOD_SIGNS):
+        return "good"
+    if stripped.startswith(_BAD_SIGNS_BUT_DASH):
+        return "bad"
     if stripped.startswith("- ") or stripped.startswith("\u2212"):
         return "bad"
     return ""
