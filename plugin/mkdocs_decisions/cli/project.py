@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import pickle
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from ..corpus.links import Corpus
 from ..corpus.load import ParseCache, load_corpus, project_history
 from ..corpus.settings import Settings, SettingsError, settings_from_options
 from ..history.git_log import History
+from . import child
 
 # `decisions pages` writes here by default, beside mkdocs.yml; the generators it writes for.
 DEFAULT_OUTPUT = "generated-docs"
@@ -63,55 +63,13 @@ def load_project(
 
 
 class HistoryReading:
-    """The project's git history, read in a child process (where ``os.fork`` exists)
-    while this one goes on: git and the reading of its output on one core, the records'
-    Markdown on the other. The child hands the history back pickled through a pipe;
-    when it cannot, :meth:`result` reads history here."""
+    """The project's git history, read in a child process (``cli.child``) while this one
+    goes on: git and the reading of its output on one core, the records' Markdown on the
+    other."""
 
     def __init__(self, root: Path, settings: Settings, in_child: bool = True) -> None:
-        self.root, self.settings = root, settings
-        self.child: tuple[int, int] | None = None  # process id, end of the pipe
-        if in_child and hasattr(os, "fork"):
-            self.child = _fork(lambda: project_history(root, settings))
-
-    def result(self) -> History:
-        """The history, once the child has read it (or read here)."""
-        if self.child is not None:
-            process, pipe = self.child
-            self.child = None
-            with os.fdopen(pipe, "rb") as stream:
-                data = stream.read()
-            os.waitpid(process, 0)
-            try:
-                history = pickle.loads(data)
-            except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-                history = None  # the child failed: read it here, and raise what it raised
-            if isinstance(history, History):
-                return history
-        return project_history(self.root, self.settings)
-
-
-def _fork(read: Callable[[], History]) -> tuple[int, int] | None:
-    """A child process that writes ``read()`` pickled to a pipe and exits; its process
-    id and the pipe's end to read, or None when no child can be started."""
-    reading_end, writing_end = os.pipe()
-    try:
-        process = os.fork()
-    except OSError:
-        os.close(reading_end)
-        os.close(writing_end)
-        return None
-    if process == 0:  # the child: never returns, never runs the parent's exit handlers
-        status = 1
-        try:
-            os.close(reading_end)
-            with os.fdopen(writing_end, "wb") as stream:
-                pickle.dump(read(), stream, pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(writing_end)
-    return process, reading_end
+        read = partial(project_history, root, settings)
+        self.result: Callable[[], History] = child.in_child(read) if in_child else read
 
 
 class TolerantLoader(yaml.SafeLoader):

@@ -30,6 +30,7 @@ from ..history.changes import GitError, changed_since, repository_root
 from ..records.discovery import read_regular_file
 from ..records.model import Record
 from ..trace.matrix import Traceability
+from .child import in_child
 from .project import ProjectError, load_project, read_project
 from .reports import SUMMARY_LIMIT, gitlab_report, job_summary, repository_path, sarif_report
 
@@ -51,7 +52,7 @@ def command_check(arguments: argparse.Namespace) -> int:
         print(f"decisions: {error}", file=sys.stderr)
         return 2
     corpus, settings, root = project.corpus, project.settings, project.root
-    result = check_corpus(corpus, settings)
+    result = check_corpus(corpus, settings, beside=in_child)
     # The baseline sees every finding, so that the filters never make one look fixed.
     history_read = settings.history and not arguments.no_history
     split = apply_baseline(
