@@ -4,13 +4,17 @@ findings in the same order."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mkdocs_decisions.checks import run
+from mkdocs_decisions.cli import read
 from mkdocs_decisions.cli.child import in_child
+from mkdocs_decisions.cli.main import main
 from mkdocs_decisions.cli.project import load_project
 
 from conftest import Project, adr, traced
@@ -56,3 +60,24 @@ def test_records_checked_in_two_processes_give_the_same_findings(
     assert len(alone.findings) > 10
     assert [f.as_dict() for f in split.findings] == [f.as_dict() for f in alone.findings]
     assert [w.as_dict() for w in split.waived] == [w.as_dict() for w in alone.waived]
+
+
+def test_a_command_pauses_the_cycle_collector_and_resumes_it(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path, content in traced().items():
+        project.write(path, content)
+    project.configure()
+    seen: list[bool] = []
+    original = run.check_corpus
+
+    def checking(*arguments: Any, **options: Any) -> run.CheckResult:
+        seen.append(gc.isenabled())
+        return original(*arguments, **options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(read, "check_corpus", checking)
+        assert main(["check", "-f", str(project.root / "mkdocs.yml"), "--no-history"]) == 0
+    assert seen == [False]  # paused while the command ran
+    assert gc.isenabled()  # and running again for whoever called it
+    assert "0 errors" in capsys.readouterr().err
