@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs_decisions.catalogue.rules import RULES
 from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.cli.project import HistoryReading
 from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.history.git_log import cached_history, read_history, status_in
@@ -299,6 +300,34 @@ def test_one_git_log_and_one_cat_file_for_the_whole_repository(
     assert commands.count("log") == 1
     assert commands.count("cat-file") == 1
     assert len([c for c in commands if c != "version"]) == 2, commands
+
+
+def test_history_read_in_a_child_process_is_the_history_read_here(project: Project) -> None:
+    lifecycle_project(project)
+    settings = settings_from_options({})
+    here = HistoryReading(project.root, settings, in_child=False).result()
+    beside = HistoryReading(project.root, settings).result()
+    assert beside == here
+    assert beside.of("adr/0001-serve-nightly.md") is not None
+    # What `decisions check` reports from it: the edit after acceptance, once.
+    result = project.check()
+    assert result.stdout.count("DEC402") == 1, result.stdout + result.stderr
+
+
+def test_check_without_git_warns_once_from_the_child_process(project: Project) -> None:
+    lifecycle_project(project)
+    env = {**os.environ, "PATH": "/nonexistent"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_decisions.cli.main", "check"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("git is not installed") == 1, result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_history_is_cached_until_head_or_records_change(project: Project) -> None:

@@ -31,6 +31,7 @@ from mkdocs.structure.toc import AnchorLink
 from .catalogue.findings import Finding, Position, Severity, printable
 from .catalogue.rules import finding
 from .checks.baseline import BaselineError, filter_known
+from .checks.reuse import CheckReuse
 from .checks.run import check_corpus
 from .corpus.links import Corpus
 from .corpus.load import ParseCache, build_corpus, project_history, uncommitted_notes
@@ -100,6 +101,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.dirty = False
         self.rebuilds = RebuildTracker()
         self.parsed = ParseCache()
+        self.checked = CheckReuse()
         self.drawn = PageReuse()
         self.discovered: Discovered | None = None
         self.docs_real = ""  # the docs folder, symlinks resolved, for edit links
@@ -145,7 +147,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             )
         for note in uncommitted_notes(self.corpus, self.project_root):
             self._log(Severity.WARNING, f"warning: {note}")
-        result = check_corpus(self.corpus, self.settings)
+        result = check_corpus(self.corpus, self.settings, self.checked)
         for waived in result.waived:  # waived findings never fail the build, but are shown
             log.info(waived.as_text())
         try:

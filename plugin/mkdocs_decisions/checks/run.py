@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import cast
 
 from ..catalogue.findings import Finding, Severity
@@ -28,6 +29,7 @@ from . import (  # noqa: F401  (register their checks)
     tracing,
 )
 from .registry import CHECKS, Check
+from .reuse import CheckReuse
 from .waivers import WaivedFinding, split_waived
 
 # What a local check is given for the corpus it must not read: reading it fails at once.
@@ -48,30 +50,74 @@ def run_checks(corpus: Corpus, settings: Settings) -> list[Finding]:
     return check_corpus(corpus, settings).findings
 
 
+# A function that starts some work elsewhere (another process) and returns a function
+# that waits for its result: how the command line gives the checks a second core.
+Beside = Callable[[Callable[[], list[Finding]]], Callable[[], list[Finding]]]
+# Fewer records than this are checked in one process: at 1,000 records a second one
+# costs more than it saves (it works out the collection's conventions again), at 2,000
+# it saves a fifth (docs/performance.md).
+_RECORDS_WORTH_SPLITTING = 1500
+
+
 @collector_paused
-def check_corpus(corpus: Corpus, settings: Settings) -> CheckResult:
+def check_corpus(
+    corpus: Corpus,
+    settings: Settings,
+    reuse: CheckReuse | None = None,
+    beside: Beside | None = None,
+) -> CheckResult:
     """Every finding for the corpus at configured severities, waived ones set aside.
 
     Bad waivers are DEC015 findings at the place they are written, and waive nothing.
+    ``reuse`` keeps the findings of the checks that read the collection between the
+    builds of ``mkdocs serve`` (see ``checks.reuse``). ``beside`` checks the second half
+    of the records elsewhere while this process checks the first (``cli.child``): the
+    same findings in the same order.
     """
     findings = list(corpus.findings)
     empty = {f.path for f in findings if f.rule == "DEC008"}
     empty |= {record.path for record in corpus.records if record.moved_to}  # stubs
-    for record in corpus.records:
-        if record.path in empty:
-            continue  # DEC008 says it all
-        kind = settings.kinds[record.kind]
-        for index, registered in enumerate(CHECKS):
-            if registered.local:
-                findings.extend(record.memo(("check", index), _runner(registered, record, kind)))
-            else:
-                findings.extend(registered.run(record, kind, corpus))
+    checked = [record for record in corpus.records if record.path not in empty]
+    later = None
+    if beside is not None and reuse is None and len(checked) >= _RECORDS_WORTH_SPLITTING:
+        half = len(checked) // 2
+        later = beside(partial(_record_findings, checked[half:], corpus, settings))
+        checked = checked[:half]
+    findings.extend(_record_findings(checked, corpus, settings, reuse))
+    if later is not None:
+        findings.extend(later())
     readings = {record.path: WaiverReading(record.waivers) for record in corpus.records}
     for record in corpus.records:
         if record.metadata_path:  # findings in its metadata file are the record's
             readings.setdefault(record.metadata_path, readings[record.path])
     kept, waived = split_waived(apply_severities(findings, settings), readings)
     return CheckResult(kept, waived)
+
+
+def _record_findings(
+    records: list[Record], corpus: Corpus, settings: Settings, reuse: CheckReuse | None = None
+) -> list[Finding]:
+    """The findings of every check for ``records``, record by record, in check order."""
+    findings: list[Finding] = []
+    reusable = reuse is not None and reuse.begin(corpus, settings)
+    for record in records:
+        kind = settings.kinds[record.kind]
+        earlier = reuse.findings(record) if reuse is not None and reusable else None
+        if earlier is not None:
+            findings.extend(earlier)
+            continue
+        found: list[Finding] = []
+        for index, registered in enumerate(CHECKS):
+            if registered.local:
+                found.extend(record.memo(("check", index), _runner(registered, record, kind)))
+            else:
+                found.extend(registered.run(record, kind, corpus))
+        findings.extend(found)
+        if reuse is not None:
+            reuse.keep(record, found)
+    if reuse is not None:
+        reuse.keep_only({record.path for record in corpus.records})
+    return findings
 
 
 def _runner(registered: Check, record: Record, kind: KindSpec) -> Callable[[], list[Finding]]:

@@ -11,13 +11,11 @@ configuration or baseline, no record folder, git unavailable where it is needed)
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Callable
 from typing import Any
-
-from ..edit.importer import FORMATS
-from .project import DEFAULT_OUTPUT, GENERATORS
 
 
 def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
@@ -48,6 +46,9 @@ command_pages = _lazy("pages", "command_pages")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here, once main has paused the cycle collector: it brings in the readers.
+    from ..edit.importer import FORMATS
+
     parser = argparse.ArgumentParser(
         prog="decisions",
         description="Check, list, export and write architecture decision records, RFCs, "
@@ -257,6 +258,8 @@ def _command(
 
 
 def _pages_parser(commands: Any) -> None:
+    from .project import DEFAULT_OUTPUT, GENERATORS  # as FORMATS above
+
     pages = _command(
         commands,
         "pages",
@@ -293,14 +296,25 @@ def _pages_parser(commands: Any) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``decisions`` console script."""
-    parser = build_parser()
-    arguments = parser.parse_args(argv)
+    # A command that runs once imports its modules and reads every record into objects
+    # that live until it ends: Python's cycle collector would walk them again and again
+    # and free nothing (a sixth of `decisions check`, docs/performance.md). It is paused
+    # for the command, but for `pages --watch`, which runs until interrupted.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        result: int = arguments.run(arguments)
-    except BrokenPipeError:  # `decisions list | head`: the reader has what it wanted
-        sys.stderr.close()
-        return 0
-    return result
+        arguments = build_parser().parse_args(argv)
+        if collecting and getattr(arguments, "watch", False):
+            gc.enable()
+        try:
+            result: int = arguments.run(arguments)
+        except BrokenPipeError:  # `decisions list | head`: the reader has what it wanted
+            sys.stderr.close()
+            return 0
+        return result
+    finally:
+        if collecting:
+            gc.enable()
 
 
 if __name__ == "__main__":

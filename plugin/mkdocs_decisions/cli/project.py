@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,8 @@ import yaml
 from ..corpus.links import Corpus
 from ..corpus.load import ParseCache, load_corpus, project_history
 from ..corpus.settings import Settings, SettingsError, settings_from_options
+from ..history.git_log import History
+from . import child
 
 # `decisions pages` writes here by default, beside mkdocs.yml; the generators it writes for.
 DEFAULT_OUTPUT = "generated-docs"
@@ -40,18 +44,32 @@ def load_project(
     History is read when asked for and configured; its warnings go to standard error.
     ``parsed`` keeps records between runs of a command that watches (``pages --watch``)."""
     root, docs_dir, settings = read_project(Path(config_file))
-    project_history_read = None
+    # A command that runs once reads history in a child process while this one parses
+    # the records; a command that watches keeps history between its runs, here.
+    reading = None
     if history and settings.history:
-        project_history_read = project_history(root, settings)
-        for problem in project_history_read.warnings:
+        reading = HistoryReading(root, settings, in_child=parsed is None)
+    corpus = load_corpus(root, docs_dir, settings, None, parsed)
+    if reading is not None:
+        corpus.history = reading.result()
+        for problem in corpus.history.warnings:
             print(f"decisions: warning: {problem}", file=sys.stderr)
-        if project_history_read.warnings and settings.require_history:
+        if corpus.history.warnings and settings.require_history:
             raise ProjectError("history is required (require_history: true) but incomplete")
-    corpus = load_corpus(root, docs_dir, settings, project_history_read, parsed)
     if require_folders and len(corpus.missing_folders) == len(settings.kinds):
         folders = ", ".join(f"{folder}/" for folder in corpus.missing_folders)
         raise ProjectError(f"no record folders found in {root} (looked for {folders})")
     return Project(root, docs_dir, settings, corpus)
+
+
+class HistoryReading:
+    """The project's git history, read in a child process (``cli.child``) while this one
+    goes on: git and the reading of its output on one core, the records' Markdown on the
+    other."""
+
+    def __init__(self, root: Path, settings: Settings, in_child: bool = True) -> None:
+        read = partial(project_history, root, settings)
+        self.result: Callable[[], History] = child.in_child(read) if in_child else read
 
 
 class TolerantLoader(yaml.SafeLoader):

@@ -29,9 +29,8 @@ from ..edit.files import Change, WriteRefused, write_changes
 from ..history.changes import GitError, changed_since, repository_root
 from ..records.discovery import read_regular_file
 from ..records.model import Record
-from ..site.export import export_document
-from ..site.schemas import schema_text
 from ..trace.matrix import Traceability
+from .child import in_child
 from .project import ProjectError, load_project, read_project
 from .reports import SUMMARY_LIMIT, gitlab_report, job_summary, repository_path, sarif_report
 
@@ -53,7 +52,7 @@ def command_check(arguments: argparse.Namespace) -> int:
         print(f"decisions: {error}", file=sys.stderr)
         return 2
     corpus, settings, root = project.corpus, project.settings, project.root
-    result = check_corpus(corpus, settings)
+    result = check_corpus(corpus, settings, beside=in_child)
     # The baseline sees every finding, so that the filters never make one look fixed.
     history_read = settings.history and not arguments.no_history
     split = apply_baseline(
@@ -317,6 +316,9 @@ def command_export(arguments: argparse.Namespace) -> int:
     except ProjectError as error:
         print(f"decisions: {error}", file=sys.stderr)
         return 2
+    # Imported here, as in the commands below: `decisions check` needs none of the site.
+    from ..site.export import export_document
+
     document = export_document(project.corpus, project.settings)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if arguments.output in (None, "-"):
@@ -358,5 +360,7 @@ def command_schema(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from ..site.schemas import schema_text
+
     sys.stdout.write(schema_text(kind))
     return 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -52,6 +51,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|~&!$@:#])")
 
 def tool_version() -> str:
     """This package's version, as installed."""
+    # Imported here: it costs more than the rest of this module, and only SARIF asks.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(TOOL_NAME)
     except PackageNotFoundError:  # run from a source tree that was never installed

@@ -336,10 +336,15 @@ class _Reader:
     def section(self, section: Section, label: str = "") -> tuple[list[Argument], bool]:
         """The arguments of a section (an option's sub-heading, Drawbacks) and of its
         sub-headings (``#### Pros``), and whether it holds any words at all."""
+        found = self.section_arguments(section, label)
+        return found, _has_words(plain_text(section.full_text))
+
+    def section_arguments(self, section: Section, label: str = "") -> list[Argument]:
+        """The arguments of a section and of its sub-headings (see :meth:`section`)."""
         found = self.arguments(_nodes(section.body, section.line + 1), label)
         for child in section.children:
-            found.extend(self.section(child, argument_label(child.title) or label)[0])
-        return found, _has_words(plain_text(section.full_text))
+            found.extend(self.section_arguments(child, argument_label(child.title) or label))
+        return found
 
     def table(
         self, node: _Node, option_of: Callable[[str], Option | None] | None
@@ -383,7 +388,7 @@ def stated_kinds(section: Section) -> frozenset[str]:
     """The kinds (``good``, ``neutral``, ``bad``) of the arguments a section states, with
     what a label or sub-heading above a list says of it (``Goods:``, ``Pros``, ``####
     Disadvantages``)."""
-    return frozenset(argument.kind for argument in _Reader(words=False).section(section)[0])
+    return frozenset(argument.kind for argument in _Reader(words=False).section_arguments(section))
 
 
 def weighing(record: Record, kind: KindSpec) -> Weighing:
@@ -537,7 +542,7 @@ def _read_options(reader: _Reader, section: Section, collected: _Collected) -> N
         if child.line in by_line:
             arguments, worded = reader.section(child)
             collected.add(by_line[child.line], arguments, worded)
-        elif _Reader().section(child)[0]:  # "Not considered further: ..."
+        elif _Reader().section_arguments(child):  # "Not considered further: ..."
             reader.fail(f"line {child.line}: arguments under a heading that is no option")
     nodes = _nodes(section.body, section.line + 1)
     paragraphs = any(node.line in by_line and not node.is_item for node in nodes)

@@ -154,7 +154,9 @@ def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     in_comment = False
     # A comment never closed is no comment: the rest of the file is still read.
-    last_close = max((i for i, line in enumerate(lines) if "-->" in line), default=-1)
+    last_close = -1
+    if any("-->" in line for line in lines):
+        last_close = max(i for i, line in enumerate(lines) if "-->" in line)
     for index, line in enumerate(lines):
         if in_comment:
             in_comment = "-->" not in line

@@ -1007,9 +1007,11 @@ def _read_status_note(
             (section.line + 1 + offset, line)
             for offset, line in enumerate(section.body.split("\n"))
         ]
+        note_section = section.key in _NOTE_SECTIONS
         for paragraph in _paragraphs(own):
-            opening = plain_text(_QUOTE.sub("", paragraph[0][1])).strip()
-            if section.key in _NOTE_SECTIONS or _NOTE_LABEL.match(opening):
+            if note_section or _NOTE_LABEL.match(
+                plain_text(_QUOTE.sub("", paragraph[0][1])).strip()
+            ):
                 paragraphs.append(paragraph)
     for paragraph in paragraphs:
         joined = " ".join(_QUOTE.sub("", line).strip() for _, line in paragraph)

@@ -224,12 +224,14 @@ def parse_record(
         for index in range(structure.title_index, structure.title_index + structure.title_lines):
             body[index] = ""
     body_line = first_line
-    for number_in_body, line in enumerate(body):
-        if has_control_characters(line):
-            position = Position(body_line + number_in_body, 1)
-            findings.append(_control_finding(path, position, "the text"))
-            body = [without_control_characters(text) for text in body]
-            break
+    body_text = "\n".join(body)
+    if has_control_characters(body_text):  # rare: the lines are searched only then
+        for number_in_body, line in enumerate(body):
+            if has_control_characters(line):
+                position = Position(body_line + number_in_body, 1)
+                findings.append(_control_finding(path, position, "the text"))
+                body_text = without_control_characters(body_text)
+                break
     hidden = (
         frozenset(metadata.hidden_lines)
         if style and style not in ("front matter", METADATA_FILE)
@@ -247,7 +249,7 @@ def parse_record(
         raw_status=raw_status,
         fields=fields,
         sections=structure.sections,
-        body="\n".join(body),
+        body=body_text,
         body_line=body_line,
         references=tuple(references),
         group=source.group,
@@ -453,9 +455,11 @@ def _front_fields(front: dict[str, Field], known: Iterable[str] = ()) -> dict[st
     # Keys written as the body's labels are (``date-issued``, ``last updated``, ``statut``):
     # read as ours, a date by how much it says about the decision; never "unknown".
     for key, value in lowered.items():
+        if key in _KNOWN or key in FOREIGN_KEYS:
+            continue
         label = _label_of(key)
         ours = LABELS.get(label)
-        if key in _KNOWN or key in FOREIGN_KEYS or ours is None or ours == key:
+        if ours is None or ours == key:
             continue
         if known and ours not in known:
             continue  # "approvers" where the kind has no deciders: named as written

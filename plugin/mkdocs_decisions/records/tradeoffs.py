@@ -60,6 +60,7 @@ _BAD_SIGNS = (
     "[-]",
     "-",
 )
+_BAD_SIGNS_BUT_DASH = tuple(sign for sign in _BAD_SIGNS if sign != "-")
 _NEUTRAL = re.compile(r"^(?:neutral|meh|either|ok|okay)\b", re.IGNORECASE)
 # The words that say an argument's kind when a comma, colon, dash or "because" follows.
 _EXPLICIT = {
@@ -119,13 +120,17 @@ POSITIVE_HEADINGS = (
 # "Trade-offs and risks", "Negative og risiko": a heading that joins names.
 _JOINED = re.compile(r"\s*(?:/|&|\+|,)\s*|\s+(?:and|og|et|und|y)\s+")
 # "Chosen option:", "Chosen options:", "Chosen approach:", "Chose option", "Selected option:",
-# "We chose", "We decided to use", "Decision:"
+# "We chose", "We decided to use", "Decision:". The lookahead names the first letters of
+# the alternatives, so the search skips at once every place none of them can start: the
+# same matches, several times faster over a long outcome.
 _CHOSEN = re.compile(
+    r"(?=[cspwdtov])(?:"
     r"(?:chosen|chose|selected|preferred|picked)\s+(?:options?|approach|alternative|solution)"
     r"\s*:?|\bwe\s+(?:have\s+)?(?:chose|chosen|picked|selected|decided\s+(?:to\s+(?:use|go\s+with|"
     r"adopt)|on|for))\b|^decision\s*:"
     r"|\bwe\s+(?:will\s+|shall\s+)?go\s+with\b|\bthe\s+decision\s+is\s+to\b"
-    r"|\boption\s+choisie\s*:?|\bvalgt\s+alternativ\s*:?",  # French and Norwegian MADR
+    r"|\boption\s+choisie\s*:?|\bvalgt\s+alternativ\s*:?"  # French and Norwegian MADR
+    r")",
     re.IGNORECASE | re.MULTILINE,
 )
 # An outcome that opens with the option's number: "(#2) Use htmx", "Option 1 - We will".
@@ -453,12 +458,11 @@ def _option(title: str, line: int) -> Option:
 def _signed_kind(stripped: str) -> str:
     """``good`` or ``bad`` for an argument that starts with a sign or emoji (``+``, ``✅``,
     ``- ``, a minus sign, ``❌``), else ""."""
-    for sign in _GOOD_SIGNS:
-        if stripped.startswith(sign) and (sign != "+" or len(stripped) > 1):
-            return "good"
-    for sign in _BAD_SIGNS:
-        if stripped.startswith(sign) and sign != "-":
-            return "bad"
+    # A "+" alone says nothing, nor does a "-" (a list's dash) but before a space.
+    if stripped != "+" and stripped.startswith(_GOOD_SIGNS):
+        return "good"
+    if stripped.startswith(_BAD_SIGNS_BUT_DASH):
+        return "bad"
     if stripped.startswith("- ") or stripped.startswith("\u2212"):
         return "bad"
     return ""

@@ -10,6 +10,7 @@ sites is a bug (``tests/test_generators.py`` compares them).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import escape
@@ -17,6 +18,7 @@ from markupsafe import escape
 from ..corpus.collector import collector_paused
 from ..corpus.links import Corpus
 from ..corpus.settings import Settings
+from ..records.kinds import KindSpec
 from .environment import ASSETS
 from .export import export_text
 from .feed import atom_feed
@@ -115,14 +117,20 @@ def build_site(
     for path, text in renderer.files.items():  # the graph pictures
         files.append(SiteFile(path, text.encode("utf-8")))
     for kind in settings.kinds.values():  # for editors: this site's own statuses
-        files.append(
-            SiteFile(f"{SCHEMA_FOLDER}/{kind.name}.schema.json", schema_text(kind).encode("utf-8"))
-        )
+        schema = f"{SCHEMA_FOLDER}/{kind.name}.schema.json"
+        if reuse is None:
+            files.append(SiteFile(schema, _schema_bytes(kind)))
+        else:  # it follows from the settings alone, and reuse starts afresh when they change
+            files.append(SiteFile(schema, reuse.value(schema, (), partial(_schema_bytes, kind))))
     for site_path, source in sorted(corpus.assets.items()):
         files.append(SiteFile(site_path, source_path=source))
     if reuse is not None:
         reuse.finish()
     return SiteBuild(renderer, pages, files)
+
+
+def _schema_bytes(kind: KindSpec) -> bytes:
+    return schema_text(kind).encode("utf-8")
 
 
 def decisions_nav(build: SiteBuild) -> list[Any]:

@@ -115,6 +115,7 @@ class SiteRenderer(SiteContext):
         self.collisions: list[str] = []
         self.files: dict[str, str] = {}  # other generated files: path in the site -> text
         self._nodes: dict[str, Markup] = {}  # record path -> its node in graph pictures
+        self._inputs: dict[str, tuple[object, ...]] = {}  # record path -> what its pages show
 
     @property
     def has_timeline(self) -> bool:
@@ -183,8 +184,11 @@ class SiteRenderer(SiteContext):
         if record.kind in ("project", "standard"):  # they list the records that cite them
             inputs: tuple[object, ...] = (record, self.faces, self.corpus.history)
         else:
-            near = self._shown_with(record)
-            inputs = (record, self.corpus.history, *(self.reuse.face(other) for other in near))
+            inputs = self._inputs.get(record.path, ())
+            if not inputs:  # the same for the record's page and its entry in the export
+                near = self._shown_with(record)
+                faces = (self.reuse.face(other) for other in near)
+                inputs = self._inputs[record.path] = (record, self.corpus.history, *faces)
         return self.reuse.value(f"{what}:{record.path}", inputs, draw)
 
     def _shown_with(self, record: Record) -> list[Record]:

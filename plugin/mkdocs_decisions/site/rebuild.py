@@ -14,7 +14,7 @@ the adapter rebuilds everything, as a clean build would.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .build import SiteBuild
@@ -44,6 +44,9 @@ class RebuildTracker:
 
     previous: Delivered | None = None
     current: Delivered = field(default_factory=Delivered)
+    # What the digests of the last build were taken of: a page or file content that a
+    # build reuses (site/reuse.py) is the same object, and is not digested again.
+    digested: dict[str, tuple[object, bytes]] = field(default_factory=dict)
 
     def start(self, build: SiteBuild, other_pages: Iterable[str]) -> None:
         """Take the digests of a new build. ``other_pages`` are the site paths of the
@@ -51,23 +54,48 @@ class RebuildTracker:
         if self.current.pages or self.current.files:
             self.previous = self.current
         delivered = Delivered()
+        digested: dict[str, tuple[object, bytes]] = {}
         for page in build.pages:
-            delivered.pages[page.site_path] = _digest(
-                page.markdown,
-                page.html_after_title,
-                page.html_at_end,
-                page.title,
-                page.source_path or "",
+            delivered.pages[page.site_path] = self._digest_of(
+                page.site_path,
+                page,
+                lambda page=page: _digest(  # type: ignore[misc]
+                    page.markdown,
+                    page.html_after_title,
+                    page.html_at_end,
+                    page.title,
+                    page.source_path or "",
+                ),
+                digested,
             )
         for site_file in build.files:
-            delivered.files[site_file.site_path] = _digest(
-                site_file.content, site_file.source_path or ""
+            if site_file.source_path:  # a copy of a file on disk: a few, digested each time
+                delivered.files[site_file.site_path] = _digest(b"", site_file.source_path)
+                continue
+            delivered.files[site_file.site_path] = self._digest_of(
+                f"file:{site_file.site_path}",
+                site_file.content,
+                lambda site_file=site_file: _digest(site_file.content, ""),  # type: ignore[misc]
+                digested,
             )
+        self.digested = digested
         delivered.navigation = _digest(
             *(f"{page.site_path}\0{page.title}" for page in build.pages),
             *sorted(other_pages),
         )
         self.current = delivered
+
+    def _digest_of(
+        self,
+        name: str,
+        taken_of: object,
+        digest: Callable[[], bytes],
+        digested: dict[str, tuple[object, bytes]],
+    ) -> bytes:
+        earlier = self.digested.get(name)
+        value = earlier[1] if earlier is not None and earlier[0] is taken_of else digest()
+        digested[name] = (taken_of, value)
+        return value
 
     @property
     def navigation_changed(self) -> bool:
