@@ -102,3 +102,21 @@ def test_a_status_edit_gives_the_findings_of_the_records_that_read_it(
     server.edit("docs/standards/std-sec-001.md", "status: retired", "status: active")
     found = server.edit("adr/0003-lakehouse.md", "status: accepted", "status: proposed")
     assert not any("DEC506" in f for f in found), found
+
+
+def test_a_template_written_while_serving_changes_what_records_are_asked(
+    project: Project, tmp_path: Path
+) -> None:
+    """The collection's own template is read by the section checks of every record: an
+    edit of the template alone changes the findings of records that did not change."""
+    server = serving(project, tmp_path)
+    found = server.edit("adr/0002-stream.md", "## Consequences", "## Aftermath")
+    missing = "adr/0002-stream.md:2:8: DEC301 error: missing section `Consequences`"
+    assert any(f.startswith(missing) for f in found), found
+    template = "# {title}\n\n## Context and Problem Statement\n\n## Considered Options\n\n"
+    template += "## Decision Outcome\n\n## Consequences\n"
+    project.write("adr/adr-template.md", template)
+    found = server.edit("adr/adr-template.md", "## Consequences", "## Consequences")
+    assert any(f.startswith(missing) for f in found), found  # the template asks for them
+    found = server.edit("adr/adr-template.md", "## Consequences", "## Consequences (optional)")
+    assert not any(f.startswith(missing) for f in found), found

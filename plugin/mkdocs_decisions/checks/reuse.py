@@ -12,6 +12,8 @@ build has the same findings as then: typing in the body of one record checks tha
 record again, alone.
 
 Standards and projects are compared whole: what a project says is traced everywhere.
+The collections' template files are compared whole too: they say which sections and
+metadata every record of their folder needs.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class CheckReuse:
         signature = (
             settings,
             corpus.today,
+            tuple(corpus.templates),  # what the collections' own templates ask (DEC301, DEC102)
             tuple(
                 cross_record_facts(record, settings.kinds[record.kind]) for record in corpus.records
             ),
