@@ -17,6 +17,8 @@ from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.records.kinds import default_kinds
 from mkdocs_decisions.records.templates import read_template
 
+from conftest import Project
+
 
 def checked(
     root: Path, files: dict[str, str], kind: str, options: dict | None = None
@@ -249,3 +251,17 @@ def test_without_a_template_a_section_most_records_lack_is_one_note(tmp_path: Pa
     found = checked(tmp_path / "most", files, "rfc")
     errors = [f.path for f in found if f.rule == "DEC301" and "Alternatives" in f.message]
     assert errors == ["rfc/0005-r.md", "rfc/0006-r.md"]
+
+
+def test_a_template_beside_a_folder_in_docs_is_not_published(project: Project) -> None:
+    """log4brains-like layout inside docs/: the template beside the records is read,
+    and MkDocs does not publish it as a page."""
+    project.write("docs/adr/0001-use-postgres.md", MADR)
+    project.write("docs/adr-template.md", MADR_TEMPLATE.format(marker=""))
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "docs/adr"}}})
+    project.git_commit_all("records")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert not (project.root / "site/adr-template/index.html").exists()
+    assert (project.root / "site/adr/0001-use-postgres/index.html").exists()
+    assert "missing section `Consequences`" in result.stderr  # the template asks for them

@@ -189,7 +189,11 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             continue
         site_base = site_folder(folder, project_root, docs_dir)
         site_bases[kind.name] = site_base
-        templates.extend((source, kind) for source in _templates_beside(folder, project_root, kind))
+        for outside_folder in _templates_beside(folder, project_root, kind):
+            templates.append((outside_folder, kind))
+            in_docs = os.path.relpath(outside_folder.source_path, docs_dir)
+            if not in_docs.startswith(".."):  # docs/adr-template.md beside docs/adr/
+                unpublished.append(Path(in_docs).as_posix())
 
         def walk_error(error: OSError, folder: Path = folder) -> None:
             shown = _display_path(Path(error.filename or folder), project_root)
