@@ -177,3 +177,9 @@ def test_list_filters_and_json(project: Project) -> None:
     as_json = project.decisions("list", "--tag", "serving", "--kind", "adr", "--format", "json")
     document = json.loads(as_json.stdout)
     assert [r["id"] for r in document["records"]] == ["ADR-0001", "ADR-0002"]
+    first = document["records"][0]
+    assert (first["status_as_written"], first["deciders"], first["superseded_by"]) == (
+        "accepted",
+        ["Ana"],
+        [],
+    )

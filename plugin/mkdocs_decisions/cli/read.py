@@ -303,10 +303,14 @@ def _row(record: Record) -> dict[str, object]:
         "id": record.id,
         "kind": record.kind,
         "status": record.status,
+        # the word as the record writes it ("Implemented", a team's own "Parked")
+        "status_as_written": record.raw_status,
         "date": record.date.isoformat() if record.date else None,
         "title": record.title,
         "path": record.path,
         "tags": list(record.strings("tags")),
+        "deciders": list(record.strings("deciders")),
+        "superseded_by": [r.target for r in record.references if r.relation == "superseded_by"],
     }
 
 
