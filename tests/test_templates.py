@@ -265,3 +265,13 @@ def test_a_template_beside_a_folder_in_docs_is_not_published(project: Project) -
     assert not (project.root / "site/adr-template/index.html").exists()
     assert (project.root / "site/adr/0001-use-postgres/index.html").exists()
     assert "missing section `Consequences`" in result.stderr  # the template asks for them
+
+
+def test_a_template_beside_two_folders_is_for_the_kind_it_names(tmp_path: Path) -> None:
+    """`rfc-template.md` at the root beside `adr/` and `rfc/` is the RFCs' template: the
+    ADRs are still asked for their sections."""
+    files = {"rfc-template.md": DESIGN_TEMPLATE, "adr/0001-use-postgres.md": MADR}
+    found = missing(checked(tmp_path, files, "adr"))
+    assert found == [
+        ("adr/0001-use-postgres.md", "missing section `Consequences` (required when accepted)")
+    ]

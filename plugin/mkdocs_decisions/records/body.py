@@ -225,6 +225,9 @@ def scan_body(
     )
 
 
+# The letters of Chinese, Japanese (kana too) and Korean, which need no space between
+# words: a status word ends at punctuation, a title in them has no English words.
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 # A heading that names the document it heads ("RFC: Input Union", "ADR 12: Use X",
 # "Proposal: Generics"): the title, whatever its level.
 _NAMES_DOCUMENT = re.compile(

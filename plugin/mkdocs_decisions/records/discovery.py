@@ -189,7 +189,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             continue
         site_base = site_folder(folder, project_root, docs_dir)
         site_bases[kind.name] = site_base
-        for outside_folder in _templates_beside(folder, project_root, kind):
+        for outside_folder in _templates_beside(folder, project_root, kind, kinds):
             templates.append((outside_folder, kind))
             in_docs = os.path.relpath(outside_folder.source_path, docs_dir)
             if not in_docs.startswith(".."):  # docs/adr-template.md beside docs/adr/
@@ -360,10 +360,15 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     )
 
 
-def _templates_beside(folder: Path, project_root: Path, kind: KindSpec) -> list[SourceFile]:
+def _templates_beside(
+    folder: Path, project_root: Path, kind: KindSpec, kinds: dict[str, KindSpec]
+) -> list[SourceFile]:
     """Template files in the folder that holds the kind's folder (NATS' ``adr-template.md``
     beside ``adr/``, Polkadot's ``0000-template.md`` beside ``text/``): the collection's
-    template all the same."""
+    template all the same; not one named for another kind (``rfc-template.md`` beside
+    ``adr/`` and ``rfc/``)."""
+    others = {k.prefix.lower() for k in kinds.values() if k.prefix and k.name != kind.name}
+    others -= {kind.prefix.lower()}
     parent = folder.parent
     if os.path.realpath(folder) == os.path.realpath(project_root) or not _inside(
         os.path.realpath(parent), os.path.realpath(project_root)
@@ -379,6 +384,7 @@ def _templates_beside(folder: Path, project_root: Path, kind: KindSpec) -> list[
         if (
             os.path.splitext(name)[1].lower() in RECORD_EXTENSIONS
             and is_template(name)
+            and not others & set(re.split(r"[-_.\s]+", name.lower()))
             and path.is_file()
             and not path.is_symlink()
         ):

@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
-from .body import outside_fences, plain_text, section_key
+from .body import CJK_LETTERS, outside_fences, plain_text, section_key
 from .model import Field, Section
 
 # Labels as teams write them (normalised: plain text, lower case, no colon) -> our field.
@@ -410,9 +410,7 @@ def read_body_metadata(
     headed = [
         (section.line - first_line, section.title)
         for section in sections
-        if LABELS.get(_label(section.title.split(":", 1)[0])) in ("status", "date")
-        and section.title.split(":", 1)[-1].strip()
-        and ":" in section.title
+        if _label_heading(section.title)
     ]
     if headed:
         _read_lines(headed, lines, first_line, path, found)
@@ -421,6 +419,12 @@ def read_body_metadata(
     if "status" not in found.fields:
         _read_status_note(region, first_line, sections, found)
     return found
+
+
+def _label_heading(title: str) -> bool:
+    """Whether a heading is a status or date label with its value (``Status: accepted``)."""
+    label, colon, value = title.partition(":")
+    return bool(colon and value.strip()) and LABELS.get(_label(label)) in ("status", "date")
 
 
 # A record's log of its own changes ("## Changelog" / "* 2019-07-31: Initial draft", as
@@ -479,9 +483,8 @@ def outside_comments(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, st
 
 # A status in Chinese, Japanese or Korean, which need no space after the word: the word
 # up to the first space or punctuation; "被 X 取代" (superseded by X) names its successor.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _CJK_STATUS = re.compile(
-    rf"^(?:被\s*(?P<by>.+?)\s*(?:取代|替代|替换)|(?P<word>[{_CJK}]+))(?=$|[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f,.;:(])"
+    rf"^(?:被\s*(?P<by>.+?)\s*(?:取代|替代|替换)|(?P<word>[{CJK_LETTERS}]+))(?=$|[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f,.;:(])"
 )
 
 
@@ -785,9 +788,10 @@ def _labelled_pairs(text: str) -> list[tuple[str, str]]:
     pairs = []
     for part in parts:
         match = _LABELLED.match(part) or _LABEL_ONLY.match(part)
-        if match is None or _label(match["label"]) not in LABELS or not match["value"].strip():
+        label = _label(match["label"]) if match else ""
+        if match is None or label not in LABELS or not match["value"].strip():
             return []
-        pairs.append((_label(match["label"]), match["value"].strip()))
+        pairs.append((label, match["value"].strip()))
     return pairs
 
 

@@ -46,15 +46,11 @@ _MOVED = re.compile(
     re.IGNORECASE,
 )
 # log4brains names files by date (20210105-x.md), some tools by the time as well
-# (20240516132303-x.md); others write the date first (2021-06-05_001-x.md), with or
-# without a number after it.
+# (20240516132303-x.md); others write the date first (2021-06-05_001-x.md,
+# Sylius' 2020_03_03_api_translations.md), with or without a number after it.
 _TIME = r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?"
-# Sylius writes 2020_03_03_api_translations.md; Thanos names proposals by the month
-# alone (202012-receive-split.md): dates, not numbers, so the slug is the id.
-_DATE_NAMED = re.compile(
-    rf"^(19|20)\d{{2}}(?:(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]){_TIME}(?:-|$)"
-    r"|_(0[1-9]|1[0-2])_(0[1-9]|[12]\d|3[01])_|(0[1-9]|1[0-2])-[^\W\d_])"
-)
+# Thanos names proposals by the month alone (202012-receive-split.md).
+_MONTH_NAMED = re.compile(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])-[^\W\d_]")
 _NAME_DATE = re.compile(
     rf"^((?:19|20)\d{{2}})([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01]){_TIME}(?:[-_.]|$)"
 )
@@ -490,6 +486,11 @@ def _unique_references(references: list[Reference]) -> list[Reference]:
     return unique
 
 
+def _named_by_date(stem: str) -> bool:
+    """Whether a file name starts with a date or a month, not a record number."""
+    return bool(_NAME_DATE.match(stem) or _MONTH_NAMED.match(stem))
+
+
 def _date_in_name(path: str) -> dt.date | None:
     """The date a file name starts with (``2021-06-05_001-x.md``, log4brains' ``20210605-x.md``)."""
     name = posixpath.basename(path)
@@ -529,7 +530,7 @@ def file_number(source: SourceFile, kind: KindSpec) -> int | None:
     dated = _DATED_NUMBER.match(stem)
     if dated:
         return int(dated.group(1))
-    if _DATE_NAMED.match(stem) or _NAME_DATE.match(stem):
+    if _named_by_date(stem):
         return None  # named by a date, not numbered
     named = _numbered_name(stem, kind)
     return named[0] if named else None
@@ -692,7 +693,7 @@ def _identity(
     if dated:  # 2021-06-05_001-x.md: the number after the date
         number = int(dated.group(1))
         return number, f"{source.series or kind.prefix}-{number:04d}"
-    if _DATE_NAMED.match(stem) or _NAME_DATE.match(stem):
+    if _named_by_date(stem):
         # log4brains names files by date; several can share a day, so the slug is the id.
         return None, stem
     if named is not None and source.series:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .body import plain_text
+from .body import CJK_LETTERS, plain_text
 
 # Prefixes that name a record series: an id written without punctuation before the title
 # ("ADR-0001 Record decisions") is stripped only for these and the kind's own prefix.
@@ -61,9 +61,7 @@ _DOCUMENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 # The series named before a title in Chinese, Japanese or Korean: "ADR Close処理の設計"
-_SERIES_BEFORE_CJK = re.compile(
-    r"^(?:ADR|RFC|KEP|PEP)\s+(?=.*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])"
-)
+_SERIES_BEFORE_CJK = re.compile(rf"^(?:ADR|RFC|KEP|PEP)\s+(?=.*[{CJK_LETTERS}])")
 # The series named twice: "ADR ADR-061: Title"
 _DOUBLED_SERIES = re.compile(
     r"^(?P<series>[A-Za-z]{2,6})\s+(?=(?P=series)[-_ #]?\d)", re.IGNORECASE
