@@ -11,7 +11,7 @@ CORPUS as a new process with the tree first on ``PYTHONPATH``, the trees in turn
 ``--runs`` rounds after one untimed round, so that a change of the machine's load
 falls on every tree alike (``check_time.py`` times one tree at a time). Prints the best
 and median wall-clock seconds and CPU seconds (the process and its children: git, and
-the child processes of ``cli/child.py``) per tree.
+the child processes of ``corpus/child.py``) per tree.
 """
 
 from __future__ import annotations

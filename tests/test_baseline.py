@@ -65,6 +65,49 @@ def test_known_findings_are_not_reported_and_a_new_one_fails(project: Project) -
     assert "Traceback" not in checked.stderr
 
 
+def test_a_status_word_new_since_the_baseline_fails_the_build(project: Project) -> None:
+    """On the first run a word the lifecycle does not know is the team's own (a
+    warning); once the baseline is taken, a new record with a new word is an error for
+    `decisions check` and `mkdocs build --strict`, with -q too."""
+    body = VALID_BODY.format(title="T")
+    front = "title: {0}\nstatus: {1}\ndate: 2026-03-02\ndeciders: [Ana Silva]"
+    project.write("adr/0001-a.md", adr(front=front.format("A", "accepted"), body=body))
+    project.write("adr/0002-b.md", adr(front=front.format("B", "implemented-ish"), body=body))
+    project.write("adr/0003-c.md", adr(front=front.format("C", "piloted"), body=body))
+    project.configure()
+    project.git_commit_all("records as they were")
+    first = project.check()
+    assert first.returncode == 0, first.stdout
+    assert "adr/0002-b.md:3:9: DEC101 warning" in first.stdout
+    assert project.decisions("baseline").returncode == 0
+    project.write("adr/0004-d.md", adr(front=front.format("D", "bananas"), body=body))
+    checked = project.check()
+    assert checked.returncode == 1
+    assert "adr/0004-d.md:3:9: DEC101 error" in checked.stdout
+    assert "the baseline holds the status words" in checked.stdout
+    for quiet in ((), ("-q",)):
+        built = project.build("--strict", *quiet)
+        assert built.returncode == 1 and "adr/0004-d.md:3:9: DEC101" in built.stderr
+    project.configure(plugin_options={"rules": {"DEC101": "warning"}})  # the team's choice
+    assert project.check().returncode == 0
+
+
+def test_a_lone_unknown_word_among_known_statuses_is_an_error(project: Project) -> None:
+    """Without a baseline: when every other record states a known status, a word that
+    one record uses is no convention of the team's, but a mistake."""
+    body = VALID_BODY.format(title="T")
+    front = "title: {0}\nstatus: {1}\ndate: 2026-03-02\ndeciders: [Ana Silva]"
+    project.write("adr/0001-a.md", adr(front=front.format("A", "accepted"), body=body))
+    project.write("adr/0002-b.md", adr(front=front.format("B", "bananas"), body=body))
+    project.configure()
+    checked = project.check("--no-history")
+    assert checked.returncode == 1
+    assert "adr/0002-b.md:3:9: DEC101 error" in checked.stdout
+    assert "no other record uses it" in checked.stdout
+    project.write("adr/0003-c.md", adr(front=front.format("C", "piloted"), body=body))
+    assert "DEC101 error" not in project.check("--no-history").stdout  # two own words
+
+
 def test_the_file_is_sorted_stable_and_has_no_line_numbers(project: Project) -> None:
     old_project(project)
     project.decisions("baseline")

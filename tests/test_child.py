@@ -1,5 +1,5 @@
 """`decisions check` uses a second core: work done in a child process gives what it
-gives here (cli/child.py), and checking half the records in a child gives the same
+gives here (corpus/child.py), and checking half the records in a child gives the same
 findings in the same order."""
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ import pytest
 
 from mkdocs_decisions.checks import run
 from mkdocs_decisions.cli import read
-from mkdocs_decisions.cli.child import in_child
 from mkdocs_decisions.cli.main import main
 from mkdocs_decisions.cli.project import load_project
+from mkdocs_decisions.corpus.child import in_child
+from mkdocs_decisions.site import pages
+from mkdocs_decisions.site.build import SiteOptions, build_site
 
 from conftest import Project, adr, traced
 
@@ -81,3 +83,27 @@ def test_a_command_pauses_the_cycle_collector_and_resumes_it(
     assert seen == [False]  # paused while the command ran
     assert gc.isenabled()  # and running again for whoever called it
     assert "0 errors" in capsys.readouterr().err
+
+
+def test_pages_drawn_in_two_processes_are_the_pages_drawn_in_one(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that runs once draws half its record pages and the lists in a child
+    (`mkdocs build` with 200 records or more): the same pages, pictures and files, in the
+    same order, as drawn in one process."""
+    for path, content in traced().items():
+        project.write(path, content)
+    for number in range(2, 12):
+        front = f"title: Record {number}\nstatus: accepted\ndate: 2026-03-02\nrelated: [ADR-0001]"
+        project.write(f"adr/{number:04d}-r.md", adr(front=front))
+    project.configure()
+    loaded = load_project(project.root / "mkdocs.yml", history=False)
+    alone = build_site(loaded.corpus, loaded.settings, SiteOptions())
+    monkeypatch.setattr(pages, "PAGES_WORTH_SPLITTING", 2)
+    split = build_site(loaded.corpus, loaded.settings, SiteOptions(), beside=in_child)
+    assert len(alone.pages) > 15 and any(f.site_path.endswith(".svg") for f in alone.files)
+    assert split.pages == alone.pages
+    assert [(f.site_path, f.content) for f in split.files] == [
+        (f.site_path, f.content) for f in alone.files
+    ]
+    assert split.collisions == alone.collisions

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import posixpath
 import re
@@ -33,6 +34,7 @@ from .catalogue.rules import finding
 from .checks.baseline import BaselineError, filter_known
 from .checks.reuse import CheckReuse
 from .checks.run import check_corpus
+from .corpus.child import in_child, may_fork
 from .corpus.links import Corpus
 from .corpus.load import ParseCache, build_corpus, project_history, uncommitted_notes
 from .corpus.settings import (
@@ -58,6 +60,8 @@ from .site.reuse import PageReuse
 
 log = get_plugin_logger("decisions")
 
+# Commands that build the site once: nothing is kept for a next build.
+ONE_BUILD_COMMANDS = frozenset({"build", "gh-deploy"})
 # Headings in the HTML our templates produce (never in users' text): for the page's TOC.
 _GENERATED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 
@@ -99,6 +103,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         # `on_startup`): what each build delivered, so a dirty rebuild rewrites only what
         # changed (docs/performance.md).
         self.dirty = False
+        self.once = False  # a command that builds once (no serve): nothing to keep
         self.rebuilds = RebuildTracker()
         self.parsed = ParseCache()
         self.checked = CheckReuse()
@@ -110,6 +115,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.once = command in ONE_BUILD_COMMANDS
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -147,7 +153,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             )
         for note in uncommitted_notes(self.corpus, self.project_root):
             self._log(Severity.WARNING, f"warning: {note}")
-        result = check_corpus(self.corpus, self.settings, self.checked)
+        # A build that runs once keeps nothing for a next build, and draws half its
+        # pages on the second core (corpus/child.py).
+        beside = in_child if self.once and may_fork() else None
+        result = check_corpus(self.corpus, self.settings, None if beside else self.checked, beside)
         for waived in result.waived:  # waived findings never fail the build, but are shown
             log.info(waived.as_text())
         try:
@@ -174,7 +183,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 repo_url=config.repo_url or "",
                 use_directory_urls=config.use_directory_urls,
             ),
-            self.drawn,
+            None if beside else self.drawn,
+            beside,
         )
         pages = build.pages
         ours = {page.site_path for page in pages}
@@ -218,7 +228,16 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.feed_url = build.feed_path
         if isinstance(config.nav, list) and self.settings.add_to_nav:
             self._extend_nav(config.nav, build)
+        if self.once:
+            # What we made lives until the build ends: MkDocs' own cycle collections
+            # would walk all of it again and again while pages are written, freeing
+            # nothing (docs/performance.md). on_post_build gives it back.
+            gc.freeze()
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.once:
+            gc.unfreeze()
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Sections that MkDocs made from record folders: a kind's folder is titled by the
@@ -340,10 +359,15 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         config.exclude_docs = ours if config.exclude_docs is None else config.exclude_docs + ours
 
     def _log(self, severity: Severity, message: str) -> None:
-        """At or above ``fail_on`` as a warning (fails --strict), below it as info; control
-        characters from records are shown escaped."""
+        """At or above ``fail_on`` as a warning (fails --strict), an error-level finding
+        as an error (shown and counted by --strict even with -q, which drops warnings
+        before MkDocs counts them), below ``fail_on`` as info; control characters from
+        records are shown escaped."""
         if severity.rank >= self.settings.fail_on.rank:
-            log.warning(printable(message))
+            if severity is Severity.ERROR:
+                log.error(printable(message))
+            else:
+                log.warning(printable(message))
         else:
             log.info(printable(message))
 

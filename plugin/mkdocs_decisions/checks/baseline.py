@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -210,11 +210,13 @@ def apply_baseline(
     identified: list[IdentifiedFinding],
     baseline: Baseline | None,
     unchecked_rules: Iterable[str] = (),
+    settle: bool = True,
 ) -> BaselineOutcome:
     """Split findings into new and known, and list the baseline's fixed entries.
 
     Entries of ``unchecked_rules`` (rules that did not run, e.g. the history rules
-    with ``--no-history``) are neither matched nor counted as fixed.
+    with ``--no-history``) are neither matched nor counted as fixed. With ``settle``,
+    a new status word of the team's own is an error (``SETTLED_RULE``).
     """
     if baseline is None:
         return BaselineOutcome(list(identified), [], [])
@@ -233,6 +235,8 @@ def apply_baseline(
         new = [item for item in new if item.fingerprint not in moved]
         known += [item for item in identified if item.fingerprint in moved]
         fixed = [entry for entry in fixed if entry.fingerprint not in moved.values()]
+    if settle:
+        new = [_settled(item) for item in new]
     return BaselineOutcome(new, known, fixed, len(moved))
 
 
@@ -285,7 +289,32 @@ def filter_known(
     if baseline is None:  # nothing to compare with: no file need be read for identities
         return BaselineOutcome([IdentifiedFinding(item, "") for item in findings], [], [])
     identified = identify(findings, project_root)
-    return apply_baseline(identified, baseline, unchecked_rules(settings, history_read))
+    return apply_baseline(
+        identified, baseline, unchecked_rules(settings, history_read), settles(settings)
+    )
+
+
+# A status word that is no status of the lifecycle is the team's own on a first run (a
+# warning, said once). Once a baseline is taken, the team's words are known: a word
+# that no baselined finding names is a mistake in a new record, and fails the build.
+SETTLED_RULE = "DEC101"
+
+
+def settles(settings: Settings) -> bool:
+    """New status words are errors once there is a baseline, unless the team chose the
+    rule's severity itself."""
+    return SETTLED_RULE not in settings.severities
+
+
+def _settled(item: IdentifiedFinding) -> IdentifiedFinding:
+    found = item.finding
+    if found.rule != SETTLED_RULE or found.severity is not Severity.WARNING:
+        return item
+    hint = (
+        "the baseline holds the status words the team used when it was taken, and not "
+        f"this one: {found.hint}"
+    )
+    return replace(item, finding=replace(found, severity=Severity.ERROR, hint=hint))
 
 
 def _count(number: int, noun: str) -> str:

@@ -71,7 +71,7 @@ def check_corpus(
     Bad waivers are DEC015 findings at the place they are written, and waive nothing.
     ``reuse`` keeps the findings of the checks that read the collection between the
     builds of ``mkdocs serve`` (see ``checks.reuse``). ``beside`` checks the second half
-    of the records elsewhere while this process checks the first (``cli.child``): the
+    of the records elsewhere while this process checks the first (``corpus.child``): the
     same findings in the same order.
     """
     findings = list(corpus.findings)

@@ -89,6 +89,17 @@ def _unknown_status(record: Record, kind: KindSpec, corpus: Corpus, raw: str) ->
     status = likely_status(kind.name, word)
     mapping = f"{{{word}: {status or '<status>'}}}"
     choose = "" if status else f", with <status> one of: {', '.join(kind.statuses)}"
+    if len(users) == 1 and _vocabulary_settled(corpus, kind):
+        yield finding(
+            "DEC101",
+            record.path,
+            record.position_of("status"),
+            f"status `{raw}` is not a status of {kind.label.lower()}: no other record uses "
+            "it, and every other record states a known status",
+            f"write one of: {', '.join(kind.statuses)}; or, if it is a new word of your "
+            f"team's, map it under `kinds: {kind.name}: aliases: {mapping}` in mkdocs.yml",
+        )
+        return
     used = f"{len(users)} records use it" if len(users) > 1 else "one record uses it"
     note = finding(
         "DEC101",
@@ -119,6 +130,19 @@ def _records_with_word(corpus: Corpus, kind: KindSpec, word: str) -> list[Record
         return users
 
     return corpus.memo(f"unknown-statuses:{kind.name}", compute)[word.lower()]
+
+
+def _vocabulary_settled(corpus: Corpus, kind: KindSpec) -> bool:
+    """Every record of the kind that states a status but one states a known one (the
+    lifecycle's words or the aliases), and at least one does: a team whose words are all
+    mapped has no word of its own left, so a new one is a mistake, not a convention."""
+
+    def compute() -> bool:
+        stated = [r for r in corpus.records if r.kind == kind.name and r.raw_status]
+        unknown = sum(1 for r in stated if r.status is None)
+        return unknown == 1 and len(stated) > 1
+
+    return corpus.memo(f"settled-statuses:{kind.name}", compute)
 
 
 def _status_counts(corpus: Corpus, kind: KindSpec) -> tuple[int, int]:

@@ -11,11 +11,11 @@ from typing import Any
 
 import yaml
 
+from ..corpus import child
 from ..corpus.links import Corpus
 from ..corpus.load import ParseCache, load_corpus, project_history
 from ..corpus.settings import Settings, SettingsError, settings_from_options
 from ..history.git_log import History
-from . import child
 
 # `decisions pages` writes here by default, beside mkdocs.yml; the generators it writes for.
 DEFAULT_OUTPUT = "generated-docs"
@@ -63,7 +63,7 @@ def load_project(
 
 
 class HistoryReading:
-    """The project's git history, read in a child process (``cli.child``) while this one
+    """The project's git history, read in a child process (``corpus.child``) while this one
     goes on: git and the reading of its output on one core, the records' Markdown on the
     other."""
 

@@ -20,17 +20,18 @@ from ..checks.baseline import (
     apply_baseline,
     default_baseline_path,
     load_baseline,
+    settles,
     unchecked_rules,
 )
 from ..checks.identity import identify
 from ..checks.run import check_corpus
+from ..corpus.child import in_child
 from ..corpus.reviews import due_for_review
 from ..edit.files import Change, WriteRefused, write_changes
 from ..history.changes import GitError, changed_since, repository_root
 from ..records.discovery import read_regular_file
 from ..records.model import Record
 from ..trace.matrix import Traceability
-from .child import in_child
 from .project import ProjectError, load_project, read_project
 from .reports import SUMMARY_LIMIT, gitlab_report, job_summary, repository_path, sarif_report
 
@@ -56,7 +57,10 @@ def command_check(arguments: argparse.Namespace) -> int:
     # The baseline sees every finding, so that the filters never make one look fixed.
     history_read = settings.history and not arguments.no_history
     split = apply_baseline(
-        identify(result.findings, root), baseline, unchecked_rules(settings, history_read)
+        identify(result.findings, root),
+        baseline,
+        unchecked_rules(settings, history_read),
+        settles(settings),
     )
     outcome = BaselineOutcome(
         [item for item in split.new if wanted(item.finding)],

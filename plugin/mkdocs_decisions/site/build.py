@@ -22,7 +22,7 @@ from ..records.kinds import KindSpec
 from .environment import ASSETS
 from .export import export_text
 from .feed import atom_feed
-from .pages import Page, SiteRenderer
+from .pages import Beside, Page, SiteRenderer
 from .reuse import PageReuse
 from .schemas import schema_text
 from .split import parts_folder
@@ -73,10 +73,16 @@ class SiteBuild:
 
 @collector_paused
 def build_site(
-    corpus: Corpus, settings: Settings, options: SiteOptions, reuse: PageReuse | None = None
+    corpus: Corpus,
+    settings: Settings,
+    options: SiteOptions,
+    reuse: PageReuse | None = None,
+    beside: Beside | None = None,
 ) -> SiteBuild:
     """Render every page and file that the records add to a site. With ``reuse`` (kept
-    between the builds of ``mkdocs serve``), what no change touched is not drawn again."""
+    between the builds of ``mkdocs serve``), what no change touched is not drawn again.
+    With ``beside`` (a build that runs once), half the pages are drawn in another
+    process while this one draws the rest."""
     if reuse is not None:
         reuse.begin((settings, options, corpus.today, tuple(sorted(corpus.site_bases.items()))))
     renderer = SiteRenderer(
@@ -87,7 +93,7 @@ def build_site(
         options.link_style,
         reuse,
     )
-    pages = renderer.pages()
+    pages = renderer.pages(beside)
     files = [
         SiteFile(CSS_PATH, (ASSETS / "decisions.css").read_bytes()),
         SiteFile(JS_PATH, (ASSETS / "filters.js").read_bytes()),

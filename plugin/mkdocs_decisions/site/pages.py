@@ -14,7 +14,7 @@ import os
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TypeVar
 from urllib.parse import quote
 
@@ -54,6 +54,11 @@ from .tradeoffs import matrix_for, matrix_values
 from .urls import page_url, relative_link, relative_path
 
 T = TypeVar("T")
+Part = tuple[tuple[list["Page"], list["Page"]], dict[str, str]]
+# Runs a part of the drawing elsewhere and gives a function that waits for its result.
+Beside = Callable[[Callable[[], Part]], Callable[[], Part]]
+# Below this many records, starting a second process costs more than it saves.
+PAGES_WORTH_SPLITTING = 200
 
 GRAPH_FOLDER = "assets/decisions/graphs"
 EDGE_LABELS = {
@@ -121,12 +126,25 @@ class SiteRenderer(SiteContext):
     def has_timeline(self) -> bool:
         return self.corpus.history.available
 
-    def pages(self) -> list[Page]:
+    def pages(self, beside: Beside | None = None) -> list[Page]:
         """All pages: one per record, one index per kind and sub-folder, the decisions index,
         the timeline and the compliance matrix. A generated page whose path a record page
-        already has is left out and named in ``collisions``: records are never replaced."""
-        pages = [self._record_page_once(record) for record in self.corpus.records]
-        generated = self._lists_once()
+        already has is left out and named in ``collisions``: records are never replaced.
+
+        ``beside`` draws the second half of the record pages and the lists elsewhere
+        while this process draws the first half (a full build has two cores to use): the
+        same pages and pictures in the same order."""
+        records = self.corpus.records
+        if beside is not None and self.reuse is None and len(records) >= PAGES_WORTH_SPLITTING:
+            half = len(records) // 2
+            later = beside(partial(self._drawing, partial(self._drawn_part, records[half:])))
+            pages = [self.record_page(record) for record in records[:half]]
+            (more, generated), files = later()
+            pages.extend(more)
+            self.files.update(files)
+        else:
+            pages = [self._record_page_once(record) for record in records]
+            generated = self._lists_once()
         taken = {record.site_path: record.path for record in self.corpus.records}
         for page in generated:
             owner = taken.get(page.site_path)
@@ -139,6 +157,10 @@ class SiteRenderer(SiteContext):
                     "path (rename that file, or set the plugin's `index` option)"
                 )
         return pages
+
+    def _drawn_part(self, records: list[Record]) -> tuple[list[Page], list[Page]]:
+        """The pages of ``records``, then the lists: the part of a build drawn beside."""
+        return [self.record_page(record) for record in records], self.lists()
 
     def lists(self) -> list[Page]:
         """The pages that list records: folder indexes, the decisions index, the

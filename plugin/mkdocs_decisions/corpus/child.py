@@ -4,18 +4,26 @@ checked on each core).
 
 The child is a fork of this process, so it starts with everything already read; it
 hands its result back pickled through a pipe. Where there is no ``os.fork``, or the
-child fails, the work is done here, as it would be without a child. Only the
-``decisions`` command uses this: ``mkdocs serve`` runs threads, which a fork must not copy.
+child fails, the work is done here, as it would be without a child. The ``decisions``
+command uses it, and the plugin for a build that runs once (``mkdocs build``) in a
+process with one thread: ``mkdocs serve`` runs threads, which a fork must not copy.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from typing import TypeVar, cast
 
 T = TypeVar("T")
+
+
+def may_fork() -> bool:
+    """A child can be forked here: the system can, and this process runs one thread (a
+    fork copies only the thread that calls it, with the locks the others held)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def in_child(compute: Callable[[], T]) -> Callable[[], T]:
