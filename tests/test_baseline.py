@@ -92,22 +92,6 @@ def test_a_status_word_new_since_the_baseline_fails_the_build(project: Project) 
     assert project.check().returncode == 0
 
 
-def test_a_lone_unknown_word_among_known_statuses_is_an_error(project: Project) -> None:
-    """Without a baseline: when every other record states a known status, a word that
-    one record uses is no convention of the team's, but a mistake."""
-    body = VALID_BODY.format(title="T")
-    front = "title: {0}\nstatus: {1}\ndate: 2026-03-02\ndeciders: [Ana Silva]"
-    project.write("adr/0001-a.md", adr(front=front.format("A", "accepted"), body=body))
-    project.write("adr/0002-b.md", adr(front=front.format("B", "bananas"), body=body))
-    project.configure()
-    checked = project.check("--no-history")
-    assert checked.returncode == 1
-    assert "adr/0002-b.md:3:9: DEC101 error" in checked.stdout
-    assert "no other record uses it" in checked.stdout
-    project.write("adr/0003-c.md", adr(front=front.format("C", "piloted"), body=body))
-    assert "DEC101 error" not in project.check("--no-history").stdout  # two own words
-
-
 def test_the_file_is_sorted_stable_and_has_no_line_numbers(project: Project) -> None:
     old_project(project)
     project.decisions("baseline")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs_decisions.catalogue.findings import Severity
+from mkdocs_decisions.checks.run import run_checks
 from mkdocs_decisions.corpus.links import Corpus
 from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
@@ -185,3 +187,286 @@ def test_a_record_folder_inside_docs_publishes_no_template_and_no_second_landing
     assert "conflicts with" not in result.stderr
     assert not (project.root / "site/adr/template/index.html").exists()
     assert "How we decide" in project.html("adr/index.html")
+
+
+# --- the fifth round of trials: 14 collections new to the tool -------------------------
+
+NYGARD = "## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nBad, because slow.\n"
+
+
+def rfcs_in(root: Path, files: dict[str, str], folder: str = "rfc") -> Corpus:
+    for path, content in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    options = {"kinds": {"rfc": {"folder": folder}, "adr": {"enabled": False}}}
+    return load_corpus(root, root / "docs", settings_from_options(options))
+
+
+def test_headings_pasted_with_a_no_break_space_or_decorated_with_emoji(tmp_path: Path) -> None:
+    findings_for(
+        tmp_path,
+        {
+            "adr/0001-a.md": "# A\n\n##\u00a0Status\n\nApproved\n\n" + NYGARD,
+            "adr/0002-b.md": "# B\n\n## :memo: État\n\nAccepté\n\n" + NYGARD,
+            "adr/0003-c.md": "# C\n\n## \U0001f4dd Status\n\nRejected\n\n" + NYGARD,
+            "adr/0004-d.md": "#4. Automatic code merging\n\n## Status\n\nAccepted\n\n" + NYGARD,
+        },
+    )
+    by_path = {r.path: r for r in records_in(tmp_path).records}
+    assert [by_path[f"adr/000{n}-{c}.md"].status for n, c in ((1, "a"), (2, "b"), (3, "c"))] == [
+        "accepted",
+        "accepted",
+        "rejected",
+    ]
+    assert by_path["adr/0004-d.md"].title == "Automatic code merging"
+
+
+def test_status_values_with_a_date_a_pipe_or_a_release(tmp_path: Path) -> None:
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "rfc/0001-a.md": "# A\n\n## Status\n\n2020-03-25 accepted\n",
+            "rfc/0002-b.md": "# B\n\n- Status: proposed | partially superseded by [C](0003-c.md)\n",
+            "rfc/0003-c.md": "# C\n\n**Status:** Released Cilium 1.17\n",
+            "rfc/0004-d.md": "# D\n\n**Status:**\n\nImplementable\n",
+            "rfc/0005-e.md": "# E\n\n- Status: {proposed | accepted}\n",
+        },
+    )
+    read = {r.id: (r.raw_status, r.status) for r in corpus.records}
+    assert read["RFC-0002"][0] == "proposed"
+    del read["RFC-0002"]
+    assert read == {
+        "RFC-0001": ("accepted", "accepted"),
+        "RFC-0003": ("Released", "implemented"),
+        "RFC-0004": ("Implementable", "accepted"),
+        "RFC-0005": (None, None),  # the template's choice, left as it was
+    }
+
+
+def test_rfc_process_labels_and_lists_below_a_label(tmp_path: Path) -> None:
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "rfc/CFP-1-a.md": "# CFP-1: A\n\n**Begin Design Discussion:** 2024-01-19\n",
+            "rfc/CFP-2-b.md": "# CFP-2: B\n\n**Begin Design Discussion: 2024-08-28**\n",
+            "rfc/20251028-x.md": (
+                "# X\n\n- Author(s):\n    - Cassie Coyle (@c)\n    - Bo Li\n"
+                "- Introduced 10/28/2025\n\n## Overview\n\nx\n"
+            ),
+            "rfc/CFP-3-c.md": (
+                "# CFP-2024-06-12: Packet Tracing\n\n## Meta\n**Status:** Implementable\n"
+                "**Begin Design Discussion:** Jun 12, 2024\n**Authors:** Ben B\n\n## Summary\n\nx\n"
+            ),
+            "rfc/CFP-4-d.md": "# Cilium Feature Proposal: Profiles\n\n## Summary\n\nx\n",
+        },
+    )
+    read = {r.path.split("/")[1]: r for r in corpus.records}
+    assert str(read["CFP-1-a.md"].date) == "2024-01-19"
+    assert str(read["CFP-2-b.md"].date) == "2024-08-28"
+    assert read["20251028-x.md"].strings("authors") == ("Cassie Coyle", "Bo Li")
+    assert str(read["20251028-x.md"].date) == "2025-10-28"
+    meta = read["CFP-3-c.md"]
+    assert (meta.title, meta.raw_status, str(meta.date)) == (
+        "Packet Tracing",
+        "Implementable",
+        "2024-06-12",
+    )
+    assert meta.strings("authors") == ("Ben B",)
+    assert read["CFP-4-d.md"].title == "Profiles"
+
+
+def test_a_slash_date_reads_month_first_when_the_file_name_says_so(tmp_path: Path) -> None:
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "rfc/20230406-x.md": "# X\n\n* Updated: 04/06/2023\n",
+            "rfc/20230604-y.md": "# Y\n\n* Updated: 04/06/2023\n",  # day first, as named
+            "rfc/0003-z.md": "# Z\n\n* Updated: 04/06/2023\n",  # no name to tell: day first
+        },
+    )
+    read = {r.path: str(r.date) for r in corpus.records}
+    assert read == {
+        "rfc/0003-z.md": "2023-06-04",
+        "rfc/20230406-x.md": "2023-04-06",
+        "rfc/20230604-y.md": "2023-06-04",
+    }
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}})
+    hints = [f.hint for f in run_checks(corpus, settings) if f.rule == "DEC014"]
+    assert "write it as 2023-04-06" in hints
+
+
+def test_titles_in_template_brackets_slugs_ids_and_templates_with_a_number(
+    tmp_path: Path,
+) -> None:
+    findings_for(
+        tmp_path,
+        {
+            "adr/0009-fhirpath.md": "# [0010]. [FHIRPath Python Module]\n\n" + NYGARD,
+            "adr/0011-helm-controller.md": "# 011-greenhouse-helm-controller\n\n" + NYGARD,
+            "adr/0005-factor.md": "# 12-factor-app\n\n" + NYGARD,
+            "adr/0013-bgp-auto-discovery.md": "# ADR-0013\n\n" + NYGARD,
+            "adr/0014-doc-plan.md": "# ADR-003: Template\n\n" + NYGARD,
+            "adr/ADR-003-template.md": "# ADR-003: Template\n\n" + NYGARD,
+        },
+    )
+    corpus = records_in(tmp_path)
+    titles = {r.id: r.title for r in corpus.records}
+    assert titles == {
+        "ADR-0009": "FHIRPath Python Module",
+        "ADR-0011": "greenhouse-helm-controller",
+        "ADR-0005": "12-factor-app",
+        "ADR-0013": "Bgp auto discovery",  # only its id: the file name says more
+        "ADR-0014": "Doc plan",  # the template's title, left as it was
+    }
+    assert "adr/ADR-003-template.md" in corpus.skipped
+
+
+def test_metadata_lists_in_brackets_and_after_a_stray_dash(tmp_path: Path) -> None:
+    findings_for(
+        tmp_path,
+        {
+            "adr/0001-a.md": (
+                "# A\n\n- Status: accepted\n- Deciders: [Abhijith R., David G.] <!-- optional -->\n"
+                "- Tags: [greenhouse / operators]\n\n" + NYGARD
+            ),
+            "adr/0002-b.md": "# B\n\n- Status: accepted\n- Deciders: - Arno U, Dana K\n\n" + NYGARD,
+        },
+    )
+    read = {r.id: r for r in records_in(tmp_path).records}
+    assert read["ADR-0001"].strings("deciders") == ("Abhijith R.", "David G.")
+    assert read["ADR-0001"].strings("tags") == ("greenhouse", "operators")
+    assert read["ADR-0002"].strings("deciders") == ("Arno U", "Dana K")
+
+
+def test_record_zero_among_numbered_records_and_zeros_of_a_process(tmp_path: Path) -> None:
+    findings_for(
+        tmp_path,
+        {
+            "adr/000-record-decisions.md": "# Record decisions\n\n## Status\n\nAccepted\n\n"
+            + NYGARD,
+            "adr/001-a.md": "# A\n\n## Status\n\nAccepted\n\n" + NYGARD,
+            "adr/002-b.md": "# B\n\n## Status\n\nAccepted\n\n" + NYGARD,
+            "adr/reviews/000-format.md": "# Format\n\n## Status\n\nAccepted\n\n" + NYGARD,
+            "adr/reviews/001-x.md": "# X\n\n## Status\n\nAccepted\n\n" + NYGARD,
+            "adr/reviews/002-y.md": "# Y\n\n## Status\n\nAccepted\n\n" + NYGARD,
+        },
+    )
+    corpus = records_in(tmp_path)
+    ids = {r.path: r.id for r in corpus.records}
+    assert ids["adr/000-record-decisions.md"] == "ADR-0000"
+    assert ids["adr/reviews/000-format.md"] == "REVIEWS-0000"  # the sub-folder's series
+    assert not [f for f in corpus.findings if f.rule == "DEC103"]
+    yarn = tmp_path / "yarn"
+    for name in ("0000-a.md", "0000-b.md", "0001-c.md", "0002-d.md"):
+        (yarn / "adr").mkdir(parents=True, exist_ok=True)
+        (yarn / "adr" / name).write_text("# T\n\n" + NYGARD, encoding="utf-8")
+    assert {r.id for r in records_in(yarn).records} >= {"0000-a", "0000-b"}
+
+
+def test_folders_of_unnumbered_stages_are_records_and_versions_are_no_numbers(
+    tmp_path: Path,
+) -> None:
+    status = "## Status\n\nAccepted\n\n"
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "design/design-doc-packages.md": "# Packages\n\n* Status: Accepted\n",
+            "design/design-doc-packages-v2.md": "# Packages v2\n\n* Status: Accepted\n",
+            "design/defunct/design-doc-packages.md": "# Old packages\n\n* Status: Defunct\n",
+            "design/defunct/one-pager-x.md": "# X\n\n* Status: Defunct\n",
+            "adrs/0001-a.md": "# A\n\n" + status,
+            "adrs/0002-b.md": "# B\n\n" + status,
+            "adrs/proposed-adrs/rendering-type.md": "# Rendering type\n\n## Status: Proposed\n",
+            "adrs/notes/meeting.md": "# Meeting\n\nnotes\n",
+        },
+        folder="design",
+    )
+    paths = sorted(r.path for r in corpus.records)
+    assert paths == [
+        "design/defunct/design-doc-packages.md",
+        "design/defunct/one-pager-x.md",
+        "design/design-doc-packages-v2.md",
+        "design/design-doc-packages.md",
+    ]
+    assert not [f for f in corpus.findings if f.rule == "DEC103"]  # file names, two folders
+    adrs = records_in(tmp_path, "adrs")
+    assert "adrs/proposed-adrs/rendering-type.md" in {r.path for r in adrs.records}
+    assert "adrs/notes/meeting.md" not in {r.path for r in adrs.records}
+
+
+def test_records_in_folders_named_by_date_and_days_without_zeros(tmp_path: Path) -> None:
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "reps/2022-03-09-shuffle.md": "# Shuffle\n\n## Summary\n\nx\n",
+            "reps/2023-8-18-ray-on-spark.md": "## Summary\n\nx\n",
+            "reps/2024-10-18-train-api/2024-10-18-train-api.md": "# Train API\n\nx\n",
+            "reps/2024-10-18-train-api/figure.png": "png",
+        },
+        folder="reps",
+    )
+    read = {r.path: (r.title, str(r.date)) for r in corpus.records}
+    assert read == {
+        "reps/2022-03-09-shuffle.md": ("Shuffle", "2022-03-09"),
+        "reps/2023-8-18-ray-on-spark.md": ("Ray on spark", "2023-08-18"),
+        "reps/2024-10-18-train-api/2024-10-18-train-api.md": ("Train API", "2024-10-18"),
+    }
+
+
+def test_a_folder_of_records_in_another_format_gives_one_note_per_rule(tmp_path: Path) -> None:
+    status = "## Status\n\nAccepted\n\n"
+    files = {f"adr/000{n}-r.md": f"# R{n}\n\n{status}{NYGARD}" for n in range(1, 6)}
+    files.update(
+        {
+            f"adr/reviews/00{n}-review.md": f"# Review {n}\n\n## Metadata\n\n- Date: 2021-0{n}-01\n"
+            "\n## Findings\n\nx\n"
+            for n in range(1, 5)
+        }
+    )
+    findings = findings_for(tmp_path, files)
+    reviews = [f for f in findings if f.path.startswith("adr/reviews/")]
+    errors = [f for f in reviews if f.severity is Severity.ERROR]
+    assert errors == []
+    notes = {(f.rule, f.path) for f in reviews}
+    assert ("DEC102", "adr/reviews/001-review.md") in notes
+    assert ("DEC301", "adr/reviews/001-review.md") in notes
+    dated = {r.path: str(r.date) for r in records_in(tmp_path).records}
+    assert dated["adr/reviews/002-review.md"] == "2021-02-01"  # the Metadata section's list
+
+
+def test_a_successor_named_on_the_line_after_superseded_by(tmp_path: Path) -> None:
+    findings = findings_for(
+        tmp_path,
+        {
+            "adr/0001-a.md": "# A\n\n## Status\n\nSuperseded by\n[0002-b.md](0002-b.md).\n\n"
+            + NYGARD,
+            "adr/0002-b.md": "# B\n\n## Status\n\nAccepted\n\n" + NYGARD,
+        },
+    )
+    assert not [f for f in findings if f.rule in ("DEC105", "DEC201")]
+    first = next(r for r in records_in(tmp_path).records if r.id == "ADR-0001")
+    assert [r.target for r in first.references if r.relation == "superseded_by"] == [
+        "adr/0002-b.md"
+    ]
+
+
+def test_pros_and_cons_in_rating_tables_and_sections_that_are_no_options(
+    tmp_path: Path,
+) -> None:
+    record = (
+        "---\ntitle: Access\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\n---\n"
+        "# Access\n\n## Context and Problem Statement\n\nWho may see what.\n\n"
+        "## Considered Options\n\n* Teams\n* Plugins\n\n## Decision Outcome\n\n"
+        "Chosen option: Teams, because it is simple.\n\n"
+        "### Consequences\n\n* Good, because simple.\n* Bad, because coarse.\n\n"
+        "## Pros and Cons of the Options\n\n### Teams\n\nAccess by team.\n\n"
+        "* Teams own plugins\n\n| Criterion | Rating | Why |\n|---|---|---|\n"
+        "| Transparency | +++ | Good, because everyone sees who has access |\n"
+        "| Flexibility | --- | Bad, because a plugin cannot say more |\n\n"
+        "### Plugins\n\n* Good, because flexible.\n* Bad, because opaque.\n\n"
+        "### General comments (Arno)\n\n* We should revisit this.\n\n"
+        "### Consequences\n\n* Teams must be kept up to date.\n"
+    )
+    findings = findings_for(tmp_path, {"adr/0001-access.md": record})
+    assert [f.message for f in findings if f.rule == "DEC306"] == []

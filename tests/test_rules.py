@@ -524,10 +524,18 @@ def test_a_teams_own_status_word_is_one_warning(tmp_path: Path) -> None:
     assert "3 records use it" in found[0].message
     assert "`kinds: adr: aliases: {ready for implementation: <status>}`" in found[0].hint
     assert "one of: proposed, accepted" in found[0].hint
-    rfc = VALID_RFC.replace("status: review", "status: Ready for implementation")
+    rfc = VALID_RFC.replace("status: review", "status: Recommended")
     rfcs = findings_for(tmp_path / "rfcs", {"rfc/0001-a.md": rfc})
     hit = next(f for f in rfcs if f.rule == "DEC101")
-    assert "aliases: {ready for implementation: accepted}" in hit.hint  # an obvious one
+    assert "aliases: {recommended: implemented}" in hit.hint  # an obvious one
+    known = VALID_RFC.replace("status: review", "status: Ready for implementation")
+    assert (
+        not [  # an RFC process's word for an accepted design
+            f
+            for f in findings_for(tmp_path / "rfc2", {"rfc/0001-a.md": known})
+            if f.rule == "DEC101"
+        ]
+    )
 
 
 def test_a_key_most_records_write_is_one_note(tmp_path: Path) -> None:

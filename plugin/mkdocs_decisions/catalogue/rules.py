@@ -191,11 +191,10 @@ _RULES = [
         "The status is not one of the statuses configured for this kind. A misspelling "
         "of a status or alias (`Aprroved`, `superseeded`) is an error on each record; any "
         "other word is taken for the team's own: a warning, said once per word on the "
-        "first record that uses it, with how many records use it. It is an error when "
-        "one record uses the word and every other record of the kind states a known "
-        "status, and, once a baseline is taken (`decisions baseline`), for every word "
-        "that no baselined finding names: a new record's new word is a mistake, not the "
-        "team's convention (set the rule's severity under `rules:` to choose otherwise).",
+        "first record that uses it, with how many records use it. Once a baseline is "
+        "taken (`decisions baseline`), it is an error for every word that no baselined "
+        "finding names: a new record's new word is a mistake, not the team's convention "
+        "(set the rule's severity under `rules:` to choose otherwise).",
         "Indexes, banners and lifecycle checks depend on a known status: a record whose "
         "word they do not know counts as undecided. Common words are aliases already "
         "(`approved`, `implemented`, `draft`, `in review`, ...), and so are the status "

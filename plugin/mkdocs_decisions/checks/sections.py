@@ -85,7 +85,11 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
         if asked is False:
             continue  # the collection's own template has no such section, or marks it optional
         convention = None if asked else _section_convention(corpus, kind, spec)
-        if convention is None:
+        folder = _folder_convention(corpus, kind, spec, record.group) if record.group else None
+        if convention is None and folder is not None:
+            if folder == record.path:
+                yield _folder_note(kind, spec, record)
+        elif convention is None:
             yield finding(
                 "DEC301",
                 record.path,
@@ -240,6 +244,43 @@ def _section_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> st
     return corpus.memo(f"sections:{kind.name}:{spec.name}", compute)
 
 
+# A sub-folder in which at least this many records, and most, lack a section the rest
+# of the collection has keeps records of another format (an archive of proposals written
+# before the template, reviews beside the decisions): one note, not an error each.
+FOLDER_MINIMUM = 3
+
+
+def _folder_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec, group: str) -> str | None:
+    """The record that carries the one note when most records of a sub-folder have no
+    such section; None when they have it."""
+
+    def compute() -> str | None:
+        records = [
+            r
+            for r in corpus.records
+            if r.kind == kind.name and r.group == group and spec in required_sections(r, kind)
+        ]
+        lacking = [r.path for r in records if not find_section(r.iter_sections(), spec.aliases)]
+        if len(lacking) < FOLDER_MINIMUM or len(lacking) <= SECTION_SHARE * len(records):
+            return None
+        return min(lacking)
+
+    return corpus.memo(f"sections:{kind.name}:{spec.name}:{group}", compute)
+
+
+def _folder_note(kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
+    note = finding(
+        "DEC301",
+        record.path,
+        record.title_position,
+        f"most {kind.label.lower()} in `{record.group}/` have no `{spec.name}` section, so "
+        "the records of this folder are written without it; said once, not per record",
+        "if they are records of another kind or an older format, give them a kind of their "
+        f"own or exclude the folder under `kinds: {kind.name}: exclude:`",
+    )
+    return replace(note, severity=Severity.INFO)
+
+
 def _convention_pool(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> list[Record]:
     """The records a section's convention is judged on: those whose status and format
     need it, or, when fewer than a convention needs do (two decided Node EPs among six),
@@ -321,11 +362,14 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
     pros_and_cons = find_section(record.iter_sections(), PROS_AND_CONS)
     if pros_and_cons is None:
         return
+    sections = {alias for spec in kind.sections for alias in spec.aliases}
     for option in pros_and_cons.children:
+        if option.key in sections or _COMMENTS.match(option.key):
+            continue  # "### Consequences" misplaced, "### General comments (Arno)"
         items = all_items(option)
         if not items:
             continue  # pros and cons written as prose
-        stated = stated_kinds(option)  # with what "Pros", "#### Disadvantages" say
+        stated = stated_kinds(option) | _kinds_in_tables(option)
         missing = []
         if "good" not in stated and not any(is_pro(plain_text(i.text), i) for i in items):
             missing.append("pro (`* Good, because ...`)")
@@ -338,6 +382,22 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
                 Position(option.line, 1),
                 f"option `{option.title}` has no {' and no '.join(missing)}",
             )
+
+
+_COMMENTS = re.compile(r"^(?:general\s+)?(?:comments?|remarks?|notes?|discussion)\b")
+
+
+def _kinds_in_tables(option: Section) -> frozenset[str]:
+    """The kinds of the arguments an option's tables state in their cells (a rating
+    table: ``| Transparency | +++ | Good, because ... |``)."""
+    kinds = set()
+    for part in (option, *option.children):
+        for line in part.body.split("\n"):
+            if line.lstrip().startswith("|"):
+                for cell in line.strip().strip("|").split("|"):
+                    text = plain_text(cell).strip()
+                    kinds.add("good" if is_pro(text) else "bad" if is_con(text) else "")
+    return frozenset(kinds - {""})
 
 
 @check("DEC307", local=True)

@@ -33,7 +33,23 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
         if template_leaves_out(corpus, record, "status"):
             return  # the collection's template marks the status optional
         convention = _no_status_convention(corpus, kind)
-        if convention is None:
+        folder = _no_status_in_folder(corpus, kind, record.group) if record.group else None
+        if convention is None and folder is not None:
+            if folder == record.path:
+                count = sum(
+                    1 for r in corpus.records if r.kind == kind.name and r.group == record.group
+                )
+                note = finding(
+                    "DEC102",
+                    record.path,
+                    record.title_position,
+                    f"none of the {count} records in `{record.group}/` states a status, so "
+                    "the records of this folder do not write one; said once, not per record",
+                    "if they are records of another kind, give that kind its own folder "
+                    "under `kinds:`; else add a status to each",
+                )
+                yield replace(note, severity=Severity.INFO)
+        elif convention is None:
             yield finding(
                 "DEC102",
                 record.path,
@@ -89,17 +105,6 @@ def _unknown_status(record: Record, kind: KindSpec, corpus: Corpus, raw: str) ->
     status = likely_status(kind.name, word)
     mapping = f"{{{word}: {status or '<status>'}}}"
     choose = "" if status else f", with <status> one of: {', '.join(kind.statuses)}"
-    if len(users) == 1 and _vocabulary_settled(corpus, kind):
-        yield finding(
-            "DEC101",
-            record.path,
-            record.position_of("status"),
-            f"status `{raw}` is not a status of {kind.label.lower()}: no other record uses "
-            "it, and every other record states a known status",
-            f"write one of: {', '.join(kind.statuses)}; or, if it is a new word of your "
-            f"team's, map it under `kinds: {kind.name}: aliases: {mapping}` in mkdocs.yml",
-        )
-        return
     used = f"{len(users)} records use it" if len(users) > 1 else "one record uses it"
     note = finding(
         "DEC101",
@@ -132,19 +137,6 @@ def _records_with_word(corpus: Corpus, kind: KindSpec, word: str) -> list[Record
     return corpus.memo(f"unknown-statuses:{kind.name}", compute)[word.lower()]
 
 
-def _vocabulary_settled(corpus: Corpus, kind: KindSpec) -> bool:
-    """Every record of the kind that states a status but one states a known one (the
-    lifecycle's words or the aliases), and at least one does: a team whose words are all
-    mapped has no word of its own left, so a new one is a mistake, not a convention."""
-
-    def compute() -> bool:
-        stated = [r for r in corpus.records if r.kind == kind.name and r.raw_status]
-        unknown = sum(1 for r in stated if r.status is None)
-        return unknown == 1 and len(stated) > 1
-
-    return corpus.memo(f"settled-statuses:{kind.name}", compute)
-
-
 def _status_counts(corpus: Corpus, kind: KindSpec) -> tuple[int, int]:
     records = [r for r in corpus.records if r.kind == kind.name]
     return sum(1 for r in records if r.raw_status is not None), len(records)
@@ -161,6 +153,25 @@ def _no_status_convention(corpus: Corpus, kind: KindSpec) -> str | None:
         return min(r.path for r in corpus.records if r.kind == kind.name and not r.raw_status)
 
     return corpus.memo(f"no-status:{kind.name}", compute)
+
+
+# A sub-folder in which at least this many records, and most, state no status keeps
+# records of another format (reviews, notes beside the decisions): one note.
+FOLDER_MINIMUM = 3
+
+
+def _no_status_in_folder(corpus: Corpus, kind: KindSpec, group: str) -> str | None:
+    """The record that carries the one note when most records of a sub-folder (three or
+    more) state no status, while the kind's other records do; None otherwise."""
+
+    def compute() -> str | None:
+        records = [r for r in corpus.records if r.kind == kind.name and r.group == group]
+        without = [r.path for r in records if not r.raw_status]
+        if len(without) < FOLDER_MINIMUM or len(without) <= NO_STATUS_SHARE * len(records):
+            return None
+        return min(without)
+
+    return corpus.memo(f"no-status:{kind.name}:{group}", compute)
 
 
 def _where_to_write(record: Record, key: str, example: str) -> str:

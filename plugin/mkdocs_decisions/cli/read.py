@@ -26,6 +26,7 @@ from ..checks.baseline import (
 from ..checks.identity import identify
 from ..checks.run import check_corpus
 from ..corpus.child import in_child
+from ..corpus.links import Corpus
 from ..corpus.reviews import due_for_review
 from ..edit.files import Change, WriteRefused, write_changes
 from ..history.changes import GitError, changed_since, repository_root
@@ -255,7 +256,7 @@ def command_list(arguments: argparse.Namespace) -> int:
         and (not arguments.project or _in_projects(record, arguments.project, trace))
     ]
     if arguments.format == "json":
-        rows = [_row(record) for record in records]
+        rows = [_row(record, project.corpus) for record in records]
         for entry, record in zip(rows, records, strict=True):
             if record.path in reviews:
                 due = reviews[record.path]
@@ -302,7 +303,7 @@ def _in_projects(record: Record, wanted: list[str], trace: Traceability) -> bool
     )
 
 
-def _row(record: Record) -> dict[str, object]:
+def _row(record: Record, corpus: Corpus) -> dict[str, object]:
     return {
         "id": record.id,
         "kind": record.kind,
@@ -314,7 +315,10 @@ def _row(record: Record) -> dict[str, object]:
         "path": record.path,
         "tags": list(record.strings("tags")),
         "deciders": list(record.strings("deciders")),
-        "superseded_by": [r.target for r in record.references if r.relation == "superseded_by"],
+        "authors": list(record.strings("authors")),
+        # by id, declared on either side; a successor that names no record, as written
+        "superseded_by": [successor.id for successor in corpus.successors(record)]
+        or [r.target for r in record.references if r.relation == "superseded_by"],
     }
 
 

@@ -8,7 +8,9 @@ history the same way and say the same things when history is incomplete.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -294,6 +296,7 @@ def build_corpus(
         cache.keep_only({source for source, _ in sources})
     templates = [_template(source, kind, settings) for source, kind in discovered.templates]
     records = _without_shared_prefixes(_staged_lifecycles(records, settings))
+    records = _numbered_zero(records, settings)
     findings = _unnumbered_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
@@ -304,6 +307,8 @@ def build_corpus(
         key = normalise_id(record.id)
         if key in by_id:
             first = by_id[key]
+            if _named_alike(record, first):
+                continue  # "design-doc-x.md" in two folders of a collection named by files
             findings.append(
                 finding(
                     "DEC103",
@@ -350,6 +355,48 @@ def build_corpus(
 # A collection that names most of its records by a slug alone (GraphQL's, OCaml's RFCs)
 # is told once that they are not numbered, not once per record.
 UNNUMBERED_ONCE = 5
+
+
+def _named_alike(record: Record, first: Record) -> bool:
+    """Two records whose ids are only their file names, in different folders: a
+    collection that names records by file (``defunct/x.md`` beside ``x.md``) has no
+    number to share; links by file name find the first."""
+    return (
+        record.number is None
+        and first.number is None
+        and "id" not in record.fields
+        and "id" not in first.fields
+        and posixpath.dirname(record.path) != posixpath.dirname(first.path)
+    )
+
+
+_ZERO_NAME = re.compile(r"^0+[-_ ]")
+_SERIES_OF_ID = re.compile(r"\d+$")
+
+
+def _numbered_zero(records: list[Record], settings: Settings) -> list[Record]:
+    """A record numbered 0 among numbered records is record 0 ("0000-record-architecture-
+    decisions.md" opens many collections): ADR-0000, not its file name. Where several
+    files of a folder are numbered 0, the process numbers none (Yarn's RFCs)."""
+    zeros: dict[tuple[str, str], list[Record]] = {}
+    numbered: Counter[tuple[str, str]] = Counter()
+    series: dict[tuple[str, str], str] = {}  # the folder's series: "ADR-", "TESTING-"
+    for record in records:
+        folder = (record.kind, posixpath.dirname(record.path))
+        if record.number is not None:
+            numbered[folder] += 1
+            series.setdefault(folder, _SERIES_OF_ID.sub("", record.id))
+        elif record.id == posixpath.splitext(posixpath.basename(record.path))[0] and (
+            _ZERO_NAME.match(record.id)
+        ):
+            zeros.setdefault(folder, []).append(record)
+    renumbered = {}
+    for folder, found in zeros.items():
+        kind = settings.kinds.get(folder[0])
+        if len(found) == 1 and numbered[folder] >= 2 and kind is not None and kind.numbered:
+            record_id = f"{series.get(folder) or kind.prefix + '-'}0000"
+            renumbered[found[0].path] = replace(found[0], number=0, id=record_id)
+    return [renumbered.get(record.path, record) for record in records] if renumbered else records
 
 
 def _unnumbered_once(findings: list[Finding], records: list[Record]) -> list[Finding]:

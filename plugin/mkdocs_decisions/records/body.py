@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from .model import ListItem, Section
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# A no-break space after the hashes (pasted from a rich editor) and a number right after
+# them (`#25. Title`) make a heading for every reader of the file, if not for CommonMark.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?)|(?=\d+\.\s+\S)(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # A fence of backticks has no backtick after it: "```text```" on a line is a code span.
 _FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
@@ -38,6 +40,12 @@ _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?|[A-Za-z][.)])\s+")
 # What a heading carries besides its name: "[optional]", "(Optional)", an attribute
 # anchor "{#manual-process}", a comment "<!-- omit in toc -->".
 _HEADING_SUFFIX = re.compile(r"\s*(?:[\[(]\s*optional\s*[\])]|\{[#.][^}]*\}|<!--.*?-->)\s*$", re.I)
+# Emoji before a heading's name, as a shortcode or a character (`## :memo: Status`,
+# `## 📝 Décision`): gitmoji-style templates.
+_DECORATION = re.compile(
+    r"^(?::[a-z0-9_+-]+:|[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+    r"\ufe0f\u200d])+\s*"
+)
 _WHOLE_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$")
 _LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)")
 # Headings that open a note about the record, never its title (Rust RFCs start "# Note",
@@ -120,6 +128,7 @@ def section_key(title: str) -> str:
             break
         text = stripped
     text = plain_text(text).lower().strip()
+    text = _DECORATION.sub("", text)
     text = _NUMBERING.sub("", text)
     text = _WHOLE_BRACKETS.sub(r"\1", text.rstrip(":").strip())
     # A typographic apostrophe is a plain one; "The problem" names the problem section.
@@ -136,7 +145,8 @@ def scan_headings(lines: list[str]) -> list[Heading]:
             continue
         atx = _ATX.match(line) if first == "#" else None
         if atx:
-            headings.append(Heading(len(atx.group(1)), (atx.group(2) or "").strip(), index))
+            text = atx.group(2) if atx.group(2) is not None else atx.group(3)
+            headings.append(Heading(len(atx.group(1)), (text or "").strip(), index))
             continue
         setext = _SETEXT.match(line)
         if setext and index > 0 and _is_paragraph_line(lines[index - 1]):

@@ -264,7 +264,10 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             if numbered_folder and not parts_of_record and not template_folder:
                 if landing_name:
                     record_of_folder = landing_name
-                elif len(markdown) == 1 and not _NUMBERED_FOLDER.match(markdown[0]):
+                elif len(markdown) == 1 and (
+                    not _NUMBERED_FOLDER.match(markdown[0])
+                    or os.path.splitext(markdown[0])[0] == folder_name
+                ):  # "0012-x/design.md", "2024-10-18-x/2024-10-18-x.md"
                     record_of_folder = markdown[0]
             if record_of_folder or template_folder:
                 record_folders.append(directory)
@@ -454,6 +457,8 @@ def _unnumbered_pages(
     own = os.path.basename(directory)
     if _numbered_name(own):
         return False  # a record's own folder (28-jupyter-server/jupyter-server.md)
+    if set(re.split(r"[-_ .]+", own.lower())) & _RECORD_FOLDER_WORDS:
+        return False  # "proposed-adrs/": records that get their number when accepted
     if any(_numbered_name(os.path.splitext(name)[0]) for name in pages):
         return False
     if any(_numbered_name(name) for name in subdirs):
@@ -465,10 +470,44 @@ def _unnumbered_pages(
     return any(_numbered_name(os.path.splitext(name)[0]) for name in beside if name != own)
 
 
+# Folder names that say they hold records of a stage: proposals not numbered yet, records
+# retired without their numbers.
+_RECORD_FOLDER_WORDS = frozenset(
+    {
+        "proposed",
+        "proposals",
+        "draft",
+        "drafts",
+        "adr",
+        "adrs",
+        "rfc",
+        "rfcs",
+        "decisions",
+        "historic",
+        "archive",
+        "archived",
+        "superseded",
+        "deprecated",
+        "rejected",
+        "defunct",
+        "obsolete",
+        "retired",
+        "withdrawn",
+    }
+)
+
+
 def _numbered_name(stem: str) -> bool:
     """A name that numbers a record (``0007-x``, ``CIP-0001``, ``ODH-ADR-Operator-0001-x``,
     ``20210105-x``, ``0000-x``); a date alone (``2020-07-01``) numbers nothing."""
-    return bool(_NUMBERED_NAME.match(stem)) and not _DATE_ONLY.match(stem)
+    match = _NUMBERED_NAME.match(stem)
+    if match is None or _DATE_ONLY.match(stem):
+        return False
+    # "design-doc-packages-v2": a version of a document, not a record's number
+    return not _VERSION_NUMBER.search(match.group(0))
+
+
+_VERSION_NUMBER = re.compile(r"(?:^|[-_])[vV]\d+$")
 
 
 def _metadata_file(directory: str, files: list[str]) -> str:
@@ -487,6 +526,9 @@ def _template_folder(folder_name: str) -> bool:
     return is_template(folder_name) or (bool(digits) and int(digits) == 0)
 
 
+_DATED_FOLDER = re.compile(r"^(?:19|20)\d{2}[-_]?\d{1,2}[-_]?\d{1,2}[-_]")
+
+
 def _has_record_beside(directory: str, folder_name: str) -> bool:
     """Whether a numbered folder belongs to a record file beside it, with the same number
     (``text/3392-council/`` beside ``text/3392-council.md``, ``A69_graphics/`` beside
@@ -494,14 +536,19 @@ def _has_record_beside(directory: str, folder_name: str) -> bool:
     match = _NUMBERED_FOLDER.match(folder_name)
     if match is None:
         return False
-    number = re.sub(r"[-_]$", "", match.group(0)).lower()
-    # "CIP-0001/" alone is the record's own folder (its README is it); "15292/" beside
-    # "15292-generics.md" holds that record's parts.
-    named_by_number = number == folder_name.lower()
     try:
         siblings = os.listdir(os.path.dirname(directory))
     except OSError:
         return False
+    if _DATED_FOLDER.match(folder_name):  # "2024-10-18-x/": a date is no number others share
+        return any(
+            stem == folder_name and extension.lower() in RECORD_EXTENSIONS
+            for stem, extension in map(os.path.splitext, siblings)
+        )
+    number = re.sub(r"[-_]$", "", match.group(0)).lower()
+    # "CIP-0001/" alone is the record's own folder (its README is it); "15292/" beside
+    # "15292-generics.md" holds that record's parts.
+    named_by_number = number == folder_name.lower()
     for sibling in siblings:
         stem, extension = os.path.splitext(sibling)
         if extension.lower() not in RECORD_EXTENSIONS:
@@ -606,6 +653,8 @@ def _unreadable(
 def is_template(name: str) -> bool:
     """A template file that teams keep beside the records (template.md, ...)."""
     words = [word for word in re.split(r"[-_.\s]+", os.path.splitext(name)[0]) if word]
+    if len(words) > 2 and words[0].isalpha() and words[1].isdigit():
+        words = [words[0], *words[2:]]  # "CFP-003-template": a series' number for it
     if not any(_TEMPLATE_WORD.match(word) for word in words):
         return False
     return all(_TEMPLATE_WORD.match(word) or _TEMPLATE_QUALIFIERS.match(word) for word in words)

@@ -159,10 +159,14 @@ class KindSpec:
     date_tolerance: int = 60  # days a decision date may lie before the first commit
 
     def canonical_status(self, raw: str) -> str | None:
-        """Map a status as written (any case, aliases) onto one of ``statuses``."""
+        """Map a status as written (any case, aliases, ``in-progress`` as ``in
+        progress``) onto one of ``statuses``."""
         word = " ".join(raw.strip().lower().split())
-        word = self.aliases.get(word, word)
-        return word if word in self.statuses else None
+        for written in (word, " ".join(word.replace("-", " ").replace("_", " ").split())):
+            written = self.aliases.get(written, written)
+            if written in self.statuses:
+                return written
+        return None
 
     def section(self, name: str) -> SectionSpec:
         return next(spec for spec in self.sections if spec.name == name)
@@ -199,6 +203,7 @@ ADR_SECTIONS = (
             "contexte",
             "contexte et problématique",
             "contexte et définition du problème",
+            "contexte et énoncé du problème",
             "kontekst",
             "kontekst og problembeskrivelse",
             "problembeskrivelse",
@@ -232,6 +237,7 @@ ADR_SECTIONS = (
             "solutions considered",
             "options and alternatives",
             "options envisagées",
+            "options considérées",
             "alternativer vurdert",
             "vurderte alternativer",
             "opciones consideradas",
@@ -263,6 +269,7 @@ ADR_SECTIONS = (
             "selected option",
             "preferred option",
             "décision",
+            "résultat de la décision",
             "beslutning",
             "beslutningsresultat",
             "decisión",
@@ -797,6 +804,12 @@ def default_kinds() -> dict[str, KindSpec]:
                     # "implementable" once the design is approved.
                     "provisional": "draft",
                     "implementable": "accepted",
+                    "ready for implementation": "accepted",
+                    "merged": "accepted",
+                    # Shipped in a release: "Released Cilium 1.17" is read as "Released".
+                    "released": "implemented",
+                    "shipped": "implemented",
+                    "completed": "implemented",
                 },
             ),
             fields={

@@ -140,6 +140,22 @@ LABELS.update(
         "決定者": "deciders",
         "作者": "authors",
         "作成者": "authors",
+        "提交作者": "authors",
+        "提交时间": "date",
+        "创建时间": "date",
+        "创建日期": "date",
+        "决策日期": "date",
+    }
+)
+# Labels of RFC processes for the day a design was proposed: the date an RFC states.
+LABELS.update(
+    {
+        "begin design discussion": "date",
+        "design discussion began": "date",
+        "submitted": "date",
+        "submitted on": "date",
+        "date submitted": "date",
+        "opened": "date",
     }
 )
 # When a record states several dates, the decision date wins over a creation or start
@@ -156,6 +172,15 @@ _DATE_RANK = {
     "start date": 2,
     "start-date": 2,
     "introduced": 2,
+    "begin design discussion": 2,
+    "design discussion began": 2,
+    "submitted": 2,
+    "submitted on": 2,
+    "date submitted": 2,
+    "opened": 2,
+    "提交时间": 2,
+    "创建时间": 2,
+    "创建日期": 2,
     "proposed": 2,
     "proposed on": 2,
 }
@@ -197,7 +222,10 @@ _LABELLED = re.compile(
 )
 _LABEL_ONLY = re.compile(r"^(?P<label>[^\W\d_](?:[^\W\d_]|[()/ -]){0,30}?)\s*:\s*(?P<value>.*)$")
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*:]{2,30}?)(?::\*\*|\*\*\s*:)\s*\S")
-_DATE_WITHOUT_COLON = re.compile(r"^(?P<label>date)\s+(?P<value>\S.*)$", re.IGNORECASE)
+_DATE_WITHOUT_COLON = re.compile(
+    r"^(?P<label>date|introduced|created|updated|last updated|submitted)\s+(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
 _TABLE_ROW = re.compile(r"^\s*\|?(.*?)\|?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TABLE_HEADERS = {"metadata", "value", "key", "field", "property", "attribute", "name", ""}
@@ -398,6 +426,15 @@ def read_body_metadata(
     ]
     _read_tables(region, first_line, path, found)
     _read_lines(region, lines, first_line, path, found)
+    for section in sections[:2]:
+        if section.key in _METADATA_SECTIONS:  # "## Meta", "## Metadata": a list of labels
+            own = [
+                (section.line - first_line + 1 + offset, line)
+                for offset, line in enumerate(section.body.split("\n"))
+                if line.strip()
+            ]
+            _read_tables(own, first_line, path, found)
+            _read_lines(own, lines, first_line, path, found)
     if "date" not in found.fields and sections:
         _read_lines(
             _dates_in_first_section(sections[0], first_line), lines, first_line, path, found
@@ -419,6 +456,12 @@ def read_body_metadata(
     if "status" not in found.fields:
         _read_status_note(region, first_line, sections, found)
     return found
+
+
+# A first section that holds the record's metadata as labelled lines or a table.
+_METADATA_SECTIONS = frozenset(
+    {"meta", "metadata", "meta data", "metadaten", "métadonnées", "document information"}
+)
 
 
 def _label_heading(title: str) -> bool:
@@ -506,10 +549,16 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     plain = _SYMBOLS.sub("", plain)  # "✅ Accepted", "⌛️ Superseded": the word after the sign
     if _NOTHING.match(plain):
         return None, []  # "N/A", "TBD", "(leave this empty)"
+    plain = _STATUS_DATE.sub("", plain)  # "2020-03-25 accepted": the word; the date is when
     enclosed = _ENCLOSED.match(plain)
+    written = _strip_marks(text).strip()
+    first = _first_of_choices(plain, written)
     if enclosed and enclosed[1].strip().lower() not in _TEMPLATE_WORDS:
         plain = enclosed[1].strip()  # "[Accepted]", "{Draft}": the template's word, chosen
-    elif not plain or _PLACEHOLDER.search(_strip_marks(text).strip()):
+    elif first:
+        plain = first  # "proposed | partially superseded by [008](..)": the template's word
+        links = []
+    elif not plain or _PLACEHOLDER.search(written):
         return None, []
     if _is_word_list(plain):
         return None, []  # "`Proposed`, `Approved`, `Deprecated`": the template's choices
@@ -541,6 +590,9 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     end = _STATUS_END.search(plain)
     word = plain[: end.start()] if end else plain
     word = word.strip(" \"'`*_.-")
+    released = _RELEASED_IN.match(word)
+    if released:  # "Released Cilium 1.17": the word, not the release it came in
+        word = released[1]
     if not word:
         return None, []
     if len(word.split()) > 4:
@@ -554,6 +606,27 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         known = _STATUS_WORD.search(" ".join(plain.split()[:12]))
         return (known[0].lower(), []) if known else (None, [])
     return word, []
+
+
+# A date before or after the status word: "2020-03-25 accepted", "Accepted 2021-05-12".
+_STATUS_DATE = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}\s*[:,\u2013-]?\s+(?=[^\W\d_])|(?<=[^\W\d_])\s*[,\u2013-]?\s+"
+    r"\d{4}-\d{1,2}-\d{1,2}$"
+)
+# A word, a product's name and its version: "Released Cilium 1.17", "Shipped v2.1".
+_RELEASED_IN = re.compile(r"^([^\W\d_]+)\s+(?:\S+\s+){0,2}v?\d+(?:\.\d+)+$")
+
+
+def _first_of_choices(plain: str, written: str) -> str:
+    """The first part of a value that keeps the template's ``|`` between the status and
+    what follows (``proposed | partially superseded by [x](x.md)``); "" for a choice
+    of words (``proposed | accepted``) or a placeholder in brackets."""
+    if "|" not in plain or written[:1] in "[{(<" or _is_word_list(plain):
+        return ""
+    first = plain.split("|", 1)[0].strip(" `*_")
+    if not first or len(first.split()) > 3 or first.lower() in _TEMPLATE_WORDS:
+        return ""
+    return first
 
 
 def _badge_word(badge: re.Match[str]) -> str:
@@ -644,15 +717,30 @@ def is_bare_date(text: str) -> bool:
 
 
 def names_in(text: str) -> list[str]:
-    """People named in one value: ``Ana, Bo and Cy``, ``@a, @b``."""
-    text = plain_text(_strip_marks(text))
+    """People named in one value: ``Ana, Bo and Cy``, ``@a, @b``, ``[Ana S., Bo L.]``
+    (the template's brackets, filled in), ``- Ana, Bo`` (a stray list mark)."""
+    text = _list_value(plain_text(_strip_marks(text)))
     parts = re.split(r"\s*(?:,|;|\band\b|&|\s\|\s)\s*", text)
-    return [part.strip(" .") for part in parts if part.strip(" .")]
+    names = [part.strip() for part in parts]
+    # "Ivo G." keeps the full stop of its initial; "Ana." ends a sentence.
+    names = [name if _INITIAL_LAST.search(name) else name.rstrip(". ") for name in names]
+    return [name for name in names if name]
 
 
 def tags_in(text: str) -> list[str]:
-    text = plain_text(_strip_marks(text))
-    return [part.lstrip("#") for part in re.split(r"[,;\s]+", text) if part.lstrip("#")]
+    text = _list_value(plain_text(_strip_marks(text)))
+    return [part.lstrip("#") for part in re.split(r"[,;\s]+", text) if part.strip("#/")]
+
+
+_INITIAL_LAST = re.compile(r"\s[A-Z]\.$")
+
+
+def _list_value(text: str) -> str:
+    """A list's value without the brackets a template wrote around it and a list mark
+    before it."""
+    text = re.sub(r"^[-*+]\s+", "", text.strip())
+    enclosed = re.fullmatch(r"\[([^\[\]]*)\]", text)
+    return enclosed[1] if enclosed else text
 
 
 # --- the shapes ------------------------------------------------------------------------
@@ -742,6 +830,8 @@ def _read_lines(
         if not text or text.startswith("|"):
             continue
         text = _ITEM_MARK.sub("", text)
+        if text.startswith("**") and text.endswith("**") and ":" in text:
+            text = text[2:-2]  # "**Begin Design Discussion: 2024-08-28**": all of it bold
         pairs = _labelled_pairs(text)
         if pairs:  # "**Status:** Accepted | **Date:** 2025-03-26 | **Review:** 2026-03-26"
             for label, value in pairs:
@@ -754,7 +844,7 @@ def _read_lines(
         if not match or label not in LABELS:
             without_colon = _DATE_WITHOUT_COLON.match(text)
             if without_colon is not None and read_date(without_colon["value"])[0] is not None:
-                label, value = "date", without_colon["value"]
+                label, value = without_colon["label"].lower(), without_colon["value"]
             elif is_bare_date(text):
                 label, value = "date", text  # "27 July 2022" alone below the title
             else:
@@ -771,9 +861,44 @@ def _read_lines(
             found.hidden_lines.add(first_line + following)
             following += 1
         if not value.strip(" *_"):
-            continue
+            value, below = _value_below(label, index, indices, lines)
+            if not value:
+                continue
+            found.hidden_lines.update(first_line + i for i in below)
         _take(found, label, value, first_line + index, line, path, "list")
         found.hidden_lines.add(first_line + index)
+
+
+def _value_below(
+    label: str, index: int, indices: set[int], lines: list[str]
+) -> tuple[str, list[int]]:
+    """The value of a label left empty on its line, and the lines it is on: the items
+    of a list nested below it (``* Author(s):`` then ``    * Cassie``), joined by commas,
+    or the next line for a status or a date (``**Status:**`` then ``Implementable``)."""
+    nested = []
+    following = index + 1
+    while following in indices and lines[following][:1] in (" ", "\t"):
+        item = _ITEM_MARK.match(lines[following])
+        if item is None:
+            break
+        nested.append(following)
+        following += 1
+    if nested:
+        return ", ".join(_ITEM_MARK.sub("", lines[i]).strip() for i in nested), nested
+    following = index + 1
+    apart = following < len(lines) and not lines[following].strip()
+    if apart:
+        following += 1  # "**Status:**", a blank line, then "Implementable"
+    if LABELS[label] not in ("status", "date") or following not in indices:
+        return "", []
+    text = _COMMENT.sub("", lines[following]).strip()
+    if not text or len(text.split()) > 6 or text.startswith(("#", "|", ">", "<")):
+        return "", []
+    if apart and len(plain_text(text).split()) > 1:
+        return "", []  # a paragraph below ("Accepted by all of us.") is prose, not the value
+    if _ITEM_MARK.match(text) or _LABELLED.match(text) or _LABEL_ONLY.match(text):
+        return "", []
+    return text, [following]
 
 
 def _labelled_pairs(text: str) -> list[tuple[str, str]]:
@@ -843,7 +968,11 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
 def _with_link_continued(value: str, following: list[str]) -> str:
     """A status line whose link goes on to the next lines of its paragraph ("This KEP has
     been replaced by [KEP 2433: Topology Aware" / "Hints](https://...)"), joined up to
-    the line that closes it; other lines are left alone."""
+    the line that closes it; other lines are left alone. "Superseded by" at the end of
+    its line names the successor on the next."""
+    by = re.search(r"\bby\s*:?$", value.strip(), re.IGNORECASE)
+    if by and following[:1] and following[0].strip():
+        return f"{value.strip()} {following[0].strip()}"
     joined = value
     for line in following[:3]:
         if joined.count("[") <= joined.count("]") or not line.strip():

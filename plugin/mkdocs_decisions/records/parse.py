@@ -27,7 +27,7 @@ from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, default_kinds, section_nam
 from .metadata import LABELS, date_rank, read_body_metadata, read_date, status_phrase
 from .model import Field, Record, Reference
 from .text import has_control_characters, without_control_characters, without_email
-from .titles import clean_title, is_placeholder, title_from_file_name
+from .titles import clean_title, is_only_id, is_placeholder, title_from_file_name
 from .waivers import read_waivers
 
 # "0007-x", "adr002-x", "rfc-0003-x", "KEEP-0406-x", "A29-x": a prefix, then the number
@@ -51,8 +51,10 @@ _MOVED = re.compile(
 _TIME = r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?"
 # Thanos names proposals by the month alone (202012-receive-split.md).
 _MONTH_NAMED = re.compile(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])-[^\W\d_]")
+# "2021-06-05-x", "20210605-x", and a day or month without its zero: "2023-8-18-x"
 _NAME_DATE = re.compile(
-    rf"^((?:19|20)\d{{2}})([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01]){_TIME}(?:[-_.]|$)"
+    rf"^((?:19|20)\d{{2}})(?:([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])|"
+    rf"([-_])(0?[1-9]|1[0-2])\5(0?[1-9]|[12]\d|3[01])){_TIME}(?:[-_.]|$)"
 )
 _DATED_NUMBER = re.compile(r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](\d{1,18})(?:[-_ .]|$)")
 _REFERENCE_FIELDS = (
@@ -166,6 +168,9 @@ def parse_record(
             findings.extend(f for f in metadata.findings if f.position == value.value_position)
     if "date" not in raw_fields:
         findings.extend(metadata.unread_date[:1])
+    date_in_name = _date_in_name(source.identity_name) if kind.numbered else None
+    if date_in_name is not None and "date" in metadata.fields:
+        _month_first_as_named(raw_fields, date_in_name, findings)
     fields = _checked_fields(raw_fields, kind, path, findings)
     rejected = frozenset(key for key in raw_fields if key in kind.fields and key not in fields)
     unknown = tuple(
@@ -211,7 +216,6 @@ def parse_record(
         # the body's note names the successor: "This KEP has been replaced by [KEP-2433]".
         references += _body_status_references(metadata.fields.get("status"), kind, source)
     references = _unique_references(references)
-    date_in_name = _date_in_name(source.identity_name) if kind.numbered else None
 
     # The page shows the body without its title heading (the page has its own); lines are
     # blanked rather than removed, so that a body line keeps its file line.
@@ -491,6 +495,31 @@ def _named_by_date(stem: str) -> bool:
     return bool(_NAME_DATE.match(stem) or _MONTH_NAMED.match(stem))
 
 
+def _month_first_as_named(
+    fields: dict[str, Field], named: dt.date, findings: list[Finding]
+) -> None:
+    """``04/06/2023`` in ``20230406-x.md``: the file name says the month comes first (US
+    dates), where the number alone would be read day first."""
+    found = fields.get("date")
+    read = found.value if found is not None else None
+    if found is None or not isinstance(read, dt.date) or read == named or read.day > 12:
+        return
+    try:
+        swapped = dt.date(read.year, read.day, read.month)
+    except ValueError:
+        return
+    if swapped != named:
+        return
+    fields["date"] = replace(found, value=named)
+    for index, item in enumerate(findings):
+        if item.rule == "DEC014" and item.position == found.value_position:
+            findings[index] = replace(
+                item,
+                message=item.message.replace(read.isoformat(), named.isoformat()),
+                hint=f"write it as {named.isoformat()}",
+            )
+
+
 def _date_in_name(path: str) -> dt.date | None:
     """The date a file name starts with (``2021-06-05_001-x.md``, log4brains' ``20210605-x.md``)."""
     name = posixpath.basename(path)
@@ -498,7 +527,8 @@ def _date_in_name(path: str) -> dt.date | None:
     if not match:
         return None
     try:
-        return dt.date(int(match[1]), int(match[3]), int(match[4]))
+        month, day = (match[3], match[4]) if match[3] else (match[6], match[7])
+        return dt.date(int(match[1]), int(month), int(day))
     except ValueError:
         return None
 
@@ -775,7 +805,7 @@ def _title(
     heading = ""
     if structure.title is not None:
         heading = clean_title(structure.title, kind.prefix, number)
-        heading = "" if is_placeholder(heading) else heading
+        heading = "" if is_placeholder(heading) or is_only_id(heading) else heading
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
         title = clean_title(declared.value, kind.prefix, number)
         if _SLUG.match(title.strip()) and heading:

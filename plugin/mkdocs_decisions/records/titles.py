@@ -57,7 +57,8 @@ _SUFFIX_ID = re.compile(
 # doc: Title".
 _DOCUMENT_NOUN = re.compile(
     r"^(?:proposal|design\s+proposal|design\s+doc(?:ument)?|enhancement\s+proposal|"
-    r"request\s+for\s+comments|feature\s+name)(?:[-\s#]*\d{1,6})?\s*:\s+(?=\S)",
+    r"request\s+for\s+comments|feature\s+name|(?:[A-Z][\w-]*\s+)?feature\s+proposal)"
+    r"(?:[-\s#]*\d{1,6})?\s*:\s+(?=\S)",
     re.IGNORECASE,
 )
 # The series named before a title in Chinese, Japanese or Korean: "ADR Close処理の設計"
@@ -96,6 +97,14 @@ _DOCUMENT_LABEL = re.compile(r"\b(?:proposal|rfc|adr|design\s+doc(?:ument)?)$", 
 _BARE_NUMBER = re.compile(r"^(\d{1,18})\s+(?=\S)")
 
 
+# The template's "# [NUMBER]. [TITLE]" filled in inside the brackets.
+_NUMBERED_BRACKETS = re.compile(r"^\[\d{1,6}\]\s*[.:)\-]?\s*\[([^\[\]]+)\]$")
+# A title that is the file's slug, number first: the number goes, the slug stays.
+_NUMBERED_SLUG = re.compile(r"^(\d{1,6})-(?=[a-z][a-z0-9]*(?:-[a-z0-9]+)+$)")
+_DATED_ID = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{2}-\d{2}\s*[:\-\u2013\u2014]\s+(?=\S)")
+_ONLY_ID = re.compile(r"^[A-Za-z]{1,8}[-_ ]?\d{1,6}$")
+
+
 def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     """The title's words: numbering, a series id, a status prefix and Markdown removed.
 
@@ -127,6 +136,15 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
         leading = _LEADING_NUMBER.match(text)
         if leading:
             text = text[leading.end() :]
+        dated = _DATED_ID.match(text)  # "CFP-2024-06-12: Title": an id made of a date
+        if dated:
+            text = text[dated.end() :]
+        numbered = _NUMBERED_BRACKETS.match(text)  # "[0010]. [FHIRPath Python Module]"
+        if numbered:
+            text = numbered[1]
+        slug = _NUMBERED_SLUG.match(text)  # "009-greenhouse-helm-controller-ng"
+        if slug and (slug[1].startswith("0") or int(slug[1]) == number):
+            text = text[slug.end() :]
         bare = _BARE_NUMBER.match(text)
         if bare and number is not None and int(bare[1]) == number:
             text = text[bare.end() :]
@@ -142,7 +160,15 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
             text = quoted[2].strip()
         if text == before:
             break
-    return text if text and not is_placeholder(text) else original
+    if text and is_placeholder(text):
+        return text  # "CFP-003: Template": the template's title, as the caller can tell
+    return text if text else original
+
+
+def is_only_id(title: str) -> bool:
+    """A title that is only the record's id (``# CFP-37315``, ``# ADR-12``): it names no
+    decision, so the file name says more."""
+    return bool(_ONLY_ID.match(plain_text(title).strip()))
 
 
 def is_placeholder(title: str) -> bool:
@@ -160,8 +186,9 @@ def title_from_file_name(path: str) -> str:
     """``0007-use-raw-Arc-pointers.md`` is "Use raw Arc pointers": the first letter made
     upper case, the rest as the file name has it."""
     stem = posixpath.splitext(posixpath.basename(path))[0]
-    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", stem)  # a date first (2021-06-05_001-x)
+    stem = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}[-_ ]*", "", stem)  # a date first (2021-06-05_001-x)
     stem = re.sub(r"^(?:[A-Za-z]{1,6}[-_]?)?\d+[-_ .]*", "", stem)
+    stem = re.sub(r"^[A-Za-z]{1,6}[-_](?:TODO|TBD|X+|N+)[-_ .]+", "", stem)  # "CFP-TODO-x"
     words = " ".join(stem.replace("-", " ").replace("_", " ").split())
     return words[:1].upper() + words[1:] if words else posixpath.basename(path)
 
