@@ -470,3 +470,29 @@ def test_pros_and_cons_in_rating_tables_and_sections_that_are_no_options(
     )
     findings = findings_for(tmp_path, {"adr/0001-access.md": record})
     assert [f.message for f in findings if f.rule == "DEC306"] == []
+
+
+def test_a_series_named_in_lower_case_and_versions_in_file_names(tmp_path: Path) -> None:
+    front = '---\nhip: "0001"\ntitle: "Writing a HIP"\nstatus: "accepted"\n---\n\n## A\n\nx\n'
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "hips/hip-0001.md": front,
+            "hips/hip-0002.md": front.replace("0001", "0002"),
+            "hips/archives/monocular/1.0-improvements.md": "# Monocular 1.0\n\nx\n",
+            "hips/archives/helm/001-charts.md": "# Charts\n\nx\n",
+            "hips/archives/helm/002-hooks.md": "# Hooks\n\nx\n",
+            "hips/archives/helm/003-values.md": "# Values\n\nx\n",
+        },
+        folder="hips",
+    )
+    ids = {r.path: r.id for r in corpus.records}
+    assert ids["hips/hip-0001.md"] == "HIP-0001"
+    assert ids["hips/archives/monocular/1.0-improvements.md"] != "RFC-0001"
+    hip = next(r for r in corpus.records if r.id == "HIP-0001")
+    assert [key for key, _ in hip.unknown_keys] == []  # `hip:` is its number in its series
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "hips"}}})
+    findings = run_checks(corpus, settings)
+    archived = [f for f in findings if f.path.startswith("hips/archives/")]
+    assert not [f for f in archived if f.severity is Severity.ERROR and f.rule != "DEC107"]
+    assert {f.rule for f in archived if f.severity is Severity.INFO} >= {"DEC102", "DEC301"}

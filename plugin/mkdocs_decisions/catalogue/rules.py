@@ -210,9 +210,10 @@ _RULES = [
         Severity.ERROR,
         "The record has no status. When most records of a kind state none (more than "
         "half, of at least five; many RFC processes: merged means accepted), this is one "
-        "note for the collection; when the collection's own template marks the status "
-        "optional (MADR 2's `* Status: ... <!-- optional -->`, MADR 3 and 4's optional "
-        "front matter), it is no finding.",
+        "note for the collection, and so it is for a sub-folder in which most records "
+        "(three or more) state none; when the collection's own template marks the "
+        "status optional (MADR 2's `* Status: ... <!-- optional -->`, MADR 3 and 4's "
+        "optional front matter), it is no finding.",
         "Readers cannot tell whether a decision holds without its status.",
         "Write the status where the record's format keeps it (the message says where: "
         "front matter, a `* Status:` line, a table row or a `## Status` section), or set "
@@ -338,7 +339,9 @@ _RULES = [
         "starts with *If* or *Maybe*) are asked for; a template in a sub-folder is for "
         "the records there. Without one, a section that fewer than half of a "
         "collection's records have (of at least five: those that need it, or all of them "
-        "when fewer than five do) is one note for the collection. "
+        "when fewer than five do) is one note for the collection. A sub-folder of the "
+        "kind's folder in which most records (three or more) lack the section is one "
+        "note for that folder (an archive written before the template). "
         "Sections named under `kinds: <kind>: sections:` win over both.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",

@@ -85,7 +85,8 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
         if asked is False:
             continue  # the collection's own template has no such section, or marks it optional
         convention = None if asked else _section_convention(corpus, kind, spec)
-        folder = _folder_convention(corpus, kind, spec, record.group) if record.group else None
+        top = record.group.split("/")[0]
+        folder = _folder_convention(corpus, kind, spec, top) if top else None
         if convention is None and folder is not None:
             if folder == record.path:
                 yield _folder_note(kind, spec, record)
@@ -251,14 +252,16 @@ FOLDER_MINIMUM = 3
 
 
 def _folder_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec, group: str) -> str | None:
-    """The record that carries the one note when most records of a sub-folder have no
-    such section; None when they have it."""
+    """The record that carries the one note when most records of a sub-folder of the
+    kind's folder (and the folders in it) have no such section; None when they have it."""
 
     def compute() -> str | None:
         records = [
             r
             for r in corpus.records
-            if r.kind == kind.name and r.group == group and spec in required_sections(r, kind)
+            if r.kind == kind.name
+            and r.group.split("/")[0] == group
+            and spec in required_sections(r, kind)
         ]
         lacking = [r.path for r in records if not find_section(r.iter_sections(), spec.aliases)]
         if len(lacking) < FOLDER_MINIMUM or len(lacking) <= SECTION_SHARE * len(records):
@@ -273,7 +276,8 @@ def _folder_note(kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
         "DEC301",
         record.path,
         record.title_position,
-        f"most {kind.label.lower()} in `{record.group}/` have no `{spec.name}` section, so "
+        f"most {kind.label.lower()} in `{record.group.split('/')[0]}/` have no `{spec.name}` "
+        "section, so "
         "the records of this folder are written without it; said once, not per record",
         "if they are records of another kind or an older format, give them a kind of their "
         f"own or exclude the folder under `kinds: {kind.name}: exclude:`",

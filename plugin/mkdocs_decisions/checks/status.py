@@ -33,7 +33,8 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
         if template_leaves_out(corpus, record, "status"):
             return  # the collection's template marks the status optional
         convention = _no_status_convention(corpus, kind)
-        folder = _no_status_in_folder(corpus, kind, record.group) if record.group else None
+        top = record.group.split("/")[0]
+        folder = _no_status_in_folder(corpus, kind, top) if top else None
         if convention is None and folder is not None:
             if folder == record.path:
                 count = sum(
@@ -165,7 +166,9 @@ def _no_status_in_folder(corpus: Corpus, kind: KindSpec, group: str) -> str | No
     more) state no status, while the kind's other records do; None otherwise."""
 
     def compute() -> str | None:
-        records = [r for r in corpus.records if r.kind == kind.name and r.group == group]
+        records = [
+            r for r in corpus.records if r.kind == kind.name and r.group.split("/")[0] == group
+        ]
         without = [r.path for r in records if not r.raw_status]
         if len(without) < FOLDER_MINIMUM or len(without) <= NO_STATUS_SHARE * len(records):
             return None

@@ -173,10 +173,14 @@ def parse_record(
         _month_first_as_named(raw_fields, date_in_name, findings)
     fields = _checked_fields(raw_fields, kind, path, findings)
     rejected = frozenset(key for key in raw_fields if key in kind.fields and key not in fields)
+    series_key = _series_key(source.identity_name)  # `hip: "0001"` in hip-0001.md
     unknown = tuple(
         (key, found.key_position)
         for key, found in raw_fields.items()
-        if key not in kind.fields and key not in PAGE_KEYS and key not in kind.page_keys
+        if key not in kind.fields
+        and key not in PAGE_KEYS
+        and key not in kind.page_keys
+        and key != series_key
     )
     fields = _cleaned_fields(fields, path, findings)
 
@@ -743,20 +747,29 @@ def _identity(
     return None, stem
 
 
+def _series_key(name: str) -> str:
+    """The front-matter key that holds a record's number in its own series: ``hip`` for
+    ``hip-0001.md``; "" when the name has no series."""
+    match = re.match(r"^([A-Za-z]{2,6})-\d{1,6}(?=[-_ .]|$)", name)
+    return match[1].lower() if match else ""
+
+
 def _numbered_name(stem: str, kind: KindSpec) -> tuple[int, str] | None:
     """The number and id a file (or folder) name gives: ``0007-x`` is ADR-0007 (the
     kind's own prefix, in any case, too: ``adr-7-x``, ``ADR0007``); another series keeps
     its prefix as written (``KEEP-0406``, ``A29``, ``ODH-ADR-Operator-0001``). All zeros
     (``0000-x``) is no number."""
     match = _SERIES_NUMBER.match(stem)
-    if not match or int(match["number"]) == 0:
-        return None
+    if not match or int(match["number"]) == 0 or re.match(r"\d+\.\d", stem):
+        return None  # "1.0-improvements.md": a version, not a number
     number = int(match["number"])
     groups = [group for group in re.split(r"[-_]", match["prefix"]) if group]
     if not groups or (len(groups) == 1 and groups[0].upper() == kind.prefix.upper()):
         return number, f"{kind.prefix}-{number:04d}"
     if all(group[:1].isupper() or group.upper() == kind.prefix.upper() for group in groups):
         return number, stem[: match.end()]
+    if len(groups) == 1 and match.end() == len(stem) and 2 <= len(groups[0]) <= 6:
+        return number, f"{groups[0].upper()}-{number:04d}"  # "hip-0001.md": HIP-0001
     return None
 
 
