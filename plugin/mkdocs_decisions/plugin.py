@@ -37,6 +37,7 @@ from .checks.run import check_corpus
 from .corpus.child import in_child, may_fork
 from .corpus.links import Corpus
 from .corpus.load import ParseCache, build_corpus, project_history, uncommitted_notes
+from .corpus.parse_store import load_parses, save_parses, store_path
 from .corpus.settings import (
     GRAPH_LIMIT,
     PAGE_LIMIT,
@@ -84,6 +85,7 @@ class DecisionsConfig(Config):  # type: ignore[no-untyped-call]
     today = c.Optional(c.Type((str, dt.date)))  # `today: 2026-12-01` is a YAML date
     page_limit = c.Type(int, default=PAGE_LIMIT)  # split lists above this (ADR-0026)
     graph_limit = c.Type(int, default=GRAPH_LIMIT)
+    cache = c.Type(bool, default=True)  # parsed records kept between runs (ADR-0030)
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-call]
@@ -142,7 +144,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         # The files were found in on_config, moments ago, for exclude_docs: not again.
         discovered = self.discovered or discover(self.project_root, docs_dir, self.settings.kinds)
         self.discovered = None
+        stored = self.settings.cache and not self.parsed.entries  # the first build
+        if stored:
+            self.parsed = load_parses(store_path(self.project_root))
         self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
+        if stored:
+            save_parses(self.parsed, store_path(self.project_root))
         for folder in self.corpus.missing_folders:
             log.info(printable(f"record folder {folder}/ does not exist; nothing to read there"))
         for path in self.corpus.skipped:

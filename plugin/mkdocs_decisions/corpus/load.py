@@ -7,6 +7,7 @@ history the same way and say the same things when history is incomplete.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
@@ -120,14 +121,16 @@ def _nested_repository(project_root: Path, path: str) -> str | None:
 
 @dataclass
 class ParseCache:
-    """Records parsed by earlier builds of this process (``mkdocs serve``): a file whose
-    bytes, place and kind are the same is not parsed again. Records are immutable, so
-    the same object serves every build; new settings start the cache afresh."""
+    """Records parsed by earlier builds of this process (``mkdocs serve``), or by earlier
+    runs (``corpus/parse_store.py``): a file whose bytes, place and kind are the same is
+    not parsed again. Records are immutable, so the same object serves every build; new
+    settings start the cache afresh. The bytes are kept as a digest."""
 
     kinds: dict[str, KindSpec] | None = None
     entries: dict[SourceFile, tuple[bytes, bytes | None, KindSpec, Record, list[Finding]]] = field(
         default_factory=dict
     )
+    changed: bool = False  # since it was loaded from disk: whether to store it again
 
     def parse(
         self,
@@ -138,23 +141,26 @@ class ParseCache:
         metadata_data: bytes | None = None,
     ) -> tuple[Record, list[Finding]]:
         if self.kinds != kinds:
-            self.kinds, self.entries = kinds, {}
+            self.kinds, self.entries, self.changed = kinds, {}, True
+        digest = _digest(data)
+        beside = None if metadata_data is None else _digest(metadata_data)
         cached = self.entries.get(source)
-        if (
-            cached is not None
-            and cached[0] == data
-            and cached[1] == metadata_data
-            and cached[2] == kind
-        ):
+        if cached is not None and cached[0] == digest and cached[1] == beside and cached[2] == kind:
             return cached[3], cached[4]
         record, findings = parse_record(data, source, kind, kinds, metadata_data)
-        self.entries[source] = (data, metadata_data, kind, record, findings)
+        self.entries[source] = (digest, beside, kind, record, findings)
+        self.changed = True
         return record, findings
 
     def keep_only(self, sources: set[SourceFile]) -> None:
         """Forget files that are gone, so a long session does not grow without end."""
         for source in [source for source in self.entries if source not in sources]:
             del self.entries[source]
+            self.changed = True
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def sub_series(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceFile, KindSpec]]:

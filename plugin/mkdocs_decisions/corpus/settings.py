@@ -35,6 +35,7 @@ OPTIONS = (
     "today",
     "page_limit",
     "graph_limit",
+    "cache",
 )
 # Below these a site is drawn as it always was; above, lists and the graph are split
 # (docs/site.md, ADR-0026). The smallest values keep a split page worth opening.
@@ -80,6 +81,7 @@ class Settings:
     # nodes on one graph page; longer lists get a page per year (then month).
     page_limit: int = PAGE_LIMIT
     graph_limit: int = GRAPH_LIMIT  # the most nodes in one picture of the graph page
+    cache: bool = True  # keep parsed records between runs (corpus/parse_store.py)
 
     def severity(self, rule_id: str) -> Severity:
         return self.severities.get(rule_id, RULES[rule_id].severity)
@@ -136,7 +138,7 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
     if not index.endswith(".md"):
         raise SettingsError("index: expected a Markdown path such as decisions/index.md")
     flags = {}
-    for name in ("history", "require_history", "neighbourhoods", "tags"):
+    for name in ("history", "require_history", "neighbourhoods", "tags", "cache"):
         value = options.get(name, name not in ("require_history", "tags"))
         if not isinstance(value, bool):
             raise SettingsError(f"{name}: expected true or false")

@@ -1,0 +1,72 @@
+"""Parsed records kept on disk between runs (corpus/parse_store.py, ADR-0030): a second
+run reads them instead of parsing, and never gives a record older than its file."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+from mkdocs_decisions.corpus.parse_store import load_parses, save_parses, store_path
+
+from conftest import VALID_BODY, Project, adr
+
+FRONT = "title: {0}\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana Silva]"
+
+
+def record(title: str) -> str:
+    return adr(front=FRONT.format(title), body=VALID_BODY.format(title="T"))
+
+
+def test_a_second_run_reuses_the_records_and_an_edit_is_read(project: Project) -> None:
+    project.write("adr/0001-a.md", record("Batch scoring"))
+    project.configure()
+    first = project.decisions("list", "--format", "json")
+    assert first.returncode == 0, first.stderr
+    stored = store_path(project.root)
+    assert stored.is_file()
+    assert not str(stored).startswith(str(project.root))  # never in the repository
+    cached = load_parses(stored)
+    assert [source.path for source in cached.entries] == ["adr/0001-a.md"]
+    before = stored.stat().st_mtime_ns
+    again = project.decisions("list", "--format", "json")
+    assert again.stdout == first.stdout
+    assert stored.stat().st_mtime_ns == before  # nothing new to keep: not written again
+
+    project.write("adr/0001-a.md", record("Stream scoring"))
+    edited = project.decisions("list", "--format", "json")
+    assert '"title": "Stream scoring"' in edited.stdout
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    page = (project.root / "site/adr/0001-a/index.html").read_text(encoding="utf-8")
+    assert "Stream scoring" in page and "Batch scoring" not in page
+
+
+def test_a_broken_store_is_no_store_and_the_option_turns_it_off(project: Project) -> None:
+    project.write("adr/0001-a.md", adr(body=VALID_BODY.format(title="Batch scoring")))
+    project.configure()
+    stored = store_path(project.root)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_bytes(b"not a pickle")
+    checked = project.check()
+    assert checked.returncode == 0 and "Traceback" not in checked.stderr
+    assert load_parses(stored).entries  # written again, whole
+    stored.unlink()
+    project.configure(plugin_options={"cache": False})
+    assert project.check().returncode == 0
+    assert project.build().returncode == 0
+    assert not stored.exists()
+
+
+def test_records_of_other_code_are_not_reused(project: Project) -> None:
+    project.write("adr/0001-a.md", adr(body=VALID_BODY.format(title="Batch scoring")))
+    project.configure()
+    assert project.check().returncode == 0
+    stored = store_path(project.root)
+    cached = load_parses(stored)
+    cached.changed = True
+    save_parses(cached, stored)
+    # A store written by another release: its fingerprint is not this code's.
+    _, entries = pickle.loads(stored.read_bytes())
+    stored.write_bytes(pickle.dumps(("another release", entries)))
+    assert load_parses(stored).entries == {}
+    assert not [name for name in os.listdir(stored.parent) if name.startswith(".records-")]
