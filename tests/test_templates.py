@@ -275,3 +275,30 @@ def test_a_template_beside_two_folders_is_for_the_kind_it_names(tmp_path: Path) 
     assert found == [
         ("adr/0001-use-postgres.md", "missing section `Consequences` (required when accepted)")
     ]
+
+
+def test_a_folder_of_templates_beside_the_records_and_headings_deep_in_it(
+    tmp_path: Path,
+) -> None:
+    """Cilium keeps its template in `cfps/` beside `cilium/`: it is the collection's
+    template; its `#### Cons` under an example `### Option 1:` asks for no Drawbacks."""
+    template = (
+        "# CFP-003: Template\n\n**Status:** Implementable\n\n## Summary\n\nx\n\n"
+        "## Motivation\n\nx\n\n## Proposal\n\nx\n\n## Impacts / Key Questions\n\n"
+        "### Option 1:\n\n#### Pros\n\n* x\n\n#### Cons\n\n* y\n"
+    )
+    record = "# CFP-{n}: R{n}\n\n**Status:** Implementable\n\n## Summary\n\nx\n\n## Proposal\n\nx\n"
+    files = {"cfps/CFP-003-template.md": template, "cfps/README.md": "# Templates\n"}
+    files.update({f"cilium/CFP-{n}-r.md": record.format(n=n) for n in (11, 12, 13)})
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "cilium"}}})
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    assert [t.path for t in corpus.templates] == ["cfps/CFP-003-template.md"]
+    missing = [f.message for f in run_checks(corpus, settings) if f.rule == "DEC301"]
+    assert missing == [
+        "missing section `Motivation`",
+        "missing section `Motivation`",
+        "missing section `Motivation`",
+    ]

@@ -29,7 +29,7 @@ from ..records.kinds import (
     with_article,
 )
 from ..records.model import Record, Section
-from ..records.templates import covering
+from ..records.templates import TemplateOutline, covering
 from ..records.tradeoffs import (
     all_items,
     chosen_options,
@@ -205,10 +205,20 @@ def template_asks(corpus: Corpus, kind: KindSpec, record: Record, spec: SectionS
     if not templates:
         return None
     for template in templates:
-        written = find_section(list(template.sections), spec.aliases)
+        written = find_section(_outline(template), spec.aliases)
         if written is None or written.key in template.optional:
             return False
     return True
+
+
+def _outline(template: TemplateOutline) -> list[Section]:
+    """A template's sections and their sub-sections (MADR's ``### Consequences``), not
+    the headings deeper inside them: Cilium's ``#### Cons`` under ``### Option 1:`` is
+    part of an example option, no Drawbacks section."""
+    if not template.sections:
+        return []
+    top = min(section.level for section in template.sections)
+    return [section for section in template.sections if section.level <= top + 1]
 
 
 def template_leaves_out(corpus: Corpus, record: Record, field: str) -> bool:

@@ -367,9 +367,10 @@ def _templates_beside(
     folder: Path, project_root: Path, kind: KindSpec, kinds: dict[str, KindSpec]
 ) -> list[SourceFile]:
     """Template files in the folder that holds the kind's folder (NATS' ``adr-template.md``
-    beside ``adr/``, Polkadot's ``0000-template.md`` beside ``text/``): the collection's
-    template all the same; not one named for another kind (``rfc-template.md`` beside
-    ``adr/`` and ``rfc/``)."""
+    beside ``adr/``, Polkadot's ``0000-template.md`` beside ``text/``), or in a folder
+    beside it that holds templates only (Cilium's ``cfps/`` beside ``cilium/``): the
+    collection's template all the same; not one named for another kind
+    (``rfc-template.md`` beside ``adr/`` and ``rfc/``)."""
     others = {k.prefix.lower() for k in kinds.values() if k.prefix and k.name != kind.name}
     others -= {kind.prefix.lower()}
     parent = folder.parent
@@ -381,17 +382,39 @@ def _templates_beside(
         names = sorted(os.listdir(parent))
     except OSError:
         return []
-    found = []
-    for name in names:
-        path = parent / name
-        if (
+
+    def template_file(path: Path) -> bool:
+        name = path.name
+        return (
             os.path.splitext(name)[1].lower() in RECORD_EXTENSIONS
             and is_template(name)
             and not others & set(re.split(r"[-_.\s]+", name.lower()))
             and path.is_file()
             and not path.is_symlink()
+        )
+
+    found = [
+        _template_source(str(parent / n), "", project_root)
+        for n in names
+        if template_file(parent / n)
+    ]
+    for name in names:  # "cfps/CFP-003-template.md" beside "cilium/": a folder of templates
+        sibling = parent / name
+        if (
+            name.startswith(".")
+            or sibling == folder
+            or sibling.is_symlink()
+            or not sibling.is_dir()
         ):
-            found.append(_template_source(str(path), "", project_root))
+            continue
+        try:
+            inside = sorted(os.listdir(sibling))
+        except OSError:
+            continue
+        pages = [n for n in inside if os.path.splitext(n)[1].lower() in RECORD_EXTENSIONS]
+        templates = [n for n in pages if template_file(sibling / n)]
+        if templates and all(n in templates or n.lower() in LANDING_NAMES for n in pages):
+            found += [_template_source(str(sibling / n), "", project_root) for n in templates]
     return found
 
 
