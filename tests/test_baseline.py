@@ -163,6 +163,27 @@ def test_known_findings_stay_known_when_their_folder_moves(project: Project) -> 
     assert all(path.startswith("doc/decisions/") for path in paths)
 
 
+def test_a_finding_that_names_another_moved_file_stays_known(project: Project) -> None:
+    """DEC103 names the other file with the same number ("also used by adr/0001-a.md"):
+    after `git mv adr doc/adr` it names the new path, and is still the known finding."""
+    body = VALID_BODY.format(title="T")
+    front = "title: {0}\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana Silva]"
+    project.write("adr/0001-a.md", adr(front=front.format("A"), body=body))
+    project.write("adr/0001-b.md", adr(front=front.format("B"), body=body))
+    project.configure()
+    project.git_commit_all("records as they were")
+    assert "DEC103" in project.check().stdout
+    assert project.decisions("baseline").returncode == 0
+    (project.root / "doc").mkdir()
+    subprocess.run(["git", "mv", "adr", "doc/adr"], cwd=project.root, check=True)
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "doc/adr"}}})
+    project.git_commit_all("move the records", "2026-04-01T09:00:00+00:00")
+    checked = project.check()
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "fixed" not in checked.stderr
+    assert project.build("--strict").returncode == 0
+
+
 def test_identical_findings_in_one_file_are_known_one_by_one(project: Project) -> None:
     old_project(project)
     project.decisions("baseline")

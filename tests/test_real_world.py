@@ -496,3 +496,28 @@ def test_a_series_named_in_lower_case_and_versions_in_file_names(tmp_path: Path)
     archived = [f for f in findings if f.path.startswith("hips/archives/")]
     assert not [f for f in archived if f.severity is Severity.ERROR and f.rule != "DEC107"]
     assert {f.rule for f in archived if f.severity is Severity.INFO} >= {"DEC102", "DEC301"}
+
+
+def test_docusaurus_folder_page_handles_and_a_date_heading_under_front_matter(
+    tmp_path: Path,
+) -> None:
+    """A sixth round: `ADRs/ADRs.md` is the folder's page (Docusaurus' category index),
+    `@a @b` are two people, and a `## Date:` heading that gives what the front matter
+    does not is shown once, in the header."""
+    files = {
+        "ADRs/ADRs.md": "---\ntitle: ADR Overview\n---\n\n## Overarching ADRs\n\n* [A](a.md)\n",
+        "ADRs/a.md": "---\ntitle: 'ADR: Logging levels'\n---\n\n## Date: 2025-03-20\n\n"
+        "## Background\n\nx\n\n## Decision\n\ny\n",
+        "ADRs/b.md": "# B\n\n* Status: accepted\n* Deciders: @KPostOffice @fridex\n\n" + NYGARD,
+    }
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    corpus = records_in(tmp_path, "ADRs")
+    assert sorted(r.path for r in corpus.records) == ["ADRs/a.md", "ADRs/b.md"]
+    assert [page.source.path for page in corpus.landing_pages] == ["ADRs/ADRs.md"]
+    read = {r.path: r for r in corpus.records}
+    assert read["ADRs/b.md"].strings("deciders") == ("@KPostOffice", "@fridex")
+    dated = read["ADRs/a.md"]
+    assert (dated.title, str(dated.date)) == ("Logging levels", "2025-03-20")
+    assert dated.hidden_lines == frozenset({5})

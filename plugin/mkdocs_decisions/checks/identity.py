@@ -6,6 +6,7 @@ that a finding keeps its identity when lines are added above it.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -26,8 +27,14 @@ class IdentifiedFinding:
 
     def moved_from(self, path: str) -> str:
         """The fingerprint this finding had when its file was at ``path`` (before a
-        ``git mv`` of the file or of its folder)."""
-        return replace(self.finding, path=path).fingerprint(self.line_text, self.occurrence)
+        ``git mv`` of the file or of its folder). Paths of the moved folder that the
+        message names moved with it ("id ADR-0005 is also used by docs/adr/0005-x.md")."""
+        message = self.finding.message
+        old, new = posixpath.dirname(path), posixpath.dirname(self.finding.path)
+        if old != new and new:
+            message = message.replace(f"{new}/", f"{old}/" if old else "")
+        moved = replace(self.finding, path=path, message=message)
+        return moved.fingerprint(self.line_text, self.occurrence)
 
 
 def identify(findings: Iterable[Finding], root: Path) -> list[IdentifiedFinding]:

@@ -238,6 +238,12 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             landing_names = [n for n in files if n.lower() in LANDING_NAMES]
             # Like MkDocs: index.md wins over README.md as the folder's page.
             landing_name = min(landing_names, key=lambda n: n.lower() != "index.md", default="")
+            own_name = os.path.basename(directory)
+            if not landing_name and not _NUMBERED_FOLDER.match(own_name):
+                # Docusaurus: "ADRs/ADRs.md" is the folder's page (its category index)
+                landing_name = next(
+                    (n for n in sorted(files) if n.lower() == f"{own_name.lower()}.md"), ""
+                )
             # One folder per record: Kubernetes KEPs (keps/sig-x/2214-indexed-job/README.md),
             # Jupyter JEPs (28-jupyter-server/jupyter-server.md); or a record's own folder
             # of parts beside it (text/3392-council.md and text/3392-council/*.md).

@@ -722,6 +722,8 @@ def names_in(text: str) -> list[str]:
     text = _list_value(plain_text(_strip_marks(text)))
     parts = re.split(r"\s*(?:,|;|\band\b|&|\s\|\s)\s*", text)
     names = [part.strip() for part in parts]
+    # "@KPostOffice @fridex @cgoern": handles written with spaces between them
+    names = [n for name in names for n in (name.split() if _HANDLES.match(name) else [name])]
     # "Ivo G." keeps the full stop of its initial; "Ana." ends a sentence.
     names = [name if _INITIAL_LAST.search(name) else name.rstrip(". ") for name in names]
     return [name for name in names if name]
@@ -733,6 +735,7 @@ def tags_in(text: str) -> list[str]:
 
 
 _INITIAL_LAST = re.compile(r"\s[A-Z]\.$")
+_HANDLES = re.compile(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
 
 
 def _list_value(text: str) -> str:

@@ -236,11 +236,11 @@ def parse_record(
                 findings.append(_control_finding(path, position, "the text"))
                 body_text = without_control_characters(body_text)
                 break
-    hidden = (
-        frozenset(metadata.hidden_lines)
-        if style and style not in ("front matter", METADATA_FILE)
-        else frozenset()
-    )
+    if style and style not in ("front matter", METADATA_FILE):
+        hidden = frozenset(metadata.hidden_lines)
+    else:  # the body's lines that gave what the front matter does not say (`## Date: x`)
+        taken = {f.key_position.line for k, f in metadata.fields.items() if raw_fields.get(k) is f}
+        hidden = frozenset(metadata.hidden_lines & taken)
     record = Record(
         path=path,
         source_path=source.source_path,
