@@ -521,3 +521,23 @@ def test_docusaurus_folder_page_handles_and_a_date_heading_under_front_matter(
     dated = read["ADRs/a.md"]
     assert (dated.title, str(dated.date)) == ("Logging levels", "2025-03-20")
     assert dated.hidden_lines == frozenset({5})
+
+
+def test_a_first_heading_that_names_its_section_and_the_title(tmp_path: Path) -> None:
+    """Ray's REPs open with `## Summary - Serve Pipeline` and no title heading: the
+    title is "Serve Pipeline", and the section is the summary; `## Status: Accepted`
+    stays a status."""
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "reps/2022-03-08-serve.md": "## Summary - Serve Pipeline\n\nx\n\n## Motivation\n\ny\n",
+            "reps/2022-03-09-b.md": "## Status: Accepted\n\n## Summary\n\nx\n",
+        },
+        folder="reps",
+    )
+    read = {r.path: r for r in corpus.records}
+    serve = read["reps/2022-03-08-serve.md"]
+    assert serve.title == "Serve Pipeline"
+    assert [s.key for s in serve.sections] == ["summary", "motivation"]
+    other = read["reps/2022-03-09-b.md"]
+    assert (other.title, other.raw_status) == ("B", "Accepted")

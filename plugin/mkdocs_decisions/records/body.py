@@ -245,6 +245,16 @@ _NAMES_DOCUMENT = re.compile(
 )
 
 
+# Headings that hold a value after their name, not a title: the metadata readers'.
+_VALUE_HEADINGS = frozenset(
+    {"status", "state", "date", "statut", "état", "estado", "stato", "datum", "fecha", "data"}
+    | {"状态", "狀態", "状態", "ステータス", "상태"}
+)
+_SECTION_AND_TITLE = re.compile(
+    r"^(?P<name>[^\W\d_][\w ]{1,40}?)\s+[-\u2013\u2014:]\s+(?P<title>\S.*)$"
+)
+
+
 def title_heading(
     headings: list[Heading], section_names: frozenset[str], titled: bool = False
 ) -> tuple[Heading | None, list[Heading]]:
@@ -258,6 +268,22 @@ def title_heading(
     if not headings:
         return None, headings
     first = headings[0]
+    both = _SECTION_AND_TITLE.match(first.text)
+    if (
+        both
+        and not titled
+        and first.level > 1
+        and section_key(both["name"]) in section_names
+        and section_key(both["name"]) not in _VALUE_HEADINGS  # "## Status: Accepted"
+        and not any(h.level == 1 for h in headings)
+    ):
+        # "## Summary - Serve Pipeline" opens a body without a title: the title, and the
+        # Summary section; the heading stays on the page (the title takes no line).
+        title = Heading(first.level, both["title"].strip(), first.index, 0)
+        return title, [Heading(first.level, both["name"], first.index, first.lines), *headings[1:]]
+    label = first.text.partition(":")[0]
+    if ":" in first.text and section_key(label) in _VALUE_HEADINGS:
+        return None, headings  # "## Status: Accepted" first: a status, not the title
     key = section_key(first.text)
     bare = key.rstrip("!. ")
     if key in section_names or bare in NOT_TITLES or _NOTE_HEADING.match(key):
