@@ -541,3 +541,22 @@ def test_a_first_heading_that_names_its_section_and_the_title(tmp_path: Path) ->
     assert [s.key for s in serve.sections] == ["summary", "motivation"]
     other = read["reps/2022-03-09-b.md"]
     assert (other.title, other.raw_status) == ("B", "Accepted")
+
+
+def test_options_as_the_sub_items_of_one_lead_bullet(tmp_path: Path) -> None:
+    record = (
+        "# Bump images\n\n* Status: accepted\n* Deciders: Ana\n* Date: 2022-03-01\n\n"
+        "## Context and Problem Statement\n\nManual bumps.\n\n## Considered Options\n\n"
+        "* Implement a script to bump the base images.\n"
+        "    * 1) Integrate this script in the CI pipeline\n"
+        "    * 2) Integrate this script in the bot\n\n"
+        "## Decision Outcome\n\nChosen option: 1). It runs in the pipeline for now.\n"
+    )
+    findings = findings_for(tmp_path, {"adr/0005-bump.md": record})
+    assert not [f for f in findings if f.rule in ("DEC303", "DEC304")]
+    (parsed,) = records_in(tmp_path).records
+    options = next(s for s in parsed.iter_sections() if s.key == "considered options")
+    assert option_titles(options) == [
+        "1) Integrate this script in the CI pipeline",
+        "2) Integrate this script in the bot",
+    ]

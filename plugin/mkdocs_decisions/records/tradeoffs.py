@@ -260,6 +260,12 @@ def considered_options(section: Section) -> list[Option]:
         for item in section.items
         if item.line not in hidden and not _is_argument(plain_text(item.text), item)
     ]
+    if len(items) == 1:
+        # One lead bullet whose sub-items are the options ("* A script to bump ..."
+        # then "    * 1) Run it in CI", "    * 2) Run it in the bot")
+        variants = _sub_items(section, items[0].line)
+        if len(variants) >= 2:
+            return variants
     if items:
         return [_option(plain_text(item.text), item.line) for item in items]
     if paragraphs:
@@ -269,6 +275,23 @@ def considered_options(section: Section) -> list[Option]:
         for child in section.children
         if not _NOT_CONSIDERED.search(child.key)  # "Noticed, but not further considered"
     ]
+
+
+_SUB_ITEM = re.compile(r"^(?: {2,}|\t)(?:[*+-]|\d{1,3}[.)])\s+(\S.*)$")
+
+
+def _sub_items(section: Section, lead_line: int) -> list[Option]:
+    """The items nested right below the list item on file line ``lead_line``, as options."""
+    lines = section.body.split("\n")
+    found = []
+    for offset in range(lead_line - section.line, len(lines)):
+        line = lines[offset]
+        item = _SUB_ITEM.match(line)
+        if item:
+            found.append(_option(plain_text(item[1]), section.line + 1 + offset))
+        elif line.strip() and not line[:1].isspace():
+            break
+    return found
 
 
 def discusses_in_prose(section: Section) -> bool:
