@@ -560,3 +560,14 @@ def test_options_as_the_sub_items_of_one_lead_bullet(tmp_path: Path) -> None:
         "1) Integrate this script in the CI pipeline",
         "2) Integrate this script in the bot",
     ]
+
+
+def test_a_missing_section_is_named_as_the_collection_writes_it(tmp_path: Path) -> None:
+    status = "## Status\n\nAccepted\n\n"
+    files = {f"adr/000{n}-r.md": f"# R{n}\n\n{status}{NYGARD}" for n in range(1, 4)}
+    files["adr/0004-s.md"] = (
+        "# S\n\n## Status\n\nAccepted\n\n## Decision\n\nWhat.\n\n## Consequences\n\nBad.\n"
+    )
+    findings = findings_for(tmp_path, files)
+    missing = [(f.message, f.hint) for f in findings if f.rule == "DEC301"]
+    assert missing == [("missing section `Context`", "add a `## Context` section")]

@@ -341,7 +341,9 @@ _RULES = [
         "collection's records have (of at least five: those that need it, or all of them "
         "when fewer than five do) is one note for the collection. A sub-folder of the "
         "kind's folder in which most records (three or more) lack the section is one "
-        "note for that folder (an archive written before the template). "
+        "note for that folder (an archive written before the template). The message "
+        "names the section as the collection's records write it (`Context` in a Nygard "
+        "collection), else by its name here. "
         "Sections named under `kinds: <kind>: sections:` win over both.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",

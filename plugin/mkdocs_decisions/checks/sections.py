@@ -91,16 +91,39 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
             if folder == record.path:
                 yield _folder_note(kind, spec, record)
         elif convention is None:
+            name = _usual_heading(corpus, kind, spec)
             yield finding(
                 "DEC301",
                 record.path,
                 record.title_position,
-                f"missing section `{spec.name}`"
+                f"missing section `{name}`"
                 + (f" (required when {record.status})" if spec.required_from else ""),
-                f"add a `## {spec.name}` section",
+                f"add a `## {name}` section",
             )
         elif convention == record.path:
             yield _convention_note(corpus, kind, spec, record)
+
+
+# What a heading carries besides its name: its number, an emoji (`2. `, `:memo: `).
+_PLAIN_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?\s+|:[a-z0-9_+-]+:\s*)+")
+
+
+def _usual_heading(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> str:
+    """The heading the collection writes for a section (`Context` in a Nygard collection,
+    `Contexte` in a French one): the one most of its records that have the section use,
+    if at least two do; else the section's own name."""
+
+    def compute() -> str:
+        written: Counter[str] = Counter()
+        for record in corpus.records:
+            if record.kind == kind.name:
+                found = find_section(record.iter_sections(), spec.aliases)
+                if found is not None:
+                    written[_PLAIN_HEADING.sub("", plain_text(found.title)).strip()] += 1
+        common = written.most_common(1)
+        return common[0][0] if common and common[0][1] >= 2 else spec.name
+
+    return corpus.memo(f"heading:{kind.name}:{spec.name}", compute)
 
 
 def _written_section(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
