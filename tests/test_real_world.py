@@ -571,3 +571,77 @@ def test_a_missing_section_is_named_as_the_collection_writes_it(tmp_path: Path) 
     findings = findings_for(tmp_path, files)
     missing = [(f.message, f.hint) for f in findings if f.rule == "DEC301"]
     assert missing == [("missing section `Context`", "add a `## Context` section")]
+
+
+# --- the sixth round: nine collections new to the tool ---------------------------------
+
+
+def test_metadata_in_an_html_table_and_the_template_numbered_zero(tmp_path: Path) -> None:
+    """conda's CEPs: an HTML table of metadata (a row without its `</tr>`, a value on
+    several lines, entities), `<code>` in the title, a changelog whose entry says when
+    it was accepted, and `cep-0000.md` as the template."""
+    table = (
+        "# CEP {n} - Serving <code>run_exports</code> metadata\n\n<table>\n"
+        "<tr><td> Title </td><td> Serving run_exports metadata </td>\n"
+        "<tr><td> Status </td><td> {status} </td></tr>\n"
+        "<tr><td> Author(s) </td><td>\n  Ana Silva &lt;ana@example.com&gt;,\n  Bo Li\n</td></tr>\n"
+        "<tr><td> Created </td><td> Jun 29, 2021</td></tr>\n</table>\n\n"
+        "## Abstract\n\nx\n\n## Changelog\n\n- 2026-04-17: Editorial fixes.\n"
+        "- 2024-07-22: Accepted.\n- 2021-06-29: Submitted.\n"
+    )
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "ceps/cep-0000.md": "# CEP 0 - A short title of the proposal\n\n<table>\n"
+            "<tr><td> Status </td><td> Draft | Proposed | Accepted </td></tr>\n</table>\n\n"
+            "## Abstract\n\nx\n",
+            "ceps/cep-0001.md": table.format(n=1, status="Accepted"),
+            "ceps/cep-0002.md": table.format(n=2, status="Implemented"),
+        },
+        folder="ceps",
+    )
+    assert [r.path for r in corpus.records] == ["ceps/cep-0001.md", "ceps/cep-0002.md"]
+    assert [t.path for t in corpus.templates if t] == ["ceps/cep-0000.md"]
+    first = corpus.records[0]
+    assert (first.title, first.raw_status, str(first.date)) == (
+        "Serving run_exports metadata",
+        "Accepted",
+        "2024-07-22",
+    )
+    assert first.strings("authors") == ("Ana Silva", "Bo Li")
+    assert len(first.hidden_lines) == 7  # the table: not shown again below the header
+
+
+def test_a_table_row_with_the_templates_comment_and_a_foreign_kind_key(tmp_path: Path) -> None:
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "rfc/0005-a.md": "# RFC 0005: A\n\n| | |\n|---|---|\n| Status | `ACCEPTED` | "
+            "<!-- Possible values: DRAFT, ACCEPTED --> |\n\n## Summary\n\nx\n",
+            "rfc/0006-b.md": "---\nkind: SID\nstatus: shipped\ntitle: B\n---\n\n"
+            "**By: Martin O and Lukas R**\n\nThis was an older SID that can be found "
+            "[here](https://example.org/sid/6)\n",
+            "rfc/0007-c.md": "---\nkind: RFC\n---\n\n# C\n\n## Status\n\nAccepted\n",
+            "rfc/0008-d.md": "---\nkind: rfcc\n---\n\n# D\n",
+        },
+    )
+    read = {r.path: r for r in corpus.records}
+    assert read["rfc/0005-a.md"].raw_status == "ACCEPTED"
+    assert read["rfc/0006-b.md"].strings("authors") == ("Martin O", "Lukas R")
+    assert read["rfc/0007-c.md"].kind == "rfc"  # the kind's name in capitals
+    kinds = {(f.path, f.severity) for f in corpus.findings if f.rule == "DEC007"}
+    assert kinds == {("rfc/0006-b.md", Severity.INFO), ("rfc/0008-d.md", Severity.ERROR)}
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}})
+    pointer = [f for f in run_checks(corpus, settings) if f.path == "rfc/0006-b.md"]
+    assert not [f for f in pointer if f.rule == "DEC301"]  # the record is kept elsewhere
+
+
+def test_alternatives_with_a_word_before_them(tmp_path: Path) -> None:
+    record = (
+        "---\ntitle: Unroll\nstatus: accepted\ndate: 2024-01-02\nauthors: [Li]\n---\n\n"
+        "## Summary\n\nx\n\n## Motivation\n\ny\n\n## Design\n\nz\n\n"
+        "## Major Alternatives\n\nw\n\n## Drawbacks\n\nv\n"
+    )
+    corpus = rfcs_in(tmp_path, {"rfc/0061-unroll.md": record})
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}})
+    assert not [f for f in run_checks(corpus, settings) if f.rule == "DEC301"]

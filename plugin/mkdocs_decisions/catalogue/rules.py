@@ -101,7 +101,9 @@ _RULES = [
         "DEC007",
         "wrong-type",
         Severity.ERROR,
-        "A front-matter value has the wrong type (e.g. a status given as a list).",
+        "A front-matter value has the wrong type (e.g. a status given as a list), or "
+        "`kind:` names no kind (an error when it is spelt almost like one, `rcf`; a note "
+        "when it is another tool's word, as Scala's `kind: SID`).",
         "Values of the wrong type cannot be shown or checked and would be dropped.",
         "Write the value in the form the front-matter reference gives: a single word "
         "for `status`, a date as `YYYY-MM-DD`, a list as `[a, b]`.",
@@ -343,7 +345,9 @@ _RULES = [
         "kind's folder in which most records (three or more) lack the section is one "
         "note for that folder (an archive written before the template). The message "
         "names the section as the collection's records write it (`Context` in a Nygard "
-        "collection), else by its name here. "
+        "collection), else by its name here. A record without sections whose body is a "
+        "few words and a link (an older document kept elsewhere, an internal repository) "
+        "is asked for none. "
         "Sections named under `kinds: <kind>: sections:` win over both.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",

@@ -70,6 +70,8 @@ _OPTION_MARKERS = ("decision drivers", "decision outcome", *PROS_AND_CONS)
 @check("DEC301", "DEC302")
 def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     sections = record.iter_sections()
+    if not sections and _points_elsewhere(record):
+        return  # "This was an older SID that can be found [here](...)": kept elsewhere
     for spec in required_sections(record, kind):
         section = _written_section(sections, spec.aliases)
         if section is not None:
@@ -124,6 +126,19 @@ def _usual_heading(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> str:
         return common[0][0] if common and common[0][1] >= 2 else spec.name
 
     return corpus.memo(f"heading:{kind.name}:{spec.name}", compute)
+
+
+_POINTER_WORDS = 60  # a body of fewer words than this that links on is a pointer
+
+
+def _points_elsewhere(record: Record) -> bool:
+    """A record without sections whose whole body is a few words and a link: the record
+    is kept elsewhere (an older document, an internal repository), and asks for none."""
+    text = " ".join(record.body.split())
+    return bool(_LINK_OR_URL.search(text)) and len(text.split()) < _POINTER_WORDS
+
+
+_LINK_OR_URL = re.compile(r"\]\([^)]+\)|https?://\S+")
 
 
 def _written_section(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:

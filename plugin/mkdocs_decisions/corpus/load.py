@@ -302,6 +302,14 @@ def build_corpus(
         cache.keep_only({source for source, _ in sources})
     templates = [_template(source, kind, settings) for source, kind in discovered.templates]
     records = _without_shared_prefixes(_staged_lifecycles(records, settings))
+    skipped = list(discovered.skipped)
+    untitled = {item.path for item in findings if item.rule == "DEC106"}
+    for zero in _zero_templates(records, untitled):  # "cep-0000.md": the template
+        records.remove(zero)
+        findings = [item for item in findings if item.path != zero.path]
+        skipped.append(zero.path)
+        source = SourceFile(zero.source_path, zero.path, "", zero.group)
+        templates.append(_template(source, settings.kinds[zero.kind], settings))
     records = _numbered_zero(records, settings)
     findings = _unnumbered_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
@@ -348,7 +356,7 @@ def build_corpus(
         unresolved=unresolved,
         by_id=by_id,
         missing_folders=discovered.missing_folders,
-        skipped=discovered.skipped,
+        skipped=skipped,
         refused=refused,
         assets=discovered.assets,
         site_bases=discovered.site_bases,
@@ -377,7 +385,36 @@ def _named_alike(record: Record, first: Record) -> bool:
 
 
 _ZERO_NAME = re.compile(r"^0+[-_ ]")
+_ZERO_FILE = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?0+(?:[-_ ]|$)")  # 0000-x, cep-0000
 _SERIES_OF_ID = re.compile(r"\d+$")
+
+
+def _zero_templates(records: list[Record], untitled: set[str]) -> list[Record]:
+    """Files numbered 0 that are the collection's template (conda's ``cep-0000.md``):
+    the only one of its folder, with the template's placeholder for a title (it is in
+    ``untitled``) and no status, beside numbered records most of which state one.
+    MADR's own first record copied without a status (``0000-use-markdown-...``) has a
+    title of its own, and is a record."""
+    zeros: dict[tuple[str, str], list[Record]] = {}
+    stated: Counter[tuple[str, str]] = Counter()
+    numbered: Counter[tuple[str, str]] = Counter()
+    for record in records:
+        folder = (record.kind, posixpath.dirname(record.path))
+        stem = posixpath.splitext(posixpath.basename(record.path))[0]
+        if _ZERO_FILE.match(stem):
+            zeros.setdefault(folder, []).append(record)
+        elif record.number is not None:
+            numbered[folder] += 1
+            stated[folder] += record.raw_status is not None
+    return [
+        found[0]
+        for folder, found in zeros.items()
+        if len(found) == 1
+        and found[0].raw_status is None
+        and found[0].path in untitled
+        and numbered[folder] >= 2
+        and stated[folder] * 2 > numbered[folder]
+    ]
 
 
 def _numbered_zero(records: list[Record], settings: Settings) -> list[Record]:

@@ -386,4 +386,7 @@ def qualified_names(key: str) -> list[str]:
     # "Alternative solutions to this proposal", "Alternative design considered"
     if re.match(r"alternatives?\s+(?!\d|[a-h]\b)\S", bare):  # not "Alternative 2: X"
         names.append("alternatives")
+    # "Major alternatives", "Implementation alternatives", "Rejected alternatives"
+    if re.fullmatch(r"(?:[^\W\d_]+\s){1,2}alternatives", bare):
+        names.append("alternatives")
     return names

@@ -16,7 +16,9 @@ the page leaves them out, the file keeps them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -70,6 +72,7 @@ LABELS: dict[str, str] = {
     "author": "authors",
     "author(s)": "authors",
     "authored by": "authors",
+    "by": "authors",  # Scala's "**By: Martin Odersky and Lukas Rytz**"
     "proposed by": "authors",
     "proposer": "authors",
     "proposers": "authors",
@@ -205,6 +208,7 @@ _VALUE_SECTIONS = {
 }
 VALUE_SECTIONS = frozenset(_VALUE_SECTIONS)
 
+_TAG = re.compile(r"<[^>]+>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _NOTHING = re.compile(
     r"^(?:n/?a|none|nil|null|-+|\u2014|tbd|tba|todo|\?+|\.\.\.|\u2026|\[\s*\]|\(\s*\)|"
@@ -425,6 +429,7 @@ def read_body_metadata(
         if index != skip and line.strip()
     ]
     _read_tables(region, first_line, path, found)
+    _read_html_table(region, first_line, path, found)
     _read_lines(region, lines, first_line, path, found)
     for section in sections[:2]:
         if section.key in _METADATA_SECTIONS:  # "## Meta", "## Metadata": a list of labels
@@ -451,8 +456,7 @@ def read_body_metadata(
     ]
     if headed:
         _read_lines(headed, lines, first_line, path, found)
-    if "date" not in found.fields:
-        _read_changelog(sections, lines, first_line, path, found)
+    _read_changelog(sections, lines, first_line, path, found)
     if "status" not in found.fields:
         _read_status_note(region, first_line, sections, found)
     return found
@@ -481,15 +485,28 @@ _CHANGELOGS = frozenset(
 def _read_changelog(
     sections: tuple[Section, ...], lines: list[str], first_line: int, path: str, found: BodyMetadata
 ) -> None:
+    """A record's log of its changes: the entry that says it was accepted is the
+    decision date (``- 2024-07-22: Accepted.``, over a `Created` row); without one, and
+    without any other date, the earliest entry is when it was written (the log may run
+    either way, and its top entry may be an editorial fix)."""
     log = next((section for section in sections if section.key in _CHANGELOGS), None)
     if log is None:
         return
+    dated = []
     for item in log.items:
-        if read_date(item.text)[0] is not None:
-            line = lines[item.line - first_line]
-            value = re.split(r"\s*(?::\s|\uff1a)|\s+[-\u2013\u2014]\s", item.text, maxsplit=1)[0]
-            _take(found, "created", value, item.line, line, path, "list")
-            return
+        day = read_date(item.text)[0]
+        if day is not None:
+            parts = re.split(r"\s*(?::\s|\uff1a)|\s+[-\u2013\u2014]\s", item.text, maxsplit=1)
+            dated.append((day, item, parts[0], parts[1] if len(parts) > 1 else ""))
+    if not dated:
+        return
+    accepted = [entry for entry in dated if _ACCEPTED_ENTRY.search(entry[3])]
+    label = "accepted on" if accepted else "created"
+    _, item, value, _ = accepted[0] if accepted else min(dated, key=lambda entry: entry[0])
+    _take(found, label, value, item.line, lines[item.line - first_line], path, "list")
+
+
+_ACCEPTED_ENTRY = re.compile(r"\b(?:accepted|approved|adopted|ratified)\b", re.IGNORECASE)
 
 
 def _dates_in_first_section(section: Section, first_line: int) -> list[tuple[int, str]]:
@@ -776,8 +793,47 @@ def _read_tables(
             continue
         inner = _TABLE_ROW.match(unquoted)
         cells = [cell.strip() for cell in (inner[1] if inner else unquoted).split("|")]
+        while len(cells) > 2 and not _COMMENT.sub("", cells[-1]).strip():
+            cells.pop()  # "| Status | `ACCEPTED` | <!-- Possible values: ... -->": the template's note
         rows.append((index, cells, line))
     flush()
+
+
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table>|\Z)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(
+    r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]>|(?=<t[dh]\b)|\Z)", re.IGNORECASE | re.DOTALL
+)
+
+
+def _read_html_table(
+    region: list[tuple[int, str]], first_line: int, path: str, found: BodyMetadata
+) -> None:
+    """A metadata table written in HTML, as PEPs and conda's CEPs keep it:
+    ``<tr><td> Status </td><td> Accepted </td></tr>``, a cell's value on several
+    lines, entities (``&lt;``) and a row whose ``</tr>`` was left out."""
+    if not any("<td" in line.lower() for _, line in region):
+        return
+    starts = []  # the offset in the joined text where each line begins
+    offset = 0
+    for _, line in region:
+        starts.append(offset)
+        offset += len(line) + 1
+    text = "\n".join(line for _, line in region)
+    for row in _HTML_ROW.finditer(text):
+        cells = [
+            " ".join(html.unescape(_TAG.sub("", cell)).split())
+            for cell in _HTML_CELL.findall(row[1])
+        ]
+        if len(cells) != 2 or not cells[1]:
+            continue
+        label = _label(cells[0])
+        if label not in LABELS:
+            continue
+        at = bisect.bisect_right(starts, row.start()) - 1
+        index, line = region[at]
+        _take(found, label, cells[1], first_line + index, line, path, "table")
+        last = bisect.bisect_right(starts, row.end() - 1) - 1
+        found.hidden_lines.update(first_line + region[i][0] for i in range(at, last + 1))
 
 
 def _read_table(

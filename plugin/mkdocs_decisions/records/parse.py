@@ -9,12 +9,13 @@ lines, and MADR 4's ``decision-makers``. See ADR-0008.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..catalogue.findings import Finding, Position, excerpt
+from ..catalogue.findings import Finding, Position, Severity, excerpt
 from ..catalogue.rules import finding
 from . import kinds as types
 from .body import (
@@ -363,17 +364,38 @@ def _kind_from_field(
     declared = fields.get("kind")
     if declared is None:
         return kind
-    if isinstance(declared.value, str) and declared.value.strip().lower() in kinds:
-        return kinds[declared.value.strip().lower()]
-    findings.append(
-        finding(
-            "DEC007",
-            path,
-            declared.value_position,
-            f"`kind: {declared.value}` is not a known kind ({', '.join(sorted(kinds))})",
-        )
+    value = declared.value.strip().lower() if isinstance(declared.value, str) else ""
+    if value in kinds:
+        return kinds[value]
+    by_prefix = {spec.prefix.lower(): spec for spec in kinds.values() if spec.prefix}
+    if value in by_prefix:
+        return by_prefix[value]  # `kind: ADR`
+    wrong = finding(
+        "DEC007",
+        path,
+        declared.value_position,
+        f"`kind: {declared.value}` is not a known kind ({', '.join(sorted(kinds))})",
     )
+    if value and not _misspelt(value, [*kinds, *by_prefix]):
+        # `kind: SID` (Scala's documents): another tool's word for what the file is, not
+        # a misspelt kind of ours
+        wrong = replace(
+            wrong,
+            severity=Severity.INFO,
+            message=f"`kind: {declared.value}` is no kind of this tool's; it is read as "
+            "another tool's key, and the record as one of its folder's kind",
+        )
+    findings.append(wrong)
     return kind
+
+
+def _misspelt(value: str, names: list[str]) -> bool:
+    """Whether ``value`` is a misspelling of one of ``names``: spelt almost alike
+    (``standrad``), or, for a short name, its letters swapped (``rcf``); ``SID`` is a
+    word of its own, not ``std``."""
+    if difflib.get_close_matches(value, names, n=1, cutoff=0.8):
+        return True
+    return any(len(name) <= 4 and sorted(name) == sorted(value) for name in names)
 
 
 _DEFAULT_SECTION_NAMES = section_names(default_kinds())

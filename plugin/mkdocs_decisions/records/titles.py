@@ -74,7 +74,7 @@ _STATUS_WORDS = re.compile(
 )
 _PLACEHOLDER = re.compile(
     r"^(?:title|\{.*\}|<.*>|adr[- ]?(?:n+|x+|\d*)|rfc[- ]?(?:n+|x+)|"
-    r"(?:short )?title of .*|template|adr template|rfc template|your title here|"
+    r"(?:an? )?(?:short )?title of .*|template|adr template|rfc template|your title here|"
     # MADR's placeholder as teams translated it (French, German, Spanish, Norwegian)
     r"(?:court\s+)?titre\s+d[ue]\s.*|(?:kurzer\s+)?titel\s+de[rs]\s.*|"
     r"t[ií]tulo\s+(?:corto\s+)?del?\s.*|(?:kort\s+)?tittel\s+p[åa]\s.*)$",
@@ -105,6 +105,14 @@ _DATED_ID = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{2}-\d{2}\s*[:\-\u2013\u2014]\s+(?=
 _ONLY_ID = re.compile(r"^[A-Za-z]{1,8}[-_ ]?\d{1,6}$")
 
 
+# HTML's inline markup in a heading (`Serving <code>run_exports</code> metadata`): its
+# text is the title; other angle brackets stay (`Arc<T>`, `</title><script>`).
+_INLINE_TAG = re.compile(
+    r"</?(?:code|em|strong|b|i|kbd|sub|sup|span|mark|small|u|s|tt|var|samp)(?:\s[^<>]*)?>",
+    re.IGNORECASE,
+)
+
+
 def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     """The title's words: numbering, a series id, a status prefix and Markdown removed.
 
@@ -120,8 +128,8 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     bracketed = _BRACKETED.match(text)  # before links become words: it may hold one
     if bracketed and _is_prefix(bracketed["inside"], prefix):
         text = text[bracketed.end() :]
-    text = plain_text(text, tags=True).strip()
-    original = plain_text(title, tags=True).strip()
+    text = _INLINE_TAG.sub("", plain_text(text, tags=True)).strip()
+    original = _INLINE_TAG.sub("", plain_text(title, tags=True)).strip()
     for _ in range(3):  # "[ADR-4] 0004 - Title"
         before = text
         doubled = _DOUBLED_SERIES.match(text) or _SERIES_BEFORE_CJK.match(text)
