@@ -92,6 +92,64 @@ def test_a_status_word_new_since_the_baseline_fails_the_build(project: Project) 
     assert project.check().returncode == 0
 
 
+UNNUMBERED = "# {title}\n\n## Status\n\n{status}\n\n## Decision\n\nWe do it.\n"
+
+
+def test_a_collections_notes_stay_known_when_a_record_is_added(project: Project) -> None:
+    """Notes said once for a collection (DEC107: 9 of 9 records have no number; DEC301:
+    none has a Context; DEC101: a word of the team's own) count its records: a new record
+    changes their counts, and one that sorts first the record that carries them, but
+    they are the same notes (ADR-0031)."""
+    for number in range(1, 10):
+        status = "Piloted" if number <= 2 else "Accepted"
+        text = UNNUMBERED.format(title=f"Use tool {number}", status=status)
+        project.write(f"adr/use-tool-{number}.md", text)
+    project.configure()
+    project.git_commit_all("records as they were")
+    first = project.check("--no-history")
+    assert "9 of 9 records have no leading number" in first.stdout
+    assert "have no `Context and Problem Statement` section" in first.stdout
+    assert "(2 records use it)" in first.stdout
+    assert project.decisions("baseline").returncode == 0
+
+    project.write("adr/add-a-cache.md", UNNUMBERED.format(title="Add a cache", status="Piloted"))
+    checked = project.check("--no-history")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout == ""  # no new note: the counts changed, not the notes
+    assert "fixed" not in checked.stderr and "moved" not in checked.stderr
+    everything = project.check("--no-history", "--no-baseline").stdout
+    assert "adr/add-a-cache.md:1:1: DEC107 info: 10 of 10 records" in everything
+    assert "(3 records use it)" in everything
+
+
+def test_a_collections_note_in_an_older_baseline_is_still_known(project: Project) -> None:
+    """A baseline written before a collection's notes were identified by their subject
+    holds them by their line fingerprint (ADR-0019): they are known, not fixed and new."""
+    for number in range(1, 6):
+        text = UNNUMBERED.format(title=f"Use tool {number}", status="Accepted")
+        project.write(f"adr/use-tool-{number}.md", text)
+    project.configure()
+    project.git_commit_all("records as they were")
+    assert project.decisions("baseline").returncode == 0
+    document = baseline_of(project)
+    settings = settings_from_options({})
+    corpus = load_corpus(project.root, project.root / "docs", settings)
+    notes = [f for f in run_checks(corpus, settings) if f.subject]
+    assert {note.rule for note in notes} == {"DEC107", "DEC301"}
+    older = {
+        note.fingerprint(""): note.line_fingerprint(
+            (project.root / note.path).read_text().split("\n")[note.position.line - 1]
+        )
+        for note in notes
+    }
+    for entry in document["findings"]:  # type: ignore[attr-defined]
+        entry["fingerprint"] = older.get(entry["fingerprint"], entry["fingerprint"])
+    (project.root / BASELINE_FILE).write_text(json.dumps(document), encoding="utf-8")
+    checked = project.check("--no-history")
+    assert checked.returncode == 0 and checked.stdout == ""
+    assert "fixed" not in checked.stderr
+
+
 def test_the_file_is_sorted_stable_and_has_no_line_numbers(project: Project) -> None:
     old_project(project)
     project.decisions("baseline")

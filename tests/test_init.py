@@ -4,6 +4,14 @@ reformatting what exists. Then check, baseline and a strict build work."""
 
 from __future__ import annotations
 
+import json
+import re
+
+import pytest
+
+from mkdocs_decisions.cli.project import ProjectError, read_project
+from mkdocs_decisions.records.kinds import default_kinds
+
 from conftest import Project
 
 NYGARD = """\
@@ -62,7 +70,7 @@ def test_init_shows_the_change_and_writes_it_only_when_asked(project: Project) -
     assert "doc/adr/  3 ADRs, Nygard / adr-tools (Status section)" in shown.stdout
     assert "stable (1) -> ?" in shown.stdout
     assert "+          folder: doc/adr" in shown.stdout
-    assert "# stable: ?" in shown.stdout  # a word without a guessed meaning: a question
+    assert "# stable: proposed" in shown.stdout  # a word without a guessed meaning: a question
     assert "Nothing was written" in shown.stdout
     assert not (project.root / "mkdocs.yml").exists()
     assert not (project.root / "docs").exists()
@@ -122,6 +130,11 @@ def test_init_for_rfcs_without_statuses_proposes_a_default(project: Project) -> 
     shown = project.decisions("init")
     assert "rfcs/  5 RFCs, RFC with metadata lines (Rust-style)" in shown.stdout
     assert "default_status: accepted" in shown.stdout
+    # what the default means, in the output and above the option it proposes
+    assert "a record that states no status is read as accepted, without what" in shown.stdout
+    assert "+          # 5 of 5 records state no status: they are read as accepted, but" in (
+        shown.stdout
+    )
 
 
 def test_init_proposes_page_keys_for_keys_records_share(project: Project) -> None:
@@ -173,3 +186,86 @@ def test_init_names_the_template_the_records_are_held_to(project: Project) -> No
         shown.stdout
     )
     assert "4 ADRs" not in shown.stdout  # the template is no record
+
+
+def test_init_writes_unguessed_status_words_as_alias_lines_to_uncomment(project: Project) -> None:
+    """A word the tool cannot map is a commented entry under `aliases:`: the file is valid
+    as written, and removing the `#` (after choosing the status) makes it an alias."""
+    nygard_repository(project)
+    project.write("doc/adr/0004-use-s4.md", NYGARD.format(number=4, title="S4", status="Final"))
+    assert project.decisions("init", "--write").returncode == 0
+    config = project.root / "mkdocs.yml"
+    text = config.read_text()
+    assert "          aliases:\n            final: accepted\n" in text
+    assert "\n            # stable: proposed   # 1 record\n" in text
+    read_project(config)  # valid as written
+    config.write_text(re.sub(r"# stable: proposed", "stable: accepted", text))
+    assert read_project(config)[2].kinds["adr"].aliases["stable"] == "accepted"
+    assert project.decisions("check").returncode == 0
+
+
+def test_init_writes_aliases_with_only_questions_under_it(project: Project) -> None:
+    """With no word it can guess, `aliases:` holds only commented lines: still valid,
+    and each line uncommented is an alias as it stands."""
+    for number, status in enumerate(["Accepted", "Stable", "Approved/Merged"], start=1):
+        project.write(
+            f"doc/adr/000{number}-choice-{number}.md",
+            NYGARD.format(number=number, title=f"Choice {number}", status=status),
+        )
+    assert project.decisions("init", "--write").returncode == 0
+    config = project.root / "mkdocs.yml"
+    text = config.read_text()
+    assert "          aliases:\n            # Words without a guessed meaning" in text
+    assert "# remove its `#`. The statuses: proposed, accepted, rejected," in text
+    assert read_project(config)[2].kinds["adr"].aliases == default_kinds()["adr"].aliases
+    config.write_text(re.sub(r"(?m)^(\s*)# (\S+: proposed)", r"\1\2", text))
+    aliases = read_project(config)[2].kinds["adr"].aliases
+    assert aliases["stable"] == aliases["approved/merged"] == "proposed"
+
+
+def test_records_at_the_top_of_the_repository(project: Project) -> None:
+    """dapr's and Node's layout: numbered and dated records at the top, beside the
+    repository's own files. `init` proposes `folder: "."`; only the records are read
+    (not the README, CONTRIBUTING, LICENSE, CHANGELOG, the docs, the code or another
+    kind's folder), and their pages go under `rfc/`, not over the site's index."""
+    names = ["0001-first-idea", "20240212-R-second-idea", "20240305-S-third-idea"]
+    for number, name in enumerate(names, start=1):
+        project.write(f"{name}.md", RUST_RFC.format(slug=name, number=number))
+    for name in ("README.md", "CONTRIBUTING.md", "CHANGELOG.md", "CODE_OF_CONDUCT.md"):
+        project.write(name, f"# {name}\n\n## Summary\n\nAbout the repository.\n")
+    project.write("LICENSE", "MIT\n")
+    project.write("templates/proposal.md", "# Title\n\n## Summary\n\n## Motivation\n")
+    project.write("guides/0001-how-to-propose.md", RUST_RFC.format(slug="guide", number=9))
+    project.write("src/0001-migration.md", RUST_RFC.format(slug="code", number=8))
+    project.write("v2-api/0001-endpoints.md", RUST_RFC.format(slug="api", number=6))
+    project.write("docs/index.md", "# Proposals\n\nThe site's own home page.\n")
+    project.write("docs/0002-a-page.md", RUST_RFC.format(slug="page", number=7))
+    project.git_commit_all("proposals", "2024-04-01T09:00:00+00:00")
+
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "./ (the top of the repository)  3 RFCs" in shown.stdout
+    assert "template templates/proposal.md" in shown.stdout
+    assert "+          folder: ." in shown.stdout
+    assert project.decisions("init", "--write").returncode == 0
+    read_project(project.root / "mkdocs.yml")  # `folder: .` is a valid folder
+
+    listed = project.decisions("list", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    paths = sorted(record["path"] for record in json.loads(listed.stdout)["records"])
+    assert paths == [f"{name}.md" for name in names]
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    assert "second idea" in project.html("rfc/20240212-R-second-idea/index.html").lower()
+    assert "The site's own home page." in project.html("index.html")
+    assert not (project.root / "site/rfc/README").exists()
+    assert not (project.root / "site/rfc/CHANGELOG").exists()
+
+
+def test_a_kind_folder_at_the_top_is_accepted_and_others_are_refused(project: Project) -> None:
+    for folder in (".", "./"):
+        project.configure(plugin_options={"kinds": {"rfc": {"folder": folder}}})
+        assert read_project(project.root / "mkdocs.yml")[2].kinds["rfc"].folder == "."
+    project.configure(plugin_options={"kinds": {"rfc": {"folder": "/srv/rfcs"}}})
+    with pytest.raises(ProjectError, match=r"folder relative to mkdocs\.yml"):
+        read_project(project.root / "mkdocs.yml")

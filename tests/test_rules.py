@@ -575,6 +575,35 @@ def test_deciders_a_collection_does_not_write_are_one_note(tmp_path: Path) -> No
     ]
 
 
+def test_a_default_status_asks_nothing_the_record_did_not_say(tmp_path: Path) -> None:
+    """`default_status: accepted` gives a record that states no status one, but not what
+    accepted asks of a record that writes it: no date nor deciders (DEC105), no section
+    required when accepted (DEC301). A record that writes `accepted` is checked as ever."""
+    stub = "# Egress\n\n## Context and Problem Statement\n\nIt is written in the wiki.\n"
+    files: dict[str, str | bytes] = {
+        "adr/0001-silent.md": adr(front="title: Silent"),
+        "adr/0002-stub.md": stub,
+        "adr/0003-stated.md": adr(front="title: Stated\nstatus: accepted"),
+        "adr/0004-stated-stub.md": "---\nstatus: accepted\n---\n\n" + stub,
+    }
+    findings_for(tmp_path, files)
+    settings = settings_from_options({"kinds": {"adr": {"default_status": "accepted"}}})
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    assert {r.path: r.status for r in corpus.records}["adr/0002-stub.md"] == "accepted"
+    findings = run_checks(corpus, settings)
+    assert [(f.path, f.message) for f in findings if f.rule == "DEC105"] == [
+        ("adr/0003-stated.md", "a decision with status accepted needs date and deciders"),
+        ("adr/0004-stated-stub.md", "a decision with status accepted needs date and deciders"),
+    ]
+    missing = {(f.path, f.message) for f in findings if f.rule == "DEC301"}
+    assert (
+        "adr/0004-stated-stub.md",
+        "missing section `Decision Outcome` (required when accepted)",
+    ) in missing
+    assert not [path for path, _ in missing if path != "adr/0004-stated-stub.md"]
+    assert not [f for f in findings if f.rule == "DEC102"]
+
+
 @pytest.mark.parametrize(
     ("alternatives", "fires"),
     [

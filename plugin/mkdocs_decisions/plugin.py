@@ -338,6 +338,11 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         checkout of another branch does that), which would leave the first watch dead."""
         for kind in self.settings.kinds.values():
             folder = self.project_root / kind.folder
+            if kind.folder == ".":
+                # Records at the top of the project: its files, not every folder in it
+                # (docs/ is MkDocs' own; the code and .git are no records).
+                server.watch(str(self.project_root), recursive=False)
+                continue
             if folder.is_dir():
                 server.watch(str(folder))
             _watch_for_recreation(server, folder, self.project_root)

@@ -48,6 +48,10 @@ class Finding:
     position: Position
     message: str
     hint: str = ""
+    # What a note said once for a whole collection is about (``adr:section:Context``):
+    # its identity, in place of the record that carries it and of the counts in its
+    # message, which change as records are added (ADR-0031). "" for any other finding.
+    subject: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -85,8 +89,17 @@ class Finding:
         and ``line_text`` (the text of the finding's line) without any whitespace;
         ``occurrence`` tells identical findings in one file apart (0 for the first).
         Line and column numbers are left out on purpose: they change whenever a line
-        is added above.
+        is added above. A note about a whole collection is identified by its rule and
+        ``subject`` alone (ADR-0031).
         """
+        if self.subject:
+            parts: tuple[str, ...] = ("v1", self.rule, "collection", self.subject)
+            return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+        return self.line_fingerprint(line_text, occurrence)
+
+    def line_fingerprint(self, line_text: str, occurrence: int = 0) -> str:
+        """The fingerprint of ADR-0019: rule, path, message and line text; that of every
+        finding but a collection's notes, which had it before ADR-0031."""
         parts = (
             "v1",
             self.rule,

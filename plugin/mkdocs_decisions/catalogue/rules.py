@@ -246,7 +246,8 @@ _RULES = [
         "and `deciders`). When fewer than a quarter of a collection's decided records "
         "(of at least five) name deciders, its template has none: that is one note, not "
         "an error per record. A date or deciders that the collection's own template marks "
-        "optional are not asked for.",
+        "optional are not asked for, nor of a record that states no status and is decided "
+        "only by `kinds: <kind>: default_status:`.",
         "A superseded record must point to its successor; an accepted decision must "
         "say when and by whom it was taken. Formats that keep their metadata in the body "
         "(adr-tools, MADR 2, tables) have no place for deciders, and MADR 3 and 4 mark "
@@ -348,7 +349,9 @@ _RULES = [
         "collection), else by its name here. A record without sections whose body is a "
         "few words and a link (an older document kept elsewhere, an internal repository) "
         "is asked for none. "
-        "Sections named under `kinds: <kind>: sections:` win over both.",
+        "Sections named under `kinds: <kind>: sections:` win over both. A record that "
+        "states no status is asked only for the sections of every status: the status "
+        "`kinds: <kind>: default_status:` gives it asks for none of its own.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",
         "Add the heading named in the message (`## Considered Options`, ...). Aliases "

@@ -221,9 +221,15 @@ def apply_baseline(
     if baseline is None:
         return BaselineOutcome(list(identified), [], [])
     known_prints = baseline.fingerprints
-    new = [item for item in identified if item.fingerprint not in known_prints]
-    known = [item for item in identified if item.fingerprint in known_prints]
-    found = {item.fingerprint for item in identified}
+
+    def is_known(item: IdentifiedFinding) -> bool:
+        return item.fingerprint in known_prints or (
+            bool(item.former) and item.former in known_prints
+        )
+
+    new = [item for item in identified if not is_known(item)]
+    known = [item for item in identified if is_known(item)]
+    found = {item.fingerprint for item in identified} | {i.former for i in identified if i.former}
     skipped = set(unchecked_rules)
     fixed = [
         entry

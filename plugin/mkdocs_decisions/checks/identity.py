@@ -24,6 +24,9 @@ class IdentifiedFinding:
     fingerprint: str
     line_text: str = ""  # what the fingerprint was made of, to make it again for a moved file
     occurrence: int = 0
+    # A collection's note: the fingerprint it had before it was identified by its subject
+    # (ADR-0031), so that a baseline written then still knows it. "" for other findings.
+    former: str = ""
 
     def moved_from(self, path: str) -> str:
         """The fingerprint this finding had when its file was at ``path`` (before a
@@ -45,7 +48,7 @@ def identify(findings: Iterable[Finding], root: Path) -> list[IdentifiedFinding]
     are numbered in the order given, which is the order of their places.
     """
     lines_of: dict[str, list[str]] = {}
-    seen: Counter[tuple[str, str]] = Counter()
+    seen: Counter[str] = Counter()
     identified = []
     for item in findings:
         if item.path not in lines_of:
@@ -54,10 +57,11 @@ def identify(findings: Iterable[Finding], root: Path) -> list[IdentifiedFinding]
         index = item.position.line - 1
         line_text = lines[index] if 0 <= index < len(lines) else ""
         first = item.fingerprint(line_text)
-        occurrence = seen[(item.path, first)]
-        seen[(item.path, first)] += 1
+        occurrence = seen[first]
+        seen[first] += 1
         fingerprint = first if occurrence == 0 else item.fingerprint(line_text, occurrence)
-        identified.append(IdentifiedFinding(item, fingerprint, line_text, occurrence))
+        former = item.line_fingerprint(line_text) if item.subject else ""
+        identified.append(IdentifiedFinding(item, fingerprint, line_text, occurrence, former))
     return identified
 
 

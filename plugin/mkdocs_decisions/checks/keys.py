@@ -51,7 +51,7 @@ def check_unknown_keys(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
                     f"to accept it silently, add it to `page_keys: [{key}]` in mkdocs.yml "
                     "(`decisions init` proposes the keys it finds)",
                 )
-                yield replace(note, severity=Severity.INFO)
+                yield replace(note, severity=Severity.INFO, subject=f"{kind.name}:key:{key}")
             continue
         near = difflib.get_close_matches(key, list(kind.fields), n=1, cutoff=0.6)
         yield finding(

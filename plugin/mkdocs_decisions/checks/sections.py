@@ -190,11 +190,13 @@ def _heading_counts(corpus: Corpus, kind: KindSpec) -> Counter[str]:
 def required_sections(record: Record, kind: KindSpec, optional: bool = True) -> list[SectionSpec]:
     """The sections a record of this kind needs, for its status and its format; with
     ``optional=False``, also those its format marks optional (what a collection's
-    convention is judged on)."""
+    convention is judged on). A status the record does not state (the kind's
+    ``default_status``) asks for no section of its own."""
     required = [
         spec
         for spec in kind.sections
-        if spec.required_from is None or record.status in spec.required_from
+        if spec.required_from is None
+        or (record.status in spec.required_from and not record.status_assumed)
     ]
     if kind.name == "adr" and not weighs_options(record, kind):
         required = [spec for spec in required if spec.name != "Considered Options"]
@@ -355,7 +357,7 @@ def _convention_note(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: 
         f"sections: {{{spec.name}: [Your heading]}}`; naming your sections there also makes "
         "every record need them",
     )
-    return replace(note, severity=Severity.INFO)
+    return replace(note, severity=Severity.INFO, subject=f"{kind.name}:section:{spec.name}")
 
 
 @check("DEC303", "DEC304", local=True)

@@ -69,7 +69,7 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
                 f"if a record without a status has one all the same (merged RFCs are "
                 f"accepted), set `kinds: {kind.name}: default_status: {kind.statuses[0]}`",
             )
-            yield replace(note, severity=Severity.INFO)
+            yield replace(note, severity=Severity.INFO, subject=f"{kind.name}:no status")
         return
     if record.status is None:
         yield from _unknown_status(record, kind, corpus, record.raw_status)
@@ -116,7 +116,7 @@ def _unknown_status(record: Record, kind: KindSpec, corpus: Corpus, raw: str) ->
         f"map it onto a status under `kinds: {kind.name}: aliases: {mapping}` in mkdocs.yml"
         f"{choose} (`decisions init` proposes aliases)",
     )
-    yield replace(note, severity=Severity.WARNING)
+    yield replace(note, severity=Severity.WARNING, subject=f"{kind.name}:status word:{word}")
 
 
 def likely_typo(word: str, kind: KindSpec) -> str | None:
@@ -244,9 +244,12 @@ def _asks_for_date_and_deciders(record: Record, kind: KindSpec) -> bool:
     """Deciders and a date are this tool's own format's fields, asked of decided records:
     records that keep their metadata in the body (adr-tools, MADR 2, tables) have no
     place or no need for them, and neither has a site's front matter over Nygard's
-    sections (a Docusaurus page)."""
+    sections (a Docusaurus page), nor a record that states no status and is decided
+    only by the kind's ``default_status``."""
     if record.metadata_style != "front matter" or record.status not in DECIDED:
         return False
+    if record.status_assumed:
+        return False  # decided by `default_status`: the record did not say it is
     if kind.name == "adr" and not weighs_options(record, kind):
         return False
     return "deciders" in kind.fields
@@ -254,7 +257,11 @@ def _asks_for_date_and_deciders(record: Record, kind: KindSpec) -> bool:
 
 def _deciders_counts(corpus: Corpus, kind: KindSpec) -> tuple[int, int]:
     """How many decided records of a kind name their deciders, of how many."""
-    decided = [r for r in corpus.records if r.kind == kind.name and r.status in DECIDED]
+    decided = [
+        r
+        for r in corpus.records
+        if r.kind == kind.name and r.status in DECIDED and not r.status_assumed
+    ]
     return sum(1 for r in decided if r.value("deciders")), len(decided)
 
 
@@ -290,4 +297,4 @@ def _deciders_note(corpus: Corpus, kind: KindSpec, record: Record) -> Finding:
         "deciders are optional in MADR 3 and 4; where a record has them, add `deciders:` "
         "(or `decision-makers:`) to its front matter",
     )
-    return replace(note, severity=Severity.INFO)
+    return replace(note, severity=Severity.INFO, subject=f"{kind.name}:no deciders")

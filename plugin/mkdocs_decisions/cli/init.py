@@ -21,8 +21,9 @@ from typing import Any
 import yaml
 
 from ..corpus.survey import FolderSurvey, Survey, proposed_options, survey, unread_folders
-from ..edit.config import new_config, options_block, with_plugin
+from ..edit.config import KindNotes, new_config, options_block, with_plugin
 from ..edit.files import Change, WriteRefused, write_changes
+from ..records.kinds import default_kinds
 from .project import TolerantLoader
 
 INDEX = """\
@@ -41,27 +42,31 @@ def command_init(arguments: argparse.Namespace) -> int:
     if not found.folders:
         print(
             "decisions: no record folders found (looked for doc/adr, docs/decisions, "
-            "docs/architecture/decisions, rfcs, proposals, ... and numbered Markdown files); "
-            '`decisions new adr "Title"` starts one in adr/',
+            "docs/architecture/decisions, rfcs, proposals, ... and folders, the top of the "
+            "repository too, with three numbered or dated Markdown files); `decisions new adr "
+            '"Title"` starts one in adr/; records kept elsewhere are read with `kinds: <kind>: '
+            'folder: <folder>` in mkdocs.yml (`"."` for the top of the repository)',
             file=sys.stderr,
         )
         return 1
+    options = proposed_options(found)
     print(f"Found {len(found.folders)} record folder(s) in {root}:")
-    for folder in found.folders:
-        _describe(folder)
+    for number, folder in enumerate(found.folders):
+        first = all(other.kind != folder.kind for other in found.folders[:number])
+        _describe(folder, options["kinds"][folder.kind] if first else {})
     for folder in unread_folders(found):
         print(
             f"  note: {folder.folder}/ is a second folder of {folder.kind.upper()}s; a kind "
             "reads one folder (with its sub-folders): move it under the first to include it"
         )
-    options = proposed_options(found)
-    changes = _changes(config, root, options, _unmapped_words(found))
+    notes = _notes(found, options)
+    changes = _changes(config, root, options, notes)
     if changes is None:
         print(
             "\n`plugins: - decisions` is configured in mkdocs.yml already; nothing is "
             "changed. The options that read these folders as they are:\n"
         )
-        print("\n".join(options_block(options, 2)))
+        print("\n".join(options_block(options, 2, notes)))
         return 0
     print()
     for change in changes:
@@ -88,9 +93,10 @@ def command_init(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _describe(folder: FolderSurvey) -> None:
+def _describe(folder: FolderSurvey, proposed: dict[str, Any]) -> None:
     noun = "ADRs" if folder.kind == "adr" else "RFCs"
-    print(f"  {folder.folder}/  {len(folder.records)} {noun}, {folder.format}  [{folder.source}]")
+    where = "./ (the top of the repository)" if folder.folder == "." else f"{folder.folder}/"
+    print(f"  {where}  {len(folder.records)} {noun}, {folder.format}  [{folder.source}]")
     aliases = folder.aliases()
     if aliases:
         words = ", ".join(
@@ -100,38 +106,78 @@ def _describe(folder: FolderSurvey) -> None:
         print(f"      status words the lifecycle does not know: {words}")
     if folder.without_status:
         print(f"      {folder.without_status} record(s) state no status")
+    default = proposed.get("default_status")
+    if default:
+        print(
+            f"      proposed `default_status: {default}`: a record that states no status is "
+            f"read as {default}, without what {default} asks of a record that writes it "
+            f"(a date, deciders, the sections required when {default})"
+        )
     for template in folder.templates:
         print(f"      template {template}: its records are asked for the sections it has")
 
 
-def _unmapped_words(found: Survey) -> dict[str, list[str]]:
-    """Per kind, comment lines for the status words no alias could be guessed for."""
-    comments: dict[str, list[str]] = {}
+def _notes(found: Survey, options: dict[str, Any]) -> KindNotes:
+    """Per kind, the comment lines for its options: the status words no alias could be
+    guessed for, as commented alias lines to complete, and what a proposed
+    ``default_status`` means."""
+    notes: KindNotes = {}
+    kinds = options.get("kinds", {})
     for folder in found.folders:
+        if folder.kind in notes or folder.kind not in kinds:
+            continue  # a kind reads its first folder only
+        kind_notes = notes.setdefault(folder.kind, {})
         words = [word for word, status in folder.aliases().items() if status is None]
-        if words and folder.kind not in comments:
-            comments[folder.kind] = [
-                f"# {word}: ?   # {folder.unknown_statuses[word]} record(s) say `{word}`: "
-                "which status does it mean?"
-                for word in words
+        if words:
+            statuses = default_kinds()[folder.kind].statuses
+            kind_notes["aliases"] = [
+                "# Words without a guessed meaning: write the status each means and",
+                f"# remove its `#`. The statuses: {', '.join(statuses)}.",
+                *(
+                    f"# {_alias_line(word, statuses[0])}   # "
+                    f"{_records(folder.unknown_statuses[word])}"
+                    for word in words
+                ),
             ]
-    return comments
+        default = kinds[folder.kind].get("default_status")
+        if default:
+            kind_notes["default_status"] = _default_status_note(folder, default)
+    return {kind: kind_notes for kind, kind_notes in notes.items() if kind_notes}
+
+
+def _default_status_note(folder: FolderSurvey, status: str) -> list[str]:
+    """What ``default_status`` means, as comment lines above it."""
+    return [
+        f"# {folder.without_status} of {len(folder.records)} records state no status: they "
+        f"are read as {status}, but what a",
+        f"# record that writes `{status}` must have (a date, deciders, the sections required",
+        f"# when {status}) is not asked of them. A record that states a status is checked as ever.",
+    ]
+
+
+def _alias_line(word: str, status: str) -> str:
+    """``word: status`` as a YAML mapping entry, the word quoted when YAML needs it."""
+    return yaml.safe_dump({word: status}, allow_unicode=True, width=1000).strip()
+
+
+def _records(count: int) -> str:
+    return "1 record" if count == 1 else f"{count} records"
 
 
 def _changes(
-    config: Path, root: Path, options: dict[str, Any], comments: dict[str, list[str]]
+    config: Path, root: Path, options: dict[str, Any], notes: KindNotes
 ) -> list[Change] | None:
     changes: list[Change] = []
     if config.exists():
         before = config.read_bytes()
-        after = with_plugin(before.decode("utf-8"), options, comments)
+        after = with_plugin(before.decode("utf-8"), options, notes)
         if after is None:
             return None
         changes.append(Change(config, before, after.encode("utf-8")))
         docs_dir = root / str(_docs_dir(before) or "docs")
     else:
         theme = "material" if importlib.util.find_spec("material") else "mkdocs"
-        text = new_config(root.name or "Decisions", options, theme, comments)
+        text = new_config(root.name or "Decisions", options, theme, notes)
         changes.append(Change(config, None, text.encode("utf-8")))
         docs_dir = root / "docs"
     index = docs_dir / "index.md"

@@ -30,8 +30,9 @@ from typing import Any
 import yaml
 
 from ..corpus.load import ParseCache
+from ..corpus.settings import Settings
 from ..edit.files import Change, WriteRefused, write_changes
-from ..records.discovery import discover, read_regular_file
+from ..records.discovery import discover, is_root_record_name, read_regular_file
 from ..site.build import SiteOptions, build_site
 from ..site.reuse import PageReuse
 from ..site.standalone import (
@@ -211,8 +212,10 @@ def _check_output_place(output: Path, project: Project) -> None:
     root = Path(os.path.realpath(project.root))
     if real == root or not real.is_relative_to(root):
         raise ProjectError(f"{output}: the generated folder must be a folder inside {root}")
+    # A kind read from the project's top (`folder: "."`) reads no folder of it but its
+    # numbered ones and templates, so the generated folder may lie there.
     folders = [project.docs_dir] + [
-        project.root / k.folder for k in project.settings.kinds.values()
+        project.root / k.folder for k in project.settings.kinds.values() if k.folder != "."
     ]
     for folder in folders:
         inner = Path(os.path.realpath(folder))
@@ -411,7 +414,11 @@ def _signature(config_file: Path, output: Path) -> tuple[tuple[str, int, int], .
     roots = [project_root / "docs"]
     with contextlib.suppress(ProjectError):  # a broken mkdocs.yml: the run says why
         _, docs, settings = read_project(config_file)
-        roots = [docs, *(project_root / kind.folder for kind in settings.kinds.values())]
+        roots = [
+            docs,
+            *(project_root / k.folder for k in settings.kinds.values() if k.folder != "."),
+            *_records_at_top(project_root, settings),
+        ]
     entries: list[tuple[str, int, int]] = []
     singles = [config_file, project_root / ".mailmap", project_root / ".git" / "HEAD"]
     singles.append(project_root / ".git" / "logs" / "HEAD")
@@ -427,6 +434,20 @@ def _signature(config_file: Path, output: Path) -> tuple[tuple[str, int, int], .
             for name in sorted(names):
                 entries.append(_entry(Path(directory) / name))
     return tuple(entries)
+
+
+def _records_at_top(project_root: Path, settings: Settings) -> list[Path]:
+    """The files and folders at the project's top that a kind read from there takes."""
+    kinds = [kind for kind in settings.kinds.values() if kind.folder == "."]
+    try:
+        names = sorted(os.listdir(project_root)) if kinds else []
+    except OSError:
+        return []
+    return [
+        project_root / name
+        for name in names
+        if any(is_root_record_name(name, kind) for kind in kinds)
+    ]
 
 
 def _entry(path: Path) -> tuple[str, int, int]:

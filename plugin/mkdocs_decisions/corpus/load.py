@@ -466,6 +466,7 @@ def _unnumbered_once(findings: list[Finding], records: list[Record]) -> list[Fin
                 "per record",
                 hint="links by id need numbers: rename the files to `NNNN-title.md` or add "
                 "`id:`; links by file name work as they are",
+                subject=f"{kind}:no number",
             )
         )
     return [item for item in findings if id(item) not in folded] + notes

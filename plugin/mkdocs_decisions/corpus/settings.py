@@ -220,9 +220,15 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
     changes: dict[str, Any] = {}
     overrides = {key: value for key, value in overrides.items() if key != "enabled"}
     if "folder" in overrides:
-        folder = posixpath.normpath(str(overrides["folder"]).strip().rstrip("/"))
-        if folder.startswith("/") or folder == ".":
-            raise SettingsError(f"kinds: {kind.name}: folder: expected a relative folder")
+        written = str(overrides["folder"]).strip()
+        folder = posixpath.normpath(written.rstrip("/") or written or "/")
+        # "." is the project root: records kept at the top of the repository, read
+        # without its README, docs and other folders (records/discovery.py).
+        if folder.startswith("/"):
+            raise SettingsError(
+                f"kinds: {kind.name}: folder: expected a folder relative to mkdocs.yml "
+                '(`"."` for records at the top of the project)'
+            )
         changes["folder"] = folder
     statuses = kind.statuses
     if "statuses" in overrides:
@@ -237,7 +243,9 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
             for old, news in transitions.items()
         }
     if "aliases" in overrides:
-        aliases = overrides["aliases"]
+        # `aliases:` with only commented entries below it (as `decisions init` writes
+        # the words it cannot guess) is an empty mapping.
+        aliases = {} if overrides["aliases"] is None else overrides["aliases"]
         if not isinstance(aliases, dict):
             raise SettingsError(f"kinds: {kind.name}: aliases: expected a mapping")
         for word, status in aliases.items():

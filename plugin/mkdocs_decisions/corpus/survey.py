@@ -4,8 +4,9 @@ configuration that would read them as they are (``decisions init``).
 
 Folders are found where teams keep records (``doc/adr``, ``docs/decisions``,
 ``docs/architecture/decisions``, ``rfcs``, ``proposals``, ...), where Backstage's
-``backstage.io/adr-location`` annotation points, and wherever several numbered
-Markdown files read like decision records. Every file is parsed with the same reader
+``backstage.io/adr-location`` annotation points, and wherever several numbered or
+dated Markdown files read like decision records, the top of the repository too
+(``folder: "."``: dapr's proposals, Node's EPs). Every file is parsed with the same reader
 as a build, once.
 """
 
@@ -58,7 +59,10 @@ USUAL_FOLDERS = (
 )
 # Folders never searched for records.
 _IGNORED = {".git", "node_modules", ".venv", "venv", "site", "vendor", "target", "build", "dist"}
-_NUMBERED = re.compile(r"^(?:[A-Za-z]{1,10}[-_]?){0,3}\d{1,6}[-_ .]")
+# A numbered name (0007-x.md, ADR-12-x.md) or one that starts with its date
+# (20221025-P-proposal-process.md, as dapr and log4brains name records).
+_NUMBERED = re.compile(r"^(?:[A-Za-z]{1,10}[-_]?){0,3}(?:\d{1,6}|(?:19|20)\d{6})[-_ .]")
+ROOT = "."  # a kind's folder at the top of the repository
 _RFC_HEADINGS = {"summary", "motivation", "drawbacks", "unresolved questions", "abstract"}
 _ADR_HEADINGS = {"context", "decision", "consequences", "considered options", "status"}
 # Status words teams use, and what they mean in each kind's lifecycle.
@@ -216,7 +220,7 @@ def _candidate_folders(root: Path) -> list[tuple[str, str, str]]:
         real = os.path.realpath(root / folder)
         if folder and real not in taken and (root / folder).is_dir():
             inside = any(real.startswith(t + os.sep) or t.startswith(real + os.sep) for t in taken)
-            if not inside:
+            if not inside or folder == ROOT:  # the top is read without the folders in it
                 taken.add(real)
                 found.append((folder, kind, source))
 
@@ -227,7 +231,40 @@ def _candidate_folders(root: Path) -> list[tuple[str, str, str]]:
             add(folder, kind, "usual place")
     for folder in _numbered_folders(root):
         add(folder, _guess_kind(root / folder), "numbered records")
+    kind = _kind_at_root(root)
+    if kind:
+        add(ROOT, kind, "numbered records at the top")
     return found
+
+
+# A metadata line that states a status: `* Status: Accepted`, `| Status | REJECTED |`,
+# `status: draft` in front matter, `**Status**: Draft`.
+_STATUS_LINE = re.compile(r"^[\s>*_|-]*status[*_\s]*[:|]", re.IGNORECASE | re.MULTILINE)
+
+
+def _kind_at_root(root: Path) -> str:
+    """The kind of the records at the top of the repository (dapr's proposals, Node's
+    EPs): at least three numbered or dated Markdown files that read like records, by
+    their headings or, failing those, by the statuses most of them state (RFCs: a
+    process that numbers proposals at the top); "" when the top holds none."""
+    try:
+        names = sorted(name for name in os.listdir(root) if _is_markdown(name))
+    except OSError:
+        return ""
+    numbered = [name for name in names if _NUMBERED.match(name)]
+    if len(numbered) < 3:
+        return ""
+    kind = _guess_kind(root, numbered_only=True)
+    if kind:
+        return kind
+    stating = 0
+    for name in numbered[:8]:
+        try:
+            text = (root / name).read_text(encoding="utf-8", errors="replace")[:4000]
+        except OSError:
+            continue
+        stating += bool(_STATUS_LINE.search(text))
+    return "rfc" if 2 * stating > min(len(numbered), 8) else ""
 
 
 def _backstage_locations(root: Path) -> list[str]:
@@ -282,13 +319,18 @@ def _numbered_folders(root: Path, limit: int = 5000) -> list[str]:
     return found
 
 
-def _guess_kind(folder: Path) -> str:
-    """adr or rfc from the headings of a few of the folder's files; "" for neither."""
+def _guess_kind(folder: Path, numbered_only: bool = False) -> str:
+    """adr or rfc from the headings of a few of the folder's files (``numbered_only``:
+    of its numbered files, not the README of a repository's top); "" for neither."""
     words = folder.as_posix().lower()
     if "rfc" in words or "proposal" in words:
         return "rfc"
     rfc = adr = 0
-    names = sorted(name for name in os.listdir(folder) if _is_markdown(name))[:8]
+    names = sorted(
+        name
+        for name in os.listdir(folder)
+        if _is_markdown(name) and (_NUMBERED.match(name) or not numbered_only)
+    )[:8]
     for name in names:
         try:
             text = (folder / name).read_text(encoding="utf-8", errors="replace")[:20000]

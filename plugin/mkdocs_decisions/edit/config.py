@@ -18,34 +18,70 @@ _TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 _ITEM = re.compile(r"^(\s*)-\s")
 
 
+# Per kind, per option, comment lines for the team to answer. Those for ``aliases`` are
+# written as its last entries (an alias line with a ``#`` before it: removing the ``#``
+# makes it one); those for any other option are written above it, to say what it means.
+KindNotes = dict[str, dict[str, list[str]]]
+_KIND_LINE = re.compile(r"^  ([A-Za-z_]+):$")
+_OPTION_LINE = re.compile(r"^    ([A-Za-z_]+):")
+
+
 def options_block(
-    options: dict[str, Any], indent: int, comments: dict[str, list[str]] | None = None
+    options: dict[str, Any], indent: int, notes: KindNotes | None = None
 ) -> list[str]:
-    """The ``- decisions:`` list entry with its options, at ``indent`` spaces;
-    ``comments`` are lines to add inside a kind's options (``kinds: <kind>:``), as
-    questions for the team (status words without a guessed meaning)."""
+    """The ``- decisions:`` list entry with its options, at ``indent`` spaces, with the
+    comment lines of ``notes`` in each kind's options (``kinds: <kind>:``)."""
     pad = " " * indent
     if not options:
         return [f"{pad}- decisions"]
+    notes = notes or {}
+    options = _with_alias_keys(options, notes)
     body = yaml.safe_dump(options, sort_keys=False, default_flow_style=False, allow_unicode=True)
     lines = [f"{pad}- decisions:"]
     in_kinds = False
+    kind = option = ""
+
+    def close_aliases() -> None:
+        if option == "aliases":
+            lines.extend(f"{pad}          {note}" for note in notes.get(kind, {}).get(option, []))
+
     for line in body.rstrip("\n").split("\n"):
+        kind_line, option_line = _KIND_LINE.match(line), _OPTION_LINE.match(line)
+        if re.match(r"^[^\s-]", line):  # a top-level option
+            close_aliases()
+            in_kinds, kind, option = line == "kinds:", "", ""
+        elif in_kinds and kind_line:
+            close_aliases()
+            kind, option = kind_line.group(1), ""
+        elif kind and option_line:
+            close_aliases()
+            option = option_line.group(1)
+            if option == "aliases":
+                line = "    aliases:"  # not `{}`: its commented entries follow
+            else:
+                lines.extend(f"{pad}        {note}" for note in notes.get(kind, {}).get(option, []))
         lines.append(f"{pad}    {line}" if line else line)
-        if line == "kinds:":
-            in_kinds = True
-        elif in_kinds and re.match(r"^  [A-Za-z_]+:$", line):
-            kind = line.strip().rstrip(":")
-            for comment in (comments or {}).get(kind, []):
-                lines.append(f"{pad}        {comment}")
-        elif not line.startswith(" "):
-            in_kinds = False
+    close_aliases()
     return lines
 
 
-def with_plugin(
-    text: str, options: dict[str, Any], comments: dict[str, list[str]] | None = None
-) -> str | None:
+def _with_alias_keys(options: dict[str, Any], notes: KindNotes) -> dict[str, Any]:
+    """``options`` with an ``aliases`` key (after ``folder``) for each kind that has alias
+    lines to write but no alias of its own."""
+    kinds = options.get("kinds")
+    if not isinstance(kinds, dict):
+        return options
+    changed = {}
+    for name, kind_options in kinds.items():
+        if notes.get(name, {}).get("aliases") and "aliases" not in kind_options:
+            items = list(kind_options.items())
+            at = 1 if items and items[0][0] == "folder" else 0
+            kind_options = dict([*items[:at], ("aliases", {}), *items[at:]])
+        changed[name] = kind_options
+    return {**options, "kinds": changed}
+
+
+def with_plugin(text: str, options: dict[str, Any], notes: KindNotes | None = None) -> str | None:
     """``text`` (an mkdocs.yml) with the ``decisions`` plugin added; None when it names
     ``decisions`` already or has a ``plugins:`` it cannot extend line by line."""
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -53,7 +89,7 @@ def with_plugin(
     start = next((i for i, line in enumerate(lines) if _PLUGINS.match(line)), None)
     if start is None:
         ending = [] if not lines[-1] else [""]
-        block = ["plugins:", "  - search", *options_block(options, 2, comments), ""]
+        block = ["plugins:", "  - search", *options_block(options, 2, notes), ""]
         return newline.join([*lines[: len(lines) - (0 if lines[-1] else 1)], *ending, *block])
     end = start + 1
     indent = None
@@ -68,7 +104,7 @@ def with_plugin(
         return None  # `plugins: [search]` or a mapping: not extended by line edits
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1
-    new = [*lines[:end], *options_block(options, indent, comments), *lines[end:]]
+    new = [*lines[:end], *options_block(options, indent, notes), *lines[end:]]
     return newline.join(new)
 
 
@@ -76,7 +112,7 @@ def new_config(
     site_name: str,
     options: dict[str, Any],
     theme: str,
-    comments: dict[str, list[str]] | None = None,
+    notes: KindNotes | None = None,
 ) -> str:
     """A small mkdocs.yml for a repository that has none."""
     name = yaml.safe_dump(site_name, default_style=None).strip().removesuffix("...").strip()
@@ -94,7 +130,7 @@ def new_config(
         "    not_found: info",
         "plugins:",
         "  - search",
-        *options_block(options, 2, comments),
+        *options_block(options, 2, notes),
         "",
     ]
     return "\n".join(lines)

@@ -28,6 +28,10 @@ _NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
 _DATE_ONLY = re.compile(r"^(?:19|20)\d{2}([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])$")
 # A record's number, after a prefix of up to four words (ODH-ADR-Operator-0001).
 _NUMBERED_NAME = re.compile(r"^(?:[A-Za-z]+[-_]?){0,4}?\d{1,18}(?=[-_ .]|$)")
+# A record's name at the top of a repository: its number first, or after one short word
+# and a dash (``0012-x``, ``20240508-S-x``, ``EP-002-x``), not a word with a digit in it
+# (``v2-api/``, ``python3/``), as the repository's own folders are named.
+_ROOT_NUMBERED = re.compile(r"^(?:[A-Za-z]{1,6}[-_])?\d{1,18}(?=[-_ .]|$)")
 # A record saved without its extension ("0016-handle-concurrent-git-operations"): a
 # numbered slug of words, no dot.
 _RECORD_WITHOUT_EXTENSION = re.compile(r"^\d{1,18}-[^\W\d_][\w-]*$")
@@ -187,7 +191,10 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
         if not _inside(os.path.realpath(folder), boundary):
             findings.append(_outside(folder, project_root))
             continue
-        site_base = site_folder(folder, project_root, docs_dir)
+        # Records kept at the top of the repository (dapr's proposals, Node's EPs): their
+        # pages go under the kind's name, not over the site's own index and pages.
+        at_root = os.path.realpath(folder) == boundary
+        site_base = kind.name if at_root else site_folder(folder, project_root, docs_dir)
         site_bases[kind.name] = site_base
         for outside_folder in _templates_beside(folder, project_root, kind, kinds):
             templates.append((outside_folder, kind))
@@ -219,6 +226,9 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 subdirs[:] = []
                 continue
             visited.add(real)
+            if at_root and real == boundary:
+                subdirs[:] = [name for name in subdirs if is_root_record_name(name, kind)]
+                files = [name for name in files if is_root_record_name(name, kind)]
             inside = []
             for name in sorted(subdirs):
                 if name.startswith("."):
@@ -546,6 +556,24 @@ def _metadata_file(directory: str, files: list[str]) -> str:
         if candidate in by_name:
             return os.path.join(directory, by_name[candidate])
     return ""
+
+
+def is_root_record_name(name: str, kind: KindSpec) -> bool:
+    """Whether a file or folder at the top of the repository can be a record of a kind
+    read from there (``folder: "."``): a numbered or dated name (``0012-x.md``,
+    ``20221025-P-proposal-process.md``, a record's own folder ``0004-x/``) or a template
+    (``templates/``, ``0000-template.md``). Everything else at the top is the
+    repository's, not the kind's: its README, CONTRIBUTING, LICENSE and CHANGELOG, the
+    docs and site folders, the code, and the folders of the other kinds."""
+    if name.startswith((".", "_")):
+        return False
+    stem, extension = os.path.splitext(name)
+    if extension and extension.lower() not in RECORD_EXTENSIONS:
+        return False  # pictures at the top belong to the repository's README
+    if is_template(name):
+        return True
+    numbered = _ROOT_NUMBERED.match(stem) and not _DATE_ONLY.match(stem)
+    return kind.numbered and bool(numbered) and stem.lower() not in DOCUMENT_NAMES
 
 
 def _template_folder(folder_name: str) -> bool:

@@ -151,6 +151,13 @@ class Record:
         return found.inner.get(tuple(inner), found.value_position)
 
     @property
+    def status_assumed(self) -> bool:
+        """Whether the status is the kind's ``default_status``: the record states none.
+        What a status asks of a record that writes it (a date, deciders, the sections
+        required when decided) is not asked of one whose format did not say it."""
+        return self.raw_status is None and self.status is not None
+
+    @property
     def date(self) -> dt.date | None:
         """The decision date the record states, else the date its file name starts with."""
         value = self.value("date")
