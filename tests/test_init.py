@@ -229,11 +229,16 @@ def test_records_at_the_top_of_the_repository(project: Project) -> None:
     (not the README, CONTRIBUTING, LICENSE, CHANGELOG, the docs, the code or another
     kind's folder), and their pages go under `rfc/`, not over the site's index."""
     names = ["0001-first-idea", "20240212-R-second-idea", "20240305-S-third-idea"]
+    picture = "\n![flow](resources/0001-first-idea/flow.png)\n"
     for number, name in enumerate(names, start=1):
-        project.write(f"{name}.md", RUST_RFC.format(slug=name, number=number))
+        text = RUST_RFC.format(slug=name, number=number) + (picture if number == 2 else "")
+        project.write(f"{name}.md", text)
     for name in ("README.md", "CONTRIBUTING.md", "CHANGELOG.md", "CODE_OF_CONDUCT.md"):
         project.write(name, f"# {name}\n\n## Summary\n\nAbout the repository.\n")
     project.write("LICENSE", "MIT\n")
+    project.write("logo.png", "not a record's picture\n")
+    project.write("resources/0001-first-idea/flow.png", "a record's picture\n")
+    project.write("resources/README.md", "# Pictures of the proposals\n")
     project.write("templates/proposal.md", "# Title\n\n## Summary\n\n## Motivation\n")
     project.write("guides/0001-how-to-propose.md", RUST_RFC.format(slug="guide", number=9))
     project.write("src/0001-migration.md", RUST_RFC.format(slug="code", number=8))
@@ -256,10 +261,21 @@ def test_records_at_the_top_of_the_repository(project: Project) -> None:
     assert paths == [f"{name}.md" for name in names]
     built = project.build("--strict")
     assert built.returncode == 0, built.stderr
+    # their history is not read yet (history/git_log.py takes "." for no folder): said
+    # once, and no record is shown as uncommitted
+    assert "3 record(s) at the top of the repository" in built.stderr
+    assert "not committed yet" not in built.stderr
+    assert "uncommitted" not in project.content("rfc/0001-first-idea/index.html")
     assert "second idea" in project.html("rfc/20240212-R-second-idea/index.html").lower()
     assert "The site's own home page." in project.html("index.html")
     assert not (project.root / "site/rfc/README").exists()
     assert not (project.root / "site/rfc/CHANGELOG").exists()
+    # the records' pictures are where their links look; the repository's are not taken
+    assert (project.root / "site/rfc/resources/0001-first-idea/flow.png").exists()
+    assert not (project.root / "site/rfc/resources/README").exists()
+    assert not (project.root / "site/rfc/logo.png").exists()
+    page = project.html("rfc/20240212-R-second-idea/index.html")
+    assert 'src="../resources/0001-first-idea/flow.png"' in page
 
 
 def test_a_kind_folder_at_the_top_is_accepted_and_others_are_refused(project: Project) -> None:

@@ -36,7 +36,13 @@ from .checks.reuse import CheckReuse
 from .checks.run import check_corpus
 from .corpus.child import in_child, may_fork
 from .corpus.links import Corpus
-from .corpus.load import ParseCache, build_corpus, project_history, uncommitted_notes
+from .corpus.load import (
+    ParseCache,
+    build_corpus,
+    project_history,
+    uncommitted_notes,
+    without_history,
+)
 from .corpus.parse_store import load_parses, save_parses, store_path
 from .corpus.settings import (
     GRAPH_LIMIT,
@@ -158,7 +164,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                     f"{path}: not a record (a template, an excluded file or a second landing page)"
                 )
             )
-        for note in uncommitted_notes(self.corpus, self.project_root):
+        unread = without_history(self.settings) if self.settings.history else frozenset()
+        for note in uncommitted_notes(self.corpus, self.project_root, unread):
             self._log(Severity.WARNING, f"warning: {note}")
         # A build that runs once keeps nothing for a next build, and draws half its
         # pages on the second core (corpus/child.py).

@@ -35,8 +35,12 @@ from .settings import Settings
 
 
 def project_history(project_root: Path, settings: Settings) -> History:
-    """History of every kind's folder, statuses mapped through each kind's aliases."""
-    kinds = settings.kinds.values()
+    """History of every kind's folder, statuses mapped through each kind's aliases; none
+    for a kind read from the top of the project (``without_history``)."""
+    unread = without_history(settings)
+    kinds = [kind for kind in settings.kinds.values() if kind.name not in unread]
+    if not kinds:
+        return History()
     return cached_history(
         project_root,
         [kind.folder for kind in kinds],
@@ -44,16 +48,31 @@ def project_history(project_root: Path, settings: Settings) -> History:
     )
 
 
-def uncommitted_notes(corpus: Corpus, project_root: Path | None = None) -> list[str]:
+def without_history(settings: Settings) -> frozenset[str]:
+    """The kinds whose history is not read: those read from the top of the project
+    (``folder: "."``), a place the history reader does not take for a folder yet."""
+    return frozenset(kind.name for kind in settings.kinds.values() if kind.folder == ".")
+
+
+def uncommitted_notes(
+    corpus: Corpus, project_root: Path | None = None, unread: frozenset[str] = frozenset()
+) -> list[str]:
     """A note on records not committed yet, on records inside git submodules (whose
     history is another repository's), and on committed records deleted from the work
     tree. Landing pages, templates and files that were refused are on disk: never
-    "deleted"."""
+    "deleted". Records of the ``unread`` kinds (``without_history``) get one note of
+    their own."""
     history = corpus.history
-    if not history.available or not history.head:
-        return []
+    top = sorted(record.path for record in corpus.records if record.kind in unread)
     notes = []
-    present = {record.path for record in corpus.records}
+    if top:
+        notes.append(
+            f'{len(top)} record(s) at the top of the repository (`folder: "."`): their git '
+            "history is not read yet, so they show only the dates they state"
+        )
+    if not history.available or not history.head:
+        return notes
+    present = {record.path for record in corpus.records if record.kind not in unread}
     on_disk = present | {page.source.path for page in corpus.landing_pages}
     on_disk |= set(corpus.skipped)
     on_disk |= {f.path for f in corpus.findings if f.rule in ("DEC011", "DEC012")}

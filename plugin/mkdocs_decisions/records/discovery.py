@@ -1,5 +1,9 @@
 """Find the record files of every kind, and the landing pages of their folders.
 
+A kind read from the top of the project (``folder: "."``) takes only the numbered and
+dated files and folders there, its templates, and its pictures' folders
+(``is_root_record_name``, ``PICTURE_FOLDERS``), never the repository's own files.
+
 Record folders are untrusted input (they come from pull requests). The project root
 is the boundary: a file or folder whose real path is outside it is never read (one
 DEC011 finding names the link and where it points), and only regular files are read,
@@ -40,6 +44,11 @@ _RECORD_WITHOUT_EXTENSION = re.compile(r"^\d{1,18}-[^\W\d_][\w-]*$")
 MAX_RECORD_BYTES = 4 * 1024 * 1024
 
 LANDING_NAMES = ("readme.md", "index.md")
+# Folders at the top of a repository that keeps its records there (``folder: "."``)
+# which hold the records' pictures: read for those files only, never for records.
+PICTURE_FOLDERS = frozenset(
+    {"resources", "assets", "images", "img", "media", "figures", "diagrams", "pictures"}
+)
 # YAML files that hold the metadata of the record that is their folder's README or index
 # (Kubernetes KEPs: keps/sig-x/2214-indexed-job/kep.yaml beside README.md), read as its
 # front matter; the first of these names that is there counts.
@@ -227,8 +236,20 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 continue
             visited.add(real)
             if at_root and real == boundary:
-                subdirs[:] = [name for name in subdirs if is_root_record_name(name, kind)]
+                subdirs[:] = [
+                    name
+                    for name in subdirs
+                    if is_root_record_name(name, kind) or name.lower() in PICTURE_FOLDERS
+                ]
                 files = [name for name in files if is_root_record_name(name, kind)]
+            elif at_root and Path(directory).relative_to(folder).parts[0].lower() in (
+                PICTURE_FOLDERS
+            ):
+                # The records' pictures (dapr's resources/<record>/x.png), in the site
+                # where the records' links look; the Markdown files there are no records.
+                files = [
+                    n for n in files if os.path.splitext(n)[1].lower() not in RECORD_EXTENSIONS
+                ]
             inside = []
             for name in sorted(subdirs):
                 if name.startswith("."):

@@ -522,8 +522,8 @@ class SiteRenderer(SiteContext):
 
     def _git_facts(self, record: Record) -> list[tuple[str, str]]:
         history = self.corpus.history
-        if not history.available:
-            return []
+        if not history.available or self.settings.kinds[record.kind].folder == ".":
+            return []  # a kind at the top of the project has no history read (corpus/load.py)
         file = history.of(record.path)
         if file is None:
             return [("Created", "uncommitted")]
