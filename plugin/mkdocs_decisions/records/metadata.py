@@ -794,7 +794,7 @@ def _read_tables(
         inner = _TABLE_ROW.match(unquoted)
         cells = [cell.strip() for cell in (inner[1] if inner else unquoted).split("|")]
         while len(cells) > 2 and not _COMMENT.sub("", cells[-1]).strip():
-            cells.pop()  # "| Status | `ACCEPTED` | <!-- Possible values: ... -->": the template's note
+            cells.pop()  # "| Status | `ACCEPTED` | <!-- Possible values: ... -->"
         rows.append((index, cells, line))
     flush()
 
