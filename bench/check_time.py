@@ -7,7 +7,9 @@ Usage::
 For each size N it generates (or reuses) the corpus of ``generate_corpus.py`` in
 ``OUT/corpus-N`` (a git repository with one commit) and runs, as a subprocess in the
 corpus folder, ``decisions check -f mkdocs-plugin.yml --format json`` and the same with
-``--no-history``, ``--repeat`` times each after one untimed run. It reports the
+``--no-history``, ``--repeat`` times each after one untimed run (so the parsed records
+are in the store of ADR-0030, as on a developer's machine), and the first mode once
+more with an empty store each time (a clean CI machine). It reports the
 wall-clock time (best and median), the peak resident memory of the process (its
 ``ru_maxrss``, from ``os.wait4``), the time per 1,000 records, and the exponent of the
 growth between the smallest and the largest size (time ~ N^k). The numbers go into
@@ -22,6 +24,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,13 +41,21 @@ class Run:
     peak_mb: float
 
 
-def run_check(project: Path, history: bool) -> Run:
+def run_check(project: Path, history: bool, cold: bool = False) -> Run:
+    """One ``decisions check``; ``cold`` with a store of parsed records of its own,
+    empty."""
     command = [DECISIONS, "check", "-f", "mkdocs-plugin.yml", "--format", "json"]
     if not history:
         command.append("--no-history")
+    with tempfile.TemporaryDirectory() as empty:
+        env = {**os.environ, "XDG_CACHE_HOME": empty} if cold else None
+        return _timed(command, project, env)
+
+
+def _timed(command: list[str], project: Path, env: dict[str, str] | None) -> Run:
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
     )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
@@ -55,12 +66,14 @@ def run_check(project: Path, history: bool) -> Run:
 
 
 def measure(project: Path, repeat: int) -> dict[str, list[Run]]:
-    results: dict[str, list[Run]] = {"with history": [], "--no-history": []}
+    cold = "with history, nothing stored"
+    results: dict[str, list[Run]] = {"with history": [], "--no-history": [], cold: []}
     for history in (True, False):
-        run_check(project, history)  # untimed: warms the file cache
+        run_check(project, history)  # untimed: warms the file cache and the store
     for _ in range(repeat):
         for history, name in ((True, "with history"), (False, "--no-history")):
             results[name].append(run_check(project, history))
+        results[cold].append(run_check(project, True, cold=True))
     return results
 
 
@@ -94,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     small, large = min(measured), max(measured)
     if small != large:
-        for name in ("with history", "--no-history"):
+        for name in measured[small]:
             low = statistics.median(run.seconds for run in measured[small][name])
             high = statistics.median(run.seconds for run in measured[large][name])
             exponent = math.log(high / low) / math.log(records[large] / records[small])

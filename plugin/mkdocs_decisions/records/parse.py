@@ -28,7 +28,13 @@ from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, default_kinds, section_nam
 from .metadata import LABELS, date_rank, read_body_metadata, read_date, status_phrase
 from .model import Field, Record, Reference
 from .text import has_control_characters, without_control_characters, without_email
-from .titles import clean_title, is_only_id, is_placeholder, title_from_file_name
+from .titles import (
+    clean_title,
+    is_only_id,
+    is_placeholder,
+    title_from_file_name,
+    without_inline_markup,
+)
 from .waivers import read_waivers
 
 # "0007-x", "adr002-x", "rfc-0003-x", "KEEP-0406-x", "A29-x": a prefix, then the number
@@ -839,7 +845,7 @@ def _title(
     declared = fields.get("title")
     heading = ""
     if structure.title is not None:
-        heading = clean_title(structure.title, kind.prefix, number)
+        heading = clean_title(without_inline_markup(structure.title), kind.prefix, number)
         heading = "" if is_placeholder(heading) or is_only_id(heading) else heading
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
         title = clean_title(declared.value, kind.prefix, number)

@@ -113,6 +113,12 @@ _INLINE_TAG = re.compile(
 )
 
 
+def without_inline_markup(heading: str) -> str:
+    """A heading's text without HTML's inline markup (a front matter's title is text,
+    and keeps what it says)."""
+    return _INLINE_TAG.sub("", heading)
+
+
 def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     """The title's words: numbering, a series id, a status prefix and Markdown removed.
 
@@ -128,8 +134,8 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     bracketed = _BRACKETED.match(text)  # before links become words: it may hold one
     if bracketed and _is_prefix(bracketed["inside"], prefix):
         text = text[bracketed.end() :]
-    text = _INLINE_TAG.sub("", plain_text(text, tags=True)).strip()
-    original = _INLINE_TAG.sub("", plain_text(title, tags=True)).strip()
+    text = plain_text(text, tags=True).strip()
+    original = plain_text(title, tags=True).strip()
     for _ in range(3):  # "[ADR-4] 0004 - Title"
         before = text
         doubled = _DOUBLED_SERIES.match(text) or _SERIES_BEFORE_CJK.match(text)
