@@ -285,3 +285,33 @@ def test_a_kind_folder_at_the_top_is_accepted_and_others_are_refused(project: Pr
     project.configure(plugin_options={"kinds": {"rfc": {"folder": "/srv/rfcs"}}})
     with pytest.raises(ProjectError, match=r"folder relative to mkdocs\.yml"):
         read_project(project.root / "mkdocs.yml")
+
+
+def test_init_finds_folders_named_for_records_and_the_folder_mkdocs_yml_names(
+    project: Project,
+) -> None:
+    """Unleash keeps unnumbered ADRs in `contributing/ADRs/` sub-folders, OpenFeature in
+    `OFEP/`: their names say what they hold; a folder that mkdocs.yml names is read
+    whatever its name."""
+    page = "---\ntitle: 'ADR: {0}'\n---\n\n## Background\n\nx\n\n## Decision\n\ny\n"
+    for name in ("logging", "exports", "styling"):
+        project.write(f"contributing/ADRs/back-end/{name}.md", page.format(name))
+    project.write("contributing/ADRs/ADRs.md", "---\ntitle: ADR Overview\n---\n\n* [x](x)\n")
+    proposal = "---\ntitle: {0}\nstatus: approved\n---\n\n# {0}\n\n## Background\n\nx\n"
+    for name in ("sync", "hooks", "events"):
+        project.write(f"OFEP/{name}.md", proposal.format(name))
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "contributing/ADRs/  3 ADRs" in shown.stdout
+    assert "OFEP/  3 RFCs" in shown.stdout
+
+    elsewhere = Project(project.root / "other")
+    for name in ("a", "b", "c"):
+        elsewhere.write(f"notes/kept/{name}.md", page.format(name))
+    elsewhere.write(
+        "mkdocs.yml",
+        "site_name: x\nplugins:\n  - decisions:\n      kinds:\n        adr: {folder: notes/kept}\n",
+    )
+    found = elsewhere.decisions("init")
+    assert found.returncode == 0, found.stderr
+    assert "notes/kept/  3 ADRs" in found.stdout and "[mkdocs.yml]" in found.stdout

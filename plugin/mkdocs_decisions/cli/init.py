@@ -24,7 +24,7 @@ from ..corpus.survey import FolderSurvey, Survey, proposed_options, survey, unre
 from ..edit.config import KindNotes, new_config, options_block, with_plugin
 from ..edit.files import Change, WriteRefused, write_changes
 from ..records.kinds import default_kinds
-from .project import TolerantLoader
+from .project import ProjectError, TolerantLoader, read_project
 
 INDEX = """\
 # {name}
@@ -35,10 +35,22 @@ in the repository.
 """
 
 
+def _configured_folders(config: Path) -> dict[str, str]:
+    """The kinds' folders an existing mkdocs.yml names for the plugin ({} without one, or
+    when it cannot be read: init then says what it finds)."""
+    if not config.exists():
+        return {}
+    try:
+        _, _, settings = read_project(config)
+    except ProjectError:
+        return {}
+    return {name: kind.folder for name, kind in settings.kinds.items()}
+
+
 def command_init(arguments: argparse.Namespace) -> int:
     config = Path(arguments.config_file).resolve()
     root = config.resolve().parent
-    found = survey(root)
+    found = survey(root, _configured_folders(config))
     if not found.folders:
         print(
             "decisions: no record folders found (looked for doc/adr, docs/decisions, "

@@ -164,9 +164,10 @@ class Survey:
     folders: list[FolderSurvey]
 
 
-def survey(root: Path) -> Survey:
-    """Find and read the record folders of the repository at ``root``."""
-    candidates = _candidate_folders(root)
+def survey(root: Path, configured: dict[str, str] | None = None) -> Survey:
+    """Find and read the record folders of the repository at ``root``; ``configured``
+    (kind to folder, from an mkdocs.yml that names them) are read first."""
+    candidates = _candidate_folders(root, configured or {})
     kinds = default_kinds()
     folders = []
     for folder, kind_name, source in candidates:
@@ -212,7 +213,7 @@ def proposed_options(found: Survey) -> dict[str, Any]:
     return proposed
 
 
-def _candidate_folders(root: Path) -> list[tuple[str, str, str]]:
+def _candidate_folders(root: Path, configured: dict[str, str]) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     taken: set[str] = set()
 
@@ -224,6 +225,9 @@ def _candidate_folders(root: Path) -> list[tuple[str, str, str]]:
                 taken.add(real)
                 found.append((folder, kind, source))
 
+    for kind, folder in configured.items():
+        if _has_records(root / folder):
+            add(folder, kind, "mkdocs.yml")
     for folder in _backstage_locations(root):
         add(folder, "adr", "Backstage's backstage.io/adr-location")
     for folder, kind in USUAL_FOLDERS:
@@ -231,6 +235,8 @@ def _candidate_folders(root: Path) -> list[tuple[str, str, str]]:
             add(folder, kind, "usual place")
     for folder in _numbered_folders(root):
         add(folder, _guess_kind(root / folder), "numbered records")
+    for folder in _named_folders(root):
+        add(folder, _guess_kind(root / folder), "a folder named for records")
     kind = _kind_at_root(root)
     if kind:
         add(ROOT, kind, "numbered records at the top")
@@ -319,12 +325,59 @@ def _numbered_folders(root: Path, limit: int = 5000) -> list[str]:
     return found
 
 
+# A folder whose name says it holds records, in any case: Unleash's `ADRs/`, OpenFeature's
+# `OFEP/`, conda's `ceps/` (an *enhancement* or *improvement proposals* series).
+_RECORD_FOLDER = re.compile(
+    r"^(?:adrs?|decisions|decision[-_ ]records|architecture[-_ ]decisions|rfcs?|proposals|"
+    r"design[-_ ]docs|[a-z]{0,4}eps?|[a-z]{0,4}ips)$",
+    re.IGNORECASE,
+)
+
+
+def _named_folders(root: Path, limit: int = 5000) -> list[str]:
+    """Folders named for records (``ADRs/``, ``OFEP/``) that hold at least three Markdown
+    files, numbered or not, in them or in their sub-folders (Unleash's ``ADRs/back-end/``)."""
+    found = []
+    for seen, (directory, subdirs, _) in enumerate(os.walk(root)):
+        subdirs[:] = sorted(d for d in subdirs if d not in _IGNORED and not d.startswith("."))
+        if seen > limit:
+            break
+        if directory == str(root):
+            continue  # the repository's own name says nothing ("ofep/")
+        if _RECORD_FOLDER.match(os.path.basename(directory)) and _pages(Path(directory)) >= 3:
+            found.append(Path(directory).relative_to(root).as_posix())
+            subdirs[:] = []
+    return found
+
+
+def _pages(folder: Path, most: int = 3) -> int:
+    """How many Markdown files that are no landing page nor template a folder holds,
+    counted up to ``most``."""
+    count = 0
+    for directory, subdirs, files in os.walk(folder):
+        subdirs[:] = [d for d in subdirs if d not in _IGNORED and not d.startswith(".")]
+        count += sum(
+            1
+            for name in files
+            if _is_markdown(name)
+            and not is_template(name)
+            and name.lower() not in ("readme.md", "index.md")
+            and name.lower() != f"{os.path.basename(directory).lower()}.md"
+        )
+        if count >= most:
+            break
+    return count
+
+
 def _guess_kind(folder: Path, numbered_only: bool = False) -> str:
     """adr or rfc from the headings of a few of the folder's files (``numbered_only``:
     of its numbered files, not the README of a repository's top); "" for neither."""
     words = folder.as_posix().lower()
-    if "rfc" in words or "proposal" in words:
+    name = folder.name.lower()
+    if "rfc" in words or "proposal" in words or re.fullmatch(r"[a-z]{0,4}(?:eps?|ips)", name):
         return "rfc"
+    if re.fullmatch(r"adrs?|decisions|decision[-_ ]records|architecture[-_ ]decisions", name):
+        return "adr"
     rfc = adr = 0
     names = sorted(
         name
