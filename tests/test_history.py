@@ -481,3 +481,51 @@ def test_history_follows_a_move_of_the_whole_folder(project: Project) -> None:
     assert len(moved.versions) == 3
     other = history.of("adr/0002-b.md")
     assert other is not None and other.created.author == "Ana Silva"
+
+
+def test_a_folder_moved_with_its_subfolders_has_each_commit_once_oldest_first(
+    project: Project,
+) -> None:
+    """`git mv doc/adr adr` moves a subfolder too (`images/`, `historic adrs/`), and a
+    subfolder is renamed later inside the record folder: each place is read once, so a
+    record lists each commit once, in the order of the branch, and was created before
+    the moves."""
+    project.configure()
+    project.write("doc/adr/0001-a.md", adr(front=PROPOSED))
+    project.write("doc/adr/images/flow.svg", "<svg/>\n")
+    project.write(
+        "doc/adr/historic adrs/0002-b.md", adr(front=PROPOSED.replace("title: ", "title: B "))
+    )
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00", ("Ana Silva", "ana@example.com"))
+    project.write("doc/adr/0001-a.md", adr(front=ACCEPTED))
+    project.write(
+        "doc/adr/historic adrs/0002-b.md", adr(front=ACCEPTED.replace("title: ", "title: B "))
+    )
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    subprocess.run(["git", "mv", "doc/adr", "adr"], cwd=project.root, check=True)
+    project.git_commit_all("move", "2026-03-01T09:00:00+00:00", ("Cy Mover", "cy@example.com"))
+    subprocess.run(
+        ["git", "mv", "adr/historic adrs", "adr/historic-adrs"], cwd=project.root, check=True
+    )
+    project.git_commit_all("no spaces", "2026-04-01T09:00:00+00:00", ("Cy Mover", "cy@example.com"))
+    project.write("adr/0001-a.md", adr(front=ACCEPTED.replace("accepted", "deprecated")))
+    project.write(
+        "adr/historic-adrs/0002-b.md",
+        adr(front=ACCEPTED.replace("title: ", "title: B ").replace("accepted", "deprecated")),
+    )
+    project.git_commit_all("deprecate", "2026-05-01T09:00:00+00:00", ("Di Ng", "di@example.com"))
+    history = read_history(project.root, ["adr"])
+    for path, days in {
+        "adr/0001-a.md": ["01-10", "02-01", "03-01", "05-01"],
+        "adr/historic-adrs/0002-b.md": ["01-10", "02-01", "03-01", "04-01", "05-01"],
+    }.items():
+        file = history.of(path)
+        assert file is not None
+        assert [v.commit.day.isoformat()[5:] for v in file.versions] == days, path
+        assert file.created.author == "Ana Silva"
+        assert [(c.old, c.new) for c in file.status_timeline] == [
+            (None, "proposed"),
+            ("proposed", "accepted"),
+            ("accepted", "deprecated"),
+        ]
+    assert not [f for f in findings(project) if "DEC401" in f]

@@ -338,20 +338,36 @@ def _versions_by_file(
     adr``, or one file moved in) is seen as a rename. The older path then maps to the
     record, and one more log of the place it came from, before the move, reaches back to
     its first commit: one ``git log`` per place the records have lived, not per file.
+
+    A place is not read again from a commit that a log of it, or of a folder around it,
+    has reached already: a moved folder's subfolders, a folder renamed inside the record
+    folder (read from HEAD) and a place several records left at different times add no
+    log. Logs of places still overlap (a commit can touch two of them), so each file
+    keeps one version per commit, in the order of the branch (:func:`_branch_order`).
     """
     record_folders = tuple(folder.rstrip("/") + "/" for folder in folders)
     identity: dict[str, str | None] = {}  # a path in some commit -> newest path, or None
     versions: dict[str, list[Version]] = {}
-    passes: list[tuple[str | None, list[str]]] = [(None, [_spec(prefix, f) for f in folders])]
-    searched: set[str] = set(folders)
-    while passes and len(searched) <= _MOST_PLACES:
-        start, specs = passes.pop(0)
-        revision = [start] if start else []
+    passes: list[tuple[str | None, list[str]]] = [(None, list(folders))]
+    # The commits each place's logs have reached, back to its first; None: all, from HEAD.
+    reached: dict[str, set[str] | None] = {folder.rstrip("/"): None for folder in folders}
+    logs = 0
+    while passes and logs < _MOST_PLACES:
+        start, places = passes.pop(0)
+        if start:  # one place, left at commit ``start``: read by a log run since?
+            if _reached_already(places[0], start, reached):
+                continue
+            reached[places[0]] = (reached.get(places[0]) or set()) | {start}
+        logs += 1
+        revision = [f"{start}^"] if start else []
+        specs = [_spec(prefix, place or ".") for place in places]
         process = repo.git.log(
             *revision, *LOG_OPTIONS, "--full-diff", "--", *specs, as_process=True
         )
         moved_from: dict[str, str] = {}
+        listed: set[str] = set()
         for commit, changes in _parse_log(process.stdout, skipped):
+            listed.add(commit.sha)
             for status, blob, old_path, new_path in changes:
                 if not _inside(new_path, prefix) and not _inside(old_path or "", prefix):
                     continue
@@ -364,18 +380,59 @@ def _versions_by_file(
                 if status.startswith("R") and old_path:
                     old_local = _local(old_path, prefix)
                     identity.setdefault(old_local, newest)
-                    place = posixpath.dirname(old_local)
-                    if newest is not None and place not in searched and commit.parents:
-                        moved_from.setdefault(place, commit.sha)
+                    if newest is not None and commit.parents:
+                        moved_from.setdefault(posixpath.dirname(old_local), commit.sha)
                 if newest is None:
                     continue
                 blob_id = "" if blob == _NULL_BLOB or status == "D" else blob
                 versions.setdefault(newest, []).append(Version(commit, new_local, blob_id))
         process.wait()
-        for place, sha in moved_from.items():
-            searched.add(place)
-            passes.append((f"{sha}^", [_spec(prefix, place or ".")]))
+        for place in places:
+            if reached.get(place) is not None:
+                reached[place] = (reached.get(place) or set()) | listed
+        # Outer places first, so that a moved folder's subfolders are seen as inside it.
+        passes.extend(
+            (sha, [place]) for place, sha in sorted(moved_from.items(), key=lambda i: len(i[0]))
+        )
+    if logs > 1:
+        order = _branch_order(repo, {v.commit.sha for vs in versions.values() for v in vs})
+        for path, newest_first in versions.items():
+            versions[path] = _one_per_commit(newest_first, order)
     return versions
+
+
+def _reached_already(place: str, sha: str, reached: dict[str, set[str] | None]) -> bool:
+    """Whether ``place``, before commit ``sha`` (which touched it), is read already: by
+    the log of a folder around it (or itself) that reached ``sha`` or started there. A
+    log lists every commit that touches its folder, so one that did not list ``sha``
+    started older."""
+    for folder, commits in reached.items():
+        around = not folder or folder == place or place.startswith(folder + "/")
+        if around and (commits is None or sha in commits):
+            return True
+    return False
+
+
+def _branch_order(repo: Any, wanted: set[str]) -> dict[str, int]:
+    """The position of each of the ``wanted`` commits on the first-parent line of HEAD,
+    0 for the newest: the logs of several places each list their commits in this order,
+    but only this says how they interleave (author dates need not)."""
+    order: dict[str, int] = {}
+    process = repo.git.rev_list("--first-parent", "HEAD", as_process=True)
+    for position, line in enumerate(process.stdout):
+        sha = line.strip().decode("ascii", errors="replace")
+        if sha in wanted:
+            order[sha] = position
+    process.wait()
+    return order
+
+
+def _one_per_commit(newest_first: list[Version], order: dict[str, int]) -> list[Version]:
+    """A file's versions from several logs: the first seen of each commit, newest first."""
+    kept: dict[str, Version] = {}
+    for version in newest_first:
+        kept.setdefault(version.commit.sha, version)
+    return sorted(kept.values(), key=lambda version: order.get(version.commit.sha, len(order)))
 
 
 def _spec(prefix: str, folder: str) -> str:
