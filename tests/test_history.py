@@ -529,3 +529,95 @@ def test_a_folder_moved_with_its_subfolders_has_each_commit_once_oldest_first(
             ("accepted", "deprecated"),
         ]
     assert not [f for f in findings(project) if "DEC401" in f]
+
+
+NYGARD = """\
+# 4. Security scans
+
+Date: 2026-01-05
+
+## Status
+
+{status}
+
+## Context
+
+We must hear of vulnerabilities early.
+
+## Decision
+
+We will add three scans to the pipeline:
+
+{items}
+
+## Consequences
+
+We learn of vulnerabilities the day they are published.
+"""
+
+
+def test_lifecycle_links_and_a_formatter_run_are_no_edits(project: Project) -> None:
+    """adr-tools links a record to the one that amends or supersedes it in its Status
+    section ("Amended by [..](..)", "Superceded by [..](..)"), and a formatter rewrites
+    every list marker: neither changes the decision (DEC402)."""
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "doc/adr"}}})
+    items = "\n".join(f"*   Scan number {n} of the pipeline" for n in range(1, 51))
+    path = "doc/adr/0004-security-scans.md"
+    project.write(path, NYGARD.format(status="Accepted", items=items))
+    project.git_commit_all("accept", "2026-01-05T09:00:00+00:00")
+    amended = "Accepted\n\nAmended by [7. Use OWASP ZAP](0007-use-owasp-zap.md)"
+    project.write(path, NYGARD.format(status=amended, items=items))
+    project.git_commit_all("link the amendment", "2026-02-01T09:00:00+00:00")
+    formatted = items.replace("*   ", "- ")
+    project.write(path, NYGARD.format(status=amended, items=formatted))
+    project.git_commit_all("prettier --write", "2026-03-01T09:00:00+00:00")
+    superseded = "Superceded by [10. Rails helpers](0010-rails-helpers.md)"
+    project.write(path, NYGARD.format(status=superseded, items=formatted))
+    project.git_commit_all("supersede", "2026-04-01T09:00:00+00:00")
+    settings = settings_from_options({"kinds": {"adr": {"folder": "doc/adr"}}})
+    history = read_history(project.root, ["doc/adr"])
+    file = history.of(path)
+    assert file is not None
+    assert [c.new for c in file.status_timeline] == ["accepted", "superseded"]
+    assert file.content_edits == ()
+    corpus = load_corpus(project.root, project.root / "docs", settings, history)
+    assert [f.rule for f in run_checks(corpus, settings) if f.rule.startswith("DEC4")] == []
+
+
+def test_an_edit_merged_from_a_branch_names_the_commit_that_made_it(project: Project) -> None:
+    """The first-parent log sees a pull request as its merge commit; DEC402 names the
+    branch's commit that wrote the text, and the merge that brought it in."""
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-01-05T09:00:00+00:00")
+    git = ["git", "-c", "user.name=Ana", "-c", "user.email=a@example.com"]
+    subprocess.run([*git, "checkout", "-q", "-b", "rework"], cwd=project.root, check=True)
+    reworked = adr(front=ACCEPTED).replace("cheap to run", "cheap to run on spare machines")
+    project.write("adr/0001-a.md", reworked)
+    project.git_commit_all("rework", "2026-02-02T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    project.write("notes.md", "unrelated\n")
+    project.git_commit_all("notes", "2026-02-03T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    subprocess.run([*git, "checkout", "-q", "main"], cwd=project.root, check=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-02-10T09:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-02-10T09:00:00+00:00",
+    }
+    subprocess.run(
+        [*git, "merge", "-q", "--no-ff", "-m", "Merge pull request #93", "rework"],
+        cwd=project.root,
+        env=env,
+        check=True,
+    )
+    log = ["git", "log", "--format=%h %s"]
+    shorts = dict(
+        reversed(line.split(" ", 1))
+        for line in subprocess.run(
+            log, cwd=project.root, capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+    )
+    (hit,) = [f for f in findings(project) if "DEC402" in f]
+    assert (
+        f"in commit {shorts['rework']} (2026-02-02) by Bo Chen, merged in "
+        f"{shorts['Merge pull request #93']} (2026-02-10)" in hit
+    )

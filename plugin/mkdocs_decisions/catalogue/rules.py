@@ -441,9 +441,15 @@ _RULES = [
         "edited-after-acceptance",
         Severity.WARNING,
         "The content of an accepted ADR changed after acceptance (anything beyond its "
-        "status and link fields). Changes of whitespace, letter case or emphasis, and "
-        "fixes of at most three words of which at most one is added or removed (typos, a "
-        "link's address), are not edits.",
+        "status and link fields). Lifecycle edits are not edits: a change confined to the "
+        "status (its field, its line, or its Status section) and the link lines adr-tools "
+        "adds (`Amended by [..](..)`, `Amends`, `Superseded by` or `Superceded by`, "
+        "`Supersedes`, `Clarified by`, `Clarifies`). Nor are changes of whitespace, line "
+        "wrapping, list markers, letter case or emphasis, however many lines they touch "
+        "(a formatter such as prettier run over every file), and fixes of at most three "
+        "words of which at most one is added or removed (typos, a link's address). The "
+        "commit named is the one that made the change: for a merged pull request, the "
+        "branch's commit, and the merge that brought it in.",
         "An accepted decision is a record of what was decided and why; rewriting it "
         "afterwards loses that record. Typos aside, a changed decision deserves a new ADR. "
         "Fields that link or trace the record may change: `status`, `superseded_by`, "

@@ -55,13 +55,15 @@ def check_edits_after_acceptance(
     edits = [edit for edit in file.content_edits if edit.status == "accepted"]
     if edits:
         latest = edits[-1].commit
+        merge = edits[-1].merged
+        merged = f", merged in {merge.short} ({merge.day})" if merge else ""
         more = f" (and {len(edits) - 1} earlier commit(s))" if len(edits) > 1 else ""
         yield finding(
             "DEC402",
             record.path,
             record.title_position,
             f"accepted decision edited after acceptance in commit {latest.short} "
-            f"({latest.day}) by {latest.author}{more}",
+            f"({latest.day}) by {latest.author}{merged}{more}",
             "supersede instead: write a new ADR with `supersedes:` naming this one",
         )
 

@@ -22,7 +22,7 @@ import posixpath
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +41,23 @@ _SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 _MOST_PLACES = 32
 _NULL_BLOB = "0" * 40
 # Lines that may change after acceptance without changing the decision (DEC402): its status,
-# its links, and what it is traced to. A YAML list below such a key counts with it.
+# its links, and what it is traced to, in front matter or as a body line (MADR 2's
+# ``* Status: accepted``). A YAML list below such a key counts with it.
 _LINK_KEYS = re.compile(
-    r"^(status|superseded_by|supersedes|related|decisions|tags|review_by|project|addresses|"
-    r"complies_with)\s*:",
+    r"^(?:[-*+]\s+)?(?:\*\*|__)?(status|superseded_by|supersedes|related|decisions|tags|"
+    r"review_by|project|addresses|complies_with)(?:\*\*|__)?\s*:",
     re.IGNORECASE,
 )
 _CONTINUATION = re.compile(r"^(\s+\S|-\s)")
+# The links adr-tools writes when one record amends, supersedes or clarifies another
+# (``adr new -l "4:Amends:Amended by"``): "Amended by [7. Use ZAP](0007-use-zap.md)".
+_LIFECYCLE_LINK = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:amended by|amends|superseded by|superceded by|supersedes|"
+    r"clarified by|clarifies)\s*:?\s*\[[^\]]*\]\([^)]*\)",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^#{1,6}\s")
+_STATUS_HEADING = re.compile(r"^#{1,6}\s+status\s*(:.*)?$", re.IGNORECASE)  # "## Status: Accepted"
 _NOT_WORDS = re.compile(r"[^\w\n]+|_+")
 # An edit of at most this many words (after whitespace, letter case and emphasis are
 # ignored) fixes a typo; it does not change an accepted decision (DEC402).
@@ -115,6 +125,9 @@ class ContentEdit:
 
     commit: Commit
     status: str | None  # the status before this commit
+    # The merge that brought ``commit`` to the branch, when the log saw the change as a
+    # merge and ``commit`` is the one on the merged branch that made it.
+    merged: Commit | None = None
 
 
 @dataclass(frozen=True)
@@ -178,12 +191,20 @@ def status_in(text: str) -> str | None:
 
 def content_lines(text: str) -> list[str]:
     """A version's lines without its status and link lines: what DEC402 compares
-    between versions (see :func:`is_small_fix` for what a change is)."""
+    between versions (see :func:`is_small_fix` for what a change is).
+
+    Left out: status and link fields, the body of a Status section (adr-tools writes
+    "Superseded by [..](..)" there), and adr-tools' link lines anywhere ("Amended by
+    [..](..)"): changing them is part of the record's lifecycle, not of its decision."""
     kept = []
-    skipping = False
+    skipping = in_status = False
     for line in text.replace("\r\n", "\n").split("\n"):
+        if _HEADING.match(line):
+            in_status = bool(_STATUS_HEADING.match(line))
+        elif in_status:
+            continue
         skipping = bool(_LINK_KEYS.match(line) or (skipping and _CONTINUATION.match(line)))
-        if not skipping:
+        if not skipping and not _LIFECYCLE_LINK.match(line):
             kept.append(line)
     return kept
 
@@ -205,9 +226,10 @@ def is_small_fix(before: list[str], after: list[str]) -> bool:
     """Whether an edit (of two versions' :func:`content_lines`) fixes a few words
     (typos, a link's address) rather than changing the decision: at most
     ``SMALL_FIX_WORDS`` words replaced, of which at most one added or removed (a doubled
-    word). Whitespace, letter case and emphasis never count."""
-    if before == after:
-        return True
+    word). Whitespace, line wrapping, letter case, emphasis and list markers never count,
+    however many lines they touch (a formatter run over every file)."""
+    if before == after or _words(before) == _words(after):
+        return True  # formatting only: whitespace, line wrapping, list markers (prettier)
     # Only the lines between the first and the last difference are compared word by
     # word: linear for a long record; a stretch too long to hold a few fixes is an edit.
     shortest = min(len(before), len(after))
@@ -317,8 +339,49 @@ def _read(
     summaries = _summarise_versions(repo, versions, canonicals)
     for path, file_versions in versions.items():
         history.files[path] = _file_history(summaries[path], path, file_versions, canonicals[path])
+    _name_branch_commits(repo, prefix, history)
     history.available = True
     return history
+
+
+def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
+    """For each edit after acceptance that the first-parent log saw as a merge ("Merge
+    pull request #93"), the commit of the merged branch that made the change: the newest
+    one there that wrote the merged version's text. One ``git log`` of those files
+    from the merged branches, for all such edits at once, and only when there are any;
+    an edit whose text no branch commit wrote (a conflict resolved in the merge) keeps
+    the merge."""
+    wanted: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (path, blob) -> edits
+    tips: set[str] = set()
+    for path, file in history.files.items():
+        blobs = {version.commit.sha: version for version in file.versions}
+        for number, edit in enumerate(file.content_edits):
+            version = blobs.get(edit.commit.sha)
+            if edit.status != "accepted" or len(edit.commit.parents) < 2 or version is None:
+                continue
+            wanted.setdefault((version.path, version.blob), []).append((path, number))
+            tips.update(edit.commit.parents[1:])
+    if not wanted:
+        return
+    specs = sorted({_spec(prefix, path) for path, _ in wanted})
+    branch_log = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", "-M", "-z")
+    process = repo.git.log(*sorted(tips), *branch_log, "--", *specs, as_process=True)
+    found: dict[tuple[str, str], Commit] = {}
+    for commit, changes in _parse_log(process.stdout, []):
+        for _, blob, _, new_path in changes:
+            key = (_local(new_path, prefix), blob)
+            if key in wanted:
+                found.setdefault(key, commit)
+        if len(found) == len(wanted):
+            break
+    process.kill()  # the older history of these files is not needed
+    process.proc.wait()
+    for key, commit in found.items():
+        for path, number in wanted[key]:
+            file = history.files[path]
+            edits = list(file.content_edits)
+            edits[number] = replace(edits[number], commit=commit, merged=edits[number].commit)
+            history.files[path] = replace(file, content_edits=tuple(edits))
 
 
 def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
