@@ -621,3 +621,55 @@ def test_an_edit_merged_from_a_branch_names_the_commit_that_made_it(project: Pro
         f"in commit {shorts['rework']} (2026-02-02) by Bo Chen, merged in "
         f"{shorts['Merge pull request #93']} (2026-02-10)" in hit
     )
+
+
+def test_a_record_rewritten_under_a_new_name_keeps_its_history(project: Project) -> None:
+    """`Team-ADR-1-x.md` deleted and `001-x.md` added in one commit that rewrote it in a
+    new template: git sees no rename, the same number in the same folder does. Its
+    created date and first author are the old file's, and its date is not checked
+    against the rewrite (DEC403)."""
+    project.configure()
+    old = (
+        "# ADR 1: {title}\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n## Decision\n\n{title}.\n"
+    )
+    for number, title in ((1, "Logical authorization"), (2, "Technical authorization")):
+        project.write(f"adr/Team-ADR-{number}-x.md", old.format(title=title))
+    project.git_commit_all("init adrs", "2026-01-05T09:00:00+00:00", ("Arno", "arno@example.com"))
+    for number, title in ((1, "Logical authorization"), (2, "Technical authorization")):
+        (project.root / f"adr/Team-ADR-{number}-x.md").unlink()
+        front = ACCEPTED.replace("Serve forecasts nightly", title).replace(
+            "2026-02-01", "2026-01-01"
+        )
+        project.write(f"adr/00{number}-{title.split()[0].lower()}.md", adr(title, front=front))
+    project.git_commit_all("MADR style", "2026-06-01T09:00:00+00:00", ("Abi", "abi@example.com"))
+    history = read_history(project.root, ["adr"])
+    file = history.of("adr/001-logical.md")
+    assert file is not None
+    assert [v.path for v in file.versions] == ["adr/Team-ADR-1-x.md", "adr/001-logical.md"]
+    assert (file.created.author, file.created.day.isoformat()) == ("Arno", "2026-01-05")
+    assert history.of("adr/Team-ADR-1-x.md") is None
+    assert not [f for f in findings(project) if "DEC403" in f]
+    # The same after the folder moved: the old name is found at the place it came from.
+    subprocess.run(["git", "mv", "adr", "doc"], cwd=project.root, check=True)
+    project.git_commit_all("move", "2026-07-01T09:00:00+00:00")
+    moved = read_history(project.root, ["doc"]).of("doc/001-logical.md")
+    assert moved is not None
+    assert (moved.created.author, moved.versions[0].path) == ("Arno", "adr/Team-ADR-1-x.md")
+
+
+def test_an_imported_batch_stays_one_when_some_of_its_records_are_gone(
+    project: Project,
+) -> None:
+    """Five records imported together, two deleted since: the three left are still an
+    import, and their older dates are not checked against the import (DEC403)."""
+    project.configure()
+    for number in range(1, 6):
+        dated = ACCEPTED.replace("2026-02-01", f"2024-0{number}-10")
+        project.write(
+            f"adr/000{number}-r.md", adr(front=dated.replace("nightly", f"nightly {number}"))
+        )
+    project.git_commit_all("import the records from the wiki", "2026-01-10T09:00:00+00:00")
+    for number in (4, 5):
+        (project.root / f"adr/000{number}-r.md").unlink()
+    project.git_commit_all("drop two", "2026-01-12T09:00:00+00:00")
+    assert not [f for f in findings(project) if "DEC403" in f]

@@ -464,8 +464,12 @@ _RULES = [
         Severity.WARNING,
         "The decision date is more than `date_tolerance` days (default 60) before the "
         "first commit of the file: the decision claims to predate its record by far. "
-        "Records that one commit added five or more at a time were imported (from a wiki, "
-        "another repository): their older dates are not checked against that commit. "
+        "Records that one commit added five or more at a time (counting those deleted "
+        "since) were imported (from a wiki, another repository): their older dates are "
+        "not checked against that commit. A record renamed and rewritten in one commit "
+        "(`Team-ADR-1-x.md` to `001-x.md`), which git sees as a deletion and an addition, "
+        "is followed back to the older name when the number is the same, so its first "
+        "commit is the older file's. "
         "ADRs only: an RFC's date is the day it was proposed, months before its review "
         "ends and it is merged.",
         "Readers use the date to order decisions. Deciding and then merging a few days "

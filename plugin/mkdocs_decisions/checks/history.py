@@ -74,13 +74,16 @@ IMPORT_SIZE = 5
 
 
 def _added_together(corpus: Corpus) -> dict[str, int]:
-    """How many records each commit added (the first commit of each record file)."""
+    """How many records each commit added (the first commit of each record file), also
+    counting Markdown files of the record folders deleted since: an imported batch
+    stays one when some of its records are gone."""
 
     def compute() -> dict[str, int]:
         counts: dict[str, int] = {}
-        for record in corpus.records:
-            file = corpus.history.of(record.path)
-            if file is not None:
+        paths = {record.path for record in corpus.records}
+        for path, file in corpus.history.files.items():
+            gone = path.endswith(".md") and not file.versions[-1].blob
+            if path in paths or gone:
                 counts[file.created.sha] = counts.get(file.created.sha, 0) + 1
         return counts
 

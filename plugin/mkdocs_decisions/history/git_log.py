@@ -329,7 +329,9 @@ def _read(
         )
     # The project may be a folder of a larger repository: only its own files count.
     skipped: list[str] = []
-    versions = _versions_by_file(repo, prefix, folders, skipped)
+    versions = _join_lost_renames(_versions_by_file(repo, prefix, folders, skipped))
+    record_folders = tuple(folder.rstrip("/") + "/" for folder in folders)
+    versions = {path: found for path, found in versions.items() if path.startswith(record_folders)}
     if skipped:
         history.warnings.append(
             f"{len(skipped)} commit(s) of the git log could not be read and are left out "
@@ -436,8 +438,14 @@ def _versions_by_file(
                     continue
                 new_local = _local(new_path, prefix)
                 if new_local not in identity:
+                    # A Markdown file of a place records came from may be one of them
+                    # under a name git lost (see ``_join_lost_renames``).
+                    candidate = start is not None and new_local.endswith(".md")
                     identity[new_local] = (
-                        new_local if new_local.startswith(record_folders) else None
+                        new_local
+                        if new_local.startswith(record_folders)
+                        or (candidate and _under(new_local, places))
+                        else None
                     )
                 newest = identity[new_local]
                 if status.startswith("R") and old_path:
@@ -461,6 +469,35 @@ def _versions_by_file(
         order = _branch_order(repo, {v.commit.sha for vs in versions.values() for v in vs})
         for path, newest_first in versions.items():
             versions[path] = _one_per_commit(newest_first, order)
+    return versions
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Version]]:
+    """Renames git did not see, joined: a record renamed and rewritten in one commit
+    (``Greenhouse-ADR-1-x.md`` became ``001-x.md`` in a new template) is, to git, one
+    file deleted and another added. When a commit deletes exactly one Markdown file of a
+    folder with a number in its name and adds exactly one with the same number, the
+    added file continues the deleted one's history: its created date and first author
+    are the older file's."""
+    added: dict[tuple[str, str, int], list[str]] = {}  # (commit, folder, number) -> paths
+    deleted: dict[tuple[str, str, int], list[str]] = {}
+    for path, newest_first in versions.items():
+        first, last = newest_first[-1], newest_first[0]
+        ends = [(first, added)] + ([(last, deleted)] if not last.blob else [])
+        for version, found in ends:
+            number = _NUMBER.search(posixpath.basename(version.path))
+            if version.path.endswith(".md") and number:
+                key = (version.commit.sha, posixpath.dirname(version.path), int(number[0]))
+                found.setdefault(key, []).append(path)
+    for key, (later,) in ((k, v) for k, v in added.items() if len(v) == 1):
+        earlier = deleted.get(key, [])
+        if len(earlier) != 1 or earlier[0] == later:
+            continue
+        # The deletion is the older file's newest version: the added file's first replaces it.
+        versions[later] = versions[later] + versions.pop(earlier[0])[1:]
     return versions
 
 
@@ -496,6 +533,10 @@ def _one_per_commit(newest_first: list[Version], order: dict[str, int]) -> list[
     for version in newest_first:
         kept.setdefault(version.commit.sha, version)
     return sorted(kept.values(), key=lambda version: order.get(version.commit.sha, len(order)))
+
+
+def _under(path: str, places: list[str]) -> bool:
+    return any(not place or path.startswith(place + "/") for place in places)
 
 
 def _spec(prefix: str, folder: str) -> str:
