@@ -71,7 +71,7 @@ def test_timeline_follows_renames(project: Project) -> None:
         (None, "proposed", "2026-01-10"),
         ("proposed", "accepted", "2026-02-01"),
     ]
-    accepted = file.first_reached("accepted")
+    accepted = file.changed_to("accepted")
     assert accepted is not None and accepted.author == "Bo Chen"
 
 
@@ -673,3 +673,23 @@ def test_an_imported_batch_stays_one_when_some_of_its_records_are_gone(
         (project.root / f"adr/000{number}-r.md").unlink()
     project.git_commit_all("drop two", "2026-01-12T09:00:00+00:00")
     assert not [f for f in findings(project) if "DEC403" in f]
+
+
+def test_a_record_accepted_in_its_first_version_claims_no_acceptance_day(
+    project: Project,
+) -> None:
+    """A record committed as accepted (imported, or merged after the decision) was not
+    accepted on the day of that commit: its page shows when it was created, and its
+    History says "created as accepted", but it gives no Accepted date."""
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=ACCEPTED.replace("2026-02-01", "2026-01-02")))
+    project.git_commit_all("import", "2026-01-10T09:00:00+00:00")
+    file = read_history(project.root, ["adr"]).of("adr/0001-a.md")
+    assert file is not None and file.changed_to("accepted") is None
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = project.content("adr/0001-a/index.html")
+    assert "<strong>Created:</strong> 2026-01-10" in page
+    assert "<strong>Accepted:</strong>" not in page
+    history = page.split('id="decisions-history"', 1)[1]
+    assert "created as" in history and "decisions-status-accepted" in history

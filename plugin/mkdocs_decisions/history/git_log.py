@@ -163,9 +163,14 @@ class FileHistory:
         the file only is not an author of it)."""
         return tuple(dict.fromkeys(version.commit.author for version in self.edits))
 
-    def first_reached(self, status: str) -> Commit | None:
-        """The commit in which the record first had ``status``."""
-        return next((c.commit for c in self.status_timeline if c.new == status), None)
+    def changed_to(self, status: str) -> Commit | None:
+        """The commit that first changed the record's status to ``status``; None when none
+        did, also when the file's first version had that status already: the commit
+        that added a record written as accepted (often imported, or merged after the
+        decision) is not the day it was accepted."""
+        if self.status_timeline and self.status_timeline[0].new == status:
+            return None
+        return next((c.commit for c in self.status_timeline[1:] if c.new == status), None)
 
 
 @dataclass

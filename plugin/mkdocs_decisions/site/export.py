@@ -202,7 +202,7 @@ def _history(record: Record, corpus: Corpus) -> dict[str, Any] | None:
     file = corpus.history.of(record.path)
     if file is None:
         return {"committed": False}
-    accepted = file.first_reached("accepted")
+    accepted = file.changed_to("accepted")
     return {
         "committed": True,
         "created": _commit(file.created),

@@ -530,7 +530,7 @@ class SiteRenderer(SiteContext):
         facts = [("Created", file.created.day.isoformat())]
         if file.updated.sha != file.created.sha:
             facts.append(("Updated", file.updated.day.isoformat()))
-        accepted = file.first_reached("accepted")
+        accepted = file.changed_to("accepted")
         if accepted:
             facts.append(("Accepted", accepted.day.isoformat()))
         facts.append(("Contributors", ", ".join(file.authors)))
