@@ -15,7 +15,7 @@ from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.history.git_log import cached_history, read_history, status_in
 
-from conftest import Project, adr
+from conftest import VALID_RFC, Project, adr
 
 ACCEPTED = "title: Serve forecasts nightly\nstatus: accepted\ndate: 2026-02-01\ndeciders: [Ana]"
 PROPOSED = ACCEPTED.replace("accepted", "proposed")
@@ -693,3 +693,21 @@ def test_a_record_accepted_in_its_first_version_claims_no_acceptance_day(
     assert "<strong>Accepted:</strong>" not in page
     history = page.split('id="decisions-history"', 1)[1]
     assert "created as" in history and "decisions-status-accepted" in history
+
+
+def test_an_rfc_merged_from_draft_to_accepted_is_its_lifecycle(project: Project) -> None:
+    """Many RFC processes review the pull request and merge a draft as accepted: the
+    default lifecycle allows it. A step it does not know forward (draft to implemented)
+    is reported with a hint to allow it, not to supersede the RFC."""
+    project.configure()
+    for number in (1, 2):
+        project.write(f"rfc/000{number}-r.md", VALID_RFC.replace("status: review", "status: draft"))
+    project.git_commit_all("draft", "2026-01-10T09:00:00+00:00")
+    project.write("rfc/0001-r.md", VALID_RFC.replace("status: review", "status: accepted"))
+    project.write("rfc/0002-r.md", VALID_RFC.replace("status: review", "status: implemented"))
+    project.git_commit_all("merge", "2026-02-10T09:00:00+00:00")
+    (hit,) = [f for f in findings(project) if "DEC401" in f]
+    assert hit.startswith("rfc/0002-r.md:")
+    assert "status changed from draft to implemented" in hit
+    assert "allow it under `kinds: rfc: transitions: draft:`" in hit
+    assert "supersede" not in hit

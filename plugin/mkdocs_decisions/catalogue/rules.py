@@ -433,8 +433,11 @@ _RULES = [
         "be undone, so this is a warning by default; a change in the working tree is "
         "caught before it is committed.",
         "Revert the status change. To revisit a decision, write a new record that "
-        "supersedes the old one. Allowed changes are listed under Statuses and lifecycles "
-        "in the front-matter reference, and configurable per kind.",
+        "supersedes the old one. A change forward that skips a step your process does not "
+        "write down is no reason to supersede: allow it under the kind's `transitions` "
+        "(the hint says which, and the RFC lifecycle allows a draft merged as accepted by "
+        "default). Allowed changes are listed under Statuses and lifecycles in the "
+        "front-matter reference, and configurable per kind.",
     ),
     Rule(
         "DEC402",

@@ -41,8 +41,31 @@ def check_transitions(record: Record, kind: KindSpec, corpus: Corpus) -> Iterabl
                 else record.title_position,
                 f"status changed from {old} to {new} {where}; the {kind.name} lifecycle "
                 f"does not allow it (from {old}: {allowed})",
-                "supersede the record with a new one instead of changing its status back",
+                _transition_hint(kind, old, new),
             )
+
+
+def _transition_hint(kind: KindSpec, old: str, new: str) -> str:
+    """Going back (or out of a final status) re-opens a decision: supersede it. Going
+    forward past a step is a process the lifecycle does not know: allow it."""
+    if not kind.transitions.get(old) or old in _reachable(kind, new):
+        return "supersede the record with a new one instead of changing its status back"
+    return (
+        f"if your process goes from {old} to {new} (a step it does not write down), "
+        f"allow it under `kinds: {kind.name}: transitions: {old}:`"
+    )
+
+
+def _reachable(kind: KindSpec, status: str) -> set[str]:
+    """Every status the lifecycle can reach from ``status``, in one step or more."""
+    seen: set[str] = set()
+    todo = [status]
+    while todo:
+        for following in kind.transitions.get(todo.pop(), ()):
+            if following not in seen:
+                seen.add(following)
+                todo.append(following)
+    return seen
 
 
 @check("DEC402")

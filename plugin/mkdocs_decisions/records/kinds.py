@@ -780,7 +780,9 @@ def default_kinds() -> dict[str, KindSpec]:
             noun="Request for comments",
             statuses=RFC_STATUSES,
             transitions={
-                "draft": ("review",),
+                # Many processes review the pull request, not the file: a draft is
+                # merged as accepted, and never says "review" (Dapr's proposals).
+                "draft": ("review", "accepted"),
                 "review": ("accepted", "rejected", "withdrawn", "draft"),
                 "accepted": ("implemented", "superseded"),
                 "implemented": ("superseded",),
