@@ -711,3 +711,22 @@ def test_an_rfc_merged_from_draft_to_accepted_is_its_lifecycle(project: Project)
     assert "status changed from draft to implemented" in hit
     assert "allow it under `kinds: rfc: transitions: draft:`" in hit
     assert "supersede" not in hit
+
+
+def test_a_record_rewritten_under_new_names_twice_keeps_its_first_commit(
+    project: Project,
+) -> None:
+    """Two rewrites under new names, in two commits: the record's history is joined
+    across both, whichever pair is seen first."""
+    project.configure()
+    names = ["adr/Team-ADR-7-x.md", "adr/007-cache.md", "adr/0007-cache-everything.md"]
+    bodies = ["# ADR 7\n\nOne.\n", "# 7. Cache\n\nTwo two.\n", adr(front=ACCEPTED)]
+    days = ["2026-01-05", "2026-02-05", "2026-03-05"]
+    for number, (name, body, day) in enumerate(zip(names, bodies, days, strict=True)):
+        if number:
+            (project.root / names[number - 1]).unlink()
+        project.write(name, body)
+        project.git_commit_all(f"write {number}", f"{day}T09:00:00+00:00")
+    file = read_history(project.root, ["adr"]).of(names[-1])
+    assert file is not None
+    assert [v.path for v in file.versions] == names

@@ -456,7 +456,9 @@ def _versions_by_file(
                 if status.startswith("R") and old_path:
                     old_local = _local(old_path, prefix)
                     identity.setdefault(old_local, newest)
-                    if newest is not None and commit.parents:
+                    # Only a record's move is followed, not a candidate's (below).
+                    record = newest is not None and newest.startswith(record_folders)
+                    if record and commit.parents:
                         moved_from.setdefault(posixpath.dirname(old_local), commit.sha)
                 if newest is None:
                     continue
@@ -497,12 +499,16 @@ def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Ver
             if version.path.endswith(".md") and number:
                 key = (version.commit.sha, posixpath.dirname(version.path), int(number[0]))
                 found.setdefault(key, []).append(path)
+    joined_into: dict[str, str] = {}  # a file joined to a newer one -> that one
     for key, (later,) in ((k, v) for k, v in added.items() if len(v) == 1):
         earlier = deleted.get(key, [])
         if len(earlier) != 1 or earlier[0] == later:
             continue
+        while later in joined_into:  # renamed again since, and joined already
+            later = joined_into[later]
         # The deletion is the older file's newest version: the added file's first replaces it.
         versions[later] = versions[later] + versions.pop(earlier[0])[1:]
+        joined_into[earlier[0]] = later
     return versions
 
 
