@@ -569,10 +569,11 @@ def test_lifecycle_links_and_a_formatter_run_are_no_edits(project: Project) -> N
     project.write(path, NYGARD.format(status=amended, items=items))
     project.git_commit_all("link the amendment", "2026-02-01T09:00:00+00:00")
     formatted = items.replace("*   ", "- ")
-    project.write(path, NYGARD.format(status=amended, items=formatted))
+    wrapped = NYGARD.replace("hear of vulnerabilities", "hear of\nvulnerabilities")
+    project.write(path, wrapped.format(status=amended, items=formatted))
     project.git_commit_all("prettier --write", "2026-03-01T09:00:00+00:00")
     superseded = "Superceded by [10. Rails helpers](0010-rails-helpers.md)"
-    project.write(path, NYGARD.format(status=superseded, items=formatted))
+    project.write(path, wrapped.format(status=superseded, items=formatted))
     project.git_commit_all("supersede", "2026-04-01T09:00:00+00:00")
     settings = settings_from_options({"kinds": {"adr": {"folder": "doc/adr"}}})
     history = read_history(project.root, ["doc/adr"])
