@@ -204,12 +204,13 @@ def content_lines(text: str) -> list[str]:
     kept = []
     skipping = in_status = False
     for line in text.replace("\r\n", "\n").split("\n"):
-        if _HEADING.match(line):
+        # Cheap tests first: a large record has thousands of lines, and many versions.
+        if line.startswith("#") and _HEADING.match(line):
             in_status = bool(_STATUS_HEADING.match(line))
         elif in_status:
             continue
         skipping = bool(_LINK_KEYS.match(line) or (skipping and _CONTINUATION.match(line)))
-        if not skipping and not _LIFECYCLE_LINK.match(line):
+        if not skipping and not ("](" in line and _LIFECYCLE_LINK.match(line)):
             kept.append(line)
     return kept
 
@@ -233,10 +234,11 @@ def is_small_fix(before: list[str], after: list[str]) -> bool:
     ``SMALL_FIX_WORDS`` words replaced, of which at most one added or removed (a doubled
     word). Whitespace, line wrapping, letter case, emphasis and list markers never count,
     however many lines they touch (a formatter run over every file)."""
-    if before == after or _words(before) == _words(after):
-        return True  # formatting only: whitespace, line wrapping, list markers (prettier)
+    if before == after:
+        return True
     # Only the lines between the first and the last difference are compared word by
-    # word: linear for a long record; a stretch too long to hold a few fixes is an edit.
+    # word: linear for a long record; a stretch too long to hold a few fixes is an edit,
+    # unless its words are the same (formatting only: wrapping, list markers, prettier).
     shortest = min(len(before), len(after))
     start = 0
     while start < shortest and before[start] == after[start]:
@@ -246,9 +248,11 @@ def is_small_fix(before: list[str], after: list[str]) -> bool:
         end += 1
     middle_before = before[start : len(before) - end]
     middle_after = after[start : len(after) - end]
+    old, new = _words(middle_before), _words(middle_after)
+    if old == new:
+        return True
     if max(len(middle_before), len(middle_after)) > _LONGEST_STRETCH:
         return False
-    old, new = _words(middle_before), _words(middle_after)
     if abs(len(old) - len(new)) > 1:
         return False
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
@@ -654,7 +658,9 @@ def _summarise_versions(
         requests.seek(0)
         process = repo.git.cat_file("--batch", "--buffer", istream=requests, as_process=True)
         stream = process.stdout
-        previous: tuple[str, str, bool] | None = None  # path, text, accepted
+        # path, content lines (only kept while accepted: the next version is compared
+        # with them, and each version's lines are computed once), accepted
+        previous: tuple[str, list[str], bool] | None = None
         for path, number, _ in order:
             header = stream.readline().split()
             if len(header) < 3:  # "<id> missing": a blob the clone does not have
@@ -671,11 +677,15 @@ def _summarise_versions(
             stream.read(1)  # the newline after each object
             status = status_in(text)
             edited = False
+            lines: list[str] | None = None
             if previous is not None and previous[0] == path and previous[2]:
-                edited = not is_small_fix(content_lines(previous[1]), content_lines(text))
+                lines = content_lines(text)
+                edited = not is_small_fix(previous[1], lines)
             accepted = bool(status) and canonicals[path](status) == "accepted"
+            if accepted and lines is None:
+                lines = content_lines(text)
             summaries[path][number] = VersionSummary(status, edited)
-            previous = (path, text, accepted)
+            previous = (path, lines or [], accepted)
         process.wait()
     return summaries
 
