@@ -645,3 +645,17 @@ def test_alternatives_with_a_word_before_them(tmp_path: Path) -> None:
     corpus = rfcs_in(tmp_path, {"rfc/0061-unroll.md": record})
     settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}})
     assert not [f for f in run_checks(corpus, settings) if f.rule == "DEC301"]
+
+
+def test_a_history_table_dates_a_record_by_its_first_row(tmp_path: Path) -> None:
+    corpus = rfcs_in(
+        tmp_path,
+        {
+            "content/062-x.md": "---\ntitle: X\nstatus: under-review\n---\n\n## History\n\n"
+            "| Date | Version |\n|---|---|\n| June 6th 2023 | Initial Draft |\n"
+            "| Feb 15th 2024 | Reviewed Version |\n\n## Summary\n\nx\n",
+        },
+        folder="content",
+    )
+    (record,) = corpus.records
+    assert str(record.date) == "2023-06-06"

@@ -478,7 +478,8 @@ def _label_heading(title: str) -> bool:
 # Cosmos SDK's ADRs keep it): without a date of its own, the first entry is when it was
 # written.
 _CHANGELOGS = frozenset(
-    {"changelog", "change log", "revision history", "变更日志", "更新日志", "变更记录", "変更履歴"}
+    {"changelog", "change log", "revision history", "version history", "document history"}
+    | {"history", "变更日志", "更新日志", "变更记录", "変更履歴"}
 )
 
 
@@ -492,18 +493,25 @@ def _read_changelog(
     log = next((section for section in sections if section.key in _CHANGELOGS), None)
     if log is None:
         return
-    dated = []
+    dated = []  # (day, file line, the date as written, what the entry says)
     for item in log.items:
         day = read_date(item.text)[0]
         if day is not None:
             parts = re.split(r"\s*(?::\s|\uff1a)|\s+[-\u2013\u2014]\s", item.text, maxsplit=1)
-            dated.append((day, item, parts[0], parts[1] if len(parts) > 1 else ""))
+            dated.append((day, item.line, parts[0], parts[1] if len(parts) > 1 else ""))
+    for offset, line in enumerate(log.body.split("\n")):  # "| Jun 25th 2016 | Initial Draft |"
+        if not line.lstrip().startswith("|") or _TABLE_RULE.match(line):
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        day = read_date(cells[0])[0] if cells else None
+        if day is not None:
+            dated.append((day, log.line + 1 + offset, cells[0], " ".join(cells[1:])))
     if not dated:
         return
     accepted = [entry for entry in dated if _ACCEPTED_ENTRY.search(entry[3])]
     label = "accepted on" if accepted else "created"
-    _, item, value, _ = accepted[0] if accepted else min(dated, key=lambda entry: entry[0])
-    _take(found, label, value, item.line, lines[item.line - first_line], path, "list")
+    _, number, value, _ = accepted[0] if accepted else min(dated, key=lambda entry: entry[0])
+    _take(found, label, value, number, lines[number - first_line], path, "list")
 
 
 _ACCEPTED_ENTRY = re.compile(r"\b(?:accepted|approved|adopted|ratified)\b", re.IGNORECASE)
