@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 
+import pytest
+
+from mkdocs_decisions.corpus import parse_store
 from mkdocs_decisions.corpus.parse_store import (
     code_fingerprint,
     load_parses,
@@ -76,3 +80,26 @@ def test_records_of_other_code_are_not_reused(project: Project) -> None:
     stored.write_bytes(pickle.dumps(("another release", entries)))
     assert load_parses(stored).entries == {}
     assert not [name for name in os.listdir(stored.parent) if name.startswith(".records-")]
+
+
+def test_a_large_store_is_written_by_a_process_of_its_own(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project.write("adr/0001-a.md", record("Batch scoring"))
+    project.write("adr/0002-b.md", record("Stream scoring"))
+    project.configure()
+    assert project.check().returncode == 0
+    stored = store_path(project.root)
+    cached = load_parses(stored)
+    stored.unlink()
+    monkeypatch.setattr(parse_store, "WRITTEN_BESIDE", 1)
+    cached.changed = True
+    save_parses(cached, stored)  # returns before the file is written
+    for _ in range(100):
+        if stored.exists():
+            break
+        time.sleep(0.05)
+    assert sorted(source.path for source in load_parses(stored).entries) == [
+        "adr/0001-a.md",
+        "adr/0002-b.md",
+    ]

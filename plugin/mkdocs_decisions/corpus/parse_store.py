@@ -19,6 +19,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from .child import may_fork
 from .collector import collector_paused
 from .load import ParseCache
 
@@ -63,12 +64,46 @@ def load_parses(path: Path) -> ParseCache:
     return cached
 
 
+# A store of more records than this is written by a process of its own, so that the
+# command does not wait for it (half a second at 4,000 records).
+WRITTEN_BESIDE = 1000
+
+
 def save_parses(cached: ParseCache, path: Path) -> None:
     """Store ``cached`` at ``path`` when it changed since it was loaded: written to a
     temporary file beside it and moved into place, so a reader never sees half a file.
     Nothing is raised: a store that cannot be written is only slower next time."""
     if not cached.changed:
         return
+    cached.changed = False
+    if len(cached.entries) > WRITTEN_BESIDE and may_fork():
+        _write_beside(cached, path)
+    else:
+        _write(cached, path)
+
+
+def _write_beside(cached: ParseCache, path: Path) -> None:
+    """``_write`` in a grandchild process, which nobody waits for and which holds none
+    of this process's output streams; the child between them ends at once, so no
+    process is left unreaped."""
+    try:
+        child = os.fork()
+    except OSError:
+        _write(cached, path)
+        return
+    if child == 0:
+        try:
+            if os.fork() == 0:
+                quiet = os.open(os.devnull, os.O_RDWR)
+                for stream in (0, 1, 2):
+                    os.dup2(quiet, stream)
+                _write(cached, path)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+
+
+def _write(cached: ParseCache, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".records-", dir=path.parent)
@@ -81,4 +116,3 @@ def save_parses(cached: ParseCache, path: Path) -> None:
             raise
     except Exception:
         return
-    cached.changed = False
