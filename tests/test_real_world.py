@@ -659,3 +659,24 @@ def test_a_history_table_dates_a_record_by_its_first_row(tmp_path: Path) -> None
     )
     (record,) = corpus.records
     assert str(record.date) == "2023-06-06"
+
+
+def test_a_replaced_record_marked_in_prose_with_a_route_to_its_successor(
+    tmp_path: Path,
+) -> None:
+    """Unleash writes no status: a replaced ADR opens its first section with
+    `SUPERSEDED BY [ADR: ...](/contributing/ADRs/front-end/x)`, a Docusaurus route."""
+    files = {
+        "contributing/ADRs/front-end/styling.md": "---\ntitle: 'ADR: Styling'\n---\n\n"
+        "## Background\n\nx\n\n## Decision\n\ny\n",
+        "contributing/ADRs/front-end/deprecated/imports.md": "---\ntitle: 'ADR: Imports'\n"
+        "---\n\n## Background\n\nSUPERSEDED BY [ADR: Styling](/contributing/ADRs/front-end/"
+        "styling)\n\nWe placed imports first.\n\n## Decision\n\ny\n",
+    }
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    corpus = records_in(tmp_path, "contributing/ADRs")
+    old = next(r for r in corpus.records if "deprecated" in r.path)
+    assert old.status == "superseded"
+    assert [r.path for r in corpus.successors(old)] == ["contributing/ADRs/front-end/styling.md"]

@@ -93,7 +93,7 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
             if folder == record.path:
                 yield _folder_note(kind, spec, record)
         elif convention is None:
-            name = _usual_heading(corpus, kind, spec)
+            name = _template_heading(corpus, record, spec) or _usual_heading(corpus, kind, spec)
             yield finding(
                 "DEC301",
                 record.path,
@@ -108,6 +108,16 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
 
 # What a heading carries besides its name: its number, an emoji (`2. `, `:memo: `).
 _PLAIN_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?\s+|:[a-z0-9_+-]+:\s*)+")
+
+
+def _template_heading(corpus: Corpus, record: Record, spec: SectionSpec) -> str:
+    """The heading the collection's template gives a section, for the record's folder;
+    "" without one."""
+    for template in covering(corpus.templates, record.kind, record.group):
+        written = find_section(_outline(template), spec.aliases)
+        if written is not None:
+            return _PLAIN_HEADING.sub("", plain_text(written.title)).strip()
+    return ""
 
 
 def _usual_heading(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> str:

@@ -361,6 +361,8 @@ def build_corpus(
             target = by_path.get(reference.target) if reference.target.endswith(".md") else None
             target = target or by_id.get(normalise_id(reference.target))
             target = target or _by_path_suffix(reference.target, by_path)
+            if target is None and reference.target.startswith("/"):  # a site's route
+                target = _by_path_suffix(reference.target.rstrip("/") + ".md", by_path)
             if target is None and "://" in reference.target:
                 continue  # a link to a page elsewhere: not a record of this project
             if target is None:

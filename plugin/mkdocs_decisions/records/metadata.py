@@ -1200,6 +1200,20 @@ def _read_status_note(
                 for target in _successors(section.body, region, sections)[:1]:
                     found.relations.append(Relation("superseded_by", target, position))
             return
+    # "SUPERSEDED BY [ADR: Styling](/contributing/ADRs/styling)" opening the record or
+    # its first section: a collection that writes no status marks a replaced record so
+    opening = [(first_line + index, line) for index, line in region]
+    if sections and not opening:
+        body = sections[0].body.split("\n")
+        opening = [(sections[0].line + 1 + i, line) for i, line in enumerate(body)]
+    first = next((pair for pair in opening if pair[1].strip()), None)
+    marked = _SUPERSEDED.match(plain_text(_strip_marks(first[1])).strip()) if first else None
+    if first is not None and marked is not None and marked[2]:
+        position = Position(first[0], section_column(first[1], first[1].strip()))
+        found.fields["status"] = Field("superseded", position, position)
+        for target in _successors(first[1], region, sections)[:1]:
+            found.relations.append(Relation("superseded_by", target, position))
+        return
     paragraphs = _paragraphs([(first_line + index, line) for index, line in region])
     for section in sections:
         paragraphs.append([(section.line, section.title)])

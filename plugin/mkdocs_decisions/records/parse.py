@@ -208,18 +208,17 @@ def parse_record(
             )
         )
     references = _references(fields, source)
-    references += [
-        Reference(
-            relation.relation,
-            _numbered(_link_target(relation.target, source.path), kind, source.series),
-            relation.position,
-        )
-        for relation in metadata.relations
-        if _is_record_link(relation.target)
-        or "/" not in relation.target
-        # a successor named by its page elsewhere (an issue that tracks it) is named
-        or (relation.relation == "superseded_by" and "://" in relation.target)
-    ]
+    for relation in metadata.relations:
+        target = relation.target
+        if (
+            _is_record_link(target)
+            or "/" not in target
+            # a successor named by its page elsewhere (an issue that tracks it) or by its
+            # route in the site (Docusaurus: `/contributing/ADRs/styling`) is named
+            or (relation.relation == "superseded_by" and ("://" in target or _is_route(target)))
+        ):
+            named = _numbered(_link_target(target, source.path), kind, source.series)
+            references.append(Reference(relation.relation, named, relation.position))
     if not any(r.relation == "superseded_by" for r in references):
         references += status_references
     if not any(r.relation == "superseded_by" for r in references):
@@ -596,6 +595,13 @@ def file_number(source: SourceFile, kind: KindSpec) -> int | None:
         return None  # named by a date, not numbered
     named = _numbered_name(stem, kind)
     return named[0] if named else None
+
+
+def _is_route(link: str) -> bool:
+    """A link to a page of the site by its route (``/contributing/ADRs/styling``), not to
+    a file: the corpus finds the record it is built from."""
+    path = link.split("#", 1)[0]
+    return path.startswith("/") and "://" not in link and not posixpath.splitext(path)[1]
 
 
 def _is_record_link(link: str) -> bool:
