@@ -194,11 +194,15 @@ def test_a_record_folder_inside_docs_publishes_no_template_and_no_second_landing
 NYGARD = "## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nBad, because slow.\n"
 
 
-def rfcs_in(root: Path, files: dict[str, str], folder: str = "rfc") -> Corpus:
+def write_files(root: Path, files: dict[str, str]) -> None:
     for path, content in files.items():
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+
+
+def rfcs_in(root: Path, files: dict[str, str], folder: str = "rfc") -> Corpus:
+    write_files(root, files)
     options = {"kinds": {"rfc": {"folder": folder}, "adr": {"enabled": False}}}
     return load_corpus(root, root / "docs", settings_from_options(options))
 
@@ -510,9 +514,7 @@ def test_docusaurus_folder_page_handles_and_a_date_heading_under_front_matter(
         "## Background\n\nx\n\n## Decision\n\ny\n",
         "ADRs/b.md": "# B\n\n* Status: accepted\n* Deciders: @KPostOffice @fridex\n\n" + NYGARD,
     }
-    for path, text in files.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text, encoding="utf-8")
+    write_files(tmp_path, files)
     corpus = records_in(tmp_path, "ADRs")
     assert sorted(r.path for r in corpus.records) == ["ADRs/a.md", "ADRs/b.md"]
     assert [page.source.path for page in corpus.landing_pages] == ["ADRs/ADRs.md"]
@@ -673,9 +675,7 @@ def test_a_replaced_record_marked_in_prose_with_a_route_to_its_successor(
         "---\n\n## Background\n\nSUPERSEDED BY [ADR: Styling](/contributing/ADRs/front-end/"
         "styling)\n\nWe placed imports first.\n\n## Decision\n\ny\n",
     }
-    for path, text in files.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text, encoding="utf-8")
+    write_files(tmp_path, files)
     corpus = records_in(tmp_path, "contributing/ADRs")
     old = next(r for r in corpus.records if "deprecated" in r.path)
     assert old.status == "superseded"
