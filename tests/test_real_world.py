@@ -435,6 +435,7 @@ def test_a_folder_of_records_in_another_format_gives_one_note_per_rule(tmp_path:
     notes = {(f.rule, f.path) for f in reviews}
     assert ("DEC102", "adr/reviews/001-review.md") in notes
     assert ("DEC301", "adr/reviews/001-review.md") in notes
+    assert any("most records in `reviews/` state no status" in f.message for f in reviews)
     dated = {r.path: str(r.date) for r in records_in(tmp_path).records}
     assert dated["adr/reviews/002-review.md"] == "2021-02-01"  # the Metadata section's list
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 
 from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
@@ -87,8 +88,13 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
         if asked is False:
             continue  # the collection's own template has no such section, or marks it optional
         convention = None if asked else _section_convention(corpus, kind, spec)
-        top = record.group.split("/")[0]
-        folder = _folder_convention(corpus, kind, spec, top) if top else None
+        folder = folder_convention(
+            corpus,
+            f"sections:{kind.name}:{spec.name}",
+            record,
+            partial(_needs, kind, spec),
+            partial(_lacks, spec),
+        )
         if convention is None and folder is not None:
             if folder == record.path:
                 yield _folder_note(kind, spec, record)
@@ -305,30 +311,52 @@ def _section_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> st
     return corpus.memo(f"sections:{kind.name}:{spec.name}", compute)
 
 
-# A sub-folder in which at least this many records, and most, lack a section the rest
-# of the collection has keeps records of another format (an archive of proposals written
-# before the template, reviews beside the decisions): one note, not an error each.
+# A sub-folder in which at least this many records, and most, lack what the rest of the
+# collection has (a section, a status) keeps records of another format (an archive of
+# proposals written before the template, reviews beside the decisions): one note, not
+# an error each.
 FOLDER_MINIMUM = 3
 
 
-def _folder_convention(corpus: Corpus, kind: KindSpec, spec: SectionSpec, group: str) -> str | None:
-    """The record that carries the one note when most records of a sub-folder of the
-    kind's folder (and the folders in it) have no such section; None when they have it."""
+def _needs(kind: KindSpec, spec: SectionSpec, record: Record) -> bool:
+    return spec in required_sections(record, kind)
+
+
+def _lacks(spec: SectionSpec, record: Record) -> bool:
+    return find_section(record.iter_sections(), spec.aliases) is None
+
+
+def top_folder(record: Record) -> str:
+    """The sub-folder of the kind's folder a record is in ("" at its top)."""
+    return record.group.split("/")[0]
+
+
+def folder_convention(
+    corpus: Corpus,
+    key: str,
+    record: Record,
+    counted: Callable[[Record], bool],
+    lacks: Callable[[Record], bool],
+) -> str | None:
+    """The path of the record that carries the one note of ``record``'s sub-folder (and
+    the folders in it) when most of its ``counted`` records, and at least
+    ``FOLDER_MINIMUM``, ``lacks`` something; None when they do not (or at the top)."""
+    top = top_folder(record)
+    if not top:
+        return None
 
     def compute() -> str | None:
         records = [
             r
             for r in corpus.records
-            if r.kind == kind.name
-            and r.group.split("/")[0] == group
-            and spec in required_sections(r, kind)
+            if r.kind == record.kind and top_folder(r) == top and counted(r)
         ]
-        lacking = [r.path for r in records if not find_section(r.iter_sections(), spec.aliases)]
+        lacking = [r.path for r in records if lacks(r)]
         if len(lacking) < FOLDER_MINIMUM or len(lacking) <= SECTION_SHARE * len(records):
             return None
         return min(lacking)
 
-    return corpus.memo(f"sections:{kind.name}:{spec.name}:{group}", compute)
+    return corpus.memo(f"{key}:{top}", compute)
 
 
 def _folder_note(kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
@@ -336,13 +364,14 @@ def _folder_note(kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
         "DEC301",
         record.path,
         record.title_position,
-        f"most {kind.label.lower()} in `{record.group.split('/')[0]}/` have no `{spec.name}` "
-        "section, so "
-        "the records of this folder are written without it; said once, not per record",
+        f"most {kind.label.lower()} in `{top_folder(record)}/` have no `{spec.name}` "
+        "section, so the records of this folder are written without it; said once, not "
+        "per record",
         "if they are records of another kind or an older format, give them a kind of their "
         f"own or exclude the folder under `kinds: {kind.name}: exclude:`",
     )
-    return replace(note, severity=Severity.INFO)
+    subject = f"{kind.name}:folder:{top_folder(record)}:section:{spec.name}"
+    return replace(note, severity=Severity.INFO, subject=subject)
 
 
 def _convention_pool(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> list[Record]:

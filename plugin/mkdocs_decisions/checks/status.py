@@ -22,7 +22,14 @@ from ..corpus.survey import likely_status
 from ..records.kinds import DECIDED, KindSpec
 from ..records.model import Record
 from .registry import check
-from .sections import CONVENTION_MINIMUM, CONVENTION_SHARE, template_leaves_out, weighs_options
+from .sections import (
+    CONVENTION_MINIMUM,
+    CONVENTION_SHARE,
+    folder_convention,
+    template_leaves_out,
+    top_folder,
+    weighs_options,
+)
 
 
 @check("DEC101", "DEC102")
@@ -33,23 +40,23 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
         if template_leaves_out(corpus, record, "status"):
             return  # the collection's template marks the status optional
         convention = _no_status_convention(corpus, kind)
-        top = record.group.split("/")[0]
-        folder = _no_status_in_folder(corpus, kind, top) if top else None
+        folder = folder_convention(
+            corpus, f"no-status:{kind.name}", record, lambda r: True, lambda r: not r.raw_status
+        )
         if convention is None and folder is not None:
             if folder == record.path:
-                count = sum(
-                    1 for r in corpus.records if r.kind == kind.name and r.group == record.group
-                )
+                top = top_folder(record)
                 note = finding(
                     "DEC102",
                     record.path,
                     record.title_position,
-                    f"none of the {count} records in `{record.group}/` states a status, so "
-                    "the records of this folder do not write one; said once, not per record",
+                    f"most records in `{top}/` state no status, so the records of this "
+                    "folder do not write one; said once, not per record",
                     "if they are records of another kind, give that kind its own folder "
                     "under `kinds:`; else add a status to each",
                 )
-                yield replace(note, severity=Severity.INFO)
+                subject = f"{kind.name}:folder:{top}:no status"
+                yield replace(note, severity=Severity.INFO, subject=subject)
         elif convention is None:
             yield finding(
                 "DEC102",
@@ -154,27 +161,6 @@ def _no_status_convention(corpus: Corpus, kind: KindSpec) -> str | None:
         return min(r.path for r in corpus.records if r.kind == kind.name and not r.raw_status)
 
     return corpus.memo(f"no-status:{kind.name}", compute)
-
-
-# A sub-folder in which at least this many records, and most, state no status keeps
-# records of another format (reviews, notes beside the decisions): one note.
-FOLDER_MINIMUM = 3
-
-
-def _no_status_in_folder(corpus: Corpus, kind: KindSpec, group: str) -> str | None:
-    """The record that carries the one note when most records of a sub-folder (three or
-    more) state no status, while the kind's other records do; None otherwise."""
-
-    def compute() -> str | None:
-        records = [
-            r for r in corpus.records if r.kind == kind.name and r.group.split("/")[0] == group
-        ]
-        without = [r.path for r in records if not r.raw_status]
-        if len(without) < FOLDER_MINIMUM or len(without) <= NO_STATUS_SHARE * len(records):
-            return None
-        return min(without)
-
-    return corpus.memo(f"no-status:{kind.name}:{group}", compute)
 
 
 def _where_to_write(record: Record, key: str, example: str) -> str:

@@ -323,13 +323,12 @@ def build_corpus(
     records = _without_shared_prefixes(_staged_lifecycles(records, settings))
     skipped = list(discovered.skipped)
     untitled = {item.path for item in findings if item.rule == "DEC106"}
-    for zero in _zero_templates(records, untitled):  # "cep-0000.md": the template
-        records.remove(zero)
+    records, zero_templates = _numbered_zero(records, settings, untitled)
+    for zero in zero_templates:  # "cep-0000.md": the template
         findings = [item for item in findings if item.path != zero.path]
         skipped.append(zero.path)
         source = SourceFile(zero.source_path, zero.path, "", zero.group)
         templates.append(_template(source, settings.kinds[zero.kind], settings))
-    records = _numbered_zero(records, settings)
     findings = _unnumbered_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
@@ -410,57 +409,49 @@ _ZERO_FILE = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?0+(?:[-_ ]|$)")  # 0000-x, cep
 _SERIES_OF_ID = re.compile(r"\d+$")
 
 
-def _zero_templates(records: list[Record], untitled: set[str]) -> list[Record]:
-    """Files numbered 0 that are the collection's template (conda's ``cep-0000.md``):
-    the only one of its folder, with the template's placeholder for a title (it is in
-    ``untitled``) and no status, beside numbered records most of which state one.
-    MADR's own first record copied without a status (``0000-use-markdown-...``) has a
-    title of its own, and is a record."""
+def _numbered_zero(
+    records: list[Record], settings: Settings, untitled: set[str]
+) -> tuple[list[Record], list[Record]]:
+    """Files numbered 0 beside numbered records, and what they are: the records without
+    the templates among them, record 0 renumbered; and those templates.
+
+    A lone ``0000-x.md`` among numbered records is record 0 ("0000-record-architecture-
+    decisions.md" opens many collections): ADR-0000, not its file name. It is the
+    collection's template (conda's ``cep-0000.md``) when its title is the template's
+    placeholder (it is in ``untitled``) and it states no status, while most numbered
+    records state one; MADR's own first record copied without a status has a title of
+    its own. Where several files of a folder are numbered 0, the process numbers none
+    (Yarn's RFCs)."""
     zeros: dict[tuple[str, str], list[Record]] = {}
-    stated: Counter[tuple[str, str]] = Counter()
     numbered: Counter[tuple[str, str]] = Counter()
+    stated: Counter[tuple[str, str]] = Counter()
+    series: dict[tuple[str, str], str] = {}  # the folder's series: "ADR-", "TESTING-"
     for record in records:
         folder = (record.kind, posixpath.dirname(record.path))
-        stem = posixpath.splitext(posixpath.basename(record.path))[0]
-        if _ZERO_FILE.match(stem):
+        if _ZERO_FILE.match(posixpath.splitext(posixpath.basename(record.path))[0]):
             zeros.setdefault(folder, []).append(record)
         elif record.number is not None:
             numbered[folder] += 1
             stated[folder] += record.raw_status is not None
-    return [
-        found[0]
-        for folder, found in zeros.items()
-        if len(found) == 1
-        and found[0].raw_status is None
-        and found[0].path in untitled
-        and numbered[folder] >= 2
-        and stated[folder] * 2 > numbered[folder]
-    ]
-
-
-def _numbered_zero(records: list[Record], settings: Settings) -> list[Record]:
-    """A record numbered 0 among numbered records is record 0 ("0000-record-architecture-
-    decisions.md" opens many collections): ADR-0000, not its file name. Where several
-    files of a folder are numbered 0, the process numbers none (Yarn's RFCs)."""
-    zeros: dict[tuple[str, str], list[Record]] = {}
-    numbered: Counter[tuple[str, str]] = Counter()
-    series: dict[tuple[str, str], str] = {}  # the folder's series: "ADR-", "TESTING-"
-    for record in records:
-        folder = (record.kind, posixpath.dirname(record.path))
-        if record.number is not None:
-            numbered[folder] += 1
             series.setdefault(folder, _SERIES_OF_ID.sub("", record.id))
-        elif record.id == posixpath.splitext(posixpath.basename(record.path))[0] and (
-            _ZERO_NAME.match(record.id)
-        ):
-            zeros.setdefault(folder, []).append(record)
-    renumbered = {}
+    templates: list[Record] = []
+    renumbered: dict[str, Record] = {}
     for folder, found in zeros.items():
-        kind = settings.kinds.get(folder[0])
-        if len(found) == 1 and numbered[folder] >= 2 and kind is not None and kind.numbered:
+        zero, kind = found[0], settings.kinds.get(folder[0])
+        if len(found) > 1 or numbered[folder] < 2 or kind is None or not kind.numbered:
+            continue
+        if (
+            zero.raw_status is None
+            and zero.path in untitled
+            and 2 * stated[folder] > numbered[folder]
+        ):
+            templates.append(zero)
+        elif zero.number is None and _ZERO_NAME.match(zero.id):
             record_id = f"{series.get(folder) or kind.prefix + '-'}0000"
-            renumbered[found[0].path] = replace(found[0], number=0, id=record_id)
-    return [renumbered.get(record.path, record) for record in records] if renumbered else records
+            renumbered[zero.path] = replace(zero, number=0, id=record_id)
+    gone = {zero.path for zero in templates}
+    kept = [renumbered.get(r.path, r) for r in records if r.path not in gone]
+    return kept, templates
 
 
 def _unnumbered_once(findings: list[Finding], records: list[Record]) -> list[Finding]:
