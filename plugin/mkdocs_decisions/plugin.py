@@ -43,7 +43,7 @@ from .corpus.load import (
     uncommitted_notes,
     without_history,
 )
-from .corpus.parse_store import load_parses, save_parses, store_path
+from .corpus.parse_store import kept_between_runs
 from .corpus.settings import (
     GRAPH_LIMIT,
     PAGE_LIMIT,
@@ -150,12 +150,11 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         # The files were found in on_config, moments ago, for exclude_docs: not again.
         discovered = self.discovered or discover(self.project_root, docs_dir, self.settings.kinds)
         self.discovered = None
-        stored = self.settings.cache and not self.parsed.entries  # the first build
-        if stored:
-            self.parsed = load_parses(store_path(self.project_root))
-        self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
-        if stored:
-            save_parses(self.parsed, store_path(self.project_root))
+        if self.settings.cache and not self.parsed.entries:  # the first build: from disk
+            with kept_between_runs(self.project_root) as self.parsed:
+                self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
+        else:
+            self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
         for folder in self.corpus.missing_folders:
             log.info(printable(f"record folder {folder}/ does not exist; nothing to read there"))
         for path in self.corpus.skipped:

@@ -14,7 +14,7 @@ import yaml
 from ..corpus import child
 from ..corpus.links import Corpus
 from ..corpus.load import ParseCache, load_corpus, project_history
-from ..corpus.parse_store import load_parses, save_parses, store_path
+from ..corpus.parse_store import kept_between_runs
 from ..corpus.settings import Settings, SettingsError, settings_from_options
 from ..history.git_log import History
 
@@ -50,12 +50,12 @@ def load_project(
     reading = None
     if history and settings.history:
         reading = HistoryReading(root, settings, in_child=parsed is None)
-    # A command that runs once keeps the parsed records on disk for the next (ADR-0030).
-    stored = parsed is None and settings.cache
-    cached = load_parses(store_path(root)) if stored else parsed
-    corpus = load_corpus(root, docs_dir, settings, None, cached)
-    if stored and cached is not None:
-        save_parses(cached, store_path(root))
+    if parsed is None and settings.cache:
+        # A command that runs once keeps the parsed records on disk for the next (ADR-0030).
+        with kept_between_runs(root) as stored:
+            corpus = load_corpus(root, docs_dir, settings, None, stored)
+    else:
+        corpus = load_corpus(root, docs_dir, settings, None, parsed)
     if reading is not None:
         corpus.history = reading.result()
         for problem in corpus.history.warnings:

@@ -12,10 +12,12 @@ that cannot be read or written is no store: every file is parsed, as without one
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -47,6 +49,16 @@ def code_fingerprint() -> str:
         hasher.update(path.relative_to(package).as_posix().encode())
         hasher.update(path.read_bytes())
     return hasher.hexdigest()
+
+
+@contextlib.contextmanager
+def kept_between_runs(project_root: Path) -> Iterator[ParseCache]:
+    """The project's stored records, to parse with; stored again when the work is done,
+    if it parsed anything new."""
+    path = store_path(project_root)
+    cached = load_parses(path)
+    yield cached
+    save_parses(cached, path)
 
 
 @collector_paused  # a few hundred thousand objects, none of them garbage
