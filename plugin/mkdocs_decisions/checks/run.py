@@ -12,6 +12,7 @@ from functools import partial
 from typing import cast
 
 from ..catalogue.findings import Finding, Severity
+from ..corpus.child import Beside
 from ..corpus.collector import collector_paused
 from ..corpus.links import Corpus
 from ..corpus.settings import Settings
@@ -50,9 +51,6 @@ def run_checks(corpus: Corpus, settings: Settings) -> list[Finding]:
     return check_corpus(corpus, settings).findings
 
 
-# A function that starts some work elsewhere (another process) and returns a function
-# that waits for its result: how the command line gives the checks a second core.
-Beside = Callable[[Callable[[], list[Finding]]], Callable[[], list[Finding]]]
 # Fewer records than this are checked in one process: at 1,000 records a second one
 # costs more than it saves (it works out the collection's conventions again), at 2,000
 # it saves a fifth (docs/performance.md).
@@ -64,7 +62,7 @@ def check_corpus(
     corpus: Corpus,
     settings: Settings,
     reuse: CheckReuse | None = None,
-    beside: Beside | None = None,
+    beside: Beside[list[Finding]] | None = None,
 ) -> CheckResult:
     """Every finding for the corpus at configured severities, waived ones set aside.
 

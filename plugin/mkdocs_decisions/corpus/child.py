@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import TypeVar, cast
 
 T = TypeVar("T")
+# Runs work elsewhere and gives a function that waits for its result: ``in_child``.
+Beside = Callable[[Callable[[], T]], Callable[[], T]]
 
 
 def may_fork() -> bool:

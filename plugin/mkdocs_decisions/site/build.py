@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from ..corpus.child import Beside
 from ..corpus.collector import collector_paused
 from ..corpus.links import Corpus
 from ..corpus.settings import Settings
@@ -22,7 +23,7 @@ from ..records.kinds import KindSpec
 from .environment import ASSETS
 from .export import export_text
 from .feed import atom_feed
-from .pages import Beside, Page, SiteRenderer
+from .pages import Page, Part, SiteRenderer
 from .reuse import PageReuse
 from .schemas import schema_text
 from .split import parts_folder
@@ -77,7 +78,7 @@ def build_site(
     settings: Settings,
     options: SiteOptions,
     reuse: PageReuse | None = None,
-    beside: Beside | None = None,
+    beside: Beside[Part] | None = None,
 ) -> SiteBuild:
     """Render every page and file that the records add to a site. With ``reuse`` (kept
     between the builds of ``mkdocs serve``), what no change touched is not drawn again.

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..corpus.child import Beside
 from ..corpus.links import Corpus
 from ..corpus.reviews import UPCOMING_DAYS, due_for_review, review_date
 from ..corpus.settings import Settings
@@ -54,9 +55,8 @@ from .tradeoffs import matrix_for, matrix_values
 from .urls import page_url, relative_link, relative_path
 
 T = TypeVar("T")
+# The part of a build drawn beside: record pages and lists, and the pictures they made.
 Part = tuple[tuple[list["Page"], list["Page"]], dict[str, str]]
-# Runs a part of the drawing elsewhere and gives a function that waits for its result.
-Beside = Callable[[Callable[[], Part]], Callable[[], Part]]
 # Below this many records, starting a second process costs more than it saves.
 PAGES_WORTH_SPLITTING = 200
 
@@ -126,7 +126,7 @@ class SiteRenderer(SiteContext):
     def has_timeline(self) -> bool:
         return self.corpus.history.available
 
-    def pages(self, beside: Beside | None = None) -> list[Page]:
+    def pages(self, beside: Beside[Part] | None = None) -> list[Page]:
         """All pages: one per record, one index per kind and sub-folder, the decisions index,
         the timeline and the compliance matrix. A generated page whose path a record page
         already has is left out and named in ``collisions``: records are never replaced.
