@@ -208,7 +208,6 @@ _VALUE_SECTIONS = {
 }
 VALUE_SECTIONS = frozenset(_VALUE_SECTIONS)
 
-_TAG = re.compile(r"<[^>]+>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _NOTHING = re.compile(
     r"^(?:n/?a|none|nil|null|-+|\u2014|tbd|tba|todo|\?+|\.\.\.|\u2026|\[\s*\]|\(\s*\)|"
@@ -828,10 +827,7 @@ def _read_html_table(
         offset += len(line) + 1
     text = "\n".join(line for _, line in region)
     for row in _HTML_ROW.finditer(text):
-        cells = [
-            " ".join(html.unescape(_TAG.sub("", cell)).split())
-            for cell in _HTML_CELL.findall(row[1])
-        ]
+        cells = [html.unescape(plain_text(cell)) for cell in _HTML_CELL.findall(row[1])]
         if len(cells) != 2 or not cells[1]:
             continue
         label = _label(cells[0])
