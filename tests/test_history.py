@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs_decisions.catalogue.rules import RULES
 from mkdocs_decisions.checks.run import run_checks
 from mkdocs_decisions.cli.project import HistoryReading
-from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.load import load_corpus, project_history
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.history.git_log import cached_history, read_history, status_in
 
@@ -731,3 +731,28 @@ def test_a_record_rewritten_under_new_names_twice_keeps_its_first_commit(
     file = read_history(project.root, ["adr"]).of(names[-1])
     assert file is not None
     assert [v.path for v in file.versions] == names
+
+
+def test_records_at_the_top_keep_their_history_through_a_move_there(project: Project) -> None:
+    """dapr's layout (`folder: "."`): the record files at the top are read, from before
+    they were moved up out of `proposals/`; the repository's own files are not."""
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "."}}})
+    project.write("proposals/0001-a.md", adr(front=PROPOSED))
+    project.write("README.md", "# The repository\n")
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00", ("Ana Silva", "ana@example.com"))
+    project.write("proposals/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    subprocess.run(["git", "mv", "proposals/0001-a.md", "0001-a.md"], cwd=project.root, check=True)
+    project.write("README.md", "# The repository, edited\n")
+    project.git_commit_all("move up", "2026-03-01T09:00:00+00:00", ("Cy Mover", "cy@example.com"))
+    settings = settings_from_options({"kinds": {"adr": {"folder": "."}}})
+    history = project_history(project.root, settings)
+    assert not history.warnings
+    moved = history.of("0001-a.md")
+    assert moved is not None
+    assert (moved.created.day.isoformat(), moved.created.author) == ("2026-01-10", "Ana Silva")
+    assert [(c.old, c.new) for c in moved.status_timeline] == [
+        (None, "proposed"),
+        ("proposed", "accepted"),
+    ]
+    assert sorted(history.files) == ["0001-a.md"]  # not README.md, nothing of proposals/

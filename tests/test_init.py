@@ -261,10 +261,14 @@ def test_records_at_the_top_of_the_repository(project: Project) -> None:
     assert paths == [f"{name}.md" for name in names]
     built = project.build("--strict")
     assert built.returncode == 0, built.stderr
-    # their history is not read yet (history/git_log.py takes "." for no folder): said
-    # once, and no record is shown as uncommitted
-    assert "3 record(s) at the top of the repository" in built.stderr
+    # their git history is read (the record files at the top, not the whole repository):
+    # created by the commit above, none uncommitted, the repository's files not read
+    assert "at the top of the repository" not in built.stderr
     assert "not committed yet" not in built.stderr
+    exported = json.loads(project.html("decisions/decisions.json"))
+    created = {r["path"]: (r["history"] or {}).get("created") for r in exported["records"]}
+    assert sorted(created) == [f"{name}.md" for name in names]
+    assert all(commit and commit["date"].startswith("2024-04-01") for commit in created.values())
     assert "uncommitted" not in project.content("rfc/0001-first-idea/index.html")
     assert "second idea" in project.html("rfc/20240212-R-second-idea/index.html").lower()
     assert "The site's own home page." in project.html("index.html")

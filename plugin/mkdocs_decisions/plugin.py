@@ -41,7 +41,6 @@ from .corpus.load import (
     build_corpus,
     project_history,
     uncommitted_notes,
-    without_history,
 )
 from .corpus.parse_store import kept_between_runs
 from .corpus.settings import (
@@ -163,8 +162,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                     f"{path}: not a record (a template, an excluded file or a second landing page)"
                 )
             )
-        unread = without_history(self.settings) if self.settings.history else frozenset()
-        for note in uncommitted_notes(self.corpus, self.project_root, unread):
+        for note in uncommitted_notes(self.corpus, self.project_root):
             self._log(Severity.WARNING, f"warning: {note}")
         # A build that runs once keeps nothing for a next build, and draws half its
         # pages on the second core (corpus/child.py).

@@ -14,11 +14,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
 from ..history.git_log import History, cached_history
-from ..records.discovery import Discovered, discover, read_regular_file
+from ..records.discovery import Discovered, discover, read_regular_file, root_places
 from ..records.kinds import (
     BEFORE_DESIGN_STATUS,
     KindSpec,
@@ -35,44 +36,30 @@ from .settings import Settings
 
 
 def project_history(project_root: Path, settings: Settings) -> History:
-    """History of every kind's folder, statuses mapped through each kind's aliases; none
-    for a kind read from the top of the project (``without_history``)."""
-    unread = without_history(settings)
-    kinds = [kind for kind in settings.kinds.values() if kind.name not in unread]
-    if not kinds:
+    """History of every kind's folder, statuses mapped through each kind's aliases. A
+    kind read from the top of the project (``folder: "."``) is read as the record files
+    and folders there (``root_places``), never as the whole repository."""
+    places: dict[str, Any] = {}
+    for kind in settings.kinds.values():
+        here = [kind.folder] if kind.folder != "." else root_places(project_root, kind)
+        places.update(dict.fromkeys(here, kind.canonical_status))
+    if not places:
         return History()
-    return cached_history(
-        project_root,
-        [kind.folder for kind in kinds],
-        {kind.folder: kind.canonical_status for kind in kinds},
-    )
-
-
-def without_history(settings: Settings) -> frozenset[str]:
-    """The kinds whose history is not read: those read from the top of the project
-    (``folder: "."``), a place the history reader does not take for a folder yet."""
-    return frozenset(kind.name for kind in settings.kinds.values() if kind.folder == ".")
+    return cached_history(project_root, list(places), places)
 
 
 def uncommitted_notes(
-    corpus: Corpus, project_root: Path | None = None, unread: frozenset[str] = frozenset()
+    corpus: Corpus, project_root: Path | None = None
 ) -> list[str]:
     """A note on records not committed yet, on records inside git submodules (whose
     history is another repository's), and on committed records deleted from the work
     tree. Landing pages, templates and files that were refused are on disk: never
-    "deleted". Records of the ``unread`` kinds (``without_history``) get one note of
-    their own."""
+    "deleted"."""
     history = corpus.history
-    top = sorted(record.path for record in corpus.records if record.kind in unread)
-    notes = []
-    if top:
-        notes.append(
-            f'{len(top)} record(s) at the top of the repository (`folder: "."`): their git '
-            "history is not read yet, so they show only the dates they state"
-        )
+    notes: list[str] = []
     if not history.available or not history.head:
         return notes
-    present = {record.path for record in corpus.records if record.kind not in unread}
+    present = {record.path for record in corpus.records}
     on_disk = present | {page.source.path for page in corpus.landing_pages}
     on_disk |= set(corpus.skipped)
     on_disk |= {f.path for f in corpus.findings if f.rule in ("DEC011", "DEC012")}

@@ -339,8 +339,7 @@ def _read(
     # The project may be a folder of a larger repository: only its own files count.
     skipped: list[str] = []
     versions = _join_lost_renames(_versions_by_file(repo, prefix, folders, skipped))
-    record_folders = tuple(folder.rstrip("/") + "/" for folder in folders)
-    versions = {path: found for path, found in versions.items() if path.startswith(record_folders)}
+    versions = {path: found for path, found in versions.items() if _in_places(path, folders)}
     if skipped:
         history.warnings.append(
             f"{len(skipped)} commit(s) of the git log could not be read and are left out "
@@ -396,8 +395,8 @@ def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
 
 
 def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
-    for folder, function in canonical_status.items():
-        if path.startswith(folder.rstrip("/") + "/"):
+    for place, function in canonical_status.items():
+        if _in_places(path, [place]):
             return function
     return lambda status: status
 
@@ -419,7 +418,6 @@ def _versions_by_file(
     log. Logs of places still overlap (a commit can touch two of them), so each file
     keeps one version per commit, in the order of the branch (:func:`_branch_order`).
     """
-    record_folders = tuple(folder.rstrip("/") + "/" for folder in folders)
     identity: dict[str, str | None] = {}  # a path in some commit -> newest path, or None
     versions: dict[str, list[Version]] = {}
     passes: list[tuple[str | None, list[str]]] = [(None, list(folders))]
@@ -452,7 +450,7 @@ def _versions_by_file(
                     candidate = start is not None and new_local.endswith(".md")
                     identity[new_local] = (
                         new_local
-                        if new_local.startswith(record_folders)
+                        if _in_places(new_local, folders)
                         or (candidate and _under(new_local, places))
                         else None
                     )
@@ -461,7 +459,7 @@ def _versions_by_file(
                     old_local = _local(old_path, prefix)
                     identity.setdefault(old_local, newest)
                     # Only a record's move is followed, not a candidate's (below).
-                    record = newest is not None and newest.startswith(record_folders)
+                    record = newest is not None and _in_places(newest, folders)
                     if record and commit.parents:
                         moved_from.setdefault(posixpath.dirname(old_local), commit.sha)
                 if newest is None:
@@ -548,6 +546,12 @@ def _one_per_commit(newest_first: list[Version], order: dict[str, int]) -> list[
     for version in newest_first:
         kept.setdefault(version.commit.sha, version)
     return sorted(kept.values(), key=lambda version: order.get(version.commit.sha, len(order)))
+
+
+def _in_places(path: str, places: list[str]) -> bool:
+    """Whether ``path`` is one of ``places`` or inside one: a place is a record folder, or
+    one record's file or folder at the top of the project (``folder: "."``)."""
+    return any(path == place.rstrip("/") or path.startswith(place.rstrip("/") + "/") for place in places)
 
 
 def _under(path: str, places: list[str]) -> bool:
@@ -767,7 +771,7 @@ def _head_of(repo: Any) -> str:
 
 
 def _file_names(project_root: Path, folders: list[str]) -> list[str]:
-    found: list[str] = []
+    found: list[str] = [folder for folder in folders if (project_root / folder).is_file()]
     for folder in folders:
         for directory, _, files in os.walk(project_root / folder):
             found.extend(os.path.join(directory, name) for name in files)

@@ -597,6 +597,16 @@ def is_root_record_name(name: str, kind: KindSpec) -> bool:
     return kind.numbered and bool(numbered) and stem.lower() not in DOCUMENT_NAMES
 
 
+def root_places(project_root: Path, kind: KindSpec) -> list[str]:
+    """The files and folders at the top of the project that can be records of a kind read
+    from there (``is_root_record_name``): the places whose git history is read for it."""
+    try:
+        names = sorted(os.listdir(project_root))
+    except OSError:
+        return []
+    return [name for name in names if is_root_record_name(name, kind)]
+
+
 def _template_folder(folder_name: str) -> bool:
     """A numbered folder that holds the template: numbered zero, or named as one."""
     match = _NUMBERED_FOLDER.match(folder_name)
