@@ -2261,3 +2261,25 @@ def test_a_status_history_in_front_matter_gives_the_status_and_the_date() -> Non
     assert "DEC006" not in {f.rule for f in findings}
     written = text.replace("title: Error Reporting\n", "title: Error Reporting\nstatus: accepted\n")
     assert record(written).raw_status == "accepted"  # the front matter's own status wins
+
+
+def test_dublin_core_terms_give_the_title_status_and_date() -> None:
+    """Alliander's MADR bodies under a `dct:` map (and `owl:` version info): the title,
+    the status in `isVersionOf` and the `issued` date are read, with their lines; neither
+    map is an unknown key."""
+    text = (
+        "---\nparent: Decisions\nnav_order: ADR.12\ndct:\n  identifier: urn:uuid:f6a7\n"
+        "  title: Use a common grid model\n  isVersionOf: accepted\n  issued: 2025-01-01\n"
+        'owl:\n  versionInfo: "v1.0.0 (2025-01-01)"\n---\n\n# Use a common grid model\n\n'
+        "## Context and Problem Statement\n\nTeams name the same things differently.\n"
+    )
+    parsed, findings = parse(text, "doc/decisions/0012-grid-model.md", "adr")
+    assert (parsed.title, parsed.raw_status, parsed.date) == (
+        "Use a common grid model",
+        "accepted",
+        dt.date(2025, 1, 1),
+    )
+    assert parsed.position_of("status") == Position(7, 16)
+    assert not {"DEC006", "DEC007"} & {f.rule for f in findings}
+    relation = text.replace("isVersionOf: accepted", "isVersionOf: https://example.org/adr/11")
+    assert record(relation).raw_status is None  # a relation is no status word

@@ -681,3 +681,24 @@ def test_a_replaced_record_marked_in_prose_with_a_route_to_its_successor(
     old = next(r for r in corpus.records if "deprecated" in r.path)
     assert old.status == "superseded"
     assert [r.path for r in corpus.successors(old)] == ["contributing/ADRs/front-end/styling.md"]
+
+
+def test_companions_named_with_a_letter_after_the_number_are_pages_of_their_record(
+    tmp_path: Path,
+) -> None:
+    """Alliander keeps each ADR's approval record beside it as `0012D-x.md`: a page of
+    ADR-0012, not a record without a status; a lone `0005a-x.md` is a record of its own."""
+    approval = "---\nnav_order: ADR.{0}D\n---\n\n# Decision Approval Record List\n\n| Decision | Accepted |\n"
+    files = {"adr/0005a-amend-x.md": adr("Amend the fifth")}
+    for number in (1, 2, 3):
+        files[f"adr/000{number}-choice-{number}.md"] = adr(f"Choice {number}")
+        files[f"adr/000{number}D-choice-{number}.md"] = approval.format(number)
+    findings_for(tmp_path, files)
+    corpus = records_in(tmp_path)
+    assert sorted(r.path for r in corpus.records) == [
+        "adr/0001-choice-1.md",
+        "adr/0002-choice-2.md",
+        "adr/0003-choice-3.md",
+        "adr/0005a-amend-x.md",
+    ]
+    assert "adr/0002D-choice-2.md" in corpus.skipped

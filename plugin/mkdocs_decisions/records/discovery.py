@@ -308,6 +308,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     record_of_folder = markdown[0]
             if record_of_folder or template_folder:
                 record_folders.append(directory)
+            companions = _companions_of_records(files)
             for name in sorted(files):
                 full = os.path.join(directory, name)
                 stem, extension = os.path.splitext(name)
@@ -357,6 +358,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     or (record_of_folder and name != record_of_folder)
                     or (unnumbered_pages and name != landing_name)
                     or _annex_of_record_beside(stem, extension, files)
+                    or name in companions
                 ):
                     # A part of a record, not a record: a page of its own in the site, so
                     # that the record's links to it work.
@@ -500,6 +502,31 @@ def _annex_of_record_beside(stem: str, extension: str, files: list[str]) -> bool
     is the record's)."""
     match = _ANNEX.match(stem)
     return match is not None and f"{match['record']}{extension}" in files
+
+
+# "0012D-use-cim.md" beside "0012-use-cim.md": the record's number, one letter, a name.
+_LETTERED = re.compile(r"^(?P<number>\d{1,18})(?P<letter>[A-Za-z])(?=[-_ .])")
+_NUMBER_FIRST = re.compile(r"^(\d{1,18})(?=[-_ .])")
+COMPANION_MINIMUM = 3  # records with a companion of the same letter, for a convention
+
+
+def _companions_of_records(files: list[str]) -> frozenset[str]:
+    """Files that go with a record of the same number, named with one letter after it
+    (Alliander's approval records, ``0012D-x.md`` beside ``0012-x.md``): pages of that
+    record, not records. Only a convention of the folder counts: at least
+    ``COMPANION_MINIMUM`` records with a companion of the same letter, and every file of
+    that letter beside its record; a lone ``0005a-x.md`` is a record of its own."""
+    numbers = {int(m[1]) for m in map(_NUMBER_FIRST.match, files) if m}
+    by_letter: dict[str, list[tuple[str, int]]] = {}
+    for name in files:
+        match = _LETTERED.match(name)
+        if match and os.path.splitext(name)[1].lower() in RECORD_EXTENSIONS:
+            by_letter.setdefault(match["letter"].lower(), []).append((name, int(match["number"])))
+    companions: set[str] = set()
+    for named in by_letter.values():
+        if len(named) >= COMPANION_MINIMUM and all(number in numbers for _, number in named):
+            companions.update(name for name, _ in named)
+    return frozenset(companions)
 
 
 def _unnumbered_pages(

@@ -103,6 +103,11 @@ PAGE_KEYS = frozenset(
         "meta",
         "see-also",
         "replaces",
+        # Linked-data metadata (Alliander): Dublin Core terms are read (records/parse.py)
+        "dct",
+        "dcterms",
+        "dc",
+        "owl",
     }
 )
 

@@ -26,7 +26,7 @@ from .body import (
 from .frontmatter import read_metadata_file, split_front_matter
 from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, default_kinds, section_names
 from .metadata import LABELS, date_rank, read_body_metadata, read_date, status_phrase
-from .model import Field, Record, Reference
+from .model import KEY, Field, Record, Reference
 from .text import has_control_characters, without_control_characters, without_email
 from .titles import (
     clean_title,
@@ -133,7 +133,11 @@ def parse_record(
     first_line = front.body_start + 1
     if front.present and text.strip() and not "\n".join(body_lines).strip():
         findings.append(finding("DEC008", path, Position(first_line, 1), "the record has no body"))
-    titled = any(key.lower() == "title" for key in front.fields)
+    titled = any(key.lower() == "title" for key in front.fields) or any(
+        isinstance(value.value, dict) and "title" in value.value
+        for key, value in front.fields.items()
+        if key.lower() in DUBLIN_CORE_KEYS
+    )
     structure = scan_body(body_lines, first_line, section_names(kinds), titled)
 
     waivers = read_waivers(front.fields.get("waivers"), lines, front.body_start, path)
@@ -141,6 +145,7 @@ def parse_record(
     kind = _kind_from_field(_front_fields(front.fields), kind, kinds, path, findings)
     raw_fields = _front_fields(front.fields, kind.fields)
     raw_fields.update(_from_status_history(raw_fields))
+    raw_fields.update(_from_dublin_core(raw_fields))
     in_front_matter = "status" in raw_fields
     in_metadata_file = False
     if metadata_data is not None and source.metadata_path:
@@ -462,6 +467,45 @@ def _from_status_history(fields: dict[str, Field]) -> dict[str, Field]:
             index, entry = (decided or dated)[0]
             position = history.inner.get((index, "date"), history.value_position)
             taken["date"] = Field(entry["date"], position, position)
+    return taken
+
+
+# Dublin Core terms kept in a map of their own (Alliander's ``dct: {title: .., issued:
+# 2025-01-01, isVersionOf: accepted}``), read as ours where the front matter does not say.
+DUBLIN_CORE_KEYS = frozenset({"dct", "dcterms", "dc"})
+_DUBLIN_CORE_TERMS = {
+    "title": "title",
+    "issued": "date",
+    "date": "date",
+    "dateaccepted": "date",
+    "created": "date",
+    "creator": "authors",
+    "contributor": "authors",
+    "subject": "tags",
+    "isversionof": "status",  # Alliander's place for the status word
+    "status": "status",
+}
+
+
+_STATUS_WORDS = re.compile(r"\w[\w -]{0,40}")
+
+
+def _from_dublin_core(fields: dict[str, Field]) -> dict[str, Field]:
+    """The title, date, status, authors and tags that a Dublin Core map gives, for the
+    fields the front matter does not state itself; a term's position is its own line."""
+    key = next((k for k in fields if k.lower() in DUBLIN_CORE_KEYS), None)
+    terms = fields[key] if key else None
+    if terms is None or not isinstance(terms.value, dict):
+        return {}
+    taken: dict[str, Field] = {}
+    for term, value in terms.value.items():
+        ours = _DUBLIN_CORE_TERMS.get(str(term).lower())
+        if ours is None or ours in fields or ours in taken or value is None:
+            continue
+        if ours == "status" and not (isinstance(value, str) and _STATUS_WORDS.fullmatch(value)):
+            continue  # a relation to another document, not a status word
+        where = terms.inner.get((term,), terms.value_position)
+        taken[ours] = Field(value, terms.inner.get((term, KEY), where), where)
     return taken
 
 
