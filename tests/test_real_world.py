@@ -688,7 +688,7 @@ def test_companions_named_with_a_letter_after_the_number_are_pages_of_their_reco
 ) -> None:
     """Alliander keeps each ADR's approval record beside it as `0012D-x.md`: a page of
     ADR-0012, not a record without a status; a lone `0005a-x.md` is a record of its own."""
-    approval = "---\nnav_order: ADR.{0}D\n---\n\n# Decision Approval Record List\n\n| Decision | Accepted |\n"
+    approval = "---\nnav_order: ADR.{0}D\n---\n\n# Decision Approval Record List\n"
     files = {"adr/0005a-amend-x.md": adr("Amend the fifth")}
     for number in (1, 2, 3):
         files[f"adr/000{number}-choice-{number}.md"] = adr(f"Choice {number}")

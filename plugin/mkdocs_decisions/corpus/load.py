@@ -48,9 +48,7 @@ def project_history(project_root: Path, settings: Settings) -> History:
     return cached_history(project_root, list(places), places)
 
 
-def uncommitted_notes(
-    corpus: Corpus, project_root: Path | None = None
-) -> list[str]:
+def uncommitted_notes(corpus: Corpus, project_root: Path | None = None) -> list[str]:
     """A note on records not committed yet, on records inside git submodules (whose
     history is another repository's), and on committed records deleted from the work
     tree. Landing pages, templates and files that were refused are on disk: never

@@ -551,7 +551,9 @@ def _one_per_commit(newest_first: list[Version], order: dict[str, int]) -> list[
 def _in_places(path: str, places: list[str]) -> bool:
     """Whether ``path`` is one of ``places`` or inside one: a place is a record folder, or
     one record's file or folder at the top of the project (``folder: "."``)."""
-    return any(path == place.rstrip("/") or path.startswith(place.rstrip("/") + "/") for place in places)
+    return any(
+        path == place.rstrip("/") or path.startswith(place.rstrip("/") + "/") for place in places
+    )
 
 
 def _under(path: str, places: list[str]) -> bool:
