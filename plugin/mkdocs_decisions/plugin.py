@@ -159,7 +159,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         for path in self.corpus.skipped:
             log.info(
                 printable(
-                    f"{path}: not a record (a template, an excluded file or a second landing page)"
+                    f"{path}: not a record (a template, a part of a record, an excluded "
+                    "file or a second landing page)"
                 )
             )
         for note in uncommitted_notes(self.corpus, self.project_root):
