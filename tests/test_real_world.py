@@ -9,7 +9,9 @@ from mkdocs_decisions.checks.run import run_checks
 from mkdocs_decisions.corpus.links import Corpus
 from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
+from mkdocs_decisions.records.model import Record
 from mkdocs_decisions.records.tradeoffs import option_titles
+from test_readers import record
 
 from conftest import VALID_BODY, VALID_RFC, Project, adr
 from test_rules import findings_for
@@ -702,3 +704,39 @@ def test_companions_named_with_a_letter_after_the_number_are_pages_of_their_reco
         "adr/0005a-amend-x.md",
     ]
     assert "adr/0002D-choice-2.md" in corpus.skipped
+
+
+def parse_text(text: str, path: str) -> Record:
+    return record(text, path, "rfc")
+
+
+def test_a_feature_name_in_words_is_the_title_and_an_identifier_is_not() -> None:
+    """RubyGems and Pony RFCs start with `- Feature Name: Add gem exec command` over a
+    `# Summary` heading: that is the title. Rust's `- Feature Name: my_awesome_feature`
+    is an identifier, and the file name says more."""
+    lines = "- Feature Name: {0}\n- Start Date: 2023-01-24\n\n# Summary\n\nRun a gem's tool.\n"
+    prose = parse_text(lines.format("Add `gem exec` to run a tool"), "rfc/0008-gem-exec.md")
+    assert prose.title == "Add gem exec to run a tool"
+    ident = parse_text(lines.format("`gem_exec`"), "rfc/0008-gem-exec.md")
+    assert ident.title == "Gem exec"
+    assert parse_text(lines.format("(fill me in)"), "rfc/0008-gem-exec.md").title == "Gem exec"
+
+
+def test_a_status_word_before_its_date_and_successor() -> None:
+    """Pony: `# Status` then `Withdrawn 2026-05-13 by [RFC 85](0085-x.md).`"""
+    text = "# Typed literals\n\n# Status\n\nWithdrawn 2026-05-13 by [RFC 85](0085-x.md).\n"
+    assert parse_text(text, "rfc/0053-typed-literals.md").raw_status == "Withdrawn"
+
+
+def test_tags_that_say_what_the_document_is_are_no_part_of_the_title() -> None:
+    """Flyte: `# [RR] Typing Metadata`, `# Out of Core Plugin [RFC]`, `# Config Overrides
+    RFC`; `# [RFC Template] Title` is the template's title: the file name gives it."""
+    cases = {
+        "# [RR] Typing Metadata": "Typing Metadata",
+        "# Out of Core Plugin [RFC]": "Out of Core Plugin",
+        "# Config Overrides RFC": "Config Overrides",
+        "# [RFC Template] Title": "Console ui upgrade",
+    }
+    for heading, title in cases.items():
+        text = f"{heading}\n\n## Summary\n\nA change.\n"
+        assert parse_text(text, "rfc/RFC-0012-console-ui-upgrade.md").title == title, heading

@@ -90,6 +90,7 @@ LABELS: dict[str, str] = {
     "tags": "tags",
     "tag": "tags",
     "title": "title",
+    "feature name": "title",  # a title where it is prose (RubyGems, Pony), not an identifier
     "superseded by": "superseded_by",
     "superceded by": "superseded_by",
     "supersedes": "supersedes",
@@ -613,7 +614,8 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         return "superseded", [("superseded_by", target) for target in successors[:1]]
     end = _STATUS_END.search(plain)
     word = plain[: end.start()] if end else plain
-    word = word.strip(" \"'`*_.-")
+    # "Withdrawn 2026-05-13 by [RFC 85](..)": the date after the word is when
+    word = _STATUS_DATE.sub("", word.strip()).strip(" \"'`*_.-")
     released = _RELEASED_IN.match(word)
     if released:  # "Released Cilium 1.17": the word, not the release it came in
         word = released[1]
@@ -1083,6 +1085,11 @@ def section_column(line: str, value: str) -> int:
     return at + 1 if at >= 0 else 1
 
 
+# A feature's name written as words ("Add gem exec command"), not as an identifier
+# ("my_awesome_feature") or the template's "(fill me in ...)".
+_PROSE_NAME = re.compile(r"^[^\W_][^\s]*(?:\s+\S+)+$")
+
+
 def _take(
     found: BodyMetadata,
     label: str,
@@ -1152,6 +1159,8 @@ def _take(
         parsed = tags_in(value)
     elif key == "title":
         parsed = plain_text(_strip_marks(value))
+        if label == "feature name" and not _PROSE_NAME.match(str(parsed)):
+            return  # Rust's `- Feature Name: my_awesome_feature`: an identifier, no title
     elif key == "status":
         word, successors = status_phrase(value)
         if word is None:

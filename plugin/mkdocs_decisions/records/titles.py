@@ -144,6 +144,7 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
         bracketed = _BRACKETED.match(text)
         if bracketed and _is_prefix(bracketed["inside"], prefix):
             text = text[bracketed.end() :]
+        text = _DOCUMENT_TAG.sub("", text)  # "[RFC] Title", "Title [RFC]", "Title RFC"
         series = _SERIES_ID.match(text)
         if series and _strips(series, prefix):
             text = text[series.end() :]
@@ -177,6 +178,15 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     if text and is_placeholder(text):
         return text  # "CFP-003: Template": the template's title, as the caller can tell
     return text if text else original
+
+
+# What a team writes around a title to say what the document is (Flyte: "[RR] Typing
+# Metadata", "[RFC Template] Title", "Out of Core Plugin [RFC]", "Config Overrides RFC").
+_DOCUMENT_TAG = re.compile(
+    r"^\[(?:rfc|rr|adr|proposal|rfc template|template)\]\s*"
+    r"|\s*\[(?:rfc|rr|adr|proposal)\]$|(?<=\w)\s+rfc$",
+    re.IGNORECASE,
+)
 
 
 def is_only_id(title: str) -> bool:
