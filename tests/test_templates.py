@@ -302,3 +302,19 @@ def test_a_folder_of_templates_beside_the_records_and_headings_deep_in_it(
         "missing section `Motivation`",
         "missing section `Motivation`",
     ]
+
+
+def test_a_template_that_leaves_every_section_to_the_author_asks_for_none(
+    tmp_path: Path,
+) -> None:
+    """RisingWave's template: "Please feel free to add or remove sections." Its headings
+    are suggestions; a record without Alternatives is fine. Without that sentence the
+    same template asks for them."""
+    template = DESIGN_TEMPLATE + "\n# Alternatives\n\nWhat else was considered.\n"
+    leaves = template.replace("One paragraph.", "Please feel free to add or remove sections.")
+    files = {"rfc/template.md": leaves, "rfc/0001-remote-cache.md": DESIGN.format(title="Cache")}
+    assert missing(checked(tmp_path, files, "rfc")) == []
+    files["rfc/template.md"] = template
+    assert [path for path, _ in missing(checked(tmp_path / "asks", files, "rfc"))] == [
+        "rfc/0001-remote-cache.md"
+    ]

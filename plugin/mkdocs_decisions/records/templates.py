@@ -67,13 +67,26 @@ def read_template(
     body = lines[front.body_start :]
     structure = scan_body(body, front.body_start + 1, section_names(kinds))
     sections = tuple(flatten_sections(structure.sections))
+    every_one = _ALL_OPTIONAL.search(text) is not None
     optional = frozenset(
         section.key
         for section in sections
-        if _marked_optional(lines, section.line - 1) or _CONDITIONAL.match(_first_words(section))
+        if every_one
+        or _marked_optional(lines, section.line - 1)
+        or _CONDITIONAL.match(_first_words(section))
     )
     fields = _optional_fields(lines, front.body_start if front.present else 0)
     return TemplateOutline(path, kind.name, group, sections, optional, fields)
+
+
+# A template that leaves every section to the author (RisingWave: "Please feel free to
+# add or remove sections."): its headings are suggestions, none is asked for.
+_ALL_OPTIONAL = re.compile(
+    r"\b(?:add or remove|remove or add|add, remove|remove,? or rename)\s+(?:any\s+)?sections\b"
+    r"|\ball\s+(?:of\s+the\s+)?sections\s+are\s+optional\b"
+    r"|\bsections\s+are\s+(?:all\s+)?optional\b",
+    re.IGNORECASE,
+)
 
 
 def _first_words(section: Section) -> str:
