@@ -740,3 +740,15 @@ def test_tags_that_say_what_the_document_is_are_no_part_of_the_title() -> None:
     for heading, title in cases.items():
         text = f"{heading}\n\n## Summary\n\nA change.\n"
         assert parse_text(text, "rfc/RFC-0012-console-ui-upgrade.md").title == title, heading
+
+
+def test_a_status_section_that_keeps_a_dated_history_gives_its_last_status() -> None:
+    """Amsterdam's Nygard records: `## Status` lists `2020-09-16 Proposed` then
+    `2020-09-22 Accepted`; one that ends `Superseded by [0014](..)` is superseded."""
+    history = "# Use a queue\n\n## Status\n\n2020-09-16 Proposed\n2020-09-22 Accepted\n{0}\n"
+    accepted = record(history.format(""), "adr/0006-queue.md")
+    assert (accepted.raw_status, accepted.status) == ("Accepted", "accepted")
+    replaced = record(history.format("Superseded by [0014](0014-x.md)"), "adr/0010-queue.md")
+    assert replaced.status == "superseded"
+    one = record("# Use a queue\n\n## Status\n\n2020-09-16 Proposed\n", "adr/0007-queue.md")
+    assert one.status == "proposed"

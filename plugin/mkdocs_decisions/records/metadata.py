@@ -985,6 +985,12 @@ def _labelled_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+# A line of a Status section's dated history ("2020-09-22 Accepted"), and the relations
+# that end such a history with a new status ("Superseded by [0014](..)").
+_DATED_STATUS = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*[:,\u2013-]?\s+[^\W\d_]")
+_REPLACED = ("superseded", "superceded", "replaced")
+
+
 def _read_value_section(section: Section, target: str, path: str, found: BodyMetadata) -> None:
     """``## Status`` (or ``## Date``): the first line is the value; relation lines such as
     ``Superseded by [..](..)`` anywhere in it are links. Later paragraphs are prose."""
@@ -993,15 +999,20 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         return
     first: tuple[int, str] | None = None
     only_metadata = True
+    dated: list[tuple[int, str]] = []  # "2020-09-16 Proposed", "2020-09-22 Accepted"
     for offset, line in enumerate(body):
         text = _COMMENT.sub("", line).strip()
         if not text:
             continue
         line_number = section.line + 1 + offset
         plain = plain_text(_ITEM_MARK.sub("", text))
+        if target == "status" and _DATED_STATUS.match(plain):
+            dated.append((line_number, _ITEM_MARK.sub("", text)))
         relation = _RELATION_LINE.match(plain) if target == "status" else None
         if relation and first is not None:
             _take_relation(found, relation["label"], text, line_number)
+            if len(dated) >= 2 and relation["label"].lower().startswith(_REPLACED):
+                dated.append((line_number, _ITEM_MARK.sub("", text)))
             continue
         if first is None:
             first = (line_number, _ITEM_MARK.sub("", text))
@@ -1011,6 +1022,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         only_metadata = False
     if first is None or target in found.fields:
         return
+    if len(dated) >= 2:  # a dated history of statuses, oldest first: the last one holds
+        first = dated[-1]
     line_number, value = first
     column = section_column(body[line_number - section.line - 1], value)
     if target == "status":
