@@ -21,7 +21,7 @@ import os
 import posixpath
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -339,7 +339,8 @@ def _read(
     # The project may be a folder of a larger repository: only its own files count.
     skipped: list[str] = []
     versions = _join_lost_renames(_versions_by_file(repo, prefix, folders, skipped))
-    versions = {path: found for path, found in versions.items() if _in_places(path, folders)}
+    is_record = _in_places(folders)
+    versions = {path: found for path, found in versions.items() if is_record(path)}
     if skipped:
         history.warnings.append(
             f"{len(skipped)} commit(s) of the git log could not be read and are left out "
@@ -396,7 +397,7 @@ def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
 
 def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
     for place, function in canonical_status.items():
-        if _in_places(path, [place]):
+        if _in_places([place])(path):
             return function
     return lambda status: status
 
@@ -418,6 +419,7 @@ def _versions_by_file(
     log. Logs of places still overlap (a commit can touch two of them), so each file
     keeps one version per commit, in the order of the branch (:func:`_branch_order`).
     """
+    is_record = _in_places(folders)
     identity: dict[str, str | None] = {}  # a path in some commit -> newest path, or None
     versions: dict[str, list[Version]] = {}
     passes: list[tuple[str | None, list[str]]] = [(None, list(folders))]
@@ -450,8 +452,7 @@ def _versions_by_file(
                     candidate = start is not None and new_local.endswith(".md")
                     identity[new_local] = (
                         new_local
-                        if _in_places(new_local, folders)
-                        or (candidate and _under(new_local, places))
+                        if is_record(new_local) or (candidate and _under(new_local, places))
                         else None
                     )
                 newest = identity[new_local]
@@ -459,7 +460,7 @@ def _versions_by_file(
                     old_local = _local(old_path, prefix)
                     identity.setdefault(old_local, newest)
                     # Only a record's move is followed, not a candidate's (below).
-                    record = newest is not None and _in_places(newest, folders)
+                    record = newest is not None and is_record(newest)
                     if record and commit.parents:
                         moved_from.setdefault(posixpath.dirname(old_local), commit.sha)
                 if newest is None:
@@ -548,12 +549,13 @@ def _one_per_commit(newest_first: list[Version], order: dict[str, int]) -> list[
     return sorted(kept.values(), key=lambda version: order.get(version.commit.sha, len(order)))
 
 
-def _in_places(path: str, places: list[str]) -> bool:
-    """Whether ``path`` is one of ``places`` or inside one: a place is a record folder, or
-    one record's file or folder at the top of the project (``folder: "."``)."""
-    return any(
-        path == place.rstrip("/") or path.startswith(place.rstrip("/") + "/") for place in places
-    )
+def _in_places(places: list[str]) -> Callable[[str], bool]:
+    """Whether a path is one of ``places`` or inside one: a place is a record folder, or
+    one record's file or folder at the top of the project (``folder: "."``). Built once
+    per log: it is asked of every path of every commit."""
+    exact = frozenset(place.rstrip("/") for place in places)
+    inside = tuple(place + "/" for place in exact)
+    return lambda path: path in exact or path.startswith(inside)
 
 
 def _under(path: str, places: list[str]) -> bool:

@@ -46,69 +46,71 @@ _ORDINARY_FIELDS = {
     if key not in ("project", "addresses", "complies_with", "deviates_from")
 }
 
+# Maps of Dublin Core terms (Alliander's ``dct:``), read for our fields (records/parse.py).
+DUBLIN_CORE_KEYS = frozenset({"dct", "dcterms", "dc"})
+
 # Keys that belong to the page, not the record: MkDocs and Material page metadata, and the
 # Jekyll keys MADR's own site uses. Accepted without a finding and passed on untouched.
-PAGE_KEYS = frozenset(
-    {
-        "statusHistory",  # a status history, read for the status and date (records/parse.py)
-        "status_history",
-        "status-history",
-        "description",
-        "hide",
-        "search",
-        "template",
-        "icon",
-        "status_icon",
-        "subtitle",
-        "comments",
-        "layout",
-        "parent",
-        "grand_parent",
-        "nav_order",
-        "nav_exclude",
-        "has_children",
-        "permalink",
-        # Docusaurus
-        "slug",
-        "sidebar_position",
-        "sidebar_label",
-        "sidebar_class_name",
-        "pagination_label",
-        "pagination_next",
-        "pagination_prev",
-        "displayed_sidebar",
-        "hide_title",
-        "hide_table_of_contents",
-        "keywords",
-        "image",
-        "draft",
-        "unlisted",
-        "adr",
-        # Hugo, Jekyll, Backstage and RFC processes' own bookkeeping
-        "weight",
-        "aliases",
-        "categories",
-        "summary",
-        "toc",
-        "excerpt",
-        "redirect_from",
-        "last-updated",
-        "last_updated",
-        "release-date",
-        "release-versions",
-        "teams",
-        "prs",
-        "project-link",
-        "suite",
-        "meta",
-        "see-also",
-        "replaces",
-        # Linked-data metadata (Alliander): Dublin Core terms are read (records/parse.py)
-        "dct",
-        "dcterms",
-        "dc",
-        "owl",
-    }
+PAGE_KEYS = (
+    frozenset(
+        {
+            "statusHistory",  # a status history, read for the status and date (records/parse.py)
+            "status_history",
+            "status-history",
+            "description",
+            "hide",
+            "search",
+            "template",
+            "icon",
+            "status_icon",
+            "subtitle",
+            "comments",
+            "layout",
+            "parent",
+            "grand_parent",
+            "nav_order",
+            "nav_exclude",
+            "has_children",
+            "permalink",
+            # Docusaurus
+            "slug",
+            "sidebar_position",
+            "sidebar_label",
+            "sidebar_class_name",
+            "pagination_label",
+            "pagination_next",
+            "pagination_prev",
+            "displayed_sidebar",
+            "hide_title",
+            "hide_table_of_contents",
+            "keywords",
+            "image",
+            "draft",
+            "unlisted",
+            "adr",
+            # Hugo, Jekyll, Backstage and RFC processes' own bookkeeping
+            "weight",
+            "aliases",
+            "categories",
+            "summary",
+            "toc",
+            "excerpt",
+            "redirect_from",
+            "last-updated",
+            "last_updated",
+            "release-date",
+            "release-versions",
+            "teams",
+            "prs",
+            "project-link",
+            "suite",
+            "meta",
+            "see-also",
+            "replaces",
+            "owl",  # linked-data version information (Alliander)
+        }
+    )
+    | DUBLIN_CORE_KEYS
 )
 
 # Names other tools use for our fields; read silently so their files need no rewrite.

@@ -985,9 +985,8 @@ def _labelled_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-# A line of a Status section's dated history ("2020-09-22 Accepted"), and the relations
-# that end such a history with a new status ("Superseded by [0014](..)").
-_DATED_STATUS = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*[:,\u2013-]?\s+[^\W\d_]")
+# The relations that end a Status section's dated history with a new status
+# ("2020-09-22 Accepted", then "Superseded by [0014](..)").
 _REPLACED = ("superseded", "superceded", "replaced")
 
 
@@ -1006,7 +1005,7 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
             continue
         line_number = section.line + 1 + offset
         plain = plain_text(_ITEM_MARK.sub("", text))
-        if target == "status" and _DATED_STATUS.match(plain):
+        if target == "status" and _STATUS_DATE.match(plain):  # "2020-09-22 Accepted"
             dated.append((line_number, _ITEM_MARK.sub("", text)))
         relation = _RELATION_LINE.match(plain) if target == "status" else None
         if relation and first is not None:

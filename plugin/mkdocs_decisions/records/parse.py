@@ -24,7 +24,14 @@ from .body import (
     scan_body,
 )
 from .frontmatter import read_metadata_file, split_front_matter
-from .kinds import FOREIGN_KEYS, PAGE_KEYS, KindSpec, default_kinds, section_names
+from .kinds import (
+    DUBLIN_CORE_KEYS,
+    FOREIGN_KEYS,
+    PAGE_KEYS,
+    KindSpec,
+    default_kinds,
+    section_names,
+)
 from .metadata import LABELS, date_rank, read_body_metadata, read_date, status_phrase
 from .model import KEY, Field, Record, Reference
 from .text import has_control_characters, without_control_characters, without_email
@@ -133,11 +140,8 @@ def parse_record(
     first_line = front.body_start + 1
     if front.present and text.strip() and not "\n".join(body_lines).strip():
         findings.append(finding("DEC008", path, Position(first_line, 1), "the record has no body"))
-    titled = any(key.lower() == "title" for key in front.fields) or any(
-        isinstance(value.value, dict) and "title" in value.value
-        for key, value in front.fields.items()
-        if key.lower() in DUBLIN_CORE_KEYS
-    )
+    titled = any(key.lower() == "title" for key in front.fields)
+    titled = titled or "title" in _from_dublin_core(front.fields)
     structure = scan_body(body_lines, first_line, section_names(kinds), titled)
 
     waivers = read_waivers(front.fields.get("waivers"), lines, front.body_start, path)
@@ -472,7 +476,6 @@ def _from_status_history(fields: dict[str, Field]) -> dict[str, Field]:
 
 # Dublin Core terms kept in a map of their own (Alliander's ``dct: {title: .., issued:
 # 2025-01-01, isVersionOf: accepted}``), read as ours where the front matter does not say.
-DUBLIN_CORE_KEYS = frozenset({"dct", "dcterms", "dc"})
 _DUBLIN_CORE_TERMS = {
     "title": "title",
     "issued": "date",
