@@ -14,6 +14,7 @@ from mkdocs_decisions.cli.project import HistoryReading
 from mkdocs_decisions.corpus.load import load_corpus, project_history
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.history.git_log import cached_history, read_history, status_in
+from mkdocs_decisions.records.kinds import default_kinds
 
 from conftest import VALID_RFC, Project, adr
 
@@ -756,3 +757,69 @@ def test_records_at_the_top_keep_their_history_through_a_move_there(project: Pro
         ("proposed", "accepted"),
     ]
     assert sorted(history.files) == ["0001-a.md"]  # not README.md, nothing of proposals/
+
+
+NYGARD_RECORD = (
+    "# {n}. {title}\n\nDate: 2023-0{n}-01\n{status}\n## Context\n\nX.\n\n## Decision\n\nY.\n"
+)
+
+
+def test_a_status_written_in_later_is_a_change_not_a_second_creation(project: Project) -> None:
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "doc/adr"}}})
+    project.write("doc/adr/0006-use-kafka.md", NYGARD_RECORD.format(n=6, title="Kafka", status=""))
+    project.git_commit_all("six", "2023-09-01T09:00:00+00:00")
+    status = "\n## Status\n\nAccepted\n"
+    project.write(
+        "doc/adr/0006-use-kafka.md", NYGARD_RECORD.format(n=6, title="Kafka", status=status)
+    )
+    project.git_commit_all("status", "2023-09-05T09:00:00+00:00")
+    assert project.build().returncode == 0
+    page = project.content("doc/adr/0006-use-kafka/index.html")
+    history = page.split('id="decisions-history"', 1)[1]
+    assert history.count("created as") == 1
+    assert "no status</span> →" in history or "no status</span> &rarr;" in history
+    timeline = project.content("decisions/timeline/index.html")
+    assert timeline.count("created as") == 1
+
+
+def test_a_move_staged_but_not_committed_keeps_the_history(project: Project) -> None:
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "doc/adr"}}})
+    project.write(
+        "doc/adr/0001-a.md",
+        NYGARD_RECORD.format(n=1, title="A", status="\n## Status\n\nAccepted\n"),
+    )
+    project.git_commit_all("first", "2023-01-10T09:00:00+00:00")
+    subprocess.run(["git", "mv", "doc/adr", "adr"], cwd=project.root, check=True)
+    history = read_history(project.root, ["adr"])
+    file = history.of("adr/0001-a.md")
+    assert file is not None
+    assert file.created.day.isoformat() == "2023-01-10"
+    assert [change.new for change in file.status_timeline] == ["accepted"]
+
+
+def test_a_record_moved_to_the_folder_of_its_new_status_changes_status(project: Project) -> None:
+    project.configure(plugin_options={"kinds": {"rfc": {"folder": "rfcs"}}})
+    text = "# Add a lockfile\n\n## Summary\n\nX.\n"
+    project.write("rfcs/accepted/0007-lockfile.md", text)
+    project.git_commit_all("accept", "2024-01-10T09:00:00+00:00")
+    subprocess.run(["git", "mv", "rfcs/accepted", "rfcs/implemented"], cwd=project.root, check=True)
+    project.git_commit_all("ship", "2024-03-10T09:00:00+00:00")
+    history = read_history(
+        project.root, ["rfcs"], {"rfcs": default_kinds()["rfc"].canonical_status}
+    )
+    file = history.of("rfcs/implemented/0007-lockfile.md")
+    assert file is not None
+    assert [(c.old, c.new) for c in file.status_timeline] == [
+        (None, "accepted"),
+        ("accepted", "implemented"),
+    ]
+
+
+def test_a_draft_may_be_withdrawn(project: Project) -> None:
+    project.configure()
+    front = "title: Lockfiles\nstatus: draft\ndate: 2024-01-10\nauthors: [Ana]"
+    project.write("rfc/0001-lockfiles.md", adr(front=front))
+    project.git_commit_all("draft", "2024-01-10T09:00:00+00:00")
+    project.write("rfc/0001-lockfiles.md", adr(front=front.replace("draft", "withdrawn")))
+    project.git_commit_all("withdraw", "2024-02-10T09:00:00+00:00")
+    assert not [f for f in findings(project) if "DEC401" in f]

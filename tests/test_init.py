@@ -319,3 +319,42 @@ def test_init_finds_folders_named_for_records_and_the_folder_mkdocs_yml_names(
     found = elsewhere.decisions("init")
     assert found.returncode == 0, found.stderr
     assert "notes/kept/  3 ADRs" in found.stdout and "[mkdocs.yml]" in found.stdout
+
+
+def test_check_before_init_reads_the_folders_init_would_configure(project: Project) -> None:
+    nygard_repository(project)
+    checked = project.decisions("check")
+    assert "3 records checked" in checked.stderr, checked.stdout
+    assert "no mkdocs.yml here; reading doc/adr/" in checked.stderr
+    listed = json.loads(project.decisions("list", "--format", "json").stdout)
+    assert len(listed["records"]) == 3
+
+
+def test_init_titles_the_home_page_by_the_existing_site_name(project: Project) -> None:
+    nygard_repository(project)
+    project.write("mkdocs.yml", "site_name: Payments platform\n")
+    assert project.decisions("init", "--write").returncode == 0
+    assert (project.root / "docs/index.md").read_text().startswith("# Payments platform\n")
+
+
+def test_init_keeps_its_pages_out_of_another_generators_docs_folder(project: Project) -> None:
+    nygard_repository(project)
+    project.write("docs/package.json", '{"name": "docs-site"}\n')
+    project.write("docs/astro.config.mjs", "export default {}\n")
+    written = project.decisions("init", "--write")
+    assert written.returncode == 0, written.stderr
+    assert not (project.root / "docs/index.md").exists()
+    assert "docs_dir: decisions-site" in (project.root / "mkdocs.yml").read_text()
+    assert (project.root / "decisions-site/index.md").exists()
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    # Kinds left at their default folders that do not exist are not news.
+    assert "rfc/ does not exist" not in result.stderr
+
+
+def test_a_folder_mkdocs_yml_names_that_does_not_exist_is_noted(project: Project) -> None:
+    project.configure(plugin_options={"kinds": {"rfc": {"folder": "proposals"}}})
+    project.write("adr/0001-a.md", NYGARD.format(number=1, title="A", status="Accepted"))
+    result = project.build()
+    assert "record folder proposals/ does not exist" in result.stderr
+    assert "docs/standards/ does not exist" not in result.stderr

@@ -2283,3 +2283,69 @@ def test_dublin_core_terms_give_the_title_status_and_date() -> None:
     assert not {"DEC006", "DEC007"} & {f.rule for f in findings}
     relation = text.replace("isVersionOf: accepted", "isVersionOf: https://example.org/adr/11")
     assert record(relation).raw_status is None  # a relation is no status word
+
+
+# --- What the page hides: only what its header shows ---------------------------------
+
+NYGARD_WITH = "# 2. Use Postgres\n\nDate: {date}\n\n## Status\n\n{status}\n\n## Context\n\nX\n"
+
+
+def _shown(text: str) -> str:
+    from mkdocs_decisions.site.pages import shown_body
+
+    return shown_body(record(text, "adr/0002-use-postgres.md"))
+
+
+def test_a_date_that_cannot_be_read_stays_on_the_page() -> None:
+    # The header cannot show "March 2023": the line is the only place it is said.
+    shown = _shown(NYGARD_WITH.format(date="March 2023", status="Accepted"))
+    assert "Date: March 2023" in shown
+    assert "Date: 2023-04-02" not in _shown(NYGARD_WITH.format(date="2023-04-02", status="X"))
+
+
+def test_a_status_line_that_says_more_than_the_status_stays_on_the_page() -> None:
+    said = "Accepted, partly superseded by [ADR 3](0003-use-sqlite.md)"
+    parsed = record(NYGARD_WITH.format(date="2023-04-02", status=said))
+    assert parsed.status == "accepted"
+    assert said in _shown(NYGARD_WITH.format(date="2023-04-02", status=said))
+    assert "Accepted in [#1811](https://example.org/pull/1811)" in _shown(
+        NYGARD_WITH.format(
+            date="2023-04-02", status="Accepted in [#1811](https://example.org/pull/1811)"
+        )
+    )
+    # The status and its successor, which the header and banner show: hidden.
+    replaced = "Superseded by [ADR 5](0005-use-valkey.md)"
+    assert replaced not in _shown(NYGARD_WITH.format(date="2023-04-02", status=replaced))
+    assert "## Status" not in _shown(NYGARD_WITH.format(date="2023-04-02", status="Accepted"))
+
+
+def test_a_relation_the_header_shows_only_as_related_stays_on_the_page() -> None:
+    amends = "Accepted\n\nAmends [ADR 2](0002-use-postgres.md)"
+    shown = _shown(NYGARD_WITH.format(date="2023-05-02", status=amends))
+    assert "Amends [ADR 2](0002-use-postgres.md)" in shown
+
+
+def test_a_status_then_but_is_the_status() -> None:
+    said = "Accepted but modified by [ADR 5](0005-use-valkey.md)"
+    parsed = record(NYGARD_WITH.format(date="2023-07-01", status=said))
+    assert (parsed.raw_status, parsed.status) == ("Accepted", "accepted")
+
+
+def test_a_metadata_table_with_a_date_it_cannot_read_stays_on_the_page() -> None:
+    text = (
+        "# Use Postgres\n\n| Status | Accepted |\n| --- | --- |\n| Date | spring 2023 |\n"
+        "\n## Context\n\nX\n"
+    )
+    assert "| Date | spring 2023 |" in _shown(text)
+    fine = text.replace("spring 2023", "2023-04-02")
+    assert "| Date | 2023-04-02 |" not in _shown(fine)
+
+
+def test_a_record_in_a_folder_named_for_a_status_has_that_status() -> None:
+    text = "# Add a lockfile\n\n## Summary\n\nX\n"
+    parsed = record(text, "rfcs/implemented/0007-lockfile.md", "rfc")
+    assert (parsed.raw_status, parsed.status) == ("implemented", "implemented")
+    assert record(text, "rfcs/text/0007-lockfile.md", "rfc").status is None
+    # Its own status wins over the folder's.
+    own = record("# Add a lockfile\n\n- Status: withdrawn\n\nX\n", "rfcs/accepted/0007-a.md", "rfc")
+    assert own.status == "withdrawn"

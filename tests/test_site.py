@@ -48,6 +48,9 @@ def test_records_outside_docs_become_pages(project: Project) -> None:
     banner = old.split('class="decisions-banner', 1)[1].split("</div>", 1)[0]
     assert "Superseded" in banner
     assert 'href="../0002-serve-forecasts-hourly/"' in banner
+    # said once: the banner names the successor, the header does not list it again
+    header = old.split('class="decisions-header"', 1)[1].split("</div>", 1)[0]
+    assert "Superseded by" not in header and "Referenced by" not in header
     # the edit link points at the real file, not at docs/
     assert (
         'href="https://example.org/team/repo/edit/main/adr/0001-serve-forecasts-nightly.md"' in old

@@ -145,7 +145,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             for problem in history.warnings:
                 if self.settings.require_history:
                     raise PluginError(f"decisions: {problem} (require_history is on)")
-                self._log(Severity.WARNING, f"warning: {problem}")
+                self._log(Severity.WARNING, problem)
         # The files were found in on_config, moments ago, for exclude_docs: not again.
         discovered = self.discovered or discover(self.project_root, docs_dir, self.settings.kinds)
         self.discovered = None
@@ -154,8 +154,18 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
         else:
             self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
+        # A missing folder is news only where mkdocs.yml names it: a kind left at its
+        # default folder (rfc/ in a repository of ADRs) is simply not used.
+        named = {
+            str(options.get("folder", "")).strip("/")
+            for options in (self.config["kinds"] or {}).values()
+            if isinstance(options, dict)
+        }
         for folder in self.corpus.missing_folders:
-            log.info(printable(f"record folder {folder}/ does not exist; nothing to read there"))
+            if folder.strip("/") in named:
+                log.info(
+                    printable(f"record folder {folder}/ does not exist; nothing to read there")
+                )
         for path in self.corpus.skipped:
             log.info(
                 printable(
@@ -164,7 +174,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 )
             )
         for note in uncommitted_notes(self.corpus, self.project_root):
-            self._log(Severity.WARNING, f"warning: {note}")
+            self._log(Severity.WARNING, note)
         # A build that runs once keeps nothing for a next build, and draws half its
         # pages on the second core (corpus/child.py).
         beside = in_child if self.once and may_fork() else None

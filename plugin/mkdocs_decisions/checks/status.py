@@ -73,13 +73,18 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
                 record.title_position,
                 f"{total - count} of {total} {kind.label.lower()} state no status, so this "
                 "collection does not write one; said once, not per record",
-                f"if a record without a status has one all the same (merged RFCs are "
-                f"accepted), set `kinds: {kind.name}: default_status: {kind.statuses[0]}`",
+                "if a record without a status has one all the same (a merged RFC is "
+                f"accepted), set `kinds: {kind.name}: default_status: {_stated_alike(kind)}`",
             )
             yield replace(note, severity=Severity.INFO, subject=f"{kind.name}:no status")
         return
     if record.status is None:
         yield from _unknown_status(record, kind, corpus, record.raw_status)
+
+
+def _stated_alike(kind: KindSpec) -> str:
+    """The status a record without one most likely has: accepted, where the kind has it."""
+    return "accepted" if "accepted" in kind.statuses else kind.statuses[0]
 
 
 # A collection of at least CONVENTION_MINIMUM records in which fewer than this share state

@@ -186,23 +186,52 @@ def _changes(
         if after is None:
             return None
         changes.append(Change(config, before, after.encode("utf-8")))
-        docs_dir = root / str(_docs_dir(before) or "docs")
+        docs_dir = root / str(_config_value(before, "docs_dir") or "docs")
+        name = _config_value(before, "site_name") or root.name
     else:
         theme = "material" if importlib.util.find_spec("material") else "mkdocs"
-        text = new_config(root.name or "Decisions", options, theme, notes)
+        apart = OWN_DOCS if _other_generators(root / "docs") else None
+        text = new_config(root.name or "Decisions", options, theme, notes, apart)
         changes.append(Change(config, None, text.encode("utf-8")))
-        docs_dir = root / "docs"
+        docs_dir = root / (apart or "docs")
+        name = root.name
     index = docs_dir / "index.md"
     readme = docs_dir / "README.md"
     if not index.exists() and not readme.exists():
-        changes.append(Change(index, None, INDEX.format(name=root.name).encode("utf-8")))
+        changes.append(Change(index, None, INDEX.format(name=name).encode("utf-8")))
     return changes
 
 
-def _docs_dir(config: bytes) -> str | None:
+# Where a new mkdocs.yml puts the site's pages when docs/ belongs to another generator.
+OWN_DOCS = "decisions-site"
+# Files that say a folder is another generator's project (Astro, Docusaurus, VitePress,
+# Sphinx, Jekyll, Hugo, mdBook, Antora), where an index.md of ours does not belong.
+_GENERATOR_FILES = (
+    "package.json",
+    "astro.config.mjs",
+    "astro.config.ts",
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    ".vitepress",
+    "conf.py",
+    "_config.yml",
+    "hugo.toml",
+    "hugo.yaml",
+    "config.toml",
+    "book.toml",
+    "antora.yml",
+)
+
+
+def _other_generators(docs: Path) -> bool:
+    return any((docs / name).exists() for name in _GENERATOR_FILES)
+
+
+def _config_value(config: bytes, key: str) -> str | None:
+    """A text value of an existing mkdocs.yml (``docs_dir``, ``site_name``), if it has one."""
     try:
         loaded = yaml.load(config.decode("utf-8"), Loader=TolerantLoader)
     except (yaml.YAMLError, UnicodeDecodeError):
         return None
-    value = loaded.get("docs_dir") if isinstance(loaded, dict) else None
-    return str(value) if isinstance(value, str) else None
+    value = loaded.get(key) if isinstance(loaded, dict) else None
+    return str(value) if isinstance(value, str) and value.strip() else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from ..corpus.links import Corpus
 from ..corpus.load import ParseCache, load_corpus, project_history
 from ..corpus.parse_store import kept_between_runs
 from ..corpus.settings import Settings, SettingsError, settings_from_options
+from ..corpus.survey import proposed_options, survey
 from ..history.git_log import History
 
 # `decisions pages` writes here by default, beside mkdocs.yml; the generators it writes for.
@@ -98,7 +99,7 @@ def read_project(config_file: Path) -> tuple[Path, Path, Settings]:
     """Project root, docs folder and plugin settings from an mkdocs.yml (or defaults)."""
     root = config_file.resolve().parent
     if not config_file.exists():
-        return root, root / "docs", settings_from_options({})
+        return root, root / "docs", _surveyed_settings(root)
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
@@ -117,6 +118,23 @@ def read_project(config_file: Path) -> tuple[Path, Path, Settings]:
         return root, docs_dir, settings_from_options(options)
     except SettingsError as error:
         raise ProjectError(f"{config_file}: plugins: decisions: {error}") from None
+
+
+@cache
+def _surveyed_settings(root: Path) -> Settings:
+    """Without an mkdocs.yml, the settings ``decisions init`` would propose: the folders it
+    finds, read as they are (the defaults when it finds none). Said once on standard error,
+    so that the first ``check`` in a new repository reads its records, not nothing."""
+    found = survey(root)
+    if not found.folders:
+        return settings_from_options({})
+    folders = ", ".join(f"{folder.folder}/" for folder in found.folders)
+    print(
+        f"decisions: no mkdocs.yml here; reading {folders} as `decisions init` would "
+        "configure them (`decisions init --write` keeps that configuration)",
+        file=sys.stderr,
+    )
+    return settings_from_options(proposed_options(found))
 
 
 def _plugin_entries(plugins: list[Any]) -> list[tuple[str, Any]]:

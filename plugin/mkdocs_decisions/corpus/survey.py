@@ -105,6 +105,13 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "open": "review",
         "declined": "rejected",
         "returned for revision": "draft",
+        "predraft": "draft",
+        "pre-draft": "draft",
+        "idea": "draft",
+        "stagnant": "draft",  # EIPs: a draft left untouched for months
+        "publish": "accepted",  # Joyent's RFDs: discussed and published
+        "published": "accepted",
+        "living": "accepted",
         "prototyped": "accepted",
         "experimental": "accepted",
         "ready for implementation": "accepted",

@@ -113,11 +113,21 @@ def new_config(
     options: dict[str, Any],
     theme: str,
     notes: KindNotes | None = None,
+    docs_dir: str | None = None,
 ) -> str:
-    """A small mkdocs.yml for a repository that has none."""
+    """A small mkdocs.yml for a repository that has none; ``docs_dir`` when the site's
+    pages cannot go in ``docs/`` (another generator's folder)."""
     name = yaml.safe_dump(site_name, default_style=None).strip().removesuffix("...").strip()
     lines = [
         f"site_name: {name}",
+        *(
+            [
+                "# docs/ holds another generator's site: this one's pages are kept apart.",
+                f"docs_dir: {docs_dir}",
+            ]
+            if docs_dir
+            else []
+        ),
         "# Written by `decisions init`; the plugin's options are in",
         "# https://mkdocs-decisions.github.io/mkdocs-decisions/reference/configuration/",
         "theme:",

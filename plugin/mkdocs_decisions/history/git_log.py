@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..records.parse import status_as_written
+from ..records.parse import folder_status, status_as_written
 from ..records.text import clean_name
 
 # GitPython refuses to import without a git binary unless told to stay quiet;
@@ -112,11 +112,14 @@ class Version:
 
 @dataclass(frozen=True)
 class StatusChange:
-    """A commit that changed a record's status (``old`` is None when the file was created)."""
+    """A commit that changed a record's status; ``created`` for the commit that created the
+    file (``old`` is None then, and also when a status was written into a record that had
+    none)."""
 
     commit: Commit
     old: str | None
     new: str | None
+    created: bool = False
 
 
 @dataclass(frozen=True)
@@ -338,8 +341,17 @@ def _read(
         )
     # The project may be a folder of a larger repository: only its own files count.
     skipped: list[str] = []
-    versions = _join_lost_renames(_versions_by_file(repo, prefix, folders, skipped))
     is_record = _in_places(folders)
+    # A move staged but not committed yet (``git mv doc/adr adr``, then a check before
+    # the commit): the records keep the history of the paths they had at HEAD.
+    staged = {new: old for new, old in _staged_renames(repo, prefix).items() if is_record(new)}
+    places = list(folders) + sorted(
+        {posixpath.dirname(old) or old for old in staged.values() if not is_record(old)}
+    )
+    versions = _join_lost_renames(_versions_by_file(repo, prefix, places, skipped))
+    for new, old in staged.items():
+        if old in versions and new not in versions:
+            versions[new] = versions.pop(old)
     versions = {path: found for path, found in versions.items() if is_record(path)}
     if skipped:
         history.warnings.append(
@@ -353,6 +365,20 @@ def _read(
     _name_branch_commits(repo, prefix, history)
     history.available = True
     return history
+
+
+def _staged_renames(repo: Any, prefix: str) -> dict[str, str]:
+    """The renames the index holds over HEAD, new path to old, relative to the project:
+    one ``git diff`` of the index, which git answers from its own records of the files."""
+    output = repo.git.diff(
+        "--cached", "-M", "--name-status", "--diff-filter=R", "-z", "HEAD", "--", _spec(prefix, ".")
+    )
+    fields = output.split("\0")
+    renames: dict[str, str] = {}
+    for at in range(0, len(fields) - 2, 3):
+        if fields[at].startswith("R"):
+            renames[_local(fields[at + 2], prefix)] = _local(fields[at + 1], prefix)
+    return renames
 
 
 def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
@@ -399,7 +425,7 @@ def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
     for place, function in canonical_status.items():
         if _in_places([place])(path):
             return function
-    return lambda status: status
+    return lambda status: None
 
 
 def _versions_by_file(
@@ -713,8 +739,11 @@ def _file_history(
         raw = summary.status
         status = canonical(raw) if raw else None
         status = status or raw
+        if raw is None:  # the status its folder is named by, as the working tree reads it
+            by_folder = folder_status(version.path, canonical)
+            status = by_folder[1] if by_folder else None
         if not seen or status != previous_status:
-            timeline.append(StatusChange(version.commit, previous_status, status))
+            timeline.append(StatusChange(version.commit, previous_status, status, not seen))
         if seen and summary.edited:
             edits.append(ContentEdit(version.commit, previous_status))
         previous_status, seen = status, True

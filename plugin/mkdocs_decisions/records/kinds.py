@@ -788,8 +788,9 @@ def default_kinds() -> dict[str, KindSpec]:
             statuses=RFC_STATUSES,
             transitions={
                 # Many processes review the pull request, not the file: a draft is
-                # merged as accepted, and never says "review" (Dapr's proposals).
-                "draft": ("review", "accepted"),
+                # merged as accepted, and never says "review" (Dapr's proposals). Its
+                # authors withdraw a draft, or another proposal replaces it, as often.
+                "draft": ("review", "accepted", "withdrawn", "superseded"),
                 "review": ("accepted", "rejected", "withdrawn", "draft"),
                 "accepted": ("implemented", "superseded"),
                 "implemented": ("superseded",),
@@ -804,6 +805,7 @@ def default_kinds() -> dict[str, KindSpec]:
                     "approved": "accepted",
                     "adopted": "accepted",  # Go: "this proposal was adopted"
                     "final": "accepted",
+                    "last call": "review",  # EIPs and HIPs: the review's last stage
                     "declined": "rejected",
                     "abandoned": "withdrawn",
                     "superceded": "superseded",

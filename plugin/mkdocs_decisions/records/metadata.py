@@ -323,7 +323,7 @@ _SUPERSEDED = re.compile(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IG
 # what is said about it ("Accepted in [#1811]", "Stable since 1.3", "Reverted by ...").
 _STATUS_END = re.compile(
     r"\s*(?:[(\[{,;:!?]|\.(?:\s|$)|\s[-\u2013\u2014]\s|\s(?:in|by|since|until|from|as of|at|"
-    r"per|via|with|after|before|on)(?:\s|$))",
+    r"per|via|with|after|before|on|but|though|although|except|however)(?:\s|$))",
     re.IGNORECASE,
 )
 _RELATION_LINE = re.compile(
@@ -634,6 +634,30 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     return word, []
 
 
+# Words a status line may hold beside its status and successor that say nothing more.
+_STATUS_FILLER = frozenset({"by", "in", "on", "at", "as", "of", "see", "and", "status", "since"})
+
+
+def says_more(value: str, word: str, successors: list[str]) -> bool:
+    """Whether a status value says more than the page header shows of it: the header shows
+    the status and the records that supersede it; "Accepted, partly superseded by [ADR
+    9](..)", "Accepted in [#1811](..)" or "Proposed (waiting for the board)" say more, and
+    the page keeps the line. A date beside the word says when, which the history shows."""
+    text = _COMMENT.sub("", value)
+    for label, target in _LINK.findall(text):
+        if target in successors:
+            text = text.replace(label, " ")
+    text = _LINK.sub(lambda link: f" {link[1]} link ", text)
+    plain = plain_text(_strip_marks(text)).lower()
+    plain = re.sub(r"\d{4}-\d{1,2}-\d{1,2}", " ", plain)
+    for said in word.lower().split():
+        plain = plain.replace(said, " ", 1)
+    words = [w for w in re.findall(r"[^\W\d_]+", plain) if w not in _STATUS_FILLER]
+    if successors:  # "Superseded by ADR-0020": the id the successor was read from
+        words = [w for w in words if not re.fullmatch(r"adr|rfc|[a-z]{1,5}", w)]
+    return bool(words)
+
+
 # A date before or after the status word: "2020-03-25 accepted", "Accepted 2021-05-12".
 _STATUS_DATE = re.compile(
     r"^\d{4}-\d{1,2}-\d{1,2}\s*[:,\u2013-]?\s+(?=[^\W\d_])|(?<=[^\W\d_])\s*[,\u2013-]?\s+"
@@ -837,9 +861,9 @@ def _read_html_table(
             continue
         at = bisect.bisect_right(starts, row.start()) - 1
         index, line = region[at]
-        _take(found, label, cells[1], first_line + index, line, path, "table")
-        last = bisect.bisect_right(starts, row.end() - 1) - 1
-        found.hidden_lines.update(first_line + region[i][0] for i in range(at, last + 1))
+        if _take(found, label, cells[1], first_line + index, line, path, "table"):
+            last = bisect.bisect_right(starts, row.end() - 1) - 1
+            found.hidden_lines.update(first_line + region[i][0] for i in range(at, last + 1))
 
 
 def _read_table(
@@ -858,23 +882,31 @@ def _read_table(
         # not the record's metadata.
         # | Status | Date |  /  | Accepted | 2021-01-01 |
         index, values, line = data[1]
-        for label, value in zip(header, values, strict=False):
-            if label in LABELS and value:
-                _take(found, label, value, first_line + index, line, path, "table")
-        found.hidden_lines.update(first_line + index for index, _, _ in rows)
+        shown = [
+            _take(found, label, value, first_line + index, line, path, "table")
+            for label, value in zip(header, values, strict=False)
+            if label in LABELS and value
+        ]
+        if all(shown):
+            found.hidden_lines.update(first_line + index for index, _, _ in rows)
         return
     taken = False
+    all_shown = True
     for index, cells, line in data:
         if len(cells) != 2:
             continue
         label = _label(cells[0])
         if label in LABELS and cells[1]:
-            _take(found, label, cells[1], first_line + index, line, path, "table")
+            all_shown &= _take(found, label, cells[1], first_line + index, line, path, "table")
             taken = True
     # The page hides the table only when the header shows all of it: a row it would not
-    # show (``| Scope | ... |``) keeps the whole table, header row and all.
+    # show (``| Scope | ... |``, a date it cannot read) keeps the whole table.
     pairs = [cells for _, cells, _ in data if not _is_header(cells)]
-    if taken and all(len(cells) == 2 and _label(cells[0]) in LABELS for cells in pairs):
+    if (
+        taken
+        and all_shown
+        and all(len(cells) == 2 and _label(cells[0]) in LABELS for cells in pairs)
+    ):
         found.hidden_lines.update(first_line + index for index, _, _ in rows)
 
 
@@ -899,9 +931,12 @@ def _read_lines(
             text = text[2:-2]  # "**Begin Design Discussion: 2024-08-28**": all of it bold
         pairs = _labelled_pairs(text)
         if pairs:  # "**Status:** Accepted | **Date:** 2025-03-26 | **Review:** 2026-03-26"
-            for label, value in pairs:
+            shown = [
                 _take(found, label, value, first_line + index, line, path, "list")
-            found.hidden_lines.add(first_line + index)
+                for label, value in pairs
+            ]
+            if all(shown):
+                found.hidden_lines.add(first_line + index)
             continue
         match = _LABELLED.match(text) or _LABEL_ONLY.match(text)
         label = _label(match["label"]) if match else ""
@@ -916,6 +951,7 @@ def _read_lines(
                 continue
         # A list item's value may wrap onto indented lines below it.
         following = index + 1
+        taken = [index]
         while (
             following in indices
             and lines[following][:1] in (" ", "\t")
@@ -923,15 +959,15 @@ def _read_lines(
             and not (_LABELLED.match(lines[following].strip()))
         ):
             value = f"{value} {lines[following].strip()}"
-            found.hidden_lines.add(first_line + following)
+            taken.append(following)
             following += 1
         if not value.strip(" *_"):
             value, below = _value_below(label, index, indices, lines)
             if not value:
                 continue
-            found.hidden_lines.update(first_line + i for i in below)
-        _take(found, label, value, first_line + index, line, path, "list")
-        found.hidden_lines.add(first_line + index)
+            taken += below
+        if _take(found, label, value, first_line + index, line, path, "list"):
+            found.hidden_lines.update(first_line + i for i in taken)
 
 
 def _value_below(
@@ -1010,6 +1046,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         relation = _RELATION_LINE.match(plain) if target == "status" else None
         if relation and first is not None:
             _take_relation(found, relation["label"], text, line_number)
+            if relation["label"].lower() not in _RELATIONS:
+                only_metadata = False  # "Amends [ADR 2](..)": the header says only "Related"
             if len(dated) >= 2 and relation["label"].lower().startswith(_REPLACED):
                 dated.append((line_number, _ITEM_MARK.sub("", text)))
             continue
@@ -1030,6 +1068,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         word, successors = status_phrase(value)
         if word is None:
             return
+        if says_more(value, word, [target for _, target in successors]):
+            only_metadata = False  # "Accepted, partly superseded by [ADR 9](..)": all of it
         found.fields["status"] = Field(
             value, Position(line_number, 1), Position(line_number, column)
         )
@@ -1110,11 +1150,13 @@ def _take(
     line: str,
     path: str,
     style: str,
-) -> None:
+) -> bool:
+    """Store what a labelled value says; whether the page header shows it (the line is then
+    hidden below the header, else it stays: an unread date, a second value, "TBD")."""
     key = LABELS[label]
     value = _COMMENT.sub("", value).strip()
     if _NOTHING.match(plain_text(_strip_marks(value))):
-        return  # "N/A", "None", "-", "TBD": the template's way of saying nothing
+        return False  # "N/A", "None", "-", "TBD": the template's way of saying nothing
     position = Position(line_number, section_column(line, value))
     if key in ("superseded_by", "supersedes"):
         links = [target for _, target in _LINK.findall(value) if target]
@@ -1122,11 +1164,11 @@ def _take(
         # "0003-x.md", "0013"); other words name no record ("Data Connections (pre-2.16)").
         for target in links or _named_records(plain_text(value)):
             found.relations.append(Relation(key, target, position))
-        return
+        return bool(links or _named_records(plain_text(value)))
     if key == "date":
         rank = date_rank(label)
         if rank >= found._date_rank:
-            return
+            return False
         day, iso = read_date(value)
         if day is None:
             shown = plain_text(value)
@@ -1143,7 +1185,7 @@ def _take(
                 if _ISO.search(shown) or _YMD.search(shown):  # "2020-09-31": no such day
                     unread = replace(unread, severity=Severity.WARNING)
                 found.unread_date.append(unread)
-            return
+            return False
         found._date_rank = rank
         found.layout = found.layout or style
         if not iso:
@@ -1158,11 +1200,11 @@ def _take(
                 )
             )
         found.fields["date"] = Field(day, Position(line_number, 1), position)
-        return
+        return True
     if key in found.fields:
-        return
+        return False
     if key == "review_by" and read_date(value)[0] is None:
-        return  # "Review: the architecture board" names who, not when
+        return False  # "Review: the architecture board" names who, not when
     found.layout = found.layout or style
     parsed: object = value
     if key in NAME_FIELDS:
@@ -1172,15 +1214,18 @@ def _take(
     elif key == "title":
         parsed = plain_text(_strip_marks(value))
         if label == "feature name" and not _PROSE_NAME.match(str(parsed)):
-            return  # Rust's `- Feature Name: my_awesome_feature`: an identifier, no title
+            return False  # Rust's `- Feature Name: my_awesome_feature`: an identifier
     elif key == "status":
         word, successors = status_phrase(value)
         if word is None:
-            return
+            return False
         for relation, target in successors:
             found.relations.append(Relation(relation, target, position))
         found.style = found.style or style
+        found.fields[key] = Field(parsed, Position(line_number, 1), position)
+        return not says_more(value, word, [target for _, target in successors])
     found.fields[key] = Field(parsed, Position(line_number, 1), position)
+    return True
 
 
 def _named_records(text: str) -> list[str]:

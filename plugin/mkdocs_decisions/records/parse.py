@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..catalogue.findings import Finding, Position, Severity, excerpt
@@ -860,10 +860,16 @@ def _status(
     """The status word as written, its canonical status, and the successor a status such
     as ``superseded by [ADR-0012](0012-x.md)`` names."""
     found = fields.get("status")
-    if found is None or not isinstance(found.value, str):
-        return None, kind.default_status, []
-    word, successors = status_phrase(found.value)
-    if word is None:
+    word: str | None = None
+    successors: list[tuple[str, str]] = []
+    if found is not None and isinstance(found.value, str):
+        word, successors = status_phrase(found.value)
+    if found is None or word is None:
+        # A collection that keeps one folder per status (``rfcs/accepted/``,
+        # ``rfcs/withdrawn/``) states it by where the record is.
+        by_folder = folder_status(source.path, kind.canonical_status)
+        if by_folder is not None:
+            return by_folder[0], by_folder[1], []
         return None, kind.default_status, []
     references = [
         Reference(
@@ -874,6 +880,15 @@ def _status(
         for relation, target in successors
     ]
     return word, kind.canonical_status(word), references
+
+
+def folder_status(path: str, canonical: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """The status word a record's folder is named by and its canonical status, when the
+    folder's name is one of the kind's statuses or their aliases (``accepted/``,
+    ``implemented/``); None for any other folder. History reads past versions so too."""
+    word = posixpath.basename(posixpath.dirname(path)).lower()
+    status = canonical(word) if word else None
+    return (word, status) if status else None
 
 
 def _body_status_references(

@@ -45,7 +45,7 @@ def feed_entries(corpus: Corpus, limit: int = FEED_LIMIT) -> list[FeedEntry]:
                     FeedEntry(
                         record,
                         change.commit.date,
-                        change.old,
+                        change.old or (None if change.created else "no status"),
                         change.new,
                         change.commit.author,
                         change.commit.sha,

@@ -417,6 +417,7 @@ class SiteRenderer(SiteContext):
         kind = self.settings.kinds[record.kind]
         here = record.site_path
         successor = self.corpus.successor(record)
+        banner = record.status in BANNER_STATUSES.get(record.kind, DECISION_BANNERS)
         # A slug id (log4brains) repeats the file name; only a numbered id adds to the title.
         stem = posixpath.splitext(posixpath.basename(record.path))[0]
         # Projects go by their title; their id is a slug for links.
@@ -431,8 +432,9 @@ class SiteRenderer(SiteContext):
             "known_status": record.status is not None,
             "facts": self._facts(record),
             "discussion": record.value("discussion"),
-            "links": self.trace_pages.header_links(record, here) + self._link_groups(record, here),
-            "banner": record.status in BANNER_STATUSES.get(record.kind, DECISION_BANNERS),
+            "links": self.trace_pages.header_links(record, here)
+            + self._link_groups(record, here, successor if banner else None),
+            "banner": banner,
             "successor": self.entry(successor, here) if successor else None,
             "body": shown_body(record),
             "history": self._status_rows(record),
@@ -552,22 +554,28 @@ class SiteRenderer(SiteContext):
                 "date": change.commit.day.isoformat(),
                 "commit": self._commit(change.commit),
                 "author": change.commit.author,
-                "old": change.old,
+                # A status written into a record committed without one is a change.
+                "old": change.old or (None if change.created else "no status"),
                 "new": change.new or "no status",
             }
             for change in file.status_timeline
         ]
 
-    def _link_groups(self, record: Record, here: str) -> list[tuple[str, list[dict[str, str]]]]:
+    def _link_groups(
+        self, record: Record, here: str, in_banner: Record | None = None
+    ) -> list[tuple[str, list[dict[str, str]]]]:
+        """The header's rows of related records; the successor the banner names below the
+        header (``in_banner``) is not listed a second time."""
         corpus = self.corpus
         groups = [
             ("Supersedes", corpus.predecessors(record)),
-            ("Superseded by", corpus.successors(record)),
+            ("Superseded by", [r for r in corpus.successors(record) if r is not in_banner]),
             ("Decisions", corpus.decisions_of(record)),
             ("Discussed in", corpus.decided_in(record)),
             ("Related", corpus.related(record)),
         ]
         shown = {r.path for _, records in groups for r in records}
+        shown |= {in_banner.path} if in_banner is not None else set()
         shown |= self.trace_pages.linked_paths(record)
         # Anything else that points here (e.g. a future relation) is still shown.
         referenced_by = corpus.referenced_by(record)
@@ -857,7 +865,7 @@ class SiteRenderer(SiteContext):
                 {
                     **self.entry(record, here),
                     "day": change.commit.day.isoformat(),
-                    "old": change.old,
+                    "old": change.old or (None if change.created else "no status"),
                     "new": change.new or "no status",
                     "commit": self._commit(change.commit),
                     "author": change.commit.author,
