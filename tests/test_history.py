@@ -712,7 +712,7 @@ def test_an_rfc_merged_from_draft_to_accepted_is_its_lifecycle(project: Project)
     assert hit.startswith("rfc/0002-r.md:")
     assert "status changed from draft to implemented" in hit
     assert "allow it under `kinds: rfc: transitions: draft:`" in hit
-    assert "supersede" not in hit
+    assert "supersede it" not in hit and "decisions supersede" not in hit
 
 
 def test_a_record_rewritten_under_new_names_twice_keeps_its_first_commit(

@@ -2349,3 +2349,121 @@ def test_a_record_in_a_folder_named_for_a_status_has_that_status() -> None:
     # Its own status wins over the folder's.
     own = record("# Add a lockfile\n\n- Status: withdrawn\n\nX\n", "rfcs/accepted/0007-a.md", "rfc")
     assert own.status == "withdrawn"
+
+
+def test_a_collections_own_series_before_its_numbers_is_not_the_title(tmp_path: Path) -> None:
+    # Joyent's RFDs: "# RFD 12 Bedtime for old client" in rfd/0012/README.md; a folder
+    # whose titles say so twice or more. One title alone keeps its words.
+    files = {
+        "rfc/0012/README.md": "# RFD 12 Bedtime for old client\n\nX\n",
+        "rfc/0013/README.md": "# RFD 13 Metrics everywhere\n\nX\n",
+        "rfc/0002/README.md": "# HTTP 2 support\n\nX\n",
+    }
+    for path, content in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(content, encoding="utf-8")
+    settings = settings_from_options({"history": False})
+    titles = {r.path: r.title for r in load_corpus(tmp_path, tmp_path / "docs", settings).records}
+    assert titles == {
+        "rfc/0012/README.md": "Bedtime for old client",
+        "rfc/0013/README.md": "Metrics everywhere",
+        "rfc/0002/README.md": "HTTP 2 support",
+    }
+
+
+def test_the_templates_quoted_advice_in_a_status_section_is_no_status() -> None:
+    text = (
+        '# ADR 036: X\n\n## Status\n\n> A decision may be "proposed" if it is not agreed '
+        'yet, or "accepted" once it is.\n\n{Deprecated|Proposed|Accepted|Declined}\n\n'
+        "## Context\n\nX\n"
+    )
+    assert record(text).raw_status is None
+    # A quoted status of its own is read.
+    quoted = "# X\n\n## Status\n\n> Superseded by [ADR 9](0009-y.md)\n\n## Context\n\nX\n"
+    assert record(quoted).status == "superseded"
+
+
+def test_a_status_section_below_a_second_level_one_heading_is_the_records() -> None:
+    text = (
+        "# ADR 037: Deliver block data\n\n## Changelog\n\n- 2019-01-01: first\n\n"
+        "# Background\n\nSome text.\n\n## Status\n\nIn review\n\n## Context\n\nX\n"
+    )
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.status) == ("In review", "proposed")
+    # A "### Status" inside a section of its own is still not the record's.
+    nested = "# X\n\n## Context\n\n### Status\n\nAccepted\n\n## Decision\n\nY\n"
+    assert record(nested).raw_status is None
+
+
+def test_a_changelog_written_as_plain_lines_dates_the_record() -> None:
+    text = (
+        "# ADR 039: X\n\n## Changelog\n\n08-06-2018: Initial draft\n"
+        "09-06-2018: Accepted\n\n## Status\n\nAccepted\n\n## Context\n\nX\n"
+    )
+    assert record(text).date == dt.date(2018, 6, 9)  # the entry that says it was accepted
+
+
+def test_a_fence_closed_with_a_tab_inside_a_list_ends_there() -> None:
+    text = (
+        "# ADR 076: X\n\n## Status\n\nAccepted\n\n## Context\n\n1. Step\n\t```go\n"
+        "\t# not a heading\n\t```\n\n## Decision\n\nY\n\n## Consequences\n\nZ\n"
+    )
+    assert [s.key for s in record(text).sections] == [
+        "status",
+        "context",
+        "decision",
+        "consequences",
+    ]
+
+
+def test_a_consequences_list_of_plus_items_is_a_list_not_good_points(tmp_path: Path) -> None:
+    body = "# 17. Use Go\n\n## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nY\n\n"
+    found = checked(
+        tmp_path,
+        {
+            "adr/0017-use-go.md": body
+            + "## Consequences\n\n+ Builds are fast\n+ Hiring is easier\n",
+            "adr/0018-use-rust.md": body.replace("17. Use Go", "18. Use Rust")
+            + "## Consequences\n\n+ Safe\n- Slow to compile? no: it is only said\n",
+        },
+    )
+    assert not [f for f in found if f.rule == "DEC305"]
+
+
+def test_dates_a_collection_writes_in_its_own_form_are_noted_once(tmp_path: Path) -> None:
+    files = {
+        f"adr/000{n}-use-tool-{n}.md": f"# {n}. Use tool {n}\n\nDate: 0{n}-06-2018\n\n"
+        "## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nY\n\n## Consequences\n\nZ\n"
+        for n in range(1, 7)
+    }
+    notes = [f for f in checked(tmp_path, files) if f.rule == "DEC014"]
+    assert len(notes) == 1
+    assert notes[0].message.startswith("6 of 6 records write their dates in another form")
+    assert "`01-06-2018` is read as 2018-06-01" in notes[0].message
+
+
+def test_a_front_matter_title_left_as_the_templates_slug_gives_way_to_the_heading() -> None:
+    text = "---\ntitle: Neat-enhancement-idea\nstatus: implementable\n---\n\n# Sync waves\n\nX\n"
+    assert record(text, "docs/proposals/005-sync-waves.md", "rfc").title == "Sync waves"
+
+
+@pytest.mark.parametrize(
+    ("name", "template"),
+    [
+        ("001-proposal-template.md", True),
+        ("0000-adr-template.md", True),
+        ("0003-use-templates.md", False),
+        ("0004-template-engine.md", False),
+    ],
+)
+def test_a_numbered_template_is_a_template(name: str, template: bool) -> None:
+    assert is_template(name) is template
+
+
+def test_a_successor_named_by_its_number_in_yaml_is_an_id(tmp_path: Path) -> None:
+    files = {
+        "rfc/hip-0010.md": "---\ntitle: Token metadata\nstatus: Replaced\nsuperseded-by: 412\n---\n\nX\n",
+        "rfc/hip-0412.md": "---\ntitle: Token metadata two\nstatus: Final\n---\n\nX\n",
+    }
+    found = checked(tmp_path, files, kind="rfc")
+    assert not [f for f in found if f.rule in ("DEC007", "DEC201")]

@@ -122,12 +122,16 @@ def read_project(config_file: Path) -> tuple[Path, Path, Settings]:
 
 @cache
 def _surveyed_settings(root: Path) -> Settings:
-    """Without an mkdocs.yml, the settings ``decisions init`` would propose: the folders it
-    finds, read as they are (the defaults when it finds none). Said once on standard error,
-    so that the first ``check`` in a new repository reads its records, not nothing."""
+    """Without an mkdocs.yml, the default settings; when none of the default folders
+    exists, the settings ``decisions init`` would propose: the folders it finds, read as
+    they are. Said once on standard error, so that the first ``check`` in a new
+    repository reads its records, not nothing."""
+    defaults = settings_from_options({})
+    if any((root / kind.folder).is_dir() for kind in defaults.kinds.values()):
+        return defaults
     found = survey(root)
     if not found.folders:
-        return settings_from_options({})
+        return defaults
     folders = ", ".join(f"{folder.folder}/" for folder in found.folders)
     print(
         f"decisions: no mkdocs.yml here; reading {folders} as `decisions init` would "

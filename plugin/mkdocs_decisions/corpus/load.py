@@ -208,14 +208,36 @@ def _without_shared_prefixes(records: list[Record]) -> list[Record]:
         folder: shared_prefix([record.title for record in members])
         for folder, members in folders.items()
     }
+    series = {folder: _own_series(members) for folder, members in folders.items()}
     cleaned = []
     for record in records:
         prefix = prefixes[(record.kind, record.group)]
         rest = record.title[len(prefix) :].strip() if prefix else ""
         if prefix and record.title.startswith(prefix) and rest:
             record = replace(record, title=rest, derived={})
+        own = _SERIES_START.match(record.title)
+        folder_series = series[(record.kind, record.group)]
+        if own and own["series"] in folder_series and int(own["number"]) == record.number:
+            record = replace(record, title=record.title[own.end() :], derived={})
         cleaned.append(record)
     return cleaned
+
+
+# "RFD 12 Bedtime for old client", "MSC1929 Homeserver admin contact": a series of
+# capitals and the record's own number before the title, with no punctuation between.
+_SERIES_START = re.compile(r"^(?P<series>[A-Z]{2,6})[ -]?(?P<number>\d{1,6})\s+(?=\S)")
+
+
+def _own_series(members: list[Record]) -> set[str]:
+    """The series words a folder's titles start with before their records' own numbers:
+    a collection's own name for its records (Joyent's RFDs, Matrix's MSCs), known by two
+    records or more saying it so; one title alone ("HTTP 2 support") is words."""
+    counts: Counter[str] = Counter()
+    for record in members:
+        own = _SERIES_START.match(record.title)
+        if own and record.number is not None and int(own["number"]) == record.number:
+            counts[own["series"]] += 1
+    return {word for word, count in counts.items() if count >= 2}
 
 
 def _staged_lifecycles(records: list[Record], settings: Settings) -> list[Record]:
@@ -314,7 +336,7 @@ def build_corpus(
         skipped.append(zero.path)
         source = SourceFile(zero.source_path, zero.path, "", zero.group)
         templates.append(_template(source, settings.kinds[zero.kind], settings))
-    findings = _unnumbered_once(findings, records)
+    findings = _said_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
     by_id: dict[str, Record] = {}
@@ -439,34 +461,68 @@ def _numbered_zero(
     return kept, templates
 
 
-def _unnumbered_once(findings: list[Finding], records: list[Record]) -> list[Finding]:
-    """DEC107 said once per kind when most of its records (five or more) have no number."""
+def _said_once(findings: list[Finding], records: list[Record]) -> list[Finding]:
+    """Notes that say a collection's way of writing, not a slip in each record, said once
+    per kind when five records or more (``UNNUMBERED_ONCE``) get them: no leading number
+    (DEC107, and only when most records have none), no title of its own (DEC106), dates
+    read but not written as YYYY-MM-DD (DEC014)."""
     kinds = {record.path: record.kind for record in records}
-    unnumbered: dict[str, list[Finding]] = {}
+    totals = Counter(record.kind for record in records)
+    found: dict[tuple[str, str], list[Finding]] = {}
     for item in findings:
-        if item.rule == "DEC107" and item.path in kinds:
-            unnumbered.setdefault(kinds[item.path], []).append(item)
+        way = _way_of_writing(item)
+        if way and item.path in kinds:
+            found.setdefault((way, kinds[item.path]), []).append(item)
     folded: set[int] = set()
     notes = []
-    for kind, found in unnumbered.items():
-        total = sum(1 for record in records if record.kind == kind)
-        if len(found) < UNNUMBERED_ONCE or 2 * len(found) < total:
+    for (way, kind), items in found.items():
+        total = totals[kind]
+        if len(items) < UNNUMBERED_ONCE or (way == "no number" and 2 * len(items) < total):
             continue
-        folded.update(id(item) for item in found)
-        first = min(found, key=lambda item: item.path)
+        folded.update(id(item) for item in items)
+        first = min(items, key=lambda item: item.path)
+        message, hint = _SAID_ONCE[way]
+        said = first.message.removeprefix("date ").split("; it is")[0]
         notes.append(
             replace(
                 first,
                 severity=Severity.INFO,
-                message=f"{len(found)} of {total} records have no leading number and no `id:`, "
-                "so this collection names its records by their file names; said once, not "
-                "per record",
-                hint="links by id need numbers: rename the files to `NNNN-title.md` or add "
-                "`id:`; links by file name work as they are",
-                subject=f"{kind}:no number",
+                message=message.format(count=len(items), total=total, first=said),
+                hint=hint,
+                subject=f"{kind}:{way}",
             )
         )
     return [item for item in findings if id(item) not in folded] + notes
+
+
+def _way_of_writing(item: Finding) -> str:
+    if item.rule == "DEC107":
+        return "no number"
+    if item.rule == "DEC106":
+        return "no title"
+    if item.rule == "DEC014" and item.severity is Severity.INFO and "is read as" in item.message:
+        return "dates not ISO"
+    return ""
+
+
+_SAID_ONCE = {
+    "no number": (
+        "{count} of {total} records have no leading number and no `id:`, so this collection "
+        "names its records by their file names; said once, not per record",
+        "links by id need numbers: rename the files to `NNNN-title.md` or add `id:`; links "
+        "by file name work as they are",
+    ),
+    "no title": (
+        "{count} of {total} records have no title of their own and are shown by their file "
+        "names; said once, not per record",
+        "give each a `# Title` line at the top of the body (or `title:` in its front matter)",
+    ),
+    "dates not ISO": (
+        "{count} of {total} records write their dates in another form than YYYY-MM-DD, and "
+        "are read (first: {first}); said once, not per record",
+        "write dates as YYYY-MM-DD, so that every tool reads them alike",
+    ),
+}
 
 
 def _template(source: SourceFile, kind: KindSpec, settings: Settings) -> TemplateOutline | None:

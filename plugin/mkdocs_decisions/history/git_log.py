@@ -342,16 +342,21 @@ def _read(
     # The project may be a folder of a larger repository: only its own files count.
     skipped: list[str] = []
     is_record = _in_places(folders)
-    # A move staged but not committed yet (``git mv doc/adr adr``, then a check before
-    # the commit): the records keep the history of the paths they had at HEAD.
-    staged = {new: old for new, old in _staged_renames(repo, prefix).items() if is_record(new)}
-    places = list(folders) + sorted(
-        {posixpath.dirname(old) or old for old in staged.values() if not is_record(old)}
-    )
-    versions = _join_lost_renames(_versions_by_file(repo, prefix, places, skipped))
-    for new, old in staged.items():
-        if old in versions and new not in versions:
-            versions[new] = versions.pop(old)
+    versions = _join_lost_renames(_versions_by_file(repo, prefix, folders, skipped))
+    if _uncommitted_files(work_tree / prefix, folders, versions):
+        # A move staged but not committed yet (``git mv doc/adr adr``, then a check before
+        # the commit): the records keep the history of the paths they had at HEAD. Asked
+        # of git only when a record file on disk has no history: not on a clean tree.
+        staged = _staged_renames(repo, prefix)
+        staged = {new: old for new, old in staged.items() if is_record(new)}
+        elsewhere = {posixpath.dirname(old) or old for old in staged.values()}
+        elsewhere = {place for place in elsewhere if not is_record(place)}
+        if elsewhere:
+            places = list(folders) + sorted(elsewhere)
+            versions = _join_lost_renames(_versions_by_file(repo, prefix, places, skipped))
+        for new, old in staged.items():
+            if old in versions and new not in versions:
+                versions[new] = versions.pop(old)
     versions = {path: found for path, found in versions.items() if is_record(path)}
     if skipped:
         history.warnings.append(
@@ -365,6 +370,25 @@ def _read(
     _name_branch_commits(repo, prefix, history)
     history.available = True
     return history
+
+
+def _uncommitted_files(root: Path, places: list[str], versions: dict[str, Any]) -> bool:
+    """Whether a Markdown file under the record places on disk has no history: new, or
+    moved and not committed yet. A walk of the folders, which the records' discovery has
+    just read (the system keeps them cached)."""
+    for place in places:
+        where = root / place
+        if where.is_file():
+            if place not in versions:
+                return True
+            continue
+        for folder, _, names in os.walk(where):
+            for name in names:
+                if name.endswith(".md"):
+                    path = (Path(folder) / name).relative_to(root).as_posix()
+                    if path not in versions:
+                        return True
+    return False
 
 
 def _staged_renames(repo: Any, prefix: str) -> dict[str, str]:
@@ -425,7 +449,12 @@ def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
     for place, function in canonical_status.items():
         if _in_places([place])(path):
             return function
-    return lambda status: None
+    return _as_written
+
+
+def _as_written(status: str) -> str:
+    """A status as written: for paths no kind's lifecycle reads (tests read history so)."""
+    return status
 
 
 def _versions_by_file(
@@ -739,7 +768,7 @@ def _file_history(
         raw = summary.status
         status = canonical(raw) if raw else None
         status = status or raw
-        if raw is None:  # the status its folder is named by, as the working tree reads it
+        if raw is None and canonical is not _as_written:  # its folder's, as parse reads it
             by_folder = folder_status(version.path, canonical)
             status = by_folder[1] if by_folder else None
         if not seen or status != previous_status:

@@ -18,7 +18,9 @@ from .model import ListItem, Section
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?)|(?=\d+\.\s+\S)(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # A fence of backticks has no backtick after it: "```text```" on a line is a code span.
-_FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+# A fence at any indentation: inside a list item it is indented with the item's text, by
+# spaces or a tab ("\t```" closing a block of a numbered step).
+_FENCE = re.compile(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
 _COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
 # The first character (after spaces) of a line that may be a heading, or may open a fence
 # or a comment: lines that start otherwise are not matched against the patterns.
@@ -171,7 +173,7 @@ def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
         if in_comment:
             in_comment = "-->" not in line
             continue
-        first = line.lstrip(" ")[:1]  # most lines start with none of "<", "`", "~"
+        first = line.lstrip(" \t")[:1]  # most lines start with none of "<", "`", "~"
         if first not in _FENCE_STARTS and not fence:
             yield index, line
             continue

@@ -97,6 +97,10 @@ _TEMPLATE_WORD = re.compile(
     r"^_*(?:templates?|mal|mall|skabelon|sjabloon|vorlage|mod[eè]le|plantilla|modello|modelo)$",
     re.IGNORECASE,
 )
+# What a numbered template is a template of ("001-proposal-template.md").
+_KIND_OF_TEMPLATE = re.compile(
+    r"^(?:adr|rfc|proposal|record|decision|design|architecture|enhancement|example)$", re.I
+)
 _TEMPLATE_QUALIFIERS = re.compile(
     r"^(?:0+|[xn]+|y{2,4}m{2}d{2}|[a-z]{1,5}|minimal|bare|full|lean|light|lightweight|"
     r"simple|short|long|default|example|sample|name|title|new|record|decision|proposal|"
@@ -770,6 +774,13 @@ def is_template(name: str) -> bool:
     words = [word for word in re.split(r"[-_.\s]+", os.path.splitext(name)[0]) if word]
     if len(words) > 2 and words[0].isalpha() and words[1].isdigit():
         words = [words[0], *words[2:]]  # "CFP-003-template": a series' number for it
+    if (
+        len(words) > 2
+        and words[0].isdigit()
+        and _TEMPLATE_WORD.match(words[-1])
+        and all(_KIND_OF_TEMPLATE.match(word) for word in words[1:-1])
+    ):
+        words = words[1:]  # "001-proposal-template": numbered first, as the records are
     if not any(_TEMPLATE_WORD.match(word) for word in words):
         return False
     return all(_TEMPLATE_WORD.match(word) or _TEMPLATE_QUALIFIERS.match(word) for word in words)

@@ -444,7 +444,10 @@ def read_body_metadata(
         _read_lines(
             _dates_in_first_section(sections[0], first_line), lines, first_line, path, found
         )
-    for section in sections:
+    # A record that writes some of its sections as level-1 headings ("# Background" below
+    # the title) holds its "## Status" under one: a second level, not a nested section.
+    under_first_level = [child for s in sections if s.level == 1 for child in s.children]
+    for section in [*sections, *under_first_level]:
         target = _VALUE_SECTIONS.get(section.key)
         if target is not None:
             _read_value_section(section, target, path, found)
@@ -500,6 +503,12 @@ def _read_changelog(
             parts = re.split(r"\s*(?::\s|\uff1a)|\s+[-\u2013\u2014]\s", item.text, maxsplit=1)
             dated.append((day, item.line, parts[0], parts[1] if len(parts) > 1 else ""))
     for offset, line in enumerate(log.body.split("\n")):  # "| Jun 25th 2016 | Initial Draft |"
+        plain = _PLAIN_ENTRY.match(line)  # "08-06-2018: Initial draft", not in a list
+        if plain and not _ITEM_MARK.match(line):
+            day = read_date(plain["when"])[0]
+            if day is not None:
+                dated.append((day, log.line + 1 + offset, plain["when"], plain["what"]))
+            continue
         if not line.lstrip().startswith("|") or _TABLE_RULE.match(line):
             continue
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
@@ -514,7 +523,13 @@ def _read_changelog(
     _take(found, label, value, number, lines[number - first_line], path, "list")
 
 
-_ACCEPTED_ENTRY = re.compile(r"\b(?:accepted|approved|adopted|ratified)\b", re.IGNORECASE)
+_ACCEPTED_ENTRY = re.compile(
+    r"\b(?:accepted|approved|adopted|ratified|rejected|declined)\b", re.IGNORECASE
+)
+# A log entry on a line of its own: a date, then ": " or " - ", then what changed.
+_PLAIN_ENTRY = re.compile(
+    r"^(?P<when>[\w ,./-]{6,30}?)\s*(?::\s|\s[-\u2013\u2014]\s)\s*(?P<what>\S.*)$"
+)
 
 
 def _dates_in_first_section(section: Section, first_line: int) -> list[tuple[int, str]]:
@@ -1002,6 +1017,14 @@ def _value_below(
     return text, [following]
 
 
+def _is_guidance(plain: str) -> bool:
+    """Whether a quoted line of a Status section advises on statuses rather than stating
+    one: it names two different status words, or quotes one inside a sentence."""
+    words = {match[0].lower() for match in _STATUS_WORD.finditer(plain)}
+    quoted = re.search(rf"[\"\u201c']{_STATUS_WORD.pattern}[\"\u201d']", plain, re.IGNORECASE)
+    return len(words) >= 2 or bool(quoted and len(plain.split()) >= 6)
+
+
 def _labelled_pairs(text: str) -> list[tuple[str, str]]:
     """The labels and values of one line that holds several, separated by ``|`` or
     ``·`` (``**Status:** Accepted | **Date:** 2025-03-26``); empty unless every part is
@@ -1041,6 +1064,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
             continue
         line_number = section.line + 1 + offset
         plain = plain_text(_ITEM_MARK.sub("", text))
+        if target == "status" and text.startswith(">") and _is_guidance(plain):
+            continue  # the template's advice, quoted: 'A decision may be "proposed" if ...'
         if target == "status" and _STATUS_DATE.match(plain):  # "2020-09-22 Accepted"
             dated.append((line_number, _ITEM_MARK.sub("", text)))
         relation = _RELATION_LINE.match(plain) if target == "status" else None

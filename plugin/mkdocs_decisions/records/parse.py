@@ -50,7 +50,7 @@ _SERIES_NUMBER = re.compile(
 )
 _ZERO_NUMBER = re.compile(r"^0+(?:[-_ .]|$)")
 # A title that is a file-name slug (`title: redirecting-step-output-streams`).
-_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$", re.IGNORECASE)  # "Neat-enhancement-idea"
 _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in a link's target
@@ -728,10 +728,12 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
             return [str(item) for item in items], ""
         return None, f"must be a list of names, not {_describe(value)}"
     if expected == types.ID:
+        if isinstance(value, list) and len(value) == 1:
+            value = value[0]
         if isinstance(value, str):
             return value, ""
-        if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
-            return value[0], ""
+        if isinstance(value, int) and not isinstance(value, bool):  # `superseded-by: 412`
+            return str(value), ""
         return None, f"must be a single record id, not {_describe(value)}"
     if expected == types.URL:
         if isinstance(value, str):

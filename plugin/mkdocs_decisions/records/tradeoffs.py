@@ -440,8 +440,11 @@ def uses_good_and_bad(section: Section) -> bool:
     ):
         return True
     # Stated kinds only ("Good, because", "Con:", a sign): "Better long-term outlook"
-    # beside "Feature work delayed" is prose in a list.
-    return any(explicit_kind(plain_text(item.text), item.marker) for item in all_items(section))
+    # beside "Feature work delayed" is prose in a list. A `+` marker is a sign only
+    # beside items marked otherwise: a list all of `+` items is a list.
+    items = all_items(section)
+    signs = len({"1." if item.marker[:1].isdigit() else item.marker for item in items}) > 1
+    return any(explicit_kind(plain_text(i.text), i.marker if signs else "") for i in items)
 
 
 def _names_kind(key: str, headings: tuple[str, ...]) -> bool:
@@ -457,9 +460,12 @@ def has_negative_consequence(section: Section) -> bool:
             return True
         if has_negative_consequence(child):
             return True
+    markers = {item.marker for item in section.items}
     for item in section.items:
         if is_con(plain_text(item.text), item):
             return True
+        if item.marker == "-" and "+" in markers:
+            return True  # "+ fast" beside "- slow": signs as list markers
     for line in section.body.split("\n"):
         text = plain_text(line.strip().lstrip("*+ ").strip())
         if text and CON.match(text):
