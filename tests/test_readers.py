@@ -2462,7 +2462,8 @@ def test_a_numbered_template_is_a_template(name: str, template: bool) -> None:
 
 def test_a_successor_named_by_its_number_in_yaml_is_an_id(tmp_path: Path) -> None:
     files = {
-        "rfc/hip-0010.md": "---\ntitle: Token metadata\nstatus: Replaced\nsuperseded-by: 412\n---\n\nX\n",
+        "rfc/hip-0010.md": "---\ntitle: Token metadata\nstatus: Replaced\n"
+        "superseded-by: 412\n---\n\nX\n",
         "rfc/hip-0412.md": "---\ntitle: Token metadata two\nstatus: Final\n---\n\nX\n",
     }
     found = checked(tmp_path, files, kind="rfc")
