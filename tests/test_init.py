@@ -358,3 +358,52 @@ def test_a_folder_mkdocs_yml_names_that_does_not_exist_is_noted(project: Project
     result = project.build()
     assert "record folder proposals/ does not exist" in result.stderr
     assert "docs/standards/ does not exist" not in result.stderr
+
+
+RFD = "---\nstate: publish\n---\n\n# RFD {n} {title}\n\n## Problem\n\nX.\n\n## Proposal\n\nY.\n"
+
+
+def test_init_finds_records_kept_one_per_numbered_folder(project: Project) -> None:
+    for number, title in ((1, "Bedtime for old clients"), (2, "Metrics"), (12, "Logs")):
+        project.write(f"rfd/{number:04d}/README.md", RFD.format(n=number, title=title))
+    project.git_commit_all("rfds", "2024-04-01T09:00:00+00:00")
+    shown = project.decisions("init")
+    assert "rfd/  3 RFCs" in shown.stdout, shown.stdout + shown.stderr
+    assert project.decisions("init", "--write").returncode == 0
+    listed = json.loads(project.decisions("list", "--format", "json").stdout)
+    titles = sorted(record["title"] for record in listed["records"])
+    assert titles == ["Bedtime for old clients", "Logs", "Metrics"]
+
+
+def test_init_finds_numbered_folders_at_the_top_and_reads_folder_zero(project: Project) -> None:
+    spec = '---\ntitle: "SPEC {n} - {title}"\ndate: 2020-12-17\n---\n\n## Description\n\nX.\n'
+    titles = ("Minimum supported dependencies", "Scientific Python tooling", "Release keys")
+    for number, title in enumerate(titles):
+        project.write(f"spec-{number:04d}/index.md", spec.format(n=number, title=title))
+    project.write("README.md", "# Specs\n")
+    project.git_commit_all("specs", "2024-04-01T09:00:00+00:00")
+    assert "./ (the top of the repository)  3 RFCs" in project.decisions("init").stdout
+    assert project.decisions("init", "--write").returncode == 0
+    listed = json.loads(project.decisions("list", "--format", "json").stdout)
+    ids = {record["id"]: record["title"] for record in listed["records"]}
+    assert ids["SPEC-0000"] == "Minimum supported dependencies"  # record 0, not a template
+    assert len(ids) == 3
+
+
+def test_init_reads_a_collection_kept_in_a_folder_per_status(project: Project) -> None:
+    rfc = "# {title}\n\n## Summary\n\nX.\n\n## Motivation\n\nY.\n"
+    for title in ("Wasm GC", "Shared everything", "CFI improvements"):
+        slug = title.lower().replace(" ", "-")
+        project.write(f"rfcs/accepted/{slug}.md", rfc.format(title=title))
+    project.write("rfcs/withdrawn/threads.md", rfc.format(title="Threads"))
+    project.git_commit_all("rfcs", "2024-04-01T09:00:00+00:00")
+    assert "rfcs/  4 RFCs" in project.decisions("init").stdout
+    assert project.decisions("init", "--write").returncode == 0
+    listed = json.loads(project.decisions("list", "--format", "json").stdout)
+    statuses = {record["title"]: record["status"] for record in listed["records"]}
+    assert statuses == {
+        "Wasm GC": "accepted",
+        "Shared everything": "accepted",
+        "CFI improvements": "accepted",
+        "Threads": "withdrawn",
+    }

@@ -2468,3 +2468,34 @@ def test_a_successor_named_by_its_number_in_yaml_is_an_id(tmp_path: Path) -> Non
     }
     found = checked(tmp_path, files, kind="rfc")
     assert not [f for f in found if f.rule in ("DEC007", "DEC201")]
+
+
+def test_a_change_log_of_status_links_gives_the_status_and_its_date() -> None:
+    text = (
+        "# Use tokens\n\n## Change Log\n\n- [proposed](https://example.org/pr/1) (2021-12-28)\n"
+        "- [approved](https://example.org/pr/2) (2023-02-18)\n\n## Context\n\nX\n"
+    )
+    parsed, found = parse(text)
+    assert (parsed.raw_status, parsed.status, parsed.date) == (
+        "approved",
+        "accepted",
+        dt.date(2023, 2, 18),
+    )
+    assert not [f for f in found if f.rule == "DEC014"]  # the date is ISO: nothing to say
+
+
+def test_a_rejection_in_the_change_log_is_the_decision_date() -> None:
+    text = (
+        "# Use tokens\n\n## Changelog\n\n- 2023-11-13: Marked as rejected in favour of ADR 111\n"
+        "- 2023-11-03: First draft\n\n## Context\n\nX\n"
+    )
+    assert record(text).date == dt.date(2023, 11, 13)
+
+
+def test_the_day_an_approval_was_voted_is_the_decision_date() -> None:
+    text = "# Use tokens\n\n## Status\n\n**Approved** (by TSC vote on 3/25/21)\n\n## Context\n\nX\n"
+    parsed = record(text)
+    assert (parsed.status, parsed.date) == ("accepted", dt.date(2021, 3, 25))
+    # A date of its own wins.
+    dated = text.replace("## Status", "Date: 2021-01-04\n\n## Status")
+    assert record(dated).date == dt.date(2021, 1, 4)

@@ -434,8 +434,9 @@ def _numbered_zero(
     stated: Counter[tuple[str, str]] = Counter()
     series: dict[tuple[str, str], str] = {}  # the folder's series: "ADR-", "TESTING-"
     for record in records:
-        folder = (record.kind, posixpath.dirname(record.path))
-        if _ZERO_FILE.match(posixpath.splitext(posixpath.basename(record.path))[0]):
+        where, stem = _place_and_name(record.path)
+        folder = (record.kind, where)
+        if _ZERO_FILE.match(stem):
             zeros.setdefault(folder, []).append(record)
         elif record.number is not None:
             numbered[folder] += 1
@@ -453,12 +454,22 @@ def _numbered_zero(
             and 2 * stated[folder] > numbered[folder]
         ):
             templates.append(zero)
-        elif zero.number is None and _ZERO_NAME.match(zero.id):
+        elif zero.number is None and (_ZERO_NAME.match(zero.id) or _ZERO_FILE.match(zero.id)):
             record_id = f"{series.get(folder) or kind.prefix + '-'}0000"
             renumbered[zero.path] = replace(zero, number=0, id=record_id)
     gone = {zero.path for zero in templates}
     kept = [renumbered.get(r.path, r) for r in records if r.path not in gone]
     return kept, templates
+
+
+def _place_and_name(path: str) -> tuple[str, str]:
+    """The folder a record is one of and the name that numbers it: its file's, or for a
+    record kept as its own folder's page (``spec-0000/index.md``) that folder's."""
+    folder, name = posixpath.split(path)
+    stem = posixpath.splitext(name)[0]
+    if stem.lower() in ("index", "readme") and folder:
+        folder, stem = posixpath.split(folder)
+    return folder, stem
 
 
 def _said_once(findings: list[Finding], records: list[Record]) -> list[Finding]:

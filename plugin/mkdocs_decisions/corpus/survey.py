@@ -63,7 +63,10 @@ _IGNORED = {".git", "node_modules", ".venv", "venv", "site", "vendor", "target",
 # (20221025-P-proposal-process.md, as dapr and log4brains name records).
 _NUMBERED = re.compile(r"^(?:[A-Za-z]{1,10}[-_]?){0,3}(?:\d{1,6}|(?:19|20)\d{6})[-_ .]")
 ROOT = "."  # a kind's folder at the top of the repository
-_RFC_HEADINGS = {"summary", "motivation", "drawbacks", "unresolved questions", "abstract"}
+_RFC_HEADINGS = {
+    *("summary", "motivation", "drawbacks", "unresolved questions", "abstract", "proposal"),
+    *("problem", "problem statement", "rationale", "specification", "goals", "non-goals"),
+}
 _ADR_HEADINGS = {"context", "decision", "consequences", "considered options", "status"}
 # Status words teams use, and what they mean in each kind's lifecycle.
 _MEANINGS: dict[str, dict[str, str]] = {
@@ -265,11 +268,14 @@ def _kind_at_root(root: Path) -> str:
     except OSError:
         return ""
     numbered = [name for name in names if _NUMBERED.match(name)]
-    if len(numbered) < 3:
+    in_folders = _numbered_record_folders(root)
+    if len(numbered) + len(in_folders) < 3:
         return ""
-    kind = _guess_kind(root, numbered_only=True)
+    kind = _guess_kind(root, numbered_only=True) if numbered else ""
     if kind:
         return kind
+    if len(in_folders) >= 3:  # "spec-0001/index.md", "0012/README.md": proposals' folders
+        return _guess_kind(root / in_folders[0]) or "rfc"
     stating = 0
     for name in numbered[:8]:
         try:
@@ -278,6 +284,26 @@ def _kind_at_root(root: Path) -> str:
             continue
         stating += bool(_STATUS_LINE.search(text))
     return "rfc" if 2 * stating > min(len(numbered), 8) else ""
+
+
+def _numbered_record_folders(directory: Path, subdirs: list[str] | None = None) -> list[str]:
+    """The numbered folders of ``directory`` that hold one record each, as its README.md or
+    index.md (Joyent's ``rfd/0012/README.md``, ``spec-0001/index.md``)."""
+    if subdirs is None:
+        try:
+            subdirs = [d for d in os.listdir(directory) if (directory / d).is_dir()]
+        except OSError:
+            return []
+    return sorted(
+        name
+        for name in subdirs
+        if _NUMBERED_FOLDER_NAME.match(name)
+        and any((directory / name / page).is_file() for page in ("README.md", "index.md"))
+    )
+
+
+# A folder named by its record's number: "0012", "spec-0001", "KEP-2214-x".
+_NUMBERED_FOLDER_NAME = re.compile(r"^(?:[A-Za-z]{1,10}[-_]?)?\d{1,6}(?:[-_].*)?$")
 
 
 def _backstage_locations(root: Path) -> list[str]:
@@ -324,6 +350,7 @@ def _numbered_folders(root: Path, limit: int = 5000) -> list[str]:
         if seen > limit:
             break
         numbered = [name for name in files if _is_markdown(name) and _NUMBERED.match(name)]
+        numbered += _numbered_record_folders(Path(directory), subdirs)
         if len(numbered) >= 3:
             relative = Path(directory).relative_to(root).as_posix()
             if relative != "." and _guess_kind(Path(directory)) != "":
@@ -351,10 +378,27 @@ def _named_folders(root: Path, limit: int = 5000) -> list[str]:
             break
         if directory == str(root):
             continue  # the repository's own name says nothing ("ofep/")
-        if _RECORD_FOLDER.match(os.path.basename(directory)) and _pages(Path(directory)) >= 3:
+        name = os.path.basename(directory)
+        if _RECORD_FOLDER.match(name) and _pages(Path(directory)) >= 3:
             found.append(Path(directory).relative_to(root).as_posix())
             subdirs[:] = []
-    return found
+        elif _STATUS_FOLDER.match(name) and _pages(Path(directory)) >= 3:
+            # "accepted/", "implemented/": a collection that keeps a folder per status
+            # (npm's and the Bytecode Alliance's RFCs), read from the folder that holds
+            # them; at the top of the repository, from the first of them.
+            parent = Path(directory).parent
+            place = parent if parent != root else Path(directory)
+            found.append(place.relative_to(root).as_posix())
+            subdirs[:] = []
+    return list(dict.fromkeys(found))
+
+
+# A folder named for the status of the records in it.
+_STATUS_FOLDER = re.compile(
+    r"^(?:accepted|approved|implemented|active|final|drafts?|proposed|rejected|withdrawn|"
+    r"superseded|deprecated|archived?)$",
+    re.IGNORECASE,
+)
 
 
 def _pages(folder: Path, most: int = 3) -> int:
@@ -391,6 +435,10 @@ def _guess_kind(folder: Path, numbered_only: bool = False) -> str:
         for name in os.listdir(folder)
         if _is_markdown(name) and (_NUMBERED.match(name) or not numbered_only)
     )[:8]
+    if len(names) < 3:  # records kept one per numbered folder: their pages
+        for sub in _numbered_record_folders(folder)[:8]:
+            page = "README.md" if (folder / sub / "README.md").is_file() else "index.md"
+            names.append(f"{sub}/{page}")
     for name in names:
         try:
             text = (folder / name).read_text(encoding="utf-8", errors="replace")[:20000]

@@ -26,6 +26,7 @@ from ..catalogue.findings import Finding, Position
 from ..catalogue.rules import finding
 from .kinds import KindSpec
 from .parse import SourceFile
+from .titles import clean_title, is_placeholder
 
 _NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
 # A name that is a date and nothing else (2020-07-01, 20200701, 2020_07_01).
@@ -300,7 +301,9 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             # "RFC-0000/", "0000-template/": the template's own folder, no record
             named_template = bool(group) and not inside_record and is_template(folder_name)
             template_folder = named_template or (
-                numbered_folder and not parts_of_record and _template_folder(folder_name)
+                numbered_folder
+                and not parts_of_record
+                and _template_folder(folder_name, directory, landing_name)
             )
             if numbered_folder and not parts_of_record and not template_folder:
                 if landing_name:
@@ -638,11 +641,35 @@ def root_places(project_root: Path, kind: KindSpec) -> list[str]:
     return [name for name in names if is_root_record_name(name, kind)]
 
 
-def _template_folder(folder_name: str) -> bool:
-    """A numbered folder that holds the template: numbered zero, or named as one."""
+def _template_folder(folder_name: str, directory: str = "", landing: str = "") -> bool:
+    """A numbered folder that holds the template: named as one, or numbered zero unless
+    its page has a title of its own (scientific-python's ``spec-0000/index.md`` is
+    "SPEC 0 — Minimum Supported Dependencies", a record)."""
     match = _NUMBERED_FOLDER.match(folder_name)
     digits = re.sub(r"\D", "", match.group(0)) if match else ""
-    return is_template(folder_name) or (bool(digits) and int(digits) == 0)
+    if is_template(folder_name):
+        return True
+    if not digits or int(digits) != 0:
+        return False
+    return not (landing and _titled(os.path.join(directory, landing)))
+
+
+_TITLE_LINE = re.compile(r"^(?:title:\s*|#\s+)(?P<title>\S.*)$", re.MULTILINE)
+
+
+def _titled(page: str) -> bool:
+    """Whether a page's front-matter title or first heading names something: not the
+    template's placeholder (``Title``, ``{title}``, ``RFD 0 Template``)."""
+    try:
+        with open(page, "rb") as opened:
+            head = opened.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    found = _TITLE_LINE.search(head)
+    if found is None:
+        return False
+    title = clean_title(found["title"].strip().strip("\"'"))
+    return bool(title) and not is_placeholder(title) and not is_template(title)
 
 
 _DATED_FOLDER = re.compile(r"^(?:19|20)\d{2}[-_]?\d{1,2}[-_]?\d{1,2}[-_]")

@@ -501,7 +501,10 @@ def _read_changelog(
         day = read_date(item.text)[0]
         if day is not None:
             parts = re.split(r"\s*(?::\s|\uff1a)|\s+[-\u2013\u2014]\s", item.text, maxsplit=1)
-            dated.append((day, item.line, parts[0], parts[1] if len(parts) > 1 else ""))
+            if is_bare_date(parts[0]):
+                dated.append((day, item.line, parts[0], parts[1] if len(parts) > 1 else ""))
+            else:  # "[approved](https://x/pr/2) (2023-02-18)": the date after what changed
+                dated.append((day, item.line, day.isoformat(), item.text))
     for offset, line in enumerate(log.body.split("\n")):  # "| Jun 25th 2016 | Initial Draft |"
         plain = _PLAIN_ENTRY.match(line)  # "08-06-2018: Initial draft", not in a list
         if plain and not _ITEM_MARK.match(line):
@@ -517,12 +520,27 @@ def _read_changelog(
             dated.append((day, log.line + 1 + offset, cells[0], " ".join(cells[1:])))
     if not dated:
         return
+    if "status" not in found.fields:
+        # "- [approved](https://x/pr/2) (2023-02-18)": the newest entry that is a status
+        # word, where the record writes its status nowhere else (EdgeX's change logs).
+        for day, number, _, what in sorted(dated, key=lambda entry: entry[0], reverse=True):
+            stated = _ENTRY_STATUS.match(plain_text(what))
+            if stated:
+                column = section_column(lines[number - first_line], stated["word"])
+                position = Position(number, column)
+                found.fields["status"] = Field(stated["word"], Position(number, 1), position)
+                found.style = found.style or "section"
+                break
     accepted = [entry for entry in dated if _ACCEPTED_ENTRY.search(entry[3])]
     label = "accepted on" if accepted else "created"
     _, number, value, _ = accepted[0] if accepted else min(dated, key=lambda entry: entry[0])
     _take(found, label, value, number, lines[number - first_line], path, "list")
 
 
+# A log entry that is a status: "approved (2023-02-18)", "Accepted.", "proposed".
+_ENTRY_STATUS = re.compile(
+    rf"^\W*(?P<word>{_STATUS_WORD.pattern[2:-2]})\b[\W\d]*$", re.IGNORECASE
+)
 _ACCEPTED_ENTRY = re.compile(
     r"\b(?:accepted|approved|adopted|ratified|rejected|declined)\b", re.IGNORECASE
 )
@@ -649,6 +667,8 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     return word, []
 
 
+# Status words that say a decision was taken, whose line may say when.
+_DECIDED_WORDS = frozenset({"accepted", "approved", "adopted", "decided", "agreed", "ratified"})
 # Words a status line may hold beside its status and successor that say nothing more.
 _STATUS_FILLER = frozenset({"by", "in", "on", "at", "as", "of", "see", "and", "status", "since"})
 
@@ -1101,6 +1121,11 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         found.style = found.style or "section"
         for kind_of_link, link in successors:
             found.relations.append(Relation(kind_of_link, link, Position(line_number, column)))
+        day = read_date(value)[0] if word.lower() in _DECIDED_WORDS else None
+        if day is not None and "date" not in found.fields:
+            # "**Approved** (by TSC vote on 3/25/21)": the day it was decided
+            line = body[line_number - section.line - 1]
+            _take(found, "accepted on", day.isoformat(), line_number, line, path, "")
     else:
         _take(found, target, value, line_number, body[line_number - section.line - 1], path, "")
     if only_metadata:
