@@ -523,7 +523,7 @@ def _read_changelog(
     if "status" not in found.fields:
         # "- [approved](https://x/pr/2) (2023-02-18)": the newest entry that is a status
         # word, where the record writes its status nowhere else (EdgeX's change logs).
-        for day, number, _, what in sorted(dated, key=lambda entry: entry[0], reverse=True):
+        for _day, number, _, what in sorted(dated, key=lambda entry: entry[0], reverse=True):
             stated = _ENTRY_STATUS.match(plain_text(what))
             if stated:
                 column = section_column(lines[number - first_line], stated["word"])
