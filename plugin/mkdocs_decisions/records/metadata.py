@@ -538,9 +538,7 @@ def _read_changelog(
 
 
 # A log entry that is a status: "approved (2023-02-18)", "Accepted.", "proposed".
-_ENTRY_STATUS = re.compile(
-    rf"^\W*(?P<word>{_STATUS_WORD.pattern[2:-2]})\b[\W\d]*$", re.IGNORECASE
-)
+_ENTRY_STATUS = re.compile(rf"^\W*(?P<word>{_STATUS_WORD.pattern[2:-2]})\b[\W\d]*$", re.IGNORECASE)
 _ACCEPTED_ENTRY = re.compile(
     r"\b(?:accepted|approved|adopted|ratified|rejected|declined)\b", re.IGNORECASE
 )
