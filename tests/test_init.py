@@ -138,10 +138,12 @@ def test_init_for_rfcs_without_statuses_proposes_a_default(project: Project) -> 
 
 
 def test_init_proposes_page_keys_for_keys_records_share(project: Project) -> None:
-    """Keys another tool writes (here `sidebar_weight`, `owner_team`) in several records
-    become page keys; one written once is left to the check to report."""
-    for number in range(1, 4):
+    """Keys another tool writes (here `sidebar_weight`, `owner_team`, and
+    `reviewed_by_legal` in one record) become page keys; one written once that looks like
+    a field of ours misspelt (`decidres`) is left to the check to report."""
+    for number in range(1, 5):
         extra = "owner_team: data\n" if number < 3 else "reviewed_by_legal: yes\n"
+        extra = "decidres: [Ana]\n" if number == 4 else extra
         project.write(
             f"docs/decisions/000{number}-choice-{number}.md",
             f"---\nstatus: accepted\ndate: 2024-01-0{number}\nsidebar_weight: {number}\n"
@@ -152,7 +154,8 @@ def test_init_proposes_page_keys_for_keys_records_share(project: Project) -> Non
     assert shown.returncode == 0, shown.stderr
     assert "Traceback" not in shown.stderr
     assert "page_keys" in shown.stdout and "owner_team" in shown.stdout
-    assert "sidebar_weight" in shown.stdout and "reviewed_by_legal" not in shown.stdout
+    assert "sidebar_weight" in shown.stdout and "reviewed_by_legal" in shown.stdout
+    assert "decidres" not in shown.stdout
 
 
 def test_init_follows_backstage_annotation(project: Project) -> None:

@@ -2499,3 +2499,14 @@ def test_the_day_an_approval_was_voted_is_the_decision_date() -> None:
     # A date of its own wins.
     dated = text.replace("## Status", "Date: 2021-01-04\n\n## Status")
     assert record(dated).date == dt.date(2021, 1, 4)
+
+
+def test_a_missing_status_is_asked_for_in_the_collections_own_way(tmp_path: Path) -> None:
+    nygard = "# {n}. Use tool {n}\n\nDate: 2024-01-0{n}\n\n{status}## Context\n\nX\n\n"
+    files = {
+        f"adr/000{n}-use-tool-{n}.md": nygard.format(n=n, status="## Status\n\nAccepted\n\n")
+        for n in range(1, 4)
+    }
+    files["adr/0004-use-tool-4.md"] = "# 4. Use tool 4\n\n## Context\n\nX\n"
+    (missing,) = [f for f in checked(tmp_path, files) if f.rule == "DEC102"]
+    assert missing.hint == "add a `## Status` section with `Proposed` on its first line"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -63,7 +64,7 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
                 record.path,
                 record.title_position,
                 "the record has no status",
-                _where_to_write(record, "status", kind.statuses[0]),
+                _where_to_write(record, [("status", kind.statuses[0])], corpus),
             )
         elif convention == record.path:
             count, total = _status_counts(corpus, kind)
@@ -168,18 +169,43 @@ def _no_status_convention(corpus: Corpus, kind: KindSpec) -> str | None:
     return corpus.memo(f"no-status:{kind.name}", compute)
 
 
-def _where_to_write(record: Record, key: str, example: str) -> str:
-    """Where a record of this format writes a missing value."""
-    label = key.capitalize()
-    if record.metadata_style == "list":
-        return f"add a `* {label}: {example}` line below the title"
-    if record.metadata_style == "table":
-        return f"add a `| {label} | {example} |` row to the table below the title"
-    if record.metadata_style == "section" and key == "status":
-        return f"add a `## Status` section with `{example.capitalize()}` on its first line"
+def _where_to_write(
+    record: Record, values: list[tuple[str, str]], corpus: Corpus | None = None
+) -> str:
+    """Where a record of this format writes missing values (key and example each): in its
+    own way of writing metadata, or, when it writes none, in its collection's."""
+    style = record.metadata_style or (_collection_style(corpus, record) if corpus else "")
     if record.metadata_path:
-        return f"add `{key}: {example}` to `{posixpath.basename(record.metadata_path)}`"
-    return f"add `{key}: {example}` to the front matter"
+        where = posixpath.basename(record.metadata_path)
+        return (
+            "add "
+            + " and ".join(f"`{key}: {example}`" for key, example in values)
+            + (f" to `{where}`")
+        )
+    if style == "section" and values[0][0] == "status":
+        return f"add a `## Status` section with `{values[0][1].capitalize()}` on its first line"
+    if style in ("list", "section"):  # MADR 2's bullets; adr-tools' "Date: ..." lines
+        mark = "* " if style == "list" else ""
+        lines = " and ".join(f"`{mark}{key.capitalize()}: {example}`" for key, example in values)
+        return f"add {lines} below the title"
+    if style == "table":
+        rows = " and ".join(f"`| {key.capitalize()} | {example} |`" for key, example in values)
+        return f"add {rows} to the table below the title"
+    return (
+        "add "
+        + " and ".join(f"`{key}: {example}`" for key, example in values)
+        + (" to the front matter")
+    )
+
+
+def _collection_style(corpus: Corpus, record: Record) -> str:
+    """How most records of the record's folder write their metadata ("" for none)."""
+    styles = Counter(
+        other.metadata_style
+        for other in corpus.records
+        if other.kind == record.kind and other.group == record.group and other.metadata_style
+    )
+    return styles.most_common(1)[0][0] if styles else ""
 
 
 @check("DEC105")
@@ -216,8 +242,12 @@ def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Ite
             record.path,
             record.position_of("status"),
             f"a decision with status {record.status} needs {' and '.join(missing)}",
-            f"add {' and '.join(f'`{key}:`' for key in missing)} to the front matter",
+            _where_to_write(record, [(key, _EXAMPLES[key]) for key in missing], corpus),
         )
+
+
+# What the hints of DEC105 write for each missing value.
+_EXAMPLES = {"date": "YYYY-MM-DD", "deciders": "Name, Name"}
 
 
 def _successor_hint(record: Record, kind: KindSpec) -> str:

@@ -12,6 +12,7 @@ as a build, once.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections import Counter
@@ -88,6 +89,7 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "refused": "rejected",
         "obsolete": "deprecated",
         "retired": "deprecated",
+        "reverted": "deprecated",  # taken, then undone: it no longer applies
         "replaced": "superseded",
         "partly superseded": "superseded",
         "partially superseded": "superseded",
@@ -120,6 +122,7 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "ready for implementation": "accepted",
         "ready-for-release": "accepted",
         "expired": "withdrawn",
+        "reverted": "withdrawn",
         "discontinued": "withdrawn",
         "deferred": "withdrawn",
         "postponed": "withdrawn",
@@ -217,7 +220,15 @@ def proposed_options(found: Survey) -> dict[str, Any]:
     keys = Counter[str]()
     for folder in found.folders:
         keys.update(folder.unknown_keys)
-    common = sorted(key for key, count in keys.items() if count >= 2)
+    # A key of another tool's (`shortcutDepth`, `contributors`), however few records use
+    # it; one record's key that looks like a field of ours misspelt (`statsu`) stays out,
+    # for DEC006 to say so.
+    ours = {name for kind in default_kinds().values() for name in kind.fields}
+    common = sorted(
+        key
+        for key, count in keys.items()
+        if count >= 2 or not difflib.get_close_matches(key.lower(), ours, n=1, cutoff=0.8)
+    )
     if common:
         proposed["page_keys"] = common
     return proposed
