@@ -2510,3 +2510,26 @@ def test_a_missing_status_is_asked_for_in_the_collections_own_way(tmp_path: Path
     files["adr/0004-use-tool-4.md"] = "# 4. Use tool 4\n\n## Context\n\nX\n"
     (missing,) = [f for f in checked(tmp_path, files) if f.rule == "DEC102"]
     assert missing.hint == "add a `## Status` section with `Proposed` on its first line"
+
+
+def test_a_proposal_folder_without_a_number_among_numbered_ones_is_a_record(
+    tmp_path: Path,
+) -> None:
+    kep = "# {title}\n\n## Summary\n\nX\n\n## Implementation History\n\n- Initial proposal: {day}\n"
+    files = {
+        "rfc/12020-model-registry/README.md": kep.format(title="Model registry", day="2024-11-18"),
+        "rfc/11385-literal-inputs/README.md": kep.format(title="Literal inputs", day="2024-10-01"),
+        "rfc/tests-refactor/README.md": kep.format(title="Tests refactor", day="2024-09-02"),
+        "rfc/README.md": "# Proposals\n\nHow we write them.\n",
+    }
+    for path, content in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(content, encoding="utf-8")
+    settings = settings_from_options({"history": False})
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    read = {r.title: r.date for r in corpus.records}
+    assert read == {
+        "Model registry": dt.date(2024, 11, 18),
+        "Literal inputs": dt.date(2024, 10, 1),
+        "Tests refactor": dt.date(2024, 9, 2),  # the KEP's Implementation History
+    }

@@ -313,6 +313,19 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     or os.path.splitext(markdown[0])[0] == folder_name
                 ):  # "0012-x/design.md", "2024-10-18-x/2024-10-18-x.md"
                     record_of_folder = markdown[0]
+            if (
+                not record_of_folder
+                and group
+                and not numbered_folder
+                and not inside_record
+                and landing_name
+                and markdown == [landing_name]
+                and not subdirs
+                and _beside_numbered_records(directory)
+            ):
+                # "proposals/tests-refactor/README.md" among "proposals/12020-x/README.md":
+                # a proposal's folder whose name has no number is one all the same.
+                record_of_folder = landing_name
             if record_of_folder or template_folder:
                 record_folders.append(directory)
             companions = _companions_of_records(files)
@@ -639,6 +652,25 @@ def root_places(project_root: Path, kind: KindSpec) -> list[str]:
     except OSError:
         return []
     return [name for name in names if is_root_record_name(name, kind)]
+
+
+def _beside_numbered_records(directory: str) -> bool:
+    """Whether a folder's siblings include two or more numbered folders that each hold a
+    record as their README.md or index.md (a KEP-like collection)."""
+    parent = os.path.dirname(directory)
+    try:
+        siblings = os.listdir(parent)
+    except OSError:
+        return False
+    numbered = 0
+    for name in siblings:
+        if _NUMBERED_FOLDER.match(name) and any(
+            os.path.isfile(os.path.join(parent, name, page)) for page in ("README.md", "index.md")
+        ):
+            numbered += 1
+            if numbered >= 2:
+                return True
+    return False
 
 
 def _template_folder(folder_name: str, directory: str = "", landing: str = "") -> bool:

@@ -482,6 +482,7 @@ def _label_heading(title: str) -> bool:
 # written.
 _CHANGELOGS = frozenset(
     {"changelog", "change log", "revision history", "version history", "document history"}
+    | {"implementation history"}  # a KEP's: "- Initial proposal: 2024-11-18"
     | {"history", "变更日志", "更新日志", "变更记录", "変更履歴"}
 )
 
