@@ -2533,3 +2533,42 @@ def test_a_proposal_folder_without_a_number_among_numbered_ones_is_a_record(
         "Literal inputs": dt.date(2024, 10, 1),
         "Tests refactor": dt.date(2024, 9, 2),  # the KEP's Implementation History
     }
+
+
+def test_a_draft_flag_is_the_status_where_none_is_written() -> None:
+    text = '---\ntitle: "SPEC 2 - API dispatch"\nis-draft: true\n---\n\n## Description\n\nX\n'
+    parsed, found = parse(text, "spec-0002/index.md", "rfc")
+    assert parsed.status == "draft"
+    assert not [f for f in found if f.rule == "DEC006"]
+    stated = text.replace("is-draft: true", "is-draft: true\nstatus: accepted")
+    assert record(stated, "spec-0002/index.md", "rfc").status == "accepted"
+
+
+def test_a_heading_that_says_another_title_than_the_sites_front_matter_wins() -> None:
+    text = (
+        "---\ntitle: Reverse Proxy Extensions\nauthors: ['@a']\n---\n\n"
+        "# Reverse-Proxy Extensions support for Argo CD\n\n## Summary\n\nX\n"
+    )
+    assert record(text, "docs/proposals/proxy-extensions.md", "rfc").title == (
+        "Reverse-Proxy Extensions support for Argo CD"
+    )
+    # Our own format: the title in front matter, and no heading.
+    own = "---\ntitle: Serve forecasts nightly\nstatus: accepted\n---\n\n## Context\n\nX\n"
+    assert record(own).title == "Serve forecasts nightly"
+
+
+def test_a_title_left_as_the_templates_is_no_title(tmp_path: Path) -> None:
+    template = "---\ntitle: Neat-enhancement-idea\n---\n\n# Neat Enhancement Idea\n\n## Summary\n"
+    files = {
+        "rfc/001-proposal-template.md": template,
+        "rfc/headless-argocd.md": template.replace("## Summary\n", "## Summary\n\nX\n"),
+        "rfc/sync-waves.md": "# Sync waves\n\n## Summary\n\nX\n",
+    }
+    for path, content in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(content, encoding="utf-8")
+    settings = settings_from_options({"history": False})
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    assert sorted(r.title for r in corpus.records) == ["Headless argocd", "Sync waves"]
+    (note,) = [f for f in corpus.findings if f.rule == "DEC106"]
+    assert note.path == "rfc/headless-argocd.md" and "its template's" in note.message

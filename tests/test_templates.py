@@ -144,14 +144,18 @@ def test_a_template_folder_is_read_and_never_published(tmp_path: Path) -> None:
 
 
 def test_a_record_numbered_zero_is_no_template(tmp_path: Path) -> None:
-    """``0000-kep-process/`` is left out like a template, but its headings are a
-    record's, not a template's: the records beside it still need their sections."""
+    """``0000-kep-process/`` has a title of its own: it is record 0, checked like the
+    others, and its headings are no template's: the records beside it still need their
+    sections."""
     files = {
         "rfc/sig-arch/0000-kep-process/README.md": DESIGN.format(title="KEP process"),
         "rfc/sig-arch/0001-api-review/README.md": DESIGN.format(title="API review"),
     }
     paths = {path for path, _ in missing(checked(tmp_path, files, "rfc"))}
-    assert paths == {"rfc/sig-arch/0001-api-review/README.md"}
+    assert paths == {
+        "rfc/sig-arch/0000-kep-process/README.md",
+        "rfc/sig-arch/0001-api-review/README.md",
+    }
 
 
 def test_sections_named_in_the_configuration_win_over_the_template(tmp_path: Path) -> None:

@@ -28,8 +28,8 @@ from ..records.kinds import (
 )
 from ..records.model import Record, Reference
 from ..records.parse import SourceFile, file_number, normalise_id, parse_record
-from ..records.templates import TemplateOutline, read_template
-from ..records.titles import shared_prefix
+from ..records.templates import TemplateOutline, covering, read_template
+from ..records.titles import shared_prefix, title_from_file_name, title_key
 from .collector import collector_paused
 from .links import Corpus, Link
 from .settings import Settings
@@ -336,6 +336,7 @@ def build_corpus(
         skipped.append(zero.path)
         source = SourceFile(zero.source_path, zero.path, "", zero.group)
         templates.append(_template(source, settings.kinds[zero.kind], settings))
+    records, findings = _without_template_titles(records, findings, templates)
     findings = _said_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
@@ -460,6 +461,34 @@ def _numbered_zero(
     gone = {zero.path for zero in templates}
     kept = [renumbered.get(r.path, r) for r in records if r.path not in gone]
     return kept, templates
+
+
+def _without_template_titles(
+    records: list[Record], findings: list[Finding], templates: list[TemplateOutline | None]
+) -> tuple[list[Record], list[Finding]]:
+    """Records that kept their template's title ("Neat Enhancement Idea", Argo CD's) are
+    shown by their file names, as records with no title are, and told so (DEC106)."""
+    outlines = [outline for outline in templates if outline is not None and outline.titles]
+    if not outlines:
+        return records, findings
+    kept = []
+    for record in records:
+        of_template = covering(outlines, record.kind, record.group)
+        if any(title_key(record.title) in outline.titles for outline in of_template):
+            title = title_from_file_name(record.path)
+            findings.append(
+                finding(
+                    "DEC106",
+                    record.path,
+                    record.title_position,
+                    f"the record's title is its template's (\"{record.title}\"); it is shown "
+                    f'as "{title}", from its file name',
+                    "give it a title of its own",
+                )
+            )
+            record = replace(record, title=title, derived={})
+        kept.append(record)
+    return kept, findings
 
 
 def _place_and_name(path: str) -> tuple[str, str]:

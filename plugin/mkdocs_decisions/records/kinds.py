@@ -86,6 +86,8 @@ PAGE_KEYS = (
             "keywords",
             "image",
             "draft",
+            "is-draft",  # scientific-python's SPECs: read as the status draft
+            "is_draft",
             "unlisted",
             "adr",
             # Hugo, Jekyll, Backstage and RFC processes' own bookkeeping

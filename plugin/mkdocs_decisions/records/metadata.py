@@ -538,8 +538,14 @@ def _read_changelog(
     _take(found, label, value, number, lines[number - first_line], path, "list")
 
 
-# A log entry that is a status: "approved (2023-02-18)", "Accepted.", "proposed".
-_ENTRY_STATUS = re.compile(rf"^\W*(?P<word>{_STATUS_WORD.pattern[2:-2]})\b[\W\d]*$", re.IGNORECASE)
+# A log entry that is a status: "approved (2023-02-18)", "Accepted.", "proposed", also
+# after what it names ("original - approved (2023-01-03)") and before a note ("... -
+# With approvals from ...").
+_ENTRY_STATUS = re.compile(
+    rf"^(?:[^-\u2013\u2014]{{1,40}}\s[-\u2013\u2014]\s)?\W*(?P<word>{_STATUS_WORD.pattern[2:-2]})"
+    r"\b[\W\d]*(?:\s[-\u2013\u2014]\s.*)?$",
+    re.IGNORECASE,
+)
 _ACCEPTED_ENTRY = re.compile(
     r"\b(?:accepted|approved|adopted|ratified|rejected|declined)\b", re.IGNORECASE
 )
@@ -666,6 +672,7 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     return word, []
 
 
+_DECIDED_LINE = re.compile(r"\b(?:accepted|approved|adopted|decided|agreed|ratified)\b", re.I)
 # Status words that say a decision was taken, whose line may say when.
 _DECIDED_WORDS = frozenset({"accepted", "approved", "adopted", "decided", "agreed", "ratified"})
 # Words a status line may hold beside its status and successor that say nothing more.
@@ -760,9 +767,16 @@ def read_date(text: str) -> tuple[dt.date | None, bool]:
             month, day_number = (second, first) if first > 12 >= second else (first, second)
         elif order == "dmy":
             first, second, year = int(match[1]), int(match[3]), int(match[4])
+            # "3/25/21", "3/2/22": slashes, no leading zeros and a short year are the
+            # American way, month first; "12/05/2021", "19.04.2020" are day first.
+            american = (
+                match[2] == "/" and len(match[4]) == 2 and "0" not in match[1][:1] + match[3][:1]
+            )
             year += 2000 if year < 100 else 0
             # Day first unless the first number cannot be a month's day order
             day_number, month = (second, first) if second > 12 >= first else (first, second)
+            if american and first <= 12:
+                day_number, month = second, first
         else:
             year, month, day_number = int(match[1]), int(match[2]), int(match[3])
         day = _date(year, month, day_number)
@@ -1120,11 +1134,16 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         found.style = found.style or "section"
         for kind_of_link, link in successors:
             found.relations.append(Relation(kind_of_link, link, Position(line_number, column)))
-        day = read_date(value)[0] if word.lower() in _DECIDED_WORDS else None
-        if day is not None and "date" not in found.fields:
-            # "**Approved** (by TSC vote on 3/25/21)": the day it was decided
-            line = body[line_number - section.line - 1]
-            _take(found, "accepted on", day.isoformat(), line_number, line, path, "")
+        if word.lower() in _DECIDED_WORDS and "date" not in found.fields:
+            # "**Approved** (by TSC vote on 3/25/21)", or on a line below: "Approved by the
+            # TSC on 3/2/22": the day it was decided
+            for offset, line in enumerate(body[line_number - section.line - 1 :]):
+                said = plain_text(line)
+                day = read_date(said)[0] if _DECIDED_LINE.search(said) else None
+                if day is not None:
+                    number = line_number + offset
+                    _take(found, "accepted on", day.isoformat(), number, line, path, "")
+                    break
     else:
         _take(found, target, value, line_number, body[line_number - section.line - 1], path, "")
     if only_metadata:

@@ -40,6 +40,7 @@ from .titles import (
     is_only_id,
     is_placeholder,
     title_from_file_name,
+    title_key,
     without_inline_markup,
 )
 from .waivers import read_waivers
@@ -149,6 +150,7 @@ def parse_record(
     kind = _kind_from_field(_front_fields(front.fields), kind, kinds, path, findings)
     raw_fields = _front_fields(front.fields, kind.fields)
     raw_fields.update(_from_status_history(raw_fields))
+    raw_fields.update(_from_draft_flag(front.fields, raw_fields))
     raw_fields.update(_from_dublin_core(raw_fields))
     in_front_matter = "status" in raw_fields
     in_metadata_file = False
@@ -442,6 +444,16 @@ def status_as_written(text: str) -> str | None:
 # [{status: decided, date: 2023-07-24}, {status: superseded, date: 2024-02-16}]``).
 STATUS_HISTORY_KEYS = frozenset({"statushistory", "status_history", "status-history"})
 _DECIDED_WORDS = frozenset({"accepted", "decided", "approved", "adopted", "implemented"})
+
+
+def _from_draft_flag(front: dict[str, Field], fields: dict[str, Field]) -> dict[str, Field]:
+    """``is-draft: true`` (scientific-python's SPECs) where no status is written: a draft."""
+    if "status" in fields:
+        return {}
+    for key, found in front.items():
+        if key.lower().replace("-", "_") in ("is_draft", "isdraft") and found.value is True:
+            return {"status": Field("draft", found.key_position, found.value_position)}
+    return {}
 
 
 def _from_status_history(fields: dict[str, Field]) -> dict[str, Field]:
@@ -921,6 +933,15 @@ def _title(
         title = clean_title(declared.value, kind.prefix, number)
         if _SLUG.match(title.strip()) and heading:
             title = ""  # `title: redirecting-step-output-streams`: the heading says it
+        elif (
+            heading
+            and declared.value_position.line < first_line
+            and not declared.value_position.file
+            and title_key(heading) != title_key(title)
+        ):
+            # A site's front matter over a heading of the record's own that says another
+            # title (Docusaurus, Jekyll, Argo CD's proposals): readers see the heading.
+            title = ""
         if title and not is_placeholder(title):
             if not declared.value_position.file:
                 return title, declared.value_position

@@ -17,6 +17,7 @@ from .frontmatter import split_front_matter
 from .kinds import FOREIGN_KEYS, KindSpec, section_names
 from .metadata import LABELS
 from .model import Section, flatten_sections
+from .titles import title_key
 
 # How templates mark a heading optional: MADR 2 on the heading line
 # (``## Decision Drivers <!-- optional -->``), MADR 3 and 4 on the line before
@@ -50,6 +51,9 @@ class TemplateOutline:
     sections: tuple[Section, ...]  # every heading below the title, depth first
     optional: frozenset[str]  # keys of the headings it marks optional
     optional_fields: frozenset[str] = frozenset()  # our field names it marks optional
+    # Its own titles, as :func:`title_key` writes them: a record that kept one of them
+    # ("Neat Enhancement Idea") was not given a title of its own.
+    titles: frozenset[str] = frozenset()
 
     def covers(self, kind: str, group: str) -> bool:
         """Whether a record of ``kind`` in sub-folder ``group`` is written from it."""
@@ -76,7 +80,10 @@ def read_template(
         or _CONDITIONAL.match(_first_words(section))
     )
     fields = _optional_fields(lines, front.body_start if front.present else 0)
-    return TemplateOutline(path, kind.name, group, sections, optional, fields)
+    declared = front.fields.get("title")
+    written = [structure.title or "", str(declared.value) if declared is not None else ""]
+    titles = frozenset(title_key(title) for title in written if title_key(title))
+    return TemplateOutline(path, kind.name, group, sections, optional, fields, titles)
 
 
 # A template that leaves every section to the author (RisingWave: "Please feel free to

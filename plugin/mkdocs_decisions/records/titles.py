@@ -189,6 +189,12 @@ _DOCUMENT_TAG = re.compile(
 )
 
 
+def title_key(title: str) -> str:
+    """A title compared without case, punctuation, dashes and Markdown: "Neat-enhancement-
+    idea" and "# Neat Enhancement Idea" are one."""
+    return " ".join(re.sub(r"[\W_]+", " ", plain_text(title).lower()).split())
+
+
 def is_only_id(title: str) -> bool:
     """A title that is only the record's id (``# CFP-37315``, ``# ADR-12``): it names no
     decision, so the file name says more."""
