@@ -2572,3 +2572,21 @@ def test_a_title_left_as_the_templates_is_no_title(tmp_path: Path) -> None:
     assert sorted(r.title for r in corpus.records) == ["Headless argocd", "Sync waves"]
     (note,) = [f for f in corpus.findings if f.rule == "DEC106"]
     assert note.path == "rfc/headless-argocd.md" and "its template's" in note.message
+
+
+def test_front_matter_left_as_the_template_wrote_it_is_no_error() -> None:
+    text = (
+        "---\ntitle: Scalability benchmarks\nreviewers:\n  - \n  - \ndate: yyyy-mm-dd\n---\n\n"
+        "# Scalability benchmarks\n\n## Summary\n\nX\n"
+    )
+    parsed, found = parse(text, "docs/proposals/004-x.md", "rfc")
+    assert not [f for f in found if f.rule == "DEC007"]
+    assert parsed.date is None and not parsed.strings("reviewers")
+
+
+def test_a_section_headed_by_a_bold_line_is_there(tmp_path: Path) -> None:
+    body = "---\ntitle: Token metadata\nstatus: draft\n---\n\n**Abstract**\n\nX\n\n"
+    found = checked(tmp_path, {"rfc/hip-0023.md": body + "**Motivation:**\n\nY\n"}, "rfc")
+    missing = {f.message for f in found if f.rule == "DEC301"}
+    assert "missing section `Abstract`" not in missing
+    assert "missing section `Motivation`" not in missing

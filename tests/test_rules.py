@@ -101,7 +101,7 @@ FIXTURES: dict[str, tuple[dict[str, str | bytes], str, int]] = {
         "adr/0001-a.md",
         3,
     ),
-    "DEC102": ({"adr/0001-a.md": adr(front="title: T\ndate: 2026-03-02")}, "adr/0001-a.md", 2),
+    "DEC102": ({"adr/0001-a.md": adr("T", front="title: T\ndate: 2026-03-02")}, "adr/0001-a.md", 2),
     "DEC103": ({"adr/0001-a.md": GOOD, "adr/sub/0001-b.md": GOOD}, "adr/sub/0001-b.md", 1),
     "DEC104": (
         {

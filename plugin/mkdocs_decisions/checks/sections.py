@@ -19,7 +19,7 @@ from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
 from ..corpus.links import Corpus
 from ..records.arguments import stated_kinds
-from ..records.body import plain_text
+from ..records.body import plain_text, section_key
 from ..records.kinds import (
     DECIDED,
     DECISION_DRIVERS,
@@ -87,6 +87,8 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
         asked = template_asks(corpus, kind, record, spec)
         if asked is False:
             continue  # the collection's own template has no such section, or marks it optional
+        if _bold_heading(record, spec.aliases):
+            continue  # "**Abstract**" on a line of its own: the section, written in bold
         convention = None if asked else _section_convention(corpus, kind, spec)
         folder = folder_convention(
             corpus,
@@ -110,6 +112,18 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
             )
         elif convention == record.path:
             yield _convention_note(corpus, kind, spec, record)
+
+
+# A line that is only bold words: how some records head their sections (Hedera's
+# "**Abstract**", "**Motivation**").
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<name>[^*_\n]{2,60}?):?(?:\*\*|__):?\s*$", re.MULTILINE)
+
+
+def _bold_heading(record: Record, aliases: tuple[str, ...]) -> bool:
+    """Whether the record heads the section with a bold line instead of a heading."""
+    if "**" not in record.body and "__" not in record.body:
+        return False
+    return any(section_key(match["name"]) in aliases for match in _BOLD_LINE.finditer(record.body))
 
 
 # What a heading carries besides its name: its number, an emoji (`2. `, `:memo: `).

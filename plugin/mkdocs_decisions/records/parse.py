@@ -51,6 +51,7 @@ _SERIES_NUMBER = re.compile(
 )
 _ZERO_NUMBER = re.compile(r"^0+(?:[-_ .]|$)")
 # A title that is a file-name slug (`title: redirecting-step-output-streams`).
+_DATE_PLACEHOLDER = re.compile(r"^[\[<{(]?(?:y{2,4}[-/.]m{1,2}[-/.]d{1,2}|tbd|n/?a)[\]>})]?$", re.I)
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$", re.IGNORECASE)  # "Neat-enhancement-idea"
 _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
@@ -729,11 +730,15 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
                 return dt.date.fromisoformat(value.strip()), ""
             except ValueError:
                 pass
+            if _DATE_PLACEHOLDER.match(value.strip()):
+                return None, ""  # the template's `date: yyyy-mm-dd`, not filled in yet
         return None, f"must be a date written as YYYY-MM-DD, not {excerpt(value)}"
     if expected in (types.NAMES, types.IDS):
         if isinstance(value, str):  # "Ana Silva, Bo Chen" as MADR 3 files often write it
             return [part.strip() for part in value.split(",") if part.strip()], ""
         items = [value] if isinstance(value, int) and not isinstance(value, bool) else value
+        if isinstance(items, list):  # "reviewers:" then "- " left empty: no one, yet
+            items = [item for item in items if item is not None and item != ""]
         if isinstance(items, list) and all(
             isinstance(item, str | int) and not isinstance(item, bool) for item in items
         ):
@@ -938,9 +943,11 @@ def _title(
             and declared.value_position.line < first_line
             and not declared.value_position.file
             and title_key(heading) != title_key(title)
+            and not _states_status(fields.get("status"), first_line)
         ):
-            # A site's front matter over a heading of the record's own that says another
-            # title (Docusaurus, Jekyll, Argo CD's proposals): readers see the heading.
+            # A site's front matter (no status of the record's in it) over a heading that
+            # says another title (a Docusaurus page, Argo CD's proposals): readers see
+            # the heading. Where the front matter is the record's own, its title holds.
             title = ""
         if title and not is_placeholder(title):
             if not declared.value_position.file:
@@ -951,6 +958,11 @@ def _title(
     if heading and structure.title_index is not None:
         return heading, Position(first_line + structure.title_index, 1)
     return "", Position(first_line, 1)
+
+
+def _states_status(status: Field | None, first_line: int) -> bool:
+    """Whether the record's status is written in its front matter (above ``first_line``)."""
+    return status is not None and (status.value_position.line < first_line)
 
 
 def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]:
