@@ -2590,3 +2590,55 @@ def test_a_section_headed_by_a_bold_line_is_there(tmp_path: Path) -> None:
     missing = {f.message for f in found if f.rule == "DEC301"}
     assert "missing section `Abstract`" not in missing
     assert "missing section `Motivation`" not in missing
+
+
+def test_authors_listed_below_their_label_or_under_their_own_heading() -> None:
+    below = "# Use tokens\n\n**Authors:**\n\n- Ana Silva\n- Bo Chen\n\n## Summary\n\nX\n"
+    assert record(below, "rfc/0002-x.md", "rfc").strings("authors") == ("Ana Silva", "Bo Chen")
+    headed = "# Use tokens\n\n## Authors\n\n- Ana Silva\n- Bo Chen\n\n## Summary\n\nX\n"
+    parsed = record(headed, "rfc/0003-x.md", "rfc")
+    assert parsed.strings("authors") == ("Ana Silva", "Bo Chen")
+    from mkdocs_decisions.site.pages import shown_body
+
+    assert "Bo Chen" not in shown_body(parsed)  # the header shows them
+
+
+def test_a_quoted_superseded_note_at_the_top_is_the_status() -> None:
+    text = "# Pipelines v2\n\n> ⚠️ Superseded by https://example.org/pull/12\n\n## Summary\n\nX\n"
+    assert record(text, "proposals/text/0001-pipelines.md", "rfc").status == "superseded"
+
+
+def test_an_introduction_numbered_zero_is_a_page_not_a_record(tmp_path: Path) -> None:
+    files = {
+        "docs/besluiten/00-introductie.md": "# Introductie\n\nHoe wij besluiten vastleggen.\n",
+        "docs/besluiten/0001-gebruik-postgres.md": "# Gebruik Postgres\n\n## Status\n\nAanvaard\n",
+        "docs/besluiten/0002-gebruik-kafka.md": "# Gebruik Kafka\n\n## Status\n\nAangenomen\n",
+    }
+    for path, content in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(content, encoding="utf-8")
+    options = {"kinds": {"adr": {"folder": "docs/besluiten"}}, "history": False}
+    settings = settings_from_options(options)
+    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    assert sorted(r.path for r in corpus.records) == [
+        "docs/besluiten/0001-gebruik-postgres.md",
+        "docs/besluiten/0002-gebruik-kafka.md",
+    ]
+    assert "docs/besluiten/00-introductie.md" in corpus.skipped
+
+
+def test_a_successor_outside_the_collection_is_a_document_not_a_broken_link(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "# {n}. Use tool {n}\n\nDate: 2024-01-0{n}\n\n## Status\n\n{status}\n\n"
+        "## Context\n\nX\n\n## Decision\n\nY\n\n## Consequences\n\nZ\n"
+    )
+    files = {
+        "adr/0001-use-tool-1.md": body.format(
+            n=1, status="Superseded by the [streaming design](../design/streaming.md)"
+        ),
+        "adr/0002-use-tool-2.md": body.format(n=2, status="Superseded by [ADR 9](0009-gone.md)"),
+    }
+    broken = [f.path for f in checked(tmp_path, files) if f.rule == "DEC201"]
+    assert broken == ["adr/0002-use-tool-2.md"]  # a record of the collection that is not there

@@ -84,6 +84,18 @@ DOCUMENT_NAMES = frozenset(
         "code-of-conduct",
         "owners",
         "security",
+        # an introduction numbered zero, in the languages teams write in ("00-introductie")
+        "introduction",
+        "intro",
+        "introductie",
+        "inleiding",
+        "einleitung",
+        "einführung",
+        "introducción",
+        "introdução",
+        "introduzione",
+        "innledning",
+        "about",
     }
 )
 # Template files that teams keep beside the records (template.md, adr-template.md,
@@ -375,6 +387,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     continue
                 if (
                     parts_of_record
+                    or (_document_page(name, kind) and name != record_of_folder)
                     or (record_of_folder and name != record_of_folder)
                     or (unnumbered_pages and name != landing_name)
                     or _annex_of_record_beside(stem, extension, files)
@@ -851,17 +864,22 @@ def _excluded(inner: str, kind: KindSpec) -> bool:
         return True
     if name.startswith("_"):
         return True  # a site's partial or a note on the folder (_readme.md, _sidebar.md)
-    # "000-index.md": a page numbered zero that names the folder's index, not a record
+    return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
+
+
+def _document_page(name: str, kind: KindSpec) -> bool:
+    """A page about the records beside them, not one of them: published as a page of the
+    folder, never checked. ``FAQ.md``, ``000-index.md`` and ``00-introductie.md`` (an
+    index or introduction numbered zero), a name in capitals alone (``PROPOSALS.md``,
+    ``GOVERNANCE.md``, as repositories name their documents) beside numbered records."""
+    if not kind.numbered:
+        return False
     written = os.path.splitext(name)[0].lower()
     stem = re.sub(r"^0+[-_ .]+", "", written)
-    if kind.numbered and (stem in DOCUMENT_NAMES or (stem != written and stem == "index")):
+    if stem in DOCUMENT_NAMES or (stem != written and stem == "index"):
         return True
-    # A name in capitals alone (PROPOSALS.md, GOVERNANCE.md), as repositories name their
-    # documents, beside numbered records: a page about the records, not one of them.
     capitals = _DOCUMENT_IN_CAPITALS.match(os.path.splitext(name)[0])
-    if kind.numbered and capitals and name.lower() not in LANDING_NAMES:
-        return True
-    return any(fnmatch.fnmatch(inner, pattern) for pattern in kind.exclude)
+    return bool(capitals) and name.lower() not in LANDING_NAMES
 
 
 def _display_path(path: Path | str, project_root: Path) -> str:

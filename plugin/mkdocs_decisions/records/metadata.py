@@ -194,6 +194,8 @@ _VALUE_SECTIONS = {
     "status": "status",
     "date": "date",
     "deciders": "deciders",
+    "authors": "authors",
+    "author": "authors",
     # the same sections in the team's language: French, Spanish and Portuguese, Italian
     "statut": "status",
     "état": "status",
@@ -1034,6 +1036,19 @@ def _value_below(
         following += 1
     if nested:
         return ", ".join(_ITEM_MARK.sub("", lines[i]).strip() for i in nested), nested
+    if LABELS[label] in NAME_FIELDS:
+        # "**Authors:**", a blank line, then a list of names at the left margin
+        start = index + 2 if index + 1 < len(lines) and not lines[index + 1].strip() else index + 1
+        names = []
+        while (
+            start in indices
+            and _ITEM_MARK.match(lines[start])
+            and not (_LABELLED.match(_ITEM_MARK.sub("", lines[start]).strip()))
+        ):
+            names.append(start)
+            start += 1
+        if names:
+            return ", ".join(_ITEM_MARK.sub("", lines[i]).strip() for i in names), names
     following = index + 1
     apart = following < len(lines) and not lines[following].strip()
     if apart:
@@ -1087,6 +1102,16 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
     ``Superseded by [..](..)`` anywhere in it are links. Later paragraphs are prose."""
     body = section.body.split("\n")
     if target == "status" and _read_task_list(section, body, path, found):
+        return
+    if target in NAME_FIELDS and section.items and target not in found.fields:
+        # "## Authors" over a list of names: every item, not the first alone
+        names = ", ".join(plain_text(item.text).strip() for item in section.items)
+        line = body[section.items[0].line - section.line - 1]
+        shown = _take(found, target, names, section.items[0].line, line, path, "")
+        found.style = found.style or "section"
+        listed = [text for text in body if text.strip()]
+        if shown and len(listed) == len(section.items) and not section.children:
+            found.hidden_lines.update(range(section.line, section.end_line + 1))
         return
     first: tuple[int, str] | None = None
     only_metadata = True
@@ -1337,7 +1362,9 @@ def _read_status_note(
         body = sections[0].body.split("\n")
         opening = [(sections[0].line + 1 + i, line) for i, line in enumerate(body)]
     first = next((pair for pair in opening if pair[1].strip()), None)
-    marked = _SUPERSEDED.match(plain_text(_strip_marks(first[1])).strip()) if first else None
+    # "> ⚠️ Superseded by https://...": in a quote, after a sign, too (Haystack's proposals)
+    opening_text = _SYMBOLS.sub("", _QUOTE.sub("", first[1]).strip()) if first else ""
+    marked = _SUPERSEDED.match(plain_text(_strip_marks(opening_text)).strip()) if first else None
     if first is not None and marked is not None and marked[2]:
         position = Position(first[0], section_column(first[1], first[1].strip()))
         found.fields["status"] = Field("superseded", position, position)
