@@ -322,3 +322,17 @@ def test_a_template_that_leaves_every_section_to_the_author_asks_for_none(
     assert [path for path, _ in missing(checked(tmp_path / "asks", files, "rfc"))] == [
         "rfc/0001-remote-cache.md"
     ]
+
+
+def test_a_template_with_no_place_for_a_status_asks_records_for_none(tmp_path: Path) -> None:
+    files = {
+        "adr/template.md": "# Titel\n\n## Context\n\n## Besluit\n\n## Gevolgen\n",
+        "adr/0001-gebruik-postgres.md": "# Gebruik Postgres\n\n## Context\n\nX\n",
+        "adr/0002-gebruik-kafka.md": "# Gebruik Kafka\n\n## Context\n\nY\n",
+    }
+    assert not [f for f in checked(tmp_path, files, "adr") if f.rule == "DEC102"]
+    with_status = dict(files, **{"adr/template.md": "# Titel\n\n## Status\n\n## Context\n"})
+    assert [f.rule for f in checked(tmp_path / "b", with_status, "adr") if f.rule == "DEC102"] == [
+        "DEC102",
+        "DEC102",
+    ]

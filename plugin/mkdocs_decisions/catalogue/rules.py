@@ -215,7 +215,7 @@ _RULES = [
         "note for the collection, and so it is for a sub-folder in which most records "
         "(three or more) state none; when the collection's own template marks the "
         "status optional (MADR 2's `* Status: ... <!-- optional -->`, MADR 3 and 4's "
-        "optional front matter), it is no finding.",
+        "optional front matter) or has no place for one, it is no finding.",
         "Readers cannot tell whether a decision holds without its status.",
         "Write the status where the record's format keeps it (the message says where: "
         "front matter, a `* Status:` line, a table row or a `## Status` section), or set "

@@ -80,12 +80,26 @@ def read_template(
         or _CONDITIONAL.match(_first_words(section))
     )
     fields = _optional_fields(lines, front.body_start if front.present else 0)
+    if not _STATUS_WORDS.search(text):
+        # A template with no place for a status at all (no key, label or section): its
+        # records do not write one, and are not asked to (Geonovum's).
+        fields = fields | {"status"}
     declared = front.fields.get("title")
     written = [structure.title or "", str(declared.value) if declared is not None else ""]
     titles = frozenset(title_key(title) for title in written if title_key(title))
     return TemplateOutline(path, kind.name, group, sections, optional, fields, titles)
 
 
+# The words that give a template a place for the status: our labels for it, in every
+# language they are read in, and the key.
+_STATUS_WORDS = re.compile(
+    "|".join(
+        rf"(?<!\w){re.escape(label)}(?!\w)"
+        for label in sorted({*(k for k, v in LABELS.items() if v == "status"), "status"})
+    )
+    + r"|(?<!\w)(?:statut|estado|stato|état|状态|狀態|状態|ステータス|상태)(?!\w)",
+    re.IGNORECASE,
+)
 # A template that leaves every section to the author (RisingWave: "Please feel free to
 # add or remove sections."): its headings are suggestions, none is asked for.
 _ALL_OPTIONAL = re.compile(
