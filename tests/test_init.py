@@ -410,3 +410,30 @@ def test_init_reads_a_collection_kept_in_a_folder_per_status(project: Project) -
         "CFI improvements": "accepted",
         "Threads": "withdrawn",
     }
+
+
+def test_init_reads_designs_grouped_by_year_in_a_folder_per_status(project: Project) -> None:
+    design = "# {title}\n\n## Summary\n\nX.\n"
+    for path, title in (
+        ("accepted/2020/feature-switch.md", "Feature switches"),
+        ("accepted/2020/cbor/cbor.md", "CBOR reader"),
+        ("accepted/2020/workloads/workloads.md", "Workloads"),
+        ("accepted/2020/workloads/workload-manifest.md", "Workload manifest"),
+        ("accepted/2021/net5/net5.md", "Planning for five"),
+        ("accepted/2024/netstandard.md", "Net standard"),
+    ):
+        project.write(path, design.format(title=title))
+    project.git_commit_all("designs", "2024-04-01T09:00:00+00:00")
+    shown = project.decisions("init")
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr, shown.stderr
+    assert "accepted/  6 RFCs" in shown.stdout
+    listed = json.loads(project.decisions("list", "--format", "json").stdout)
+    records = {record["title"]: (record["id"], record["status"]) for record in listed["records"]}
+    assert records == {
+        "Feature switches": ("feature-switch", "accepted"),
+        "CBOR reader": ("cbor", "accepted"),
+        "Workloads": ("workloads", "accepted"),
+        "Workload manifest": ("workload-manifest", "accepted"),
+        "Planning for five": ("net5", "accepted"),  # a digit in a name is no number
+        "Net standard": ("netstandard", "accepted"),  # a year folder is no record's
+    }

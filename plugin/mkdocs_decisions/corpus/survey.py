@@ -239,6 +239,9 @@ def _candidate_folders(root: Path, configured: dict[str, str]) -> list[tuple[str
     taken: set[str] = set()
 
     def add(folder: str, kind: str, source: str) -> None:
+        # A folder whose name and headings say neither (`accepted/2020/x.md`): RFCs, the
+        # kind of document a collection of designs most often is.
+        kind = kind or "rfc"
         real = os.path.realpath(root / folder)
         if folder and real not in taken and (root / folder).is_dir():
             inside = any(real.startswith(t + os.sep) or t.startswith(real + os.sep) for t in taken)

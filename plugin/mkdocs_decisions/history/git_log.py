@@ -394,9 +394,21 @@ def _uncommitted_files(root: Path, places: list[str], versions: dict[str, Any]) 
 def _staged_renames(repo: Any, prefix: str) -> dict[str, str]:
     """The renames the index holds over HEAD, new path to old, relative to the project:
     one ``git diff`` of the index, which git answers from its own records of the files."""
-    output = repo.git.diff(
-        "--cached", "-M", "--name-status", "--diff-filter=R", "-z", "HEAD", "--", _spec(prefix, ".")
-    )
+    import git  # GitPython, imported where history is read (see read_history)
+
+    try:
+        output = repo.git.diff(
+            "--cached",
+            "-M",
+            "--name-status",
+            "--diff-filter=R",
+            "-z",
+            "HEAD",
+            "--",
+            _spec(prefix, "."),
+        )
+    except git.GitCommandError:  # an index git cannot read: the history of HEAD's paths
+        return {}
     fields = output.split("\0")
     renames: dict[str, str] = {}
     for at in range(0, len(fields) - 2, 3):

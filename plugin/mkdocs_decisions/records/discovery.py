@@ -28,6 +28,7 @@ from .kinds import KindSpec
 from .parse import SourceFile
 from .titles import clean_title, is_placeholder
 
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
 # A name that is a date and nothing else (2020-07-01, 20200701, 2020_07_01).
 _DATE_ONLY = re.compile(r"^(?:19|20)\d{2}([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])$")
@@ -287,8 +288,12 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             # Like MkDocs: index.md wins over README.md as the folder's page.
             landing_name = min(landing_names, key=lambda n: n.lower() != "index.md", default="")
             own_name = os.path.basename(directory)
-            if not landing_name and not _NUMBERED_FOLDER.match(own_name):
-                # Docusaurus: "ADRs/ADRs.md" is the folder's page (its category index)
+            pages_here = [n for n in files if os.path.splitext(n)[1].lower() in RECORD_EXTENSIONS]
+            category = len(pages_here) > 2 or bool(subdirs)
+            if not landing_name and not _NUMBERED_FOLDER.match(own_name) and category:
+                # Docusaurus: "ADRs/ADRs.md" is the folder's page (its category index), over
+                # the records beside or below it; "cbor/cbor.md" alone, or with one part,
+                # is a record.
                 landing_name = next(
                     (n for n in sorted(files) if n.lower() == f"{own_name.lower()}.md"), ""
                 )
@@ -301,7 +306,9 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 if os.path.splitext(n)[1].lower() in RECORD_EXTENSIONS and not n.startswith(".")
             ]
             folder_name = os.path.basename(directory)
-            numbered_folder = bool(group and _NUMBERED_FOLDER.match(folder_name))
+            # "accepted/2020/": a year groups records, unless it is a record's own folder
+            year = bool(_YEAR.match(folder_name)) and not landing_name
+            numbered_folder = bool(group and _NUMBERED_FOLDER.match(folder_name)) and not year
             inside_record = any(_inside(directory, root) for root in record_folders)
             parts_of_record = inside_record or (
                 numbered_folder and _has_record_beside(directory, folder_name)

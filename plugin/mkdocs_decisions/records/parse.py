@@ -868,7 +868,8 @@ def _numbered_name(stem: str, kind: KindSpec) -> tuple[int, str] | None:
         return number, f"{kind.prefix}-{number:04d}"
     if all(group[:1].isupper() or group.upper() == kind.prefix.upper() for group in groups):
         return number, stem[: match.end()]
-    if len(groups) == 1 and match.end() == len(stem) and 2 <= len(groups[0]) <= 6:
+    separated = match["prefix"][-1:] in ("-", "_")  # "hip-0001", not "net5" or "utf8"
+    if len(groups) == 1 and match.end() == len(stem) and 2 <= len(groups[0]) <= 6 and separated:
         return number, f"{groups[0].upper()}-{number:04d}"  # "hip-0001.md": HIP-0001
     return None
 
@@ -902,12 +903,16 @@ def _status(
 
 
 def folder_status(path: str, canonical: Callable[[str], str | None]) -> tuple[str, str] | None:
-    """The status word a record's folder is named by and its canonical status, when the
-    folder's name is one of the kind's statuses or their aliases (``accepted/``,
-    ``implemented/``); None for any other folder. History reads past versions so too."""
-    word = posixpath.basename(posixpath.dirname(path)).lower()
-    status = canonical(word) if word else None
-    return (word, status) if status else None
+    """The status word a record's folder (or the nearest folder around it) is named by and
+    its canonical status, when the name is one of the kind's statuses or their aliases
+    (``accepted/``, ``implemented/``); None for any other. History reads past versions
+    so too."""
+    for folder in reversed(posixpath.dirname(path).split("/")):  # nearest first
+        word = folder.lower()
+        status = canonical(word) if word else None
+        if status:
+            return word, status  # "accepted/2020/x.md": by year inside the status
+    return None
 
 
 def _body_status_references(
