@@ -2642,3 +2642,45 @@ def test_a_successor_outside_the_collection_is_a_document_not_a_broken_link(
     }
     broken = [f.path for f in checked(tmp_path, files) if f.rule == "DEC201"]
     assert broken == ["adr/0002-use-tool-2.md"]  # a record of the collection that is not there
+
+
+def test_a_pep_style_header_block_is_read_key_by_key() -> None:
+    text = (
+        "    Author: Ann Example <ann(at)example(dot)org>\n    Status: Final/24.0 Implemented\n"
+        "    Type: Standards Track\n    Created: 28-Jul-2008\n    Post-History:\n"
+        "    Replaced-By: EEP-0068\n****\nEEP 18: JSON bifs\n----\n\nAbstract\n========\n\nX\n"
+    )
+    parsed = record(text, "eeps/eep-0018.md", "rfc")
+    assert parsed.title == "JSON bifs"
+    assert parsed.raw_status == "Final"
+    assert parsed.strings("authors") == ("Ann Example",)
+    assert parsed.date == dt.date(2008, 7, 28)
+    assert [(r.relation, r.target) for r in parsed.references] == [("superseded_by", "EEP-0068")]
+
+
+def test_a_bold_implementation_status_is_the_status() -> None:
+    text = (
+        "# Secure cluster traffic\n\n* **Owners:**\n  * Max Example\n\n"
+        "* **Implementation:** Implemented\n\n## Why\n\nX\n"
+    )
+    parsed = record(text, "proposals/0002-secure-cluster.md", "rfc")
+    assert (parsed.status, parsed.strings("authors")) == ("implemented", ("Max Example",))
+
+
+def test_a_quoted_note_that_the_document_moved_is_a_stub() -> None:
+    text = "> IMPORTANT: This document was moved to [0002-flags.md](./0002-flags.md)\n"
+    assert record(text, "proposals/2024-01-02-flags.md", "rfc").moved_to == "./0002-flags.md"
+
+
+def test_a_meta_sections_name_is_the_title() -> None:
+    text = (
+        "# Meta\n[meta]: #meta\n- Name: Enable cache with informers\n- Start Date: 2022-11-23\n"
+        "- Author(s): ana, bo\n\n# Overview\n\nX\n"
+    )
+    parsed = record(text, "proposals/cache_enhancements.md", "rfc")
+    assert (parsed.title, parsed.date) == ("Enable cache with informers", dt.date(2022, 11, 23))
+
+
+def test_a_projects_design_proposal_prefix_is_not_the_title() -> None:
+    text = "# Kyverno Design Proposal - Mutate Existing Resources\n\n## Overview\n\nX\n"
+    assert record(text, "proposals/mutate_existing.md", "rfc").title == "Mutate Existing Resources"

@@ -56,7 +56,7 @@ NOT_TITLES = frozenset(
     {"note", "notes", "history", "update", "updates", "changelog", "revision history"}
     # a metadata label written as a heading ("## Author(s)" above the list of authors)
     | {"author", "authors", "author(s)", "owner", "owners", "deciders", "reviewers"}
-    | {"metadata", "authors and reviewers"}
+    | {"meta", "metadata", "meta data", "authors and reviewers"}
     # a status written as a heading above the title ("# Superseded!")
     | {"superseded", "deprecated", "withdrawn", "rejected", "obsolete", "archived"}
 )
@@ -243,7 +243,9 @@ CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 # A heading that names the document it heads ("RFC: Input Union", "ADR 12: Use X",
 # "Proposal: Generics"): the title, whatever its level.
 _NAMES_DOCUMENT = re.compile(
-    r"^(?:rfc|adr|kep|pep|proposal|design\s+doc(?:ument)?)\b[\s#-]*\d{0,6}\s*:\s*\S", re.I
+    r"^(?:(?:rfc|adr|kep|pep|proposal|design\s+doc(?:ument)?)\b[\s#-]*\d{0,6}"
+    r"|[a-z]{2,6}[\s#-]*\d{1,6})\s*:\s*\S",  # "EEP 18: JSON bifs", "MSC1929: Title"
+    re.I,
 )
 
 

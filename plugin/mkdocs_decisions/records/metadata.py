@@ -93,8 +93,17 @@ LABELS: dict[str, str] = {
     "feature name": "title",  # a title where it is prose (RubyGems, Pony), not an identifier
     "superseded by": "superseded_by",
     "superceded by": "superseded_by",
+    "replaced by": "superseded_by",  # PEP-style headers: "Replaced-By: EEP-0068"
+    "replaced-by": "superseded_by",
+    "superseded-by": "superseded_by",
     "supersedes": "supersedes",
     "supercedes": "supersedes",
+    "replaces": "supersedes",
+    "implementation status": "status",  # Prometheus: "* **Implementation Status:** ..."
+    "implementation": "status",  # and "* **Implementation:** Implemented"
+    "owners": "authors",
+    "owner": "authors",
+    "owner(s)": "authors",
 }
 # The same labels in the languages teams write records in (MADR and Nygard templates are
 # translated): French, Spanish, Portuguese, Italian, German, Dutch, the Scandinavian
@@ -324,7 +333,8 @@ _SUPERSEDED = re.compile(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IG
 # Where a status word ends: punctuation, a dash between spaces, or a word that starts
 # what is said about it ("Accepted in [#1811]", "Stable since 1.3", "Reverted by ...").
 _STATUS_END = re.compile(
-    r"\s*(?:[(\[{,;:!?]|\.(?:\s|$)|\s[-\u2013\u2014]\s|\s(?:in|by|since|until|from|as of|at|"
+    r"\s*(?:[(\[{,;:!?]|/(?=\S*\d)|\.(?:\s|$)|\s[-\u2013\u2014]\s|"
+    r"\s(?:in|by|since|until|from|as of|at|"
     r"per|via|with|after|before|on|but|though|although|except|however)(?:\s|$))",
     re.IGNORECASE,
 )
@@ -442,6 +452,7 @@ def read_body_metadata(
             ]
             _read_tables(own, first_line, path, found)
             _read_lines(own, lines, first_line, path, found)
+            _read_meta_name(own, lines, first_line, found)
     if "date" not in found.fields and sections:
         _read_lines(
             _dates_in_first_section(sections[0], first_line), lines, first_line, path, found
@@ -740,6 +751,8 @@ def _badge_word(badge: re.Match[str]) -> str:
 def _is_word_list(plain: str) -> bool:
     """Whether a value lists the template's status words rather than stating one."""
     parts = [part.strip(" `*_") for part in re.split(r"\s*[,|/]\s*", plain)]
+    if any(re.search(r"\d", part) for part in parts):
+        return False  # "Final/24.0 Implemented": a status and the release it shipped in
     known = [part for part in parts if _STATUS_WORD.fullmatch(part.split(" ")[-1] or "-")]
     return len(parts) >= 2 and len(known) >= 2 and len(known) >= len(parts) - 1
 
@@ -1006,7 +1019,7 @@ def _read_lines(
             following in indices
             and lines[following][:1] in (" ", "\t")
             and not _ITEM_MARK.match(lines[following])
-            and not (_LABELLED.match(lines[following].strip()))
+            and not _starts_label(lines[following].strip())
         ):
             value = f"{value} {lines[following].strip()}"
             taken.append(following)
@@ -1018,6 +1031,44 @@ def _read_lines(
             taken += below
         if _take(found, label, value, first_line + index, line, path, "list"):
             found.hidden_lines.update(first_line + i for i in taken)
+
+
+# "- Name: Enable cache with informers": a Meta section's name of the proposal (Kyverno's
+# KDPs, after Rust's "Feature Name"); only there is "Name" a title, not a person's name.
+_META_NAME = re.compile(
+    r"^\s*[-*]\s*(?:\*\*)?name(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?P<value>\S.*)$", re.I
+)
+
+
+def _read_meta_name(
+    own: list[tuple[int, str]], lines: list[str], first_line: int, found: BodyMetadata
+) -> None:
+    if "title" in found.fields:
+        return
+    for index, line in own:
+        named = _META_NAME.match(line)
+        if named and _PROSE_NAME.match(plain_text(named["value"]).strip()):
+            value = plain_text(_strip_marks(named["value"])).strip()
+            position = Position(first_line + index, section_column(line, named["value"]))
+            found.fields["title"] = Field(value, Position(first_line + index, 1), position)
+            found.hidden_lines.add(first_line + index)
+            return
+
+
+def _starts_label(text: str) -> bool:
+    """Whether a line starts a labelled value of its own (``**Date:** x``, ``Status:
+    Replaced`` in a PEP-style header block), so that it does not wrap onto the line above."""
+    if _LABELLED.match(text):
+        return True
+    plain = _LABEL_ONLY.match(text)
+    if plain is None:
+        return False
+    label = plain["label"].strip()
+    return _label(label) in LABELS or bool(_HEADER_KEY.match(label))
+
+
+# A header key of an RFC 822 style block ("Type", "Post-History", "Erlang-Version").
+_HEADER_KEY = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*(?: [A-Z][A-Za-z]*){0,2}$")
 
 
 def _value_below(

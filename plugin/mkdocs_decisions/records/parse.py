@@ -637,6 +637,11 @@ def _moved_to(body: str) -> str:
     "Moved to [2071-x.md](2071-x.md).", "This document was renamed [...]. Please see
     [SE-0519](0519-x.md)."; "" for a record."""
     text = body.strip()
+    # "> IMPORTANT: This document was moved to [x](x)": quoted, after a word of warning
+    text = re.sub(r"^(?:>\s*)+", "", text)
+    text = re.sub(
+        r"^(?:\*\*)?(?:important|note|notice|warning|moved)(?:\*\*)?\s*:\s*", "", text, flags=re.I
+    )
     if len(text) > 400 or "\n\n" in text or not _MOVED.match(text):
         return ""
     link = _LINK.search(text)

@@ -57,8 +57,9 @@ _SUFFIX_ID = re.compile(
 # doc: Title".
 _DOCUMENT_NOUN = re.compile(
     r"^(?:proposal|design\s+proposal|design\s+doc(?:ument)?|enhancement\s+proposal|"
-    r"request\s+for\s+comments|feature\s+name|(?:[A-Z][\w-]*\s+)?feature\s+proposal)"
-    r"(?:[-\s#]*\d{1,6})?\s*:\s+(?=\S)",
+    r"request\s+for\s+comments|feature\s+name|(?:[A-Z][\w-]*\s+)?feature\s+proposal|"
+    r"[A-Z][\w-]*\s+design\s+proposal(?=\s[-\u2013\u2014]))"  # "Kyverno Design Proposal - X"
+    r"(?:[-\s#]*\d{1,6})?\s*(?::|\s[-\u2013\u2014])\s+(?=\S)",
     re.IGNORECASE,
 )
 # The series named before a title in Chinese, Japanese or Korean: "ADR Close処理の設計"
