@@ -823,3 +823,18 @@ def test_a_draft_may_be_withdrawn(project: Project) -> None:
     project.write("rfc/0001-lockfiles.md", adr(front=front.replace("draft", "withdrawn")))
     project.git_commit_all("withdraw", "2024-02-10T09:00:00+00:00")
     assert not [f for f in findings(project) if "DEC401" in f]
+
+
+def test_touch_ups_on_the_day_of_acceptance_are_no_edit(project: Project) -> None:
+    project.configure()
+    project.write("adr/0001-nightly.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00")
+    text = (project.root / "adr/0001-nightly.md").read_text()
+    project.write("adr/0001-nightly.md", text.replace("cheap to run", "cheap to run and to test"))
+    project.git_commit_all("fix wording", "2026-02-01T09:43:00+00:00")
+    assert not [f for f in findings(project) if "DEC402" in f]
+    text = (project.root / "adr/0001-nightly.md").read_text()
+    project.write("adr/0001-nightly.md", text.replace("and to test", "and to test and to scale"))
+    project.git_commit_all("change the decision", "2026-03-05T09:00:00+00:00")
+    (hit,) = [f for f in findings(project) if "DEC402" in f]
+    assert "2026-03-05" in hit and "earlier" not in hit

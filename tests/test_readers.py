@@ -2684,3 +2684,72 @@ def test_a_meta_sections_name_is_the_title() -> None:
 def test_a_projects_design_proposal_prefix_is_not_the_title() -> None:
     text = "# Kyverno Design Proposal - Mutate Existing Resources\n\n## Overview\n\nX\n"
     assert record(text, "proposals/mutate_existing.md", "rfc").title == "Mutate Existing Resources"
+
+
+def test_dates_kept_in_sections_of_their_own() -> None:
+    text = (
+        "# 3. Use a linter\n\n## Creation Date\n\n01/12/22\n\n## Decision Date\n\n15/12/22\n\n"
+        "## Status\n\nAccepted\n\n## Context\n\nX\n"
+    )
+    assert record(text).date == dt.date(2022, 12, 15)  # the decision's, over the creation's
+
+
+def test_the_file_names_date_says_a_slash_date_is_month_first() -> None:
+    text = "# Use Redux\n\n- Status: accepted\n- Date: 7/12/2022\n\n## Context\n\nX\n"
+    assert record(text, "adr/20220713-use-redux.md").date == dt.date(2022, 7, 12)
+
+
+def test_the_chosen_option_is_what_the_outcome_names_before_its_reasons() -> None:
+    text = (
+        "# Pick a build tool\n\n## Considered Options\n\n* Alpha\n* Beta\n\n"
+        '## Decision Outcome\n\nChosen option: "Beta", because the "Alpha" option is slow.\n'
+    )
+    parsed = record(text)
+    options = considered_options(find_section(parsed.iter_sections(), ("considered options",)))
+    outcome = find_section(parsed.iter_sections(), ("decision outcome",))
+    assert [o.short_name for o in chosen_options(outcome, options)] == ["Beta"]
+
+
+def test_a_title_heading_says_more_than_a_feature_name() -> None:
+    text = (
+        "- Feature Name: Product Tour\n- Start Date: 2020-01-25\n\n"
+        "# Amundsen Product Tour and Feature Walkthrough\n\n## Summary\n\nX\n"
+    )
+    assert record(text, "rfcs/002-tour.md", "rfc").title == (
+        "Amundsen Product Tour and Feature Walkthrough"
+    )
+    alone = "- Feature Name: Add gem exec command\n\n# Summary\n\nX\n"
+    assert record(alone, "rfcs/003-exec.md", "rfc").title == "Add gem exec command"
+
+
+def test_a_generic_first_section_is_no_title() -> None:
+    text = "---\nStatus: IN PROGRESS\n---\n\n## Purpose\n\nWhy we do it.\n\n## Design\n\nX\n"
+    parsed = record(text, "proposals/148/column_level_lineage.md", "rfc")
+    assert parsed.title == "Column level lineage"
+    assert [s.key for s in parsed.sections][:1] == ["purpose"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "000-feature-template.md",
+        "000-deprecation-template.md",
+        "ADRXXX-decision-record-template.md",
+    ],
+)
+def test_a_template_numbered_by_a_placeholder_is_a_template(name: str) -> None:
+    assert is_template(name)
+
+
+def test_a_date_label_above_the_status_word_is_the_date() -> None:
+    text = (
+        "# Save a form\n\n## Status\n\nDate created: *2025-08-08*\n\nIn development\n\n"
+        "## Context\n\nX\n"
+    )
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.date) == ("In development", dt.date(2025, 8, 8))
+
+
+def test_a_folder_named_for_a_status_outside_the_lifecycle_is_the_status_as_written() -> None:
+    parsed = record("# Python SDK\n\n## Summary\n\nX\n", "design/open/python-sdk.md", "rfc")
+    assert (parsed.raw_status, parsed.status) == ("open", None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from ..catalogue.findings import Finding
@@ -68,6 +69,10 @@ def _reachable(kind: KindSpec, status: str) -> set[str]:
     return seen
 
 
+# How long after the commit that accepted a decision its edits are still its acceptance.
+SETTLING = dt.timedelta(days=1)
+
+
 @check("DEC402")
 def check_edits_after_acceptance(
     record: Record, kind: KindSpec, corpus: Corpus
@@ -75,7 +80,15 @@ def check_edits_after_acceptance(
     file = corpus.history.of(record.path)
     if kind.name != "adr" or file is None:
         return
-    edits = [edit for edit in file.content_edits if edit.status == "accepted"]
+    accepted = next((c.commit for c in file.status_timeline if c.new == "accepted"), None)
+    edits = [
+        edit
+        for edit in file.content_edits
+        if edit.status == "accepted"
+        # the touch-ups of the day it was accepted (a typo seen in the merged page, a link
+        # fixed the next morning) are part of its acceptance
+        and not (accepted is not None and edit.commit.date - accepted.date <= SETTLING)
+    ]
     if edits:
         latest = edits[-1].commit
         merge = edits[-1].merged

@@ -782,7 +782,7 @@ def _file_history(
         status = status or raw
         if raw is None and canonical is not _as_written:  # its folder's, as parse reads it
             by_folder = folder_status(version.path, canonical)
-            status = by_folder[1] if by_folder else None
+            status = (by_folder[1] or by_folder[0]) if by_folder else None
         if not seen or status != previous_status:
             timeline.append(StatusChange(version.commit, previous_status, status, not seen))
         if seen and summary.edited:

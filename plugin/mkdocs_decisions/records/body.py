@@ -57,6 +57,9 @@ NOT_TITLES = frozenset(
     # a metadata label written as a heading ("## Author(s)" above the list of authors)
     | {"author", "authors", "author(s)", "owner", "owners", "deciders", "reviewers"}
     | {"meta", "metadata", "meta data", "authors and reviewers"}
+    # a generic first section of a record without a title heading ("## Purpose")
+    | {"purpose", "problem statement", "problem statements", "overview", "introduction"}
+    | {"intro", "background", "abstract", "summary", "goals", "scope"}
     # a status written as a heading above the title ("# Superseded!")
     | {"superseded", "deprecated", "withdrawn", "rejected", "obsolete", "archived"}
 )

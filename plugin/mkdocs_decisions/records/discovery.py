@@ -111,6 +111,7 @@ _TEMPLATE_WORD = re.compile(
     r"^_*(?:templates?|mal|mall|skabelon|sjabloon|vorlage|mod[eè]le|plantilla|modello|modelo)$",
     re.IGNORECASE,
 )
+_PLACEHOLDER_NUMBER = re.compile(r"[A-Za-z]{0,6}?(?:0+|[xX]{2,}|[nN]{2,})")
 # What a numbered template is a template of ("001-proposal-template.md").
 _KIND_OF_TEMPLATE = re.compile(
     r"^(?:adr|rfc|proposal|record|decision|design|architecture|enhancement|example)$", re.I
@@ -860,6 +861,12 @@ def is_template(name: str) -> bool:
         and all(_KIND_OF_TEMPLATE.match(word) for word in words[1:-1])
     ):
         words = words[1:]  # "001-proposal-template": numbered first, as the records are
+    if len(words) > 2 and _PLACEHOLDER_NUMBER.fullmatch(words[0]) and len(words) <= 6:
+        # "000-feature-template", "ADRXXX-architecture-decision-record-template": a
+        # placeholder for the number, then what it is a template of
+        last = words[-1]
+        if _TEMPLATE_WORD.match(last) and not last.lower().endswith("templates"):
+            return True
     if not any(_TEMPLATE_WORD.match(word) for word in words):
         return False
     return all(_TEMPLATE_WORD.match(word) or _TEMPLATE_QUALIFIERS.match(word) for word in words)

@@ -203,6 +203,10 @@ _VALUE_SECTIONS = {
     "status": "status",
     "date": "date",
     "deciders": "deciders",
+    "decision date": "date",  # "## Decision Date" over "15/12/22" (CDDO)
+    "date of decision": "date",
+    "creation date": "date",
+    "date created": "date",
     "authors": "authors",
     "author": "authors",
     # the same sections in the team's language: French, Spanish and Portuguese, Italian
@@ -409,6 +413,9 @@ class BodyMetadata:
     style: str = ""  # where its status is written: "list", "table", "section" or ""
     layout: str = ""  # where its other metadata is written, when it states no status
     hidden_lines: set[int] = field(default_factory=set)  # file lines the header repeats
+    # The title is a `- Feature Name:` in words: the record's title heading, when it has
+    # one, says it in full ("Product Tour" under "# Amundsen Product Tour and ...").
+    title_is_feature_name: bool = False
     findings: list[Finding] = field(default_factory=list)
     # A decision date written so that it cannot be read: said when no other date is read.
     unread_date: list[Finding] = field(default_factory=list)
@@ -1148,6 +1155,11 @@ def _labelled_pairs(text: str) -> list[tuple[str, str]]:
 _REPLACED = ("superseded", "superceded", "replaced")
 
 
+# Labels a Status section's line may start with and still state the status or its
+# successor ("Status: Accepted", "Superseded by: [ADR 9](..)"); None: no label of ours.
+_STATUS_LINE_LABELS = (None, "status", "superseded_by", "supersedes")
+
+
 def _read_value_section(section: Section, target: str, path: str, found: BodyMetadata) -> None:
     """``## Status`` (or ``## Date``): the first line is the value; relation lines such as
     ``Superseded by [..](..)`` anywhere in it are links. Later paragraphs are prose."""
@@ -1177,6 +1189,11 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
             continue  # the template's advice, quoted: 'A decision may be "proposed" if ...'
         if target == "status" and _STATUS_DATE.match(plain):  # "2020-09-22 Accepted"
             dated.append((line_number, _ITEM_MARK.sub("", text)))
+        labelled = _LABEL_ONLY.match(plain) if target == "status" else None
+        if labelled and LABELS.get(_label(labelled["label"])) not in _STATUS_LINE_LABELS:
+            # "Date created: *2025-08-08*" above the status word: that label's value
+            _take(found, _label(labelled["label"]), labelled["value"], line_number, line, path, "")
+            continue
         relation = _RELATION_LINE.match(plain) if target == "status" else None
         if relation and first is not None:
             _take_relation(found, relation["label"], text, line_number)
@@ -1191,7 +1208,7 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
                 _take_relation(found, relation["label"], text, line_number)
             continue
         only_metadata = False
-    if first is None or target in found.fields:
+    if first is None or (target in found.fields and target != "date"):  # dates: by rank
         return
     if len(dated) >= 2:  # a dated history of statuses, oldest first: the last one holds
         first = dated[-1]
@@ -1221,7 +1238,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
                     _take(found, "accepted on", day.isoformat(), number, line, path, "")
                     break
     else:
-        _take(found, target, value, line_number, body[line_number - section.line - 1], path, "")
+        label = section.key if section.key in LABELS else target  # its rank: "Creation Date"
+        _take(found, label, value, line_number, body[line_number - section.line - 1], path, "")
     if only_metadata:
         found.hidden_lines.update(range(section.line, section.end_line + 1))
 
@@ -1359,6 +1377,7 @@ def _take(
         parsed = plain_text(_strip_marks(value))
         if label == "feature name" and not _PROSE_NAME.match(str(parsed)):
             return False  # Rust's `- Feature Name: my_awesome_feature`: an identifier
+        found.title_is_feature_name = label == "feature name"
     elif key == "status":
         word, successors = status_phrase(value)
         if word is None:

@@ -205,7 +205,11 @@ def parse_record(
 
     number, record_id = _identity(fields, source, kind, path, findings)
     raw_status, status, status_references = _status(fields, kind, source)
-    title, title_position = _title(fields, structure, first_line, kind, number)
+    title_fields = fields
+    from_body = raw_fields.get("title") is metadata.fields.get("title")
+    if metadata.title_is_feature_name and structure.title is not None and from_body:
+        title_fields = {key: value for key, value in fields.items() if key != "title"}
+    title, title_position = _title(title_fields, structure, first_line, kind, number)
     if has_control_characters(title):
         findings.append(_control_finding(path, title_position, "the title"))
         title = without_control_characters(title)
@@ -589,8 +593,9 @@ def _named_by_date(stem: str) -> bool:
 def _month_first_as_named(
     fields: dict[str, Field], named: dt.date, findings: list[Finding]
 ) -> None:
-    """``04/06/2023`` in ``20230406-x.md``: the file name says the month comes first (US
-    dates), where the number alone would be read day first."""
+    """``04/06/2023`` in ``20230406-x.md``, ``7/12/2022`` in ``20220713-x.md``: the file
+    name says the month comes first (US dates), where the number alone would be read day
+    first: the reading month first is within a week of the name's date, the other not."""
     found = fields.get("date")
     read = found.value if found is not None else None
     if found is None or not isinstance(read, dt.date) or read == named or read.day > 12:
@@ -599,15 +604,15 @@ def _month_first_as_named(
         swapped = dt.date(read.year, read.day, read.month)
     except ValueError:
         return
-    if swapped != named:
+    if abs((swapped - named).days) > 7 or abs((read - named).days) <= 7:
         return
-    fields["date"] = replace(found, value=named)
+    fields["date"] = replace(found, value=swapped)
     for index, item in enumerate(findings):
         if item.rule == "DEC014" and item.position == found.value_position:
             findings[index] = replace(
                 item,
-                message=item.message.replace(read.isoformat(), named.isoformat()),
-                hint=f"write it as {named.isoformat()}",
+                message=item.message.replace(read.isoformat(), swapped.isoformat()),
+                hint=f"write it as {swapped.isoformat()}",
             )
 
 
@@ -894,7 +899,7 @@ def _status(
         # ``rfcs/withdrawn/``) states it by where the record is.
         by_folder = folder_status(source.path, kind.canonical_status)
         if by_folder is not None:
-            return by_folder[0], by_folder[1], []
+            return by_folder[0], by_folder[1] or None, []
         return None, kind.default_status, []
     references = [
         Reference(
@@ -907,17 +912,27 @@ def _status(
     return word, kind.canonical_status(word), references
 
 
-def folder_status(path: str, canonical: Callable[[str], str | None]) -> tuple[str, str] | None:
+def folder_status(
+    path: str, canonical: Callable[[str], str | None]
+) -> tuple[str, str | None] | None:
     """The status word a record's folder (or the nearest folder around it) is named by and
     its canonical status, when the name is one of the kind's statuses or their aliases
-    (``accepted/``, ``implemented/``); None for any other. History reads past versions
-    so too."""
+    (``accepted/``, ``implemented/``); a status word of no lifecycle (``open/``) with
+    None for its canonical status; None for any other. History reads past versions so
+    too."""
     for folder in reversed(posixpath.dirname(path).split("/")):  # nearest first
         word = folder.lower()
         status = canonical(word) if word else None
         if status:
             return word, status  # "accepted/2020/x.md": by year inside the status
+        if word in STATUS_FOLDER_WORDS:
+            return word, None  # "open/": the team's own word, for an alias (DEC101)
     return None
+
+
+# Folder names that are status words outside any built-in lifecycle (lakeFS' `open/`):
+# read as the records' status as written, like a word in the file the kind does not know.
+STATUS_FOLDER_WORDS = frozenset({"open", "closed", "pending", "in-progress", "in-review", "wip"})
 
 
 def _body_status_references(

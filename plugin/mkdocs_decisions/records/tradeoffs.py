@@ -597,7 +597,12 @@ def _named_candidates(text: str) -> list[str]:
         number = re.match(r"\s*#?(\d{1,2})\s*(?:[:.)\-\u2013\u2014]|$)", line)
         if number and re.search(r"(?:option|alternative)s?\W*$", match[0], re.IGNORECASE):
             candidates.append(f"option {number[1]}")  # "Selected option 2) as option 1) ..."
-        spans = [m[1] for m in _QUOTED.finditer(line[:300])] + [m[2] for m in _BOLD.finditer(line)]
+        # What it names before its reasons: 'Chosen option: "Beta", because the "Alpha"
+        # option ...' names Beta alone.
+        named = re.split(r",?\s+because\b", line, maxsplit=1, flags=re.IGNORECASE)[0]
+        spans = [m[1] for m in _QUOTED.finditer(named[:300])] + [
+            m[2] for m in _BOLD.finditer(named)
+        ]
         spans = [span for span in spans if span.strip()]
         if spans and line.lstrip()[:1] in "\"\u201c\u2018'`*_":
             candidates.extend(spans)
