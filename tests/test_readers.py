@@ -2753,3 +2753,16 @@ def test_a_date_label_above_the_status_word_is_the_date() -> None:
 def test_a_folder_named_for_a_status_outside_the_lifecycle_is_the_status_as_written() -> None:
     parsed = record("# Python SDK\n\n## Summary\n\nX\n", "design/open/python-sdk.md", "rfc")
     assert (parsed.raw_status, parsed.status) == ("open", None)
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("proposals/2023-11-13-utf8-migration.md", "Utf8 migration"),
+        ("eeps/eep-0004.md", "EEP 0004"),
+        ("proposals/148/column_level_lineage.md", "Column level lineage"),
+        ("adr/ADR0007-use-x.md", "Use x"),
+    ],
+)
+def test_a_title_from_the_file_name_keeps_its_words(path: str, title: str) -> None:
+    assert record("Some text without a heading.\n", path, "rfc").title == title

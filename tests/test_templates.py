@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_decisions.catalogue.findings import Finding
+from mkdocs_decisions.catalogue.findings import Finding, Severity
 from mkdocs_decisions.checks.run import run_checks
 from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
@@ -336,3 +336,19 @@ def test_a_template_with_no_place_for_a_status_asks_records_for_none(tmp_path: P
         "DEC102",
         "DEC102",
     ]
+
+
+def test_a_section_the_template_asks_for_that_most_records_lack_is_one_note(
+    tmp_path: Path,
+) -> None:
+    template = "# Title\n\n## Abstract\n\n## Motivation\n\n## Rationale\n"
+    files = {"rfc/template.md": template}
+    for number in range(1, 7):
+        motivation = "## Motivation\n\nWhy.\n\n" if number == 1 else ""
+        files[f"rfc/000{number}-x.md"] = (
+            f"# Proposal {number} of ours\n\n## Abstract\n\nA.\n\n{motivation}## Rationale\n\nR.\n"
+        )
+    found = [f for f in checked(tmp_path, files, "rfc") if f.rule == "DEC301"]
+    about = [f for f in found if "Motivation" in f.message]
+    assert len(about) == 1 and about[0].severity is Severity.INFO
+    assert about[0].message.startswith("5 of 6 requests for comments have no `Motivation`")

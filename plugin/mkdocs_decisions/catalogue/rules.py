@@ -346,7 +346,10 @@ _RULES = [
         "collection's records have (of at least five: those that need it, or all of them "
         "when fewer than five do) is one note for the collection. A sub-folder of the "
         "kind's folder in which most records (three or more) lack the section is one "
-        "note for that folder (an archive written before the template). The message "
+        "note for that folder (an archive written before the template); and a section "
+        "the template asks for that most of the records it covers (of at least five) do "
+        "not have is one note too (a template younger than the records). A section "
+        "headed by a bold line of its own (`**Abstract**`) is there. The message "
         "names the section as the collection's records write it (`Context` in a Nygard "
         "collection), else by its name here. A record without sections whose body is a "
         "few words and a link (an older document kept elsewhere, an internal repository) "
@@ -454,7 +457,9 @@ _RULES = [
         "(a formatter such as prettier run over every file), and fixes of at most three "
         "words of which at most one is added or removed (typos, a link's address). The "
         "commit named is the one that made the change: for a merged pull request, the "
-        "branch's commit, and the merge that brought it in.",
+        "branch's commit, and the merge that brought it in. Edits within a day of the "
+        "commit that accepted the record (touch-ups after the merge) are part of its "
+        "acceptance.",
         "An accepted decision is a record of what was decided and why; rewriting it "
         "afterwards loses that record. Typos aside, a changed decision deserves a new ADR. "
         "Fields that link or trace the record may change: `status`, `superseded_by`, "

@@ -87,6 +87,12 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
         asked = template_asks(corpus, kind, record, spec)
         if asked is False:
             continue  # the collection's own template has no such section, or marks it optional
+        if asked:
+            unfollowed = _template_unfollowed(corpus, kind, spec)
+            if unfollowed is not None:
+                if unfollowed == record.path:
+                    yield _unfollowed_note(corpus, kind, spec, record)
+                continue
         if _bold_heading(record, spec.aliases):
             continue  # "**Abstract**" on a line of its own: the section, written in bold
         convention = None if asked else _section_convention(corpus, kind, spec)
@@ -395,6 +401,56 @@ def _convention_pool(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> list[
     records = [r for r in corpus.records if r.kind == kind.name]
     needing = [r for r in records if spec in required_sections(r, kind, optional=False)]
     return needing if len(needing) >= CONVENTION_MINIMUM else records
+
+
+def _template_unfollowed(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> str | None:
+    """The path of the record that carries the one note, when the collection's template
+    asks for a section that most of the records it covers (five or more) do not have: a
+    template younger than the records, or one the team does not follow (.NET's designs,
+    Erlang's EEPs); None when most records have it."""
+
+    def compute() -> str | None:
+        pool = [
+            r
+            for r in _convention_pool(corpus, kind, spec)
+            if template_asks(corpus, kind, r, spec) and spec in required_sections(r, kind)
+        ]
+        if len(pool) < CONVENTION_MINIMUM:
+            return None
+        lacking = [r for r in pool if not _has_section(r, spec)]
+        if len(lacking) <= (1 - SECTION_SHARE) * len(pool):
+            return None
+        return min(r.path for r in lacking)
+
+    return corpus.memo(f"unfollowed:{kind.name}:{spec.name}", compute)
+
+
+def _has_section(record: Record, spec: SectionSpec) -> bool:
+    return _written_section(record.iter_sections(), spec.aliases) is not None or _bold_heading(
+        record, spec.aliases
+    )
+
+
+def _unfollowed_note(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
+    pool = [
+        r
+        for r in _convention_pool(corpus, kind, spec)
+        if template_asks(corpus, kind, r, spec) and spec in required_sections(r, kind)
+    ]
+    lacking = [r for r in pool if not _has_section(r, spec)]
+    note = finding(
+        "DEC301",
+        record.path,
+        record.title_position,
+        f"{len(lacking)} of {len(pool)} {kind.label.lower()} have no `{spec.name}` section, "
+        "which their template asks for: written before the template, or not following it; "
+        "said once, not per record",
+        "write the section in new records (`decisions baseline` keeps the old ones from "
+        "failing the build), or remove it from the template if the team does not write it",
+    )
+    return replace(
+        note, severity=Severity.INFO, subject=f"{kind.name}:section unfollowed:{spec.name}"
+    )
 
 
 def _convention_note(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:

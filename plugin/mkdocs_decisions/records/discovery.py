@@ -595,7 +595,19 @@ def _unnumbered_pages(
         beside = os.listdir(os.path.dirname(directory))
     except OSError:
         return False
-    return any(_numbered_name(os.path.splitext(name)[0]) for name in beside if name != own)
+    # Numbered records beside it: two or more ("net5/" alone among named designs is a
+    # name with a digit, not a numbered collection).
+    numbered = [
+        name
+        for name in beside
+        if name != own and _CLEARLY_NUMBERED.match(name) and not _YEAR.match(name)
+    ]
+    return len(numbered) >= 2
+
+
+# A name numbered as records are: the number first, or after a series and a separator
+# (0007-x.md, CIP-0001/), not a word with a digit in it (net5, utf8).
+_CLEARLY_NUMBERED = re.compile(r"^(?:[A-Za-z]{1,10}[-_])?\d{1,6}(?:[-_.]|$)")
 
 
 # Folder names that say they hold records of a stage: proposals not numbered yet, records

@@ -214,7 +214,11 @@ def parse_record(
         findings.append(_control_finding(path, title_position, "the title"))
         title = without_control_characters(title)
     if not title:
-        title = title_from_file_name(source.identity_name)
+        # The file's own name, unless it is only its folder's page ("148/column_lineage.md"
+        # is "Column lineage"; "0012/README.md" is named by its folder)
+        stem = posixpath.splitext(posixpath.basename(path))[0].lower()
+        named = source.identity_name if stem in ("readme", "index") else path
+        title = title_from_file_name(named)
         findings.append(
             finding(
                 "DEC106",

@@ -218,10 +218,14 @@ def title_from_file_name(path: str) -> str:
     upper case, the rest as the file name has it."""
     stem = posixpath.splitext(posixpath.basename(path))[0]
     stem = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}[-_ ]*", "", stem)  # a date first (2021-06-05_001-x)
-    stem = re.sub(r"^(?:[A-Za-z]{1,6}[-_]?)?\d+[-_ .]*", "", stem)
+    # "0007-", "ADR0007-", "adr-7-": a number first; not "utf8-" in "utf8-migration"
+    stem = re.sub(r"^(?:[A-Za-z]{1,6}[-_]\d+|[A-Za-z]{1,6}\d{2,}|\d+)[-_ .]*", "", stem)
     stem = re.sub(r"^[A-Za-z]{1,6}[-_](?:TODO|TBD|X+|N+)[-_ .]+", "", stem)  # "CFP-TODO-x"
     words = " ".join(stem.replace("-", " ").replace("_", " ").split())
-    return words[:1].upper() + words[1:] if words else posixpath.basename(path)
+    if not words:  # "eep-0004.md": its id is all its name says
+        whole = posixpath.splitext(posixpath.basename(path))[0]
+        return " ".join(whole.replace("-", " ").replace("_", " ").split()).upper() or whole
+    return words[:1].upper() + words[1:]
 
 
 def _is_prefix(inside: str, prefix: str) -> bool:
