@@ -776,10 +776,10 @@ def test_a_status_written_in_later_is_a_change_not_a_second_creation(project: Pr
     assert project.build().returncode == 0
     page = project.content("doc/adr/0006-use-kafka/index.html")
     history = page.split('id="decisions-history"', 1)[1]
-    assert history.count("created as") == 1
+    assert history.count("created without a status") == 1 and "created as" not in history
     assert "no status</span> →" in history or "no status</span> &rarr;" in history
     timeline = project.content("decisions/timeline/index.html")
-    assert timeline.count("created as") == 1
+    assert timeline.count("created without a status") == 1 and "created as" not in timeline
 
 
 def test_a_move_staged_but_not_committed_keeps_the_history(project: Project) -> None:
