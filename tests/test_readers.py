@@ -15,6 +15,7 @@ import pytest
 
 from mkdocs_decisions.catalogue.findings import Finding, Position, Severity
 from mkdocs_decisions.checks.run import run_checks
+from mkdocs_decisions.corpus.links import Corpus
 from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.records.body import scan_body, section_key
@@ -55,6 +56,16 @@ def checked(root: Path, files: dict[str, str], kind: str = "adr") -> list[Findin
         target.write_text(content, encoding="utf-8")
     settings = settings_from_options({"kinds": {kind: {"folder": kind}}, "history": False})
     return run_checks(load_corpus(root, root / "docs", settings), settings)
+
+
+def loaded(root: Path, files: dict[str, str], options: dict[str, object] | None = None) -> Corpus:
+    """The corpus of records written under ``root`` (no history)."""
+    for path, content in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    settings = settings_from_options({**(options or {}), "history": False})
+    return load_corpus(root, root / "docs", settings)
 
 
 def at(found: Finding) -> tuple[str, int, int]:
@@ -1696,12 +1707,7 @@ def kep(number: int, status: str, date: str = "2020-12-29") -> dict[str, str]:
 
 
 def corpus_of(root: Path, files: dict[str, str], kind: str = "rfc") -> list[Record]:
-    for path, content in files.items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    settings = settings_from_options({"kinds": {kind: {"folder": kind}}, "history": False})
-    return load_corpus(root, root / "docs", settings).records
+    return loaded(root, files, {"kinds": {kind: {"folder": kind}}}).records
 
 
 def test_a_folder_readme_reads_the_metadata_file_beside_it(tmp_path: Path) -> None:
@@ -2359,11 +2365,7 @@ def test_a_collections_own_series_before_its_numbers_is_not_the_title(tmp_path: 
         "rfc/0013/README.md": "# RFD 13 Metrics everywhere\n\nX\n",
         "rfc/0002/README.md": "# HTTP 2 support\n\nX\n",
     }
-    for path, content in files.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(content, encoding="utf-8")
-    settings = settings_from_options({"history": False})
-    titles = {r.path: r.title for r in load_corpus(tmp_path, tmp_path / "docs", settings).records}
+    titles = {r.path: r.title for r in loaded(tmp_path, files).records}
     assert titles == {
         "rfc/0012/README.md": "Bedtime for old client",
         "rfc/0013/README.md": "Metrics everywhere",
@@ -2522,11 +2524,7 @@ def test_a_proposal_folder_without_a_number_among_numbered_ones_is_a_record(
         "rfc/tests-refactor/README.md": kep.format(title="Tests refactor", day="2024-09-02"),
         "rfc/README.md": "# Proposals\n\nHow we write them.\n",
     }
-    for path, content in files.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(content, encoding="utf-8")
-    settings = settings_from_options({"history": False})
-    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    corpus = loaded(tmp_path, files)
     read = {r.title: r.date for r in corpus.records}
     assert read == {
         "Model registry": dt.date(2024, 11, 18),
@@ -2564,11 +2562,7 @@ def test_a_title_left_as_the_templates_is_no_title(tmp_path: Path) -> None:
         "rfc/headless-argocd.md": template.replace("## Summary\n", "## Summary\n\nX\n"),
         "rfc/sync-waves.md": "# Sync waves\n\n## Summary\n\nX\n",
     }
-    for path, content in files.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(content, encoding="utf-8")
-    settings = settings_from_options({"history": False})
-    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    corpus = loaded(tmp_path, files)
     assert sorted(r.title for r in corpus.records) == ["Headless argocd", "Sync waves"]
     (note,) = [f for f in corpus.findings if f.rule == "DEC106"]
     assert note.path == "rfc/headless-argocd.md" and "its template's" in note.message
@@ -2614,12 +2608,7 @@ def test_an_introduction_numbered_zero_is_a_page_not_a_record(tmp_path: Path) ->
         "docs/besluiten/0001-gebruik-postgres.md": "# Gebruik Postgres\n\n## Status\n\nAanvaard\n",
         "docs/besluiten/0002-gebruik-kafka.md": "# Gebruik Kafka\n\n## Status\n\nAangenomen\n",
     }
-    for path, content in files.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(content, encoding="utf-8")
-    options = {"kinds": {"adr": {"folder": "docs/besluiten"}}, "history": False}
-    settings = settings_from_options(options)
-    corpus = load_corpus(tmp_path, tmp_path / "docs", settings)
+    corpus = loaded(tmp_path, files, {"kinds": {"adr": {"folder": "docs/besluiten"}}})
     assert sorted(r.path for r in corpus.records) == [
         "docs/besluiten/0001-gebruik-postgres.md",
         "docs/besluiten/0002-gebruik-kafka.md",
@@ -2766,3 +2755,9 @@ def test_a_folder_named_for_a_status_outside_the_lifecycle_is_the_status_as_writ
 )
 def test_a_title_from_the_file_name_keeps_its_words(path: str, title: str) -> None:
     assert record("Some text without a heading.\n", path, "rfc").title == title
+
+
+def test_two_bold_labels_on_one_line_without_a_separator() -> None:
+    text = "# Scarf integration\n\n**Status:** Draft **Date:** 2025-09-20\n\n## Summary\n\nX\n"
+    parsed = record(text, "design/20250920-scarf.md", "rfc")
+    assert (parsed.raw_status, parsed.date) == ("Draft", dt.date(2025, 9, 20))

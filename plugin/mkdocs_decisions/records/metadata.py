@@ -1135,9 +1135,12 @@ def _labelled_pairs(text: str) -> list[tuple[str, str]]:
     """The labels and values of one line that holds several, separated by ``|`` or
     ``·`` (``**Status:** Accepted | **Date:** 2025-03-26``); empty unless every part is
     a label we know with its value."""
-    if "|" not in text and "\u00b7" not in text:
+    if "|" in text or "\u00b7" in text:
+        parts = [part.strip() for part in re.split(r"\s[|\u00b7]\s", text)]
+    elif text.count("**") >= 4:  # "**Status:** Draft **Date:** 2025-09-20"
+        parts = [part.strip() for part in re.split(r"\s+(?=\*\*[^*]{1,30}:\*\*)", text)]
+    else:
         return []
-    parts = [part.strip() for part in re.split(r"\s[|\u00b7]\s", text)]
     if len(parts) < 2:
         return []
     pairs = []
