@@ -2761,3 +2761,13 @@ def test_two_bold_labels_on_one_line_without_a_separator() -> None:
     text = "# Scarf integration\n\n**Status:** Draft **Date:** 2025-09-20\n\n## Summary\n\nX\n"
     parsed = record(text, "design/20250920-scarf.md", "rfc")
     assert (parsed.raw_status, parsed.date) == ("Draft", dt.date(2025, 9, 20))
+
+
+def test_lists_of_front_matter_yaml_cannot_read_are_read_all_the_same() -> None:
+    text = (
+        '---\ntitle: Server-Side Apply\nauthors:\n  - "@ann"\nreviewers:\n  - @team/core\n'
+        "creation-date: 2022-01-18\n---\n\n# Server-Side Apply\n\n## Summary\n\nX\n"
+    )
+    parsed, found = parse(text, "design/ssa.md", "rfc")
+    assert [f.rule for f in found if f.rule == "DEC002"] == ["DEC002"]  # still said
+    assert parsed.strings("authors") == ("@ann",) and parsed.strings("reviewers") == ("@team/core",)

@@ -244,10 +244,29 @@ def _load_mapping(
 _PLAIN_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s+(?P<value>\S.*?)\s*(?:\s#.*)?$")
 
 
+_LIST_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*$")
+_LIST_ITEM = re.compile(r"^\s*-\s*(?P<value>.*?)\s*$")
+
+
 def _read_plain_lines(text: str, result: FrontMatter) -> None:
     """The top-level ``key: value`` lines of front matter YAML could not read, each
-    value read alone (``deciders: @ana @bo`` is text; ``tags: [a, b]`` a list)."""
-    for number, line in enumerate(text.split("\n")):
+    value read alone (``deciders: @ana @bo`` is text; ``tags: [a, b]`` a list), and a
+    ``key:`` followed by ``- item`` lines as the list of those items."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        bare = _LIST_KEY.match(line)
+        if bare and bare["key"] not in result.fields:
+            items = []
+            for following in lines[number + 1 :]:
+                item = _LIST_ITEM.match(following)
+                if item is None:
+                    break
+                if item["value"]:
+                    items.append(item["value"].strip("\"'"))
+            if items and len(items) <= MAX_VALUES:
+                at = Position(number + 2, 1)
+                result.fields[bare["key"]] = Field(items, at, Position(number + 3, 1))
+            continue
         match = _PLAIN_LINE.match(line)
         if not match or match["key"] in result.fields:
             continue
