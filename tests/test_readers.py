@@ -2771,3 +2771,12 @@ def test_lists_of_front_matter_yaml_cannot_read_are_read_all_the_same() -> None:
     parsed, found = parse(text, "design/ssa.md", "rfc")
     assert [f.rule for f in found if f.rule == "DEC002"] == ["DEC002"]  # still said
     assert parsed.strings("authors") == ("@ann",) and parsed.strings("reviewers") == ("@team/core",)
+
+
+def test_people_are_not_split_inside_parentheses() -> None:
+    from mkdocs_decisions.records.metadata import names_in
+
+    assert names_in("Ana Silva (Acme, Data team), Bo Chen") == [
+        "Ana Silva (Acme, Data team)",
+        "Bo Chen",
+    ]

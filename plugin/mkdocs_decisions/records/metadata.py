@@ -840,7 +840,8 @@ def names_in(text: str) -> list[str]:
     """People named in one value: ``Ana, Bo and Cy``, ``@a, @b``, ``[Ana S., Bo L.]``
     (the template's brackets, filled in), ``- Ana, Bo`` (a stray list mark)."""
     text = _list_value(plain_text(_strip_marks(text)))
-    parts = re.split(r"\s*(?:,|;|\band\b|&|\s\|\s)\s*", text)
+    # Not inside parentheses: "Ana Silva (Acme, Data team), Bo Chen" is two people.
+    parts = re.split(r"\s*(?:,|;|\band\b|&|\s\|\s)\s*(?![^()]*\))", text)
     names = [part.strip() for part in parts]
     # "@KPostOffice @fridex @cgoern": handles written with spaces between them
     names = [n for name in names for n in (name.split() if _HANDLES.match(name) else [name])]
