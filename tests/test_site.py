@@ -465,3 +465,19 @@ def test_a_record_cannot_place_the_generated_html_itself(project: Project) -> No
     page = project.content("adr/0001-x/index.html")
     assert page.count('class="decisions-header"') == 1
     assert page.index('class="decisions-header"') < page.index("Why.")
+
+
+def test_a_stub_where_a_record_moved_is_a_page_not_a_listed_record(project: Project) -> None:
+    project.configure()
+    project.write("adr/0001-serve-forecasts-nightly.md", adr())
+    project.write(
+        "adr/2024-01-02-nightly.md",
+        "> IMPORTANT: This document was moved to [0001](0001-serve-forecasts-nightly.md)\n",
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "moved to" in project.html("adr/2024-01-02-nightly/index.html")
+    index = project.content("decisions/index.html")
+    assert "ADR-0001" in index and "2024-01-02-nightly" not in index
+    listed = json.loads(project.decisions("list", "--format", "json").stdout)
+    assert [record["id"] for record in listed["records"]] == ["ADR-0001"]

@@ -337,13 +337,20 @@ def build_corpus(
         source = SourceFile(zero.source_path, zero.path, "", zero.group)
         templates.append(_template(source, settings.kinds[zero.kind], settings))
     records, findings = _without_template_titles(records, findings, templates)
+    # A stub left where a record was moved ("This document was moved to [x](x)") is a
+    # page of the folder, not a record: not listed, counted nor checked.
+    assets = dict(discovered.assets)
+    stubs = {record.path for record in records if record.moved_to}
+    for stub in (record for record in records if record.moved_to):
+        assets[stub.site_path] = stub.source_path
+        skipped.append(stub.path)
+    records = [record for record in records if not record.moved_to]
+    findings = [item for item in findings if item.path not in stubs]
     findings = _said_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 
     by_id: dict[str, Record] = {}
     for record in records:
-        if record.moved_to:
-            continue  # a stub where a record was renamed: the number is the record's
         key = normalise_id(record.id)
         if key in by_id:
             first = by_id[key]
@@ -386,7 +393,7 @@ def build_corpus(
         missing_folders=discovered.missing_folders,
         skipped=skipped,
         refused=refused,
-        assets=discovered.assets,
+        assets=assets,
         site_bases=discovered.site_bases,
         history=history or History(),
         today=settings.today,
