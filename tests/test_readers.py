@@ -2780,3 +2780,23 @@ def test_people_are_not_split_inside_parentheses() -> None:
         "Ana Silva (Acme, Data team)",
         "Bo Chen",
     ]
+
+
+def test_dates_that_name_no_day_are_noted_once(tmp_path: Path) -> None:
+    files = {
+        f"adr/000{n}-use-tool-{n}.md": f"# {n}. Use tool {n}\n\nDate: June 202{n}\n\n"
+        "## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nY\n\n## Consequences\n\nZ\n"
+        for n in range(1, 7)
+    }
+    notes = [f for f in checked(tmp_path, files) if f.rule == "DEC014"]
+    assert len(notes) == 1
+    assert notes[0].message.startswith("6 of 6 records write their dates in a form that names")
+    assert "(first: `June 2021`)" in notes[0].message
+
+
+def test_a_status_and_what_it_says_of_it_after_a_comma() -> None:
+    text = "# Blocks storage\n\n- Status: Proposed, partially implemented\n- Reviewers:\n"
+    text += "- Date: 2020-08-01\n\n## Problem\n\nX\n"
+    parsed = record(text, "docs/proposals/blocks-storage.md", "rfc")
+    assert (parsed.raw_status, parsed.date) == ("Proposed", dt.date(2020, 8, 1))
+    assert parsed.strings("reviewers") == ()

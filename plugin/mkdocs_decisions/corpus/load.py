@@ -530,6 +530,7 @@ def _said_once(findings: list[Finding], records: list[Record]) -> list[Finding]:
         first = min(items, key=lambda item: item.path)
         message, hint = _SAID_ONCE[way]
         said = first.message.removeprefix("date ").split("; it is")[0]
+        said = said.split(" cannot be read")[0]
         notes.append(
             replace(
                 first,
@@ -549,6 +550,12 @@ def _way_of_writing(item: Finding) -> str:
         return "no title"
     if item.rule == "DEC014" and item.severity is Severity.INFO and "is read as" in item.message:
         return "dates not ISO"
+    if (
+        item.rule == "DEC014"
+        and item.severity is Severity.INFO
+        and "cannot be read" in item.message
+    ):
+        return "dates unread"
     return ""
 
 
@@ -563,6 +570,11 @@ _SAID_ONCE = {
         "{count} of {total} records have no title of their own and are shown by their file "
         "names; said once, not per record",
         "give each a `# Title` line at the top of the body (or `title:` in its front matter)",
+    ),
+    "dates unread": (
+        "{count} of {total} records write their dates in a form that names no day "
+        "(first: {first}), and are shown without one; said once, not per record",
+        "write dates as YYYY-MM-DD",
     ),
     "dates not ISO": (
         "{count} of {total} records write their dates in another form than YYYY-MM-DD, and "

@@ -123,6 +123,9 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "ready-for-release": "accepted",
         "expired": "withdrawn",
         "reverted": "withdrawn",
+        "done": "implemented",
+        "decided": "accepted",
+        "deprecated": "withdrawn",  # RFCs have no deprecated: no longer pursued
         "discontinued": "withdrawn",
         "deferred": "withdrawn",
         "postponed": "withdrawn",

@@ -210,6 +210,22 @@ def list_items(lines: list[str], first_line: int) -> tuple[ListItem, ...]:
     return tuple(items)
 
 
+def _prose_before(lines: list[str], index: int) -> bool:
+    """Whether a paragraph of prose comes before line ``index``: a line of several words
+    that is no list item, label, table, quote, comment or rule."""
+    for line in lines[:index]:
+        text = line.strip()
+        if line.startswith(("    ", "\t")):
+            continue  # an indented block: a header block's lines (PEP style), code
+        if not text or text[:1] in "-*+|>#<[!`" or _ITEM.match(line) or set(text) <= set("-=_*"):
+            continue
+        if re.match(r"^[^\s:]{1,30}(?:\s[^\s:]{1,30}){0,3}\s*:", text):
+            continue  # "Status: x", "Date created: 2024-01-01": a label, not prose
+        if len(text.split()) >= 4:
+            return True
+    return False
+
+
 def scan_body(
     lines: list[str],
     first_line: int,
@@ -220,7 +236,12 @@ def scan_body(
     ``first_line`` (the title as :func:`title_heading` finds it; ``titled`` when the
     front matter gives the title)."""
     headings = scan_headings(lines)
+    all_headings = headings
     title, headings = title_heading(headings, section_names, titled)
+    if title is not None and title.level > 1 and _prose_before(lines, title.index):
+        # "Some words.\n\n## Configuration": a section of a record that has no title
+        # heading, not its title (a title below the metadata lines is one)
+        title, headings = None, all_headings
     title_index = title.index if title is not None else None
     title_lines = title.lines if title is not None else 1
     region_end = headings[0].index if headings else len(lines)

@@ -757,6 +757,7 @@ def default_kinds() -> dict[str, KindSpec]:
                     "in review": "proposed",
                     "under review": "proposed",
                     "in progress": "proposed",
+                    "proposal": "proposed",  # "Status: Proposal" (Cortex)
                     "pending": "proposed",
                     "approved": "accepted",
                     "agreed": "accepted",
@@ -801,6 +802,7 @@ def default_kinds() -> dict[str, KindSpec]:
                 RFC_STATUSES,
                 {
                     "proposed": "review",
+                    "proposal": "review",
                     "in review": "review",
                     "under review": "review",
                     "active review": "review",

@@ -760,7 +760,14 @@ def _is_word_list(plain: str) -> bool:
     parts = [part.strip(" `*_") for part in re.split(r"\s*[,|/]\s*", plain)]
     if any(re.search(r"\d", part) for part in parts):
         return False  # "Final/24.0 Implemented": a status and the release it shipped in
-    known = [part for part in parts if _STATUS_WORD.fullmatch(part.split(" ")[-1] or "-")]
+    # A choice is a status word alone, or "In Review": "Proposed, partially implemented"
+    # is a status and what it says of it.
+    known = [
+        part
+        for part in parts
+        if _STATUS_WORD.fullmatch(part.split(" ")[-1] or "-")
+        and (len(part.split()) == 1 or part.split()[0].lower() in ("in", "under"))
+    ]
     return len(parts) >= 2 and len(known) >= 2 and len(known) >= len(parts) - 1
 
 
@@ -1102,7 +1109,7 @@ def _value_below(
         while (
             start in indices
             and _ITEM_MARK.match(lines[start])
-            and not (_LABELLED.match(_ITEM_MARK.sub("", lines[start]).strip()))
+            and not _starts_label(_ITEM_MARK.sub("", lines[start]).strip())
         ):
             names.append(start)
             start += 1

@@ -41,6 +41,10 @@ _BRACKETED = re.compile(
 _INFIX_ID = re.compile(
     r"^.{0,60}?\s[-\u2013\u2014|:]\s+(?:[A-Z][A-Za-z]*-){1,4}\d{1,6}\s*[-\u2013\u2014|:]\s+(?=\S)"
 )
+# A few words, then the record's own id, then the title: "F# RFC FS-1033 - Title".
+_WORDS_THEN_OWN_ID = re.compile(
+    r"^(?:\S+\s+){1,3}?[A-Za-z]{1,6}[-_ ]?(?P<number>\d{1,6})(?:\s*[-\u2013\u2014:|]\s+|-)(?=\S)"
+)
 _INFIX_NOUN = re.compile(
     r"^(?:.{0,60}?\s[-\u2013\u2014|:]\s+)?(?:architecture\s+)?decision\s+record\s*"
     r"(?:#?\d{1,6}\s*)?[-\u2013\u2014|:]\s+(?=\S)",
@@ -167,6 +171,9 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
         infix = _INFIX_ID.match(text) or _INFIX_NOUN.match(text) or _DOCUMENT_NOUN.match(text)
         if infix:
             text = text[infix.end() :]
+        own = _WORDS_THEN_OWN_ID.match(text)  # "F# RFC FS-1033 - Title": its own id
+        if own and number is not None and int(own["number"]) == number:
+            text = text[own.end() :]
         suffix = _SUFFIX_ID.search(text)
         if suffix and prefix and suffix["series"].upper() == prefix.upper() and suffix.start():
             text = text[: suffix.start()]
