@@ -2797,3 +2797,15 @@ def test_a_status_and_what_it_says_of_it_after_a_comma() -> None:
     parsed = record(text, "docs/proposals/blocks-storage.md", "rfc")
     assert (parsed.raw_status, parsed.date) == ("Proposed", dt.date(2020, 8, 1))
     assert parsed.strings("reviewers") == ()
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# Make .Is* properties visible", "Make .Is* properties visible"),
+        ("# Label PRs with release:*labels", "Label PRs with release:*labels"),
+        ("# Use **bold *nested* words**", "Use bold nested words"),
+    ],
+)
+def test_a_lone_asterisk_is_the_character_not_emphasis(heading: str, title: str) -> None:
+    assert record(f"{heading}\n\n## Context\n\nX\n").title == title

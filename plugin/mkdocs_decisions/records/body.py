@@ -30,7 +30,8 @@ _ITEM = re.compile(r"^( {0,3})([*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _TAG = re.compile(r"<[^>]+>")
-_EMPHASIS = re.compile(r"[*`]+")
+_PAIRED_STARS = re.compile(r"(?<!\*)(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\*)")
+_STAR_RUNS = re.compile(r"\*{2,}")
 _CODE = re.compile(r"`+([^`]+?)`+")
 _UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 # A backslash escape of ASCII punctuation (``exec\\_groups``, ``\\*``): the character itself,
@@ -117,8 +118,17 @@ def _without_markup(markdown: str, tags: bool = False) -> str:
         text = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", text))
     if "<" in text and not tags:
         text = _TAG.sub("", text)
-    if "*" in text or "`" in text:
-        text = _EMPHASIS.sub("", text)
+    if "*" in text:
+        # Emphasis is a pair of marks around words; a lone `*` is the character
+        # ("Make .Is* properties visible", "release:*labels"); `**` alone is bold left open.
+        for _ in range(3):  # "**bold *nested* end**"
+            paired = _PAIRED_STARS.sub(r"\2", text)
+            if paired == text:
+                break
+            text = paired
+        text = _STAR_RUNS.sub("", text)
+    if "`" in text:
+        text = text.replace("`", "")
     if "_" in text:
         text = _UNDERSCORES.sub("", text)  # keep snake_case
     return text.translate(_UNESCAPE) if escaped else text
