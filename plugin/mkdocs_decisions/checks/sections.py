@@ -409,18 +409,24 @@ def _template_unfollowed(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> s
     template younger than the records, or one the team does not follow (.NET's designs,
     Erlang's EEPs); None when most records have it."""
 
-    def compute() -> str | None:
+    pool, lacking = _unfollowed(corpus, kind, spec)
+    if len(pool) < CONVENTION_MINIMUM or len(lacking) <= (1 - SECTION_SHARE) * len(pool):
+        return None
+    return min(r.path for r in lacking)
+
+
+def _unfollowed(
+    corpus: Corpus, kind: KindSpec, spec: SectionSpec
+) -> tuple[list[Record], list[Record]]:
+    """The records the template asks for the section, and those of them without it."""
+
+    def compute() -> tuple[list[Record], list[Record]]:
         pool = [
             r
             for r in _convention_pool(corpus, kind, spec)
             if template_asks(corpus, kind, r, spec) and spec in required_sections(r, kind)
         ]
-        if len(pool) < CONVENTION_MINIMUM:
-            return None
-        lacking = [r for r in pool if not _has_section(r, spec)]
-        if len(lacking) <= (1 - SECTION_SHARE) * len(pool):
-            return None
-        return min(r.path for r in lacking)
+        return pool, [r for r in pool if not _has_section(r, spec)]
 
     return corpus.memo(f"unfollowed:{kind.name}:{spec.name}", compute)
 
@@ -432,12 +438,7 @@ def _has_section(record: Record, spec: SectionSpec) -> bool:
 
 
 def _unfollowed_note(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: Record) -> Finding:
-    pool = [
-        r
-        for r in _convention_pool(corpus, kind, spec)
-        if template_asks(corpus, kind, r, spec) and spec in required_sections(r, kind)
-    ]
-    lacking = [r for r in pool if not _has_section(r, spec)]
+    pool, lacking = _unfollowed(corpus, kind, spec)
     note = finding(
         "DEC301",
         record.path,

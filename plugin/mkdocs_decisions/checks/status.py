@@ -175,13 +175,9 @@ def _where_to_write(
     """Where a record of this format writes missing values (key and example each): in its
     own way of writing metadata, or, when it writes none, in its collection's."""
     style = record.metadata_style or (_collection_style(corpus, record) if corpus else "")
+    keys = " and ".join(f"`{key}: {example}`" for key, example in values)
     if record.metadata_path:
-        where = posixpath.basename(record.metadata_path)
-        return (
-            "add "
-            + " and ".join(f"`{key}: {example}`" for key, example in values)
-            + (f" to `{where}`")
-        )
+        return f"add {keys} to `{posixpath.basename(record.metadata_path)}`"
     if style == "section" and values[0][0] == "status":
         return f"add a `## Status` section with `{values[0][1].capitalize()}` on its first line"
     if style in ("list", "section"):  # MADR 2's bullets; adr-tools' "Date: ..." lines
@@ -191,21 +187,20 @@ def _where_to_write(
     if style == "table":
         rows = " and ".join(f"`| {key.capitalize()} | {example} |`" for key, example in values)
         return f"add {rows} to the table below the title"
-    return (
-        "add "
-        + " and ".join(f"`{key}: {example}`" for key, example in values)
-        + (" to the front matter")
-    )
+    return f"add {keys} to the front matter"
 
 
 def _collection_style(corpus: Corpus, record: Record) -> str:
     """How most records of the record's folder write their metadata ("" for none)."""
-    styles = Counter(
-        other.metadata_style
-        for other in corpus.records
-        if other.kind == record.kind and other.group == record.group and other.metadata_style
-    )
-    return styles.most_common(1)[0][0] if styles else ""
+
+    def compute() -> dict[tuple[str, str], str]:
+        styles: dict[tuple[str, str], Counter[str]] = {}
+        for other in corpus.records:
+            if other.metadata_style:
+                styles.setdefault((other.kind, other.group), Counter())[other.metadata_style] += 1
+        return {folder: counts.most_common(1)[0][0] for folder, counts in styles.items()}
+
+    return corpus.memo("metadata styles", compute).get((record.kind, record.group), "")
 
 
 @check("DEC105")

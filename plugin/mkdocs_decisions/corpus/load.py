@@ -340,12 +340,14 @@ def build_corpus(
     # A stub left where a record was moved ("This document was moved to [x](x)") is a
     # page of the folder, not a record: not listed, counted nor checked.
     assets = dict(discovered.assets)
-    stubs = {record.path for record in records if record.moved_to}
-    for stub in (record for record in records if record.moved_to):
-        assets[stub.site_path] = stub.source_path
+    stubs = {record.site_path: record for record in records if record.moved_to}
+    for site_path, stub in stubs.items():
+        assets[site_path] = stub.source_path
         skipped.append(stub.path)
-    records = [record for record in records if not record.moved_to]
-    findings = [item for item in findings if item.path not in stubs]
+    if stubs:
+        records = [record for record in records if not record.moved_to]
+        gone = {stub.path for stub in stubs.values()}
+        findings = [item for item in findings if item.path not in gone]
     findings = _said_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
 

@@ -383,11 +383,10 @@ def _uncommitted_files(root: Path, places: list[str], versions: dict[str, Any]) 
                 return True
             continue
         for folder, _, names in os.walk(where):
+            inside = os.path.relpath(folder, root).replace(os.sep, "/")
             for name in names:
-                if name.endswith(".md"):
-                    path = (Path(folder) / name).relative_to(root).as_posix()
-                    if path not in versions:
-                        return True
+                if name.endswith(".md") and f"{inside}/{name}" not in versions:
+                    return True
     return False
 
 

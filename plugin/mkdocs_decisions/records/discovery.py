@@ -289,15 +289,6 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             # Like MkDocs: index.md wins over README.md as the folder's page.
             landing_name = min(landing_names, key=lambda n: n.lower() != "index.md", default="")
             own_name = os.path.basename(directory)
-            pages_here = [n for n in files if os.path.splitext(n)[1].lower() in RECORD_EXTENSIONS]
-            category = len(pages_here) > 2 or bool(subdirs)
-            if not landing_name and not _NUMBERED_FOLDER.match(own_name) and category:
-                # Docusaurus: "ADRs/ADRs.md" is the folder's page (its category index), over
-                # the records beside or below it; "cbor/cbor.md" alone, or with one part,
-                # is a record.
-                landing_name = next(
-                    (n for n in sorted(files) if n.lower() == f"{own_name.lower()}.md"), ""
-                )
             # One folder per record: Kubernetes KEPs (keps/sig-x/2214-indexed-job/README.md),
             # Jupyter JEPs (28-jupyter-server/jupyter-server.md); or a record's own folder
             # of parts beside it (text/3392-council.md and text/3392-council/*.md).
@@ -306,7 +297,15 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 for n in files
                 if os.path.splitext(n)[1].lower() in RECORD_EXTENSIONS and not n.startswith(".")
             ]
-            folder_name = os.path.basename(directory)
+            category = len(markdown) > 2 or bool(subdirs)
+            if not landing_name and not _NUMBERED_FOLDER.match(own_name) and category:
+                # Docusaurus: "ADRs/ADRs.md" is the folder's page (its category index), over
+                # the records beside or below it; "cbor/cbor.md" alone, or with one part,
+                # is a record.
+                landing_name = next(
+                    (n for n in sorted(files) if n.lower() == f"{own_name.lower()}.md"), ""
+                )
+            folder_name = own_name
             # "accepted/2020/": a year groups records, unless it is a record's own folder
             year = bool(_YEAR.match(folder_name)) and not landing_name
             numbered_folder = bool(group and _NUMBERED_FOLDER.match(folder_name)) and not year

@@ -276,11 +276,11 @@ _STATUS_SENTENCE = re.compile(
     r"(?=[\[(*_]*[^\W\d_])",
     re.IGNORECASE,
 )
-_STATUS_WORD = re.compile(
-    r"\b(proposed|accepted|adopted|rejected|deprecated|superseded|draft|withdrawn|implemented|"
-    r"approved|final|stable|experimental|declined|deferred|postponed|obsolete|retired)\b",
-    re.IGNORECASE,
+_STATUS_WORDS = (
+    "proposed|accepted|adopted|rejected|deprecated|superseded|draft|withdrawn|implemented|"
+    "approved|final|stable|experimental|declined|deferred|postponed|obsolete|retired"
 )
+_STATUS_WORD = re.compile(rf"\b({_STATUS_WORDS})\b", re.IGNORECASE)
 # A sentence that says what became of the record, as Rust RFCs, TEPs and others note it.
 _STATUS_NOTE = re.compile(
     r"\bthis\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design|"
@@ -562,7 +562,7 @@ def _read_changelog(
 # after what it names ("original - approved (2023-01-03)") and before a note ("... -
 # With approvals from ...").
 _ENTRY_STATUS = re.compile(
-    rf"^(?:[^-\u2013\u2014]{{1,40}}\s[-\u2013\u2014]\s)?\W*(?P<word>{_STATUS_WORD.pattern[2:-2]})"
+    rf"^(?:[^-\u2013\u2014]{{1,40}}\s[-\u2013\u2014]\s)?\W*(?P<word>{_STATUS_WORDS})"
     r"\b[\W\d]*(?:\s[-\u2013\u2014]\s.*)?$",
     re.IGNORECASE,
 )
@@ -692,9 +692,9 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     return word, []
 
 
-_DECIDED_LINE = re.compile(r"\b(?:accepted|approved|adopted|decided|agreed|ratified)\b", re.I)
 # Status words that say a decision was taken, whose line may say when.
 _DECIDED_WORDS = frozenset({"accepted", "approved", "adopted", "decided", "agreed", "ratified"})
+_DECIDED_LINE = re.compile(rf"\b(?:{'|'.join(sorted(_DECIDED_WORDS))})\b", re.IGNORECASE)
 # Words a status line may hold beside its status and successor that say nothing more.
 _STATUS_FILLER = frozenset({"by", "in", "on", "at", "as", "of", "see", "and", "status", "since"})
 
@@ -1335,9 +1335,10 @@ def _take(
         links = [target for _, target in _LINK.findall(value) if target]
         # Without links, the ids and file names it names ("ADR-0003, ADR-0004",
         # "0003-x.md", "0013"); other words name no record ("Data Connections (pre-2.16)").
-        for target in links or _named_records(plain_text(value)):
+        targets = links or _named_records(plain_text(value))
+        for target in targets:
             found.relations.append(Relation(key, target, position))
-        return bool(links or _named_records(plain_text(value)))
+        return bool(targets)
     if key == "date":
         rank = date_rank(label)
         if rank >= found._date_rank:
@@ -1380,6 +1381,7 @@ def _take(
         return False  # "Review: the architecture board" names who, not when
     found.layout = found.layout or style
     parsed: object = value
+    in_header = True
     if key in NAME_FIELDS:
         parsed = names_in(value)
     elif key == "tags":
@@ -1396,10 +1398,9 @@ def _take(
         for relation, target in successors:
             found.relations.append(Relation(relation, target, position))
         found.style = found.style or style
-        found.fields[key] = Field(parsed, Position(line_number, 1), position)
-        return not says_more(value, word, [target for _, target in successors])
+        in_header = not says_more(value, word, [target for _, target in successors])
     found.fields[key] = Field(parsed, Position(line_number, 1), position)
-    return True
+    return in_header
 
 
 def _named_records(text: str) -> list[str]:
