@@ -484,6 +484,32 @@ def test_history_follows_a_move_of_the_whole_folder(project: Project) -> None:
     assert other is not None and other.created.author == "Ana Silva"
 
 
+def test_records_kept_as_folders_keep_their_history_through_two_moves(project: Project) -> None:
+    """Forty records that are folders of their own (`designs/2019-topic-01/README.md`),
+    each added in a commit of its own, moved twice: each record folder is a place the
+    record left, and all of them are read as the folder that moved, so no record is
+    past the bound on logs and every one was created before the moves."""
+    project.configure()
+    for number in range(1, 41):
+        title = f"title: Topic {number}\nstatus: proposed\ndate: 2026-01-01\ndeciders: [Ana]"
+        project.write(f"designs/2019-topic-{number:02}/README.md", adr(front=title))
+        day = f"2026-01-{number % 28 + 1:02}T09:00:00+00:00"
+        project.git_commit_all(f"topic {number}", day, ("Ana Silva", "ana@example.com"))
+    subprocess.run(["git", "mv", "designs", "adr-old"], cwd=project.root, check=True)
+    project.git_commit_all("move", "2026-03-01T09:00:00+00:00", ("Cy Mover", "cy@example.com"))
+    subprocess.run(["git", "mv", "adr-old", "adr"], cwd=project.root, check=True)
+    project.git_commit_all("again", "2026-04-01T09:00:00+00:00", ("Cy Mover", "cy@example.com"))
+    history = read_history(project.root, ["adr"])
+    created = {}
+    for number in range(1, 41):
+        file = history.of(f"adr/2019-topic-{number:02}/README.md")
+        assert file is not None
+        created[number] = (file.created.day.isoformat(), file.created.author)
+    assert created == {
+        number: (f"2026-01-{number % 28 + 1:02}", "Ana Silva") for number in range(1, 41)
+    }
+
+
 def test_a_folder_moved_with_its_subfolders_has_each_commit_once_oldest_first(
     project: Project,
 ) -> None:

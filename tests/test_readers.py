@@ -2809,3 +2809,190 @@ def test_a_status_and_what_it_says_of_it_after_a_comma() -> None:
 )
 def test_a_lone_asterisk_is_the_character_not_emphasis(heading: str, title: str) -> None:
     assert record(f"{heading}\n\n## Context\n\nX\n").title == title
+
+
+def test_a_date_under_another_tools_key_is_named_as_written() -> None:
+    text = "---\nstatus: accepted\ncreated: 2021/13/45\n---\n# Use Z\n\n## Context\n\nX\n"
+    _, findings = parse(text, "adr/0003-use-z.md", "adr")
+    wrong = [f for f in findings if f.rule == "DEC007"]
+    assert [(at(f), f.message.split(" must")[0]) for f in wrong] == [
+        (("DEC007", 3, 10), "`created`")
+    ]
+    assert wrong[0].hint == "write it as `created: YYYY-MM-DD`"
+    text = "---\nStatus: accepted\nDate: 5 September 2023\n---\n# Use Z\n\n## Context\n\nX\n"
+    parsed, findings = parse(text, "adr/0003-use-z.md", "adr")
+    assert parsed.date == dt.date(2023, 9, 5)
+    assert [f.message.split(":")[0] for f in findings if f.rule == "DEC014"] == ["`Date"]
+
+
+def test_an_unreadable_date_under_any_date_label_is_said_when_no_other_date_is_read() -> None:
+    table = "# Use W\n\n| Status | Accepted |\n|---|---|\n| Created | {date} |\n\n## Context\n\nX\n"
+    parsed, findings = parse(table.format(date="45.13.2021"), "adr/0004-use-w.md", "adr")
+    assert parsed.date is None
+    assert [at(f) for f in findings if f.rule == "DEC014"] == [("DEC014", 5, 13)]
+    # A better date elsewhere: the unreadable "last updated" is not worth a word.
+    text = "# Use W\n\n* Status: accepted\n* Date: 2021-05-12\n* Last updated: soon\n"
+    text += "\n## Context\n\nX\n"
+    parsed, findings = parse(text, "adr/0004-use-w.md", "adr")
+    assert parsed.date == dt.date(2021, 5, 12)
+    assert "DEC014" not in {f.rule for f in findings}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Gewählte Option: MongoDB, weil",
+        "Gekozen optie: MongoDB, omdat",
+        "Opción elegida: MongoDB, porque",
+        "Opção escolhida: MongoDB, porque",
+        "Opzione scelta: MongoDB, perché",
+        "Wybrana opcja: MongoDB, bo",
+        "Выбранный вариант: MongoDB, потому что",
+        "Обраний варіант: MongoDB, тому що",
+        "Seçilen seçenek: MongoDB, çünkü",
+        "选择的方案：MongoDB，因为",
+    ],
+)
+def test_the_chosen_option_in_translated_madr_templates(said: str) -> None:
+    assert chosen(f"## Decision Outcome\n\n{said}\n") == ["MongoDB"]
+
+
+def test_records_written_in_russian_and_polish_are_read(tmp_path: Path) -> None:
+    russian = (
+        "# 1. Использовать PostgreSQL\n\nДата: 2023-04-05\n\n## Статус\n\nПринято\n\n"
+        "## Контекст\n\nНужна база.\n\n## Решение\n\nPostgreSQL.\n\n## Последствия\n\nАдмин.\n"
+    )
+    polish = (
+        "# 2. Użyj Kafki\n\n* Status: zaakceptowany\n* Data: 2023-05-06\n\n"
+        "## Kontekst i problem\n\nX\n\n## Rozważane opcje\n\n* Kafka\n* RabbitMQ\n\n"
+        "## Decyzja\n\nWybrana opcja: Kafka, bo tak.\n\n## Konsekwencje\n\nY\n"
+    )
+    files = {"adr/0001-use-postgres.md": russian, "adr/0002-use-kafka.md": polish}
+    first, second = (record(text, path) for path, text in files.items())
+    assert (first.title, first.status, first.date) == (
+        "Использовать PostgreSQL",
+        "accepted",
+        dt.date(2023, 4, 5),
+    )
+    assert (second.status, second.raw_status, second.date) == (
+        "accepted",
+        "zaakceptowany",
+        dt.date(2023, 5, 6),
+    )
+    assert checked(tmp_path, files) == []
+
+
+RFC_HEAD = "- Start Date: {date}\n\n# {title}\n\n## Summary\n\nX\n\n## Motivation\n\nY\n"
+
+
+def test_names_that_many_records_start_with_the_same_year_are_dated_not_numbered(
+    tmp_path: Path,
+) -> None:
+    """ESLint's `designs/2019-config-tester/README.md` beside `designs/2019-core-options/`:
+    the year is shared, so it dates the records; no "duplicate number" for all of them."""
+    files = {
+        f"rfc/{name}/README.md": RFC_HEAD.format(date=f"{name[:4]}-06-14", title=title)
+        for name, title in [
+            ("2019-config-tester", "Config Tester"),
+            ("2019-core-options", "Core options"),
+            ("2019-plugin-loading", "Plugin loading improvement"),
+            ("2020-flat-config", "Flat config"),
+        ]
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    assert sorted(r.id for r in corpus.records) == [
+        "2019-config-tester",
+        "2019-core-options",
+        "2019-plugin-loading",
+        "2020-flat-config",
+    ]
+    assert {r.title for r in corpus.records} >= {"Config Tester", "Flat config"}
+    found = checked(tmp_path, files, "rfc")
+    assert "DEC103" not in {f.rule for f in found}
+
+
+def test_numbers_that_look_like_years_but_are_each_used_once_stay_numbers(
+    tmp_path: Path,
+) -> None:
+    """Rust's `2005-match-ergonomics.md` among numbers used once each: RFC 2005."""
+    files = {
+        f"rfc/{name}.md": RFC_HEAD.format(date="2017-02-01", title=title)
+        for name, title in [
+            ("2005-match-ergonomics", "Match ergonomics"),
+            ("2008-non-exhaustive", "Non-exhaustive"),
+            ("2011-generic-assert", "Generic assert"),
+        ]
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    assert sorted(r.id for r in corpus.records) == ["RFC-2005", "RFC-2008", "RFC-2011"]
+
+
+def test_a_status_label_wins_over_a_line_on_the_implementation() -> None:
+    """D's DIPs: `| Implementation: | [PR 6855] |` above `| Status: | Accepted |`. A link,
+    an address or a name says nothing of how far the implementation got."""
+    table = "# Scoped pointers\n\n| Field | Value |\n|---|---|\n| DIP: | 1000 |\n"
+    table += "| Implementation: | {value} |\n| Status: | Accepted |\n\n## Abstract\n\nX\n"
+    for value in ("[PR 6855](https://x/pull/6855)", "https://x/pull/1", "[Timon Gehr]"):
+        parsed = record(table.format(value=value), "DIPs/DIP1000.md", "rfc")
+        assert (parsed.raw_status, parsed.status) == ("Accepted", "accepted")
+    # Alone, how far it got is the status (Prometheus' proposals).
+    text = "# Rules\n\n* **Owners:** Ana\n* **Implementation:** Implemented\n\n## Why\n\nX\n"
+    assert record(text, "proposals/0001-x.md", "rfc").status == "implemented"
+    text = "# Rules\n\n* **Implementation:** [PR 12](https://x/12)\n\n## Why\n\nX\n"
+    assert record(text, "proposals/0001-x.md", "rfc").raw_status is None
+
+
+def test_a_heading_on_the_implementation_is_a_section_not_a_status() -> None:
+    text = "# Store\n\nCreated on 2022-01-19\n\n## Summary\n\nX\n\n"
+    text += "## Implementation: etcd state store\n\nSome text.\n"
+    parsed, findings = parse(text, "rfcs/012-store.md", "rfc")
+    assert parsed.raw_status is None
+    assert [s.title for s in parsed.sections] == ["Summary", "Implementation: etcd state store"]
+    assert "DEC101" not in {f.rule for f in findings}
+
+
+def test_names_and_titles_only_a_template_has_are_templates(tmp_path: Path) -> None:
+    """`YYYY-MM-DD-copy-me.md` (Neon's), and a numbered folder whose page is titled as
+    the template (`gep-696/index.md`, "GEP-696: GEP template"): no records, no pages."""
+    assert is_template("YYYY-MM-DD-copy-me.md") and is_template("yyyymmdd-name.md")
+    assert not is_template("0001-copy-mechanism.md")
+    gep = '---\ntitle: "GEP-{n}: {title}"\n---\n\n* Status: {status}\n\n## TLDR\n\nX\n'
+    files = {
+        "rfc/YYYY-MM-DD-copy-me.md": "# Name\n\nCreated on YYYY-MM-DD\n\n## Summary\n",
+        "rfc/2022-01-19-store.md": RFC_HEAD.format(date="2022-01-19", title="Store"),
+        "geps/gep-696/index.md": gep.format(n=696, title="GEP template", status="Provisional"),
+        "geps/gep-713/index.md": gep.format(n=713, title="Metaresources", status="Standard"),
+        "geps/gep-718/index.md": gep.format(n=718, title="Rewrites", status="Standard"),
+    }
+    corpus = loaded(
+        tmp_path,
+        files,
+        {"kinds": {"rfc": {"folder": "rfc"}, "adr": {"folder": "geps"}}},
+    )
+    assert sorted(r.path for r in corpus.records) == [
+        "geps/gep-713/index.md",
+        "geps/gep-718/index.md",
+        "rfc/2022-01-19-store.md",
+    ]
+
+
+def test_a_chinese_status_log_with_the_templates_choices_and_slashed_dates() -> None:
+    """phodal/adr's Chinese records: the template's choices above a dated log, and a
+    log line dated with slashes; 通过 is accepted, 完成 implemented."""
+    head = "# 1. 使用 X\n\n日期: 2017/11/22\n\n## 状态\n\n"
+    tail = "\n\n## 上下文\n\nX\n\n## 决策\n\nY\n\n## 结果\n\nZ\n"
+    parsed = record(head + "列表：提议/通过/完成/已弃用/已取代\n\n2017-11-26 提议" + tail)
+    assert (parsed.raw_status, parsed.status) == ("提议", "proposed")
+    parsed = record(head + "2017-11-23 提议\n\n2017-11-23 通过\n\n2017/11/24 完成" + tail)
+    assert (parsed.raw_status, parsed.status) == ("完成", "accepted")
+    assert record(head + "2017-11-23 通过" + tail).status == "accepted"
+    parsed = record(head + "Proposed / Accepted / Deprecated\n\nAccepted" + tail)
+    assert parsed.raw_status == "Accepted"
+    assert record("# 1. X\n\n## Statut\n\nRésolu\n\n## Contexte\n\nX\n").status == "accepted"
+
+
+def test_a_simplified_chinese_consequences_heading_counts(tmp_path: Path) -> None:
+    text = "# 1. 使用 X\n\n日期: 2017-11-22\n\n## 状态\n\n已弃用\n\n"
+    text += "## 上下文\n\nX\n\n## 决策\n\nY\n\n## 结果\n\nZ\n"
+    found = checked(tmp_path, {"adr/0001-x.md": text})
+    assert [f.rule for f in found if f.severity is Severity.ERROR] == []

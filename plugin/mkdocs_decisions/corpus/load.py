@@ -27,11 +27,12 @@ from ..records.kinds import (
     stage_before_design,
 )
 from ..records.model import Record, Reference
-from ..records.parse import SourceFile, file_number, normalise_id, parse_record
+from ..records.parse import SourceFile, normalise_id, parse_record
 from ..records.templates import TemplateOutline, covering, read_template
 from ..records.titles import shared_prefix, title_from_file_name, title_key
 from .collector import collector_paused
 from .links import Corpus, Link
+from .numbering import sub_series, year_names
 from .settings import Settings
 
 
@@ -167,37 +168,6 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def sub_series(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceFile, KindSpec]]:
-    """The sources, those of a sub-folder whose numbers start again at 1 beside the
-    kind's own marked as a series of their own (Swift's ``proposals/testing/0001-x.md``
-    beside ``proposals/0001-y.md``): most of its numbers are used outside it too. A
-    sub-folder that continues the kind's numbering (``keps/sig-node/2133-x/``) is not."""
-    numbers: dict[tuple[str, str], set[int]] = {}
-    for source, kind in sources:
-        number = file_number(source, kind)
-        if number is not None:
-            numbers.setdefault((kind.name, source.group), set()).add(number)
-    series: dict[tuple[str, str], str] = {}
-    for (kind_name, group), own in numbers.items():
-        if not group or len(own) < 2 or min(own) != 1:
-            continue
-        elsewhere = set().union(
-            *(
-                used
-                for (name, other), used in numbers.items()
-                if name == kind_name and other != group
-            )
-        )
-        if len(own & elsewhere) * 2 >= len(own):
-            series[(kind_name, group)] = re.sub(r"[^A-Z0-9]+", "-", group.upper()).strip("-")
-    return [
-        (replace(source, series=series[(kind.name, source.group)]), kind)
-        if (kind.name, source.group) in series
-        else (source, kind)
-        for source, kind in sources
-    ]
-
-
 def _without_shared_prefixes(records: list[Record]) -> list[Record]:
     """Titles without the prefix (nearly) every title of their folder starts with (the
     collection's name: "Open Data Hub - Operator Scope" is "Operator Scope")."""
@@ -300,7 +270,7 @@ def build_corpus(
     records: list[Record] = []
     findings: list[Finding] = list(discovered.findings)
     refused = list(discovered.refused)
-    sources = sub_series(discovered.records)
+    sources = sub_series(year_names(discovered.records))
     for source, kind in sources:
         try:
             data = read_regular_file(source.source_path)

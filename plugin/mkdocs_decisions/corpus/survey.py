@@ -26,6 +26,7 @@ from ..records.discovery import RECORD_EXTENSIONS, discover, is_template, read_r
 from ..records.kinds import KindSpec, default_kinds
 from ..records.model import Record
 from ..records.parse import METADATA_FILE, parse_record
+from .numbering import year_names
 from .settings import settings_from_options
 
 # Where teams keep records, most specific first: (folder, kind).
@@ -488,7 +489,7 @@ def _read_folder(
     kind = settings.kinds[kind_name]
     discovered = discover(root, root / "docs", settings.kinds)
     found.templates = [source.path for source, _ in discovered.templates]
-    for source, _ in discovered.records:
+    for source, _ in year_names(discovered.records):
         try:
             data = read_regular_file(source.source_path)
         except OSError:

@@ -539,13 +539,45 @@ def _versions_by_file(
                 reached[place] = (reached.get(place) or set()) | listed
         # Outer places first, so that a moved folder's subfolders are seen as inside it.
         passes.extend(
-            (sha, [place]) for place, sha in sorted(moved_from.items(), key=lambda i: len(i[0]))
+            (sha, [place])
+            for place, sha in sorted(_gathered(moved_from).items(), key=lambda i: len(i[0]))
         )
     if logs > 1:
         order = _branch_order(repo, {v.commit.sha for vs in versions.values() for v in vs})
         for path, newest_first in versions.items():
             versions[path] = _one_per_commit(newest_first, order)
     return versions
+
+
+def _gathered(moved_from: dict[str, str]) -> dict[str, str]:
+    """The places records left, with sibling places read as their parent: records that
+    are folders of their own (``designs/2019-x/README.md``) each left their own folder
+    when ``designs`` moved, and one log of ``designs`` reads them all. The parent is read
+    from the newest of its children's moves (``moved_from`` lists the newest first): a log
+    from there reaches every older one. So a move of many record folders costs one log,
+    not one per record, and no record is left past the bound on logs."""
+    rank = {place: index for index, place in enumerate(moved_from)}  # 0: the newest move
+    places = dict(moved_from)
+    while True:
+        children: dict[str, list[str]] = {}
+        for place in places:
+            if place:
+                children.setdefault(posixpath.dirname(place), []).append(place)
+        siblings = {parent: kids for parent, kids in children.items() if len(kids) > 1}
+        if not siblings:
+            return places
+        # The deepest first; a parent gathered in this round waits for the next.
+        for parent, kids in sorted(siblings.items(), key=lambda item: -len(item[0])):
+            kids = [kid for kid in kids if kid in places]
+            if len(kids) < 2:
+                continue
+            if parent in places:
+                kids.append(parent)
+            newest = min(kids, key=rank.__getitem__)
+            sha = places[newest]
+            for kid in kids:
+                del places[kid]
+            places[parent], rank[parent] = sha, rank[newest]
 
 
 _NUMBER = re.compile(r"\d+")

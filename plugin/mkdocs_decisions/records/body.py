@@ -286,7 +286,7 @@ _NAMES_DOCUMENT = re.compile(
 # Headings that hold a value after their name, not a title: the metadata readers'.
 _VALUE_HEADINGS = frozenset(
     {"status", "state", "date", "statut", "état", "estado", "stato", "datum", "fecha", "data"}
-    | {"状态", "狀態", "状態", "ステータス", "상태"}
+    | {"状态", "狀態", "状態", "ステータス", "상태", "статус", "дата", "durum", "tarih"}
 )
 _SECTION_AND_TITLE = re.compile(
     r"^(?P<name>[^\W\d_][\w ]{1,40}?)\s+[-\u2013\u2014:]\s+(?P<title>\S.*)$"

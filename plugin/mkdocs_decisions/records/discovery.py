@@ -19,6 +19,7 @@ import os
 import posixpath
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -714,7 +715,8 @@ def _template_folder(folder_name: str, directory: str = "", landing: str = "") -
     if is_template(folder_name):
         return True
     if not digits or int(digits) != 0:
-        return False
+        # "gep-696/index.md" titled "GEP-696: GEP template": a number like any other's
+        return bool(landing) and _title_of(os.path.join(directory, landing), is_template)
     return not (landing and _titled(os.path.join(directory, landing)))
 
 
@@ -724,6 +726,12 @@ _TITLE_LINE = re.compile(r"^(?:title:\s*|#\s+)(?P<title>\S.*)$", re.MULTILINE)
 def _titled(page: str) -> bool:
     """Whether a page's front-matter title or first heading names something: not the
     template's placeholder (``Title``, ``{title}``, ``RFD 0 Template``)."""
+    return _title_of(page, lambda title: not is_placeholder(title) and not is_template(title))
+
+
+def _title_of(page: str, test: Callable[[str], bool]) -> bool:
+    """Whether a page has a front-matter title or first heading, without its number, that
+    passes ``test``."""
     try:
         with open(page, "rb") as opened:
             head = opened.read(4096).decode("utf-8", errors="replace")
@@ -733,7 +741,7 @@ def _titled(page: str) -> bool:
     if found is None:
         return False
     title = clean_title(found["title"].strip().strip("\"'"))
-    return bool(title) and not is_placeholder(title) and not is_template(title)
+    return bool(title) and test(title)
 
 
 _DATED_FOLDER = re.compile(r"^(?:19|20)\d{2}[-_]?\d{1,2}[-_]?\d{1,2}[-_]")
@@ -860,8 +868,18 @@ def _unreadable(
     return None
 
 
+# A name no record can have: its date is the template's placeholder
+# (``YYYY-MM-DD-copy-me.md``), or it asks to be copied.
+_PLACEHOLDER_NAME = re.compile(
+    r"^(?:y{4}[-_]?m{2}[-_]?d{2}|y{4}[-_]?m{2})(?:[-_.]|$)|(?:^|[-_])copy[-_]?me(?:[-_.]|$)",
+    re.IGNORECASE,
+)
+
+
 def is_template(name: str) -> bool:
     """A template file that teams keep beside the records (template.md, ...)."""
+    if _PLACEHOLDER_NAME.search(os.path.splitext(name)[0]):
+        return True
     words = [word for word in re.split(r"[-_.\s]+", os.path.splitext(name)[0]) if word]
     if len(words) > 2 and words[0].isalpha() and words[1].isdigit():
         words = [words[0], *words[2:]]  # "CFP-003-template": a series' number for it

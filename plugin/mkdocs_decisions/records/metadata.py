@@ -158,6 +158,26 @@ LABELS.update(
         "创建时间": "date",
         "创建日期": "date",
         "决策日期": "date",
+        # Russian, Ukrainian, Polish and Turkish templates
+        "статус": "status",
+        "состояние": "status",
+        "стан": "status",
+        "дата": "date",
+        "дата решения": "date",
+        "дата принятия решения": "date",
+        "дата рішення": "date",
+        "автор": "authors",
+        "авторы": "authors",
+        "автори": "authors",
+        "autorzy": "authors",
+        "autore": "authors",
+        "autori": "authors",
+        "durum": "status",
+        "tarih": "date",
+        "название": "title",
+        "назва": "title",
+        "tytuł": "title",
+        "titolo": "title",
     }
 )
 # Labels of RFC processes for the day a design was proposed: the date an RFC states.
@@ -221,6 +241,11 @@ _VALUE_SECTIONS = {
     "状態": "status",
     "ステータス": "status",
     "상태": "status",
+    # Russian, Ukrainian and Turkish
+    "статус": "status",
+    "дата": "date",
+    "durum": "status",
+    "tarih": "date",
 }
 VALUE_SECTIONS = frozenset(_VALUE_SECTIONS)
 
@@ -413,6 +438,7 @@ class BodyMetadata:
     style: str = ""  # where its status is written: "list", "table", "section" or ""
     layout: str = ""  # where its other metadata is written, when it states no status
     hidden_lines: set[int] = field(default_factory=set)  # file lines the header repeats
+    status_by_implementation: bool = False  # the status is an "Implementation:" line's
     # The title is a `- Feature Name:` in words: the record's title heading, when it has
     # one, says it in full ("Product Tour" under "# Amundsen Product Tour and ...").
     title_is_feature_name: bool = False
@@ -492,9 +518,27 @@ _METADATA_SECTIONS = frozenset(
 
 
 def _label_heading(title: str) -> bool:
-    """Whether a heading is a status or date label with its value (``Status: accepted``)."""
+    """Whether a heading is a status or date label with its value (``Status: accepted``);
+    ``## Implementation: etcd state store`` is a section on the implementation."""
     label, colon, value = title.partition(":")
-    return bool(colon and value.strip()) and LABELS.get(_label(label)) in ("status", "date")
+    name = _label(label)
+    if name in _IMPLEMENTATION_LABELS:
+        return False
+    return bool(colon and value.strip()) and LABELS.get(name) in ("status", "date")
+
+
+# Labels that give the status only by how far the implementation got (Prometheus'
+# ``* **Implementation Status:** Partially implemented``): their value is a status only
+# when it says how far, and a Status label of the record's own replaces it (D's DIPs
+# write ``| Implementation: | [PR 6855] |`` above ``| Status: | Accepted |``).
+_IMPLEMENTATION_LABELS = frozenset({"implementation", "implementation status"})
+_HOW_FAR = re.compile(
+    r"^\W*(?:(?:not\s+|partially\s+|partly\s+|fully\s+)?implemented|partial(?:ly)?|"
+    r"not\s+(?:started|yet)|in\s+progress|done|complete[d]?|pending|planned|started|ongoing|"
+    r"merged|shipped|released|accepted|draft|proposed|rejected|deferred|withdrawn|"
+    r"superseded|abandoned|n/?a|none)\b",
+    re.IGNORECASE,
+)
 
 
 # A record's log of its own changes ("## Changelog" / "* 2019-07-31: Initial draft", as
@@ -721,8 +765,13 @@ def says_more(value: str, word: str, successors: list[str]) -> bool:
 
 # A date before or after the status word: "2020-03-25 accepted", "Accepted 2021-05-12".
 _STATUS_DATE = re.compile(
-    r"^\d{4}-\d{1,2}-\d{1,2}\s*[:,\u2013-]?\s+(?=[^\W\d_])|(?<=[^\W\d_])\s*[,\u2013-]?\s+"
-    r"\d{4}-\d{1,2}-\d{1,2}$"
+    r"^\d{4}([-/])\d{1,2}\1\d{1,2}\s*[:,\u2013-]?\s+(?=[^\W\d_])|(?<=[^\W\d_])\s*[,\u2013-]?\s+"
+    r"\d{4}([-/])\d{1,2}\2\d{1,2}$"
+)
+# The template's choices of status, left in the record: "Proposed / Accepted / Rejected",
+# "列表：提议/通过/完成/已弃用/已取代" (a label, then three or more words between slashes).
+_CHOICES = re.compile(
+    r"^(?:[^\W\d_]{1,12}\s*[:：]\s*)?[^\W\d_][\w -]{0,20}(?:\s*[/|]\s*[^\W\d_][\w -]{0,20}){2,}$"
 )
 # A word, a product's name and its version: "Released Cilium 1.17", "Shipped v2.1".
 _RELEASED_IN = re.compile(r"^([^\W\d_]+)\s+(?:\S+\s+){0,2}v?\d+(?:\.\d+)+$")
@@ -1198,6 +1247,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         plain = plain_text(_ITEM_MARK.sub("", text))
         if target == "status" and text.startswith(">") and _is_guidance(plain):
             continue  # the template's advice, quoted: 'A decision may be "proposed" if ...'
+        if target == "status" and _CHOICES.match(plain) and not _LINK.search(text):
+            continue  # the template's choices: "Proposed / Accepted / Deprecated"
         if target == "status" and _STATUS_DATE.match(plain):  # "2020-09-22 Accepted"
             dated.append((line_number, _ITEM_MARK.sub("", text)))
         labelled = _LABEL_ONLY.match(plain) if target == "status" else None
@@ -1347,7 +1398,7 @@ def _take(
         if day is None:
             shown = plain_text(value)
             template = _PLACEHOLDER.search(shown) or re.search(r"yyyy|^[\[{(<]", shown, re.I)
-            if rank == 0 and not template:
+            if not template:  # said only when the record gives no date it can read
                 unread = finding(
                     "DEC014",
                     path,
@@ -1375,6 +1426,16 @@ def _take(
             )
         found.fields["date"] = Field(day, Position(line_number, 1), position)
         return True
+    if key == "status" and label in _IMPLEMENTATION_LABELS:
+        if "status" in found.fields or not _HOW_FAR.match(plain_text(_strip_marks(value))):
+            return False
+        found.status_by_implementation = True
+    elif key == "status" and found.status_by_implementation:
+        # The record's own Status label, below a line on how far the implementation got:
+        # that line stays on the page, and this one is the status.
+        weak = found.fields.pop("status")
+        found.hidden_lines.discard(weak.key_position.line)
+        found.status_by_implementation = False
     if key in found.fields:
         return False
     if key == "review_by" and read_date(value)[0] is None:

@@ -79,6 +79,9 @@ class Field:
     key_position: Position
     value_position: Position
     inner: dict[tuple[str | int, ...], Position] = field(default_factory=dict)
+    # The key as the record wrote it when it is another tool's name for ours (`created`
+    # for `date`), so that findings name what the author sees; empty when it is ours.
+    written: str = ""
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,9 @@ class SourceFile:
     # ``kep.yaml``): where it is on disk and how it is shown; "" when there is none.
     metadata_file: str = ""
     metadata_path: str = ""
+    # Its name starts with a year that other records' names start with too (ESLint's
+    # ``designs/2019-config-tester/``): a date, not a record number.
+    year_named: bool = False
 
     @property
     def identity_name(self) -> str:
@@ -541,7 +544,7 @@ def _front_fields(front: dict[str, Field], known: Iterable[str] = ()) -> dict[st
     for key, value in front.items():
         lower = key.lower()
         if key != lower and lower not in front and (lower in _KNOWN or lower in FOREIGN_KEYS):
-            lowered[lower] = value
+            lowered[lower] = replace(value, written=key)
         else:
             lowered[key] = value
     fields = {key: value for key, value in lowered.items() if key not in FOREIGN_KEYS}
@@ -549,7 +552,7 @@ def _front_fields(front: dict[str, Field], known: Iterable[str] = ()) -> dict[st
     for key, value in lowered.items():
         ours = FOREIGN_KEYS.get(key)
         if ours is not None and ours not in fields:
-            fields[ours] = value
+            fields[ours] = replace(value, written=value.written or key)
             ranks[ours] = date_rank(_label_of(key))
     # Keys written as the body's labels are (``date-issued``, ``last updated``, ``statut``):
     # read as ours, a date by how much it says about the decision; never "unknown".
@@ -565,7 +568,7 @@ def _front_fields(front: dict[str, Field], known: Iterable[str] = ()) -> dict[st
         del fields[key]
         rank = date_rank(label) if ours == "date" else 0
         if ours not in fields or (ours in ranks and rank < ranks[ours]):
-            fields[ours] = value
+            fields[ours] = replace(value, written=value.written or key)
             ranks[ours] = rank
     return fields
 
@@ -665,7 +668,7 @@ def file_number(source: SourceFile, kind: KindSpec) -> int | None:
     dated = _DATED_NUMBER.match(stem)
     if dated:
         return int(dated.group(1))
-    if _named_by_date(stem):
+    if _named_by_date(stem) or source.year_named:
         return None  # named by a date, not numbered
     named = _numbered_name(stem, kind)
     return named[0] if named else None
@@ -702,6 +705,7 @@ def _checked_fields(
         expected = kind.fields.get(key)
         if expected is None:
             continue
+        shown = found.written or key
         value, problem = _coerce(expected, found.value)
         if problem and expected == types.DATE and isinstance(found.value, str):
             day, _ = read_date(found.value)
@@ -712,15 +716,18 @@ def _checked_fields(
                         "DEC014",
                         path,
                         found.value_position,
-                        f"`{key}: {found.value.strip()[:40]}` is read as {day.isoformat()}; "
+                        f"`{shown}: {found.value.strip()[:40]}` is read as {day.isoformat()}; "
                         "it is not written as YYYY-MM-DD",
-                        f"write `{key}: {day.isoformat()}`",
+                        f"write `{shown}: {day.isoformat()}`",
                     )
                 )
         if problem:
             said = any(f.rule == "DEC007" and f.position == found.value_position for f in findings)
             if not said:  # one cause, one finding: YAML already said it cannot read it
-                findings.append(finding("DEC007", path, found.value_position, f"`{key}` {problem}"))
+                hint = f"write it as `{shown}: YYYY-MM-DD`" if expected == types.DATE else ""
+                findings.append(
+                    finding("DEC007", path, found.value_position, f"`{shown}` {problem}", hint)
+                )
             continue
         checked[key] = Field(value, found.key_position, found.value_position, found.inner)
     return checked
@@ -841,7 +848,7 @@ def _identity(
     if dated:  # 2021-06-05_001-x.md: the number after the date
         number = int(dated.group(1))
         return number, f"{source.series or kind.prefix}-{number:04d}"
-    if _named_by_date(stem):
+    if _named_by_date(stem) or source.year_named:
         # log4brains names files by date; several can share a day, so the slug is the id.
         return None, stem
     if named is not None and source.series:

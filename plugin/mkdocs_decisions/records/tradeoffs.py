@@ -124,12 +124,20 @@ _JOINED = re.compile(r"\s*(?:/|&|\+|,)\s*|\s+(?:and|og|et|und|y)\s+")
 # the alternatives, so the search skips at once every place none of them can start: the
 # same matches, several times faster over a long outcome.
 _CHOSEN = re.compile(
-    r"(?=[cspwdtov])(?:"
+    r"(?=[cspwdtovgвоo选選採])(?:"
     r"(?:chosen|chose|selected|preferred|picked)\s+(?:options?|approach|alternative|solution)"
     r"\s*:?|\bwe\s+(?:have\s+)?(?:chose|chosen|picked|selected|decided\s+(?:to\s+(?:use|go\s+with|"
     r"adopt)|on|for))\b|^decision\s*:"
     r"|\bwe\s+(?:will\s+|shall\s+)?go\s+with\b|\bthe\s+decision\s+is\s+to\b"
     r"|\boption\s+choisie\s*:?|\bvalgt\s+alternativ\s*:?"  # French and Norwegian MADR
+    # MADR's "Chosen option" in German, Dutch, Spanish, Portuguese, Italian, Polish,
+    # Russian, Ukrainian, Turkish, Chinese and Japanese
+    r"|\bgew(?:ä|ae)hlte\s+option\s*:?|\bgekozen\s+optie\s*:?"
+    r"|\bopci(?:ó|o)n\s+(?:elegida|escogida|seleccionada)\s*:?|\bop(?:ç|c)(?:ã|a)o\s+escolhida\s*:?"
+    r"|\bopzione\s+scelta\s*:?|\bwybrana\s+opcja\s*:?"
+    r"|\bвыбранн(?:ый|ая)\s+(?:вариант|опция)\s*:?|\bобраний\s+варіант\s*:?"
+    r"|\bse(?:ç|c)ilen\s+se(?:ç|c)enek\s*:?|选择的方案\s*[:：]?|选定的?方案\s*[:：]?"
+    r"|(?:選択|採用)した選択肢\s*[:：]?"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
