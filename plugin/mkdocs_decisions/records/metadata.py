@@ -771,7 +771,8 @@ _STATUS_DATE = re.compile(
 # The template's choices of status, left in the record: "Proposed / Accepted / Rejected",
 # "列表：提议/通过/完成/已弃用/已取代" (a label, then three or more words between slashes).
 _CHOICES = re.compile(
-    r"^(?:[^\W\d_]{1,12}\s*[:：]\s*)?[^\W\d_][\w -]{0,20}(?:\s*[/|]\s*[^\W\d_][\w -]{0,20}){2,}$"
+    r"^(?:[^\W\d_]{1,12}\s*[:：]\s*)?[^\W\d_][\w -]{0,20}"
+    r"(?:\s*[/|]\s*[^\W\d_][\w -]{0,20}){2,}$"
 )
 # A word, a product's name and its version: "Released Cilium 1.17", "Shipped v2.1".
 _RELEASED_IN = re.compile(r"^([^\W\d_]+)\s+(?:\S+\s+){0,2}v?\d+(?:\.\d+)+$")
