@@ -105,6 +105,24 @@ def test_tracing_an_accepted_decision_is_not_an_edit(project: Project) -> None:
     assert [f for f in findings(project) if "DEC402" in f]
 
 
+def test_metadata_added_or_moved_after_acceptance_is_not_an_edit(project: Project) -> None:
+    """Another tool's keys added to every record (`category: JavaScript`), and the body's
+    metadata bullets moved into the front matter, say what the record is, not what it
+    decided: no DEC402."""
+    project.configure()
+    front, body = adr(front=ACCEPTED).split("---\n", 2)[1:]
+    bullets = "- **Consulted:** Platform team, Data team\n- **Informed:** Everyone\n\n"
+    project.write("adr/0001-a.md", f"---\n{front}---\n{bullets}{body}")
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00")
+    moved = front + "consulted: [Platform team, Data team]\ninformed: [Everyone]\n"
+    project.write("adr/0001-a.md", f"---\n{moved}---\n{body}")
+    project.git_commit_all("front matter", "2026-02-05T09:00:00+00:00")
+    labelled = moved + "category: JavaScript\nsidebar_label: Serving forecasts every night\n"
+    project.write("adr/0001-a.md", f"---\n{labelled}---\n{body}")
+    project.git_commit_all("category", "2026-02-06T09:00:00+00:00")
+    assert not [f for f in findings(project) if "DEC402" in f]
+
+
 def test_illegal_transition_in_history_and_in_the_working_tree(project: Project) -> None:
     project.configure()
     project.write("adr/0001-a.md", adr(front=PROPOSED))

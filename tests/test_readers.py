@@ -2521,6 +2521,10 @@ def test_a_missing_status_is_asked_for_in_the_collections_own_way(tmp_path: Path
     files["adr/0004-use-tool-4.md"] = "# 4. Use tool 4\n\n## Context\n\nX\n"
     (missing,) = [f for f in checked(tmp_path, files) if f.rule == "DEC102"]
     assert missing.hint == "add a `## Status` section with `Proposed` on its first line"
+    # A record whose own metadata is a date line: the status goes where the others write it.
+    files["adr/0004-use-tool-4.md"] = "# 4. Use tool 4\n\nDate: 2024-01-04\n\n## Context\n\nX\n"
+    (missing,) = [f for f in checked(tmp_path, files) if f.rule == "DEC102"]
+    assert missing.hint == "add a `## Status` section with `Proposed` on its first line"
 
 
 def test_a_proposal_folder_without_a_number_among_numbered_ones_is_a_record(
@@ -2996,3 +3000,31 @@ def test_a_simplified_chinese_consequences_heading_counts(tmp_path: Path) -> Non
     text += "## 上下文\n\nX\n\n## 决策\n\nY\n\n## 结果\n\nZ\n"
     found = checked(tmp_path, {"adr/0001-x.md": text})
     assert [f.rule for f in found if f.severity is Severity.ERROR] == []
+
+
+def test_a_status_section_is_hidden_but_its_link_definitions_stay() -> None:
+    """GOV.UK's records end with `## Status` / `Accepted`, then the record's link
+    definitions: the header shows the status; the definitions keep `[1]` working."""
+    text = "# 3. Use a tag manager\n\n25-10-2017\n\n## Context\n\nSee [the wiki][1].\n\n"
+    text += "## Decision\n\nUse it.\n\n## Status\n\nAccepted\n\n[1]: https://example.org/wiki\n"
+    shown = _shown(text)
+    assert "## Status" not in shown and "Accepted" not in shown
+    assert "[1]: https://example.org/wiki" in shown and "See [the wiki][1]." in shown
+
+
+def test_a_superseded_record_names_its_successor_in_a_sentence(tmp_path: Path) -> None:
+    """D's DIP1019: `| Status: | Superseded |`, and further down "superseded by [the
+    acceptance of DIP 1030](../accepted/DIP1030.md)": the successor is named."""
+    old = "# Named arguments\n\n| Field | Value |\n|---|---|\n| Status: | Superseded |\n\n"
+    old += "## Abstract\n\nThis DIP was postponed and subsequently superseded by "
+    old += "[the acceptance of DIP 1030](../accepted/DIP1030.md).\n"
+    new = "# Named arguments lite\n\n| Field | Value |\n|---|---|\n| Status: | Accepted |\n\n"
+    new += "## Abstract\n\nX\n"
+    files = {"rfc/archive/DIP1019.md": old, "rfc/accepted/DIP1030.md": new}
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    replaced = next(r for r in corpus.records if r.path.endswith("DIP1019.md"))
+    assert [(r.relation, r.target) for r in replaced.references] == [
+        ("superseded_by", "rfc/accepted/DIP1030.md")
+    ]
+    found = checked(tmp_path, files, "rfc")
+    assert "DEC105" not in {f.rule for f in found}

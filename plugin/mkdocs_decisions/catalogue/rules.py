@@ -452,7 +452,11 @@ _RULES = [
         "status and link fields). Lifecycle edits are not edits: a change confined to the "
         "status (its field, its line, or its Status section) and the link lines adr-tools "
         "adds (`Amended by [..](..)`, `Amends`, `Superseded by` or `Superceded by`, "
-        "`Supersedes`, `Clarified by`, `Clarifies`). Nor are changes of whitespace, line "
+        "`Supersedes`, `Clarified by`, `Clarifies`). Nor are changes of the record's "
+        "metadata: any front-matter key but `deviates_from` (its date, people, title, "
+        "another tool's `category:` or `sidebar_position:`), and the body's metadata lines "
+        "(`- **Deciders:** Ana`, `Date: 2023-09-26`, `| Authors | @a |`), also when they "
+        "move from the body into the front matter. Nor are changes of whitespace, line "
         "wrapping, list markers, letter case or emphasis, however many lines they touch "
         "(a formatter such as prettier run over every file), and fixes of at most three "
         "words of which at most one is added or removed (typos, a link's address). The "
@@ -462,9 +466,10 @@ _RULES = [
         "acceptance.",
         "An accepted decision is a record of what was decided and why; rewriting it "
         "afterwards loses that record. Typos aside, a changed decision deserves a new ADR. "
-        "Fields that link or trace the record may change: `status`, `superseded_by`, "
-        "`supersedes`, `related`, `decisions`, `tags`, `review_by`, `project`, `addresses` "
-        "and `complies_with` (a deviation, `deviates_from`, is a change of substance).",
+        "Fields that describe, link or trace the record may change: `status`, "
+        "`superseded_by`, `supersedes`, `related`, `decisions`, `tags`, `review_by`, "
+        "`project`, `addresses`, `complies_with`, the date and the people (a deviation, "
+        "`deviates_from`, is a change of substance).",
         "Supersede instead: write a new ADR with `supersedes: [ADR-NNNN]`. For harmless "
         "fixes, switch the rule to `info` or `off` in the configuration.",
     ),

@@ -174,7 +174,12 @@ def _where_to_write(
 ) -> str:
     """Where a record of this format writes missing values (key and example each): in its
     own way of writing metadata, or, when it writes none, in its collection's."""
-    style = record.metadata_style or (_collection_style(corpus, record) if corpus else "")
+    collection = _collection_style(corpus, record) if corpus else ""
+    style = record.metadata_style or collection
+    if values[0][0] == "status" and collection == "section":
+        # A record of a collection that writes its status in a section (Nygard), whose own
+        # metadata is only a date line: the status goes where the others write it.
+        style = collection
     keys = " and ".join(f"`{key}: {example}`" for key, example in values)
     if record.metadata_path:
         return f"add {keys} to `{posixpath.basename(record.metadata_path)}`"

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..records.metadata import LABELS
 from ..records.parse import folder_status, status_as_written
 from ..records.text import clean_name
 
@@ -49,6 +50,15 @@ _LINK_KEYS = re.compile(
     re.IGNORECASE,
 )
 _CONTINUATION = re.compile(r"^(\s+\S|-\s)")
+_FENCES = ("---", "...")
+# A body line of metadata (``- **State:** Approved``, ``* Deciders: Ana``, ``Date:
+# 2023-09-26``, ``| Authors | @a |``): what the record is, not what it decided.
+_METADATA_LINE = re.compile(
+    r"^\s*(?:[-*+|]\s*)?(?:\*\*|__|\*|_)?(?:"
+    + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True))
+    + r")(?:\*\*|__|\*|_)?\s*(?::|\|)",
+    re.IGNORECASE,
+)
 # The links adr-tools writes when one record amends, supersedes or clarifies another
 # (``adr new -l "4:Amends:Amended by"``): "Amended by [7. Use ZAP](0007-use-zap.md)".
 _LIFECYCLE_LINK = re.compile(
@@ -206,14 +216,44 @@ def content_lines(text: str) -> list[str]:
     [..](..)"): changing them is part of the record's lifecycle, not of its decision."""
     kept = []
     skipping = in_status = False
-    for line in text.replace("\r\n", "\n").split("\n"):
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in _FENCES), 0)
+        if end:
+            kept = _substance_of_front_matter(lines[1:end])
+            lines = lines[end + 1 :]
+    for line in lines:
         # Cheap tests first: a large record has thousands of lines, and many versions.
         if line.startswith("#") and _HEADING.match(line):
             in_status = bool(_STATUS_HEADING.match(line))
         elif in_status:
             continue
-        skipping = bool(_LINK_KEYS.match(line) or (skipping and _CONTINUATION.match(line)))
+        skipping = bool(
+            _LINK_KEYS.match(line)
+            or ((":" in line or "|" in line) and _METADATA_LINE.match(line))
+            or (skipping and _CONTINUATION.match(line))
+        )
         if not skipping and not ("](" in line and _LIFECYCLE_LINK.match(line)):
+            kept.append(line)
+    return kept
+
+
+# Front-matter keys that say something of the decision itself: a deviation from a
+# standard, with its reason. The others (status, dates, people, tags, links, other tools'
+# keys such as `category:` or `sidebar_position:`) say what the record is.
+_SUBSTANCE_KEYS = frozenset({"deviates_from"})
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+
+
+def _substance_of_front_matter(lines: list[str]) -> list[str]:
+    """The front-matter lines DEC402 compares: those of the keys of substance."""
+    kept: list[str] = []
+    key = ""
+    for line in lines:
+        top = _TOP_KEY.match(line)
+        if top:
+            key = top.group(1).lower()
+        if key in _SUBSTANCE_KEYS:
             kept.append(line)
     return kept
 

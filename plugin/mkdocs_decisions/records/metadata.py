@@ -1240,11 +1240,15 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
     first: tuple[int, str] | None = None
     only_metadata = True
     dated: list[tuple[int, str]] = []  # "2020-09-16 Proposed", "2020-09-22 Accepted"
+    definitions: set[int] = set()  # "[1]: https://...": the record's links, kept on the page
     for offset, line in enumerate(body):
         text = _COMMENT.sub("", line).strip()
         if not text:
             continue
         line_number = section.line + 1 + offset
+        if _LINK_DEFINITION.match(line):
+            definitions.add(line_number)
+            continue
         plain = plain_text(_ITEM_MARK.sub("", text))
         if target == "status" and text.startswith(">") and _is_guidance(plain):
             continue  # the template's advice, quoted: 'A decision may be "proposed" if ...'
@@ -1304,7 +1308,7 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         label = section.key if section.key in LABELS else target  # its rank: "Creation Date"
         _take(found, label, value, line_number, body[line_number - section.line - 1], path, "")
     if only_metadata:
-        found.hidden_lines.update(range(section.line, section.end_line + 1))
+        found.hidden_lines.update(set(range(section.line, section.end_line + 1)) - definitions)
 
 
 def _with_link_continued(value: str, following: list[str]) -> str:

@@ -248,6 +248,10 @@ def parse_record(
         # The status is in the front matter or a metadata file ("status: replaced") and
         # the body's note names the successor: "This KEP has been replaced by [KEP-2433]".
         references += _body_status_references(metadata.fields.get("status"), kind, source)
+    if status == "superseded" and not any(r.relation == "superseded_by" for r in references):
+        # "This DIP was postponed and subsequently superseded by [the acceptance of DIP
+        # 1030](../accepted/DIP1030.md)": a sentence of the body names the successor.
+        references += _prose_successor(body_lines, first_line, kind, source)
     references = _unique_references(references)
 
     # The page shows the body without its title heading (the page has its own); lines are
@@ -944,6 +948,28 @@ def folder_status(
 # Folder names that are status words outside any built-in lifecycle (lakeFS' `open/`):
 # read as the records' status as written, like a word in the file the kind does not know.
 STATUS_FOLDER_WORDS = frozenset({"open", "closed", "pending", "in-progress", "in-review", "wip"})
+
+
+_SUPERSEDED_BY_LINK = re.compile(
+    r"\b(?:superseded|superceded|replaced|obsoleted)\s+by\b[^\[\n]{0,80}"
+    r"\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+\.(?:md|markdown)(?:#[^)\s>]*)?)>?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _prose_successor(
+    body_lines: list[str], first_line: int, kind: KindSpec, source: SourceFile
+) -> list[Reference]:
+    """The successor a superseded record names in a sentence of its body: the first link
+    to a Markdown file after "superseded by" on one line."""
+    for index, line in enumerate(body_lines):
+        found = _SUPERSEDED_BY_LINK.search(line)
+        if found is not None:
+            target = found["target"].split("#", 1)[0]
+            named = _numbered(_link_target(target, source.path), kind, source.series)
+            position = Position(first_line + index, found.start("target") + 1)
+            return [Reference("superseded_by", named, position)]
+    return []
 
 
 def _body_status_references(
