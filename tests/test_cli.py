@@ -183,3 +183,16 @@ def test_list_filters_and_json(project: Project) -> None:
         ["Ana"],
         [],
     )
+
+
+def test_a_folder_of_pages_and_no_record_is_told_why(project: Project) -> None:
+    """A configured folder whose pages are none of them named as records are: `check`
+    and the build say why nothing was read, rather than reading nothing in silence."""
+    project.configure()
+    project.write("adr/index.md", "# Decisions\n\nBy category.\n")
+    project.write("adr/tech/containers/index.md", "# Containers\n\nNotes, no status.\n")
+    checked = project.check()
+    assert "0 records checked" in checked.stderr
+    assert "adr/ holds 2 pages but no record" in checked.stderr
+    built = project.build()
+    assert "adr/ holds 2 pages but no record" in built.stderr

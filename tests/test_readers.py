@@ -3028,3 +3028,23 @@ def test_a_superseded_record_names_its_successor_in_a_sentence(tmp_path: Path) -
     ]
     found = checked(tmp_path, files, "rfc")
     assert "DEC105" not in {f.rule for f in found}
+
+
+def test_folders_named_by_slug_whose_page_states_a_status_are_records(tmp_path: Path) -> None:
+    """NHS Wales: `decisions/<category>/<slug>/index.md`, each page with `**Status**:`
+    (the newer ones inside an indented admonition); the category's and the collection's
+    own index pages are pages, not records."""
+    older = "# Use MkDocs\n\n**Status**: accepted\n**Date**: 2025-04-08\n\n## Context\n\nX\n"
+    newer = '# Use containers\n\n!!! info "Metadata"\n    **Status**: proposed\n\n## Summary\n'
+    files = {
+        "adr/index.md": "# Decisions\n\nThe team's decisions, by category.\n",
+        "adr/meta/index.md": "# Meta decisions\n\n- [Use MkDocs](use-mkdocs/index.md)\n",
+        "adr/meta/use-mkdocs/index.md": older,
+        "adr/meta/use-mkdocs/images/site.png": "png",
+        "adr/technical/containers/index.md": newer,
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"adr": {"folder": "adr"}}})
+    assert sorted((r.path, r.title, r.raw_status) for r in corpus.records) == [
+        ("adr/meta/use-mkdocs/index.md", "Use MkDocs", "accepted"),
+        ("adr/technical/containers/index.md", "Use containers", "proposed"),
+    ]

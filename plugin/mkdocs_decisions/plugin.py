@@ -39,6 +39,7 @@ from .corpus.links import Corpus
 from .corpus.load import (
     ParseCache,
     build_corpus,
+    empty_folder_notes,
     project_history,
     uncommitted_notes,
 )
@@ -166,6 +167,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 log.info(
                     printable(f"record folder {folder}/ does not exist; nothing to read there")
                 )
+        for note in empty_folder_notes(self.corpus, self.settings):
+            log.info(printable(note))
         for path in self.corpus.skipped:
             log.info(
                 printable(

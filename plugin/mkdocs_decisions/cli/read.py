@@ -27,6 +27,7 @@ from ..checks.identity import identify
 from ..checks.run import check_corpus
 from ..corpus.child import in_child
 from ..corpus.links import Corpus
+from ..corpus.load import empty_folder_notes
 from ..corpus.reviews import due_for_review
 from ..edit.files import Change, WriteRefused, write_changes
 from ..history.changes import GitError, changed_since, repository_root
@@ -112,6 +113,7 @@ def command_check(arguments: argparse.Namespace) -> int:
         ]
     )
     notes = [note for note in (outcome.fixed_note, outcome.moved_note) if note]
+    notes += empty_folder_notes(corpus, settings)
     print(headline, file=sys.stderr)
     for note in notes:
         print(note, file=sys.stderr)

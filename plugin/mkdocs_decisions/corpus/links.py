@@ -63,6 +63,16 @@ class Corpus:
             self._memo[key] = compute()
         return cast(T, self._memo[key])
 
+    def pages_without_records(self) -> dict[str, int]:
+        """The kinds whose folder holds pages but not one record, with how many pages:
+        nothing there is named as records are, so a reader should be told why."""
+        with_records = {record.kind for record in self.records}
+        pages: dict[str, int] = {}
+        for page in self.landing_pages:
+            if page.kind not in with_records:
+                pages[page.kind] = pages.get(page.kind, 0) + 1
+        return pages
+
     def get(self, record_id: str) -> Record | None:
         return self.by_id.get(normalise_id(record_id))
 

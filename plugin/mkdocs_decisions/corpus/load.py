@@ -565,3 +565,18 @@ def _template(source: SourceFile, kind: KindSpec, settings: Settings) -> Templat
         return None
     text = data.decode("utf-8", errors="replace")
     return read_template(text, source.path, kind, settings.kinds, source.group)
+
+
+def empty_folder_notes(corpus: Corpus, settings: Settings) -> list[str]:
+    """What to tell of a kind's folder that holds pages but no record: why none of them
+    was read as one."""
+    notes = []
+    for kind_name, pages in sorted(corpus.pages_without_records().items()):
+        folder = settings.kinds[kind_name].folder
+        notes.append(
+            f"{folder}/ holds {pages} page{'s' if pages != 1 else ''} but no record: a "
+            "record is a Markdown file named with a number or a date (`0001-x.md`, "
+            "`20240105-x.md`), a numbered folder's README.md or index.md, or the page of a "
+            "folder of its own that states a status (`**Status**: accepted`)"
+        )
+    return notes

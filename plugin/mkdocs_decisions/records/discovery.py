@@ -346,6 +346,19 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 # "proposals/tests-refactor/README.md" among "proposals/12020-x/README.md":
                 # a proposal's folder whose name has no number is one all the same.
                 record_of_folder = landing_name
+            if (
+                not record_of_folder
+                and group
+                and not numbered_folder
+                and not inside_record
+                and landing_name
+                and all(name.lower() in LANDING_NAMES for name in markdown)  # a README too
+                and all(name.lower() in PICTURE_FOLDERS for name in subdirs)
+                and _states_status(os.path.join(directory, landing_name))
+            ):
+                # "decisions/technical/containers/index.md" that says "**Status**: accepted":
+                # a folder of its own per record, named by its slug, grouped by category.
+                record_of_folder = landing_name
             if record_of_folder or template_folder:
                 record_folders.append(directory)
             companions = _companions_of_records(files)
@@ -742,6 +755,26 @@ def _title_of(page: str, test: Callable[[str], bool]) -> bool:
         return False
     title = clean_title(found["title"].strip().strip("\"'"))
     return bool(title) and test(title)
+
+
+# A status label near the top of a page, as front matter, a line (bold, in a list or in
+# an indented admonition) or a section: "**Status**: accepted", "## Status".
+_STATUS_STATED = re.compile(
+    r"^(?:status:\s*\S|\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*(?::|\*\*:)\s*\S"
+    r"|#{1,3}\s+status\s*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _states_status(page: str) -> bool:
+    """Whether a page states a status near its top, as records do and landing pages do
+    not."""
+    try:
+        with open(page, "rb") as opened:
+            head = opened.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(_STATUS_STATED.search(head))
 
 
 _DATED_FOLDER = re.compile(r"^(?:19|20)\d{2}[-_]?\d{1,2}[-_]?\d{1,2}[-_]")
