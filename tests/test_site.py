@@ -481,3 +481,34 @@ def test_a_stub_where_a_record_moved_is_a_page_not_a_listed_record(project: Proj
     assert "ADR-0001" in index and "2024-01-02-nightly" not in index
     listed = json.loads(project.decisions("list", "--format", "json").stdout)
     assert [record["id"] for record in listed["records"]] == ["ADR-0001"]
+
+
+def test_links_to_a_folder_records_readme_reach_its_page(project: Project) -> None:
+    """Straw Hat's records are `adrs/<id>/README.md`, published as their folder's page:
+    a link to `../0000000002/README.md` (inline or by reference) reaches it, and the
+    build passes `--strict`."""
+    project.configure(plugin_options={"history": False})
+    text = "---\nid: '{n}'\nstate: Proposed\ncreated: 2020-11-08\n---\n\n# {title}\n\n{body}\n"
+    project.write(
+        "adr/0000000001/README.md",
+        text.format(
+            n="0000000001",
+            title="Genesis",
+            body="See [ADR 2](../0000000002/README.md#context) and [the other][2].\n\n"
+            "[2]: ../0000000002/README.md",
+        ),
+    )
+    project.write(
+        "adr/0000000002/README.md",
+        text.format(
+            n="0000000002",
+            title="Use tags",
+            body="## Context\n\nX\n\n## Considered Options\n\n* Tags\n* Folders\n",
+        ),
+    )
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    page = project.content("adr/0000000001/index.html")
+    assert 'href="../0000000002/#context"' in page
+    assert 'href="../0000000002/"' in page
+    assert "README.md" not in page

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -436,7 +437,7 @@ class SiteRenderer(SiteContext):
             + self._link_groups(record, here, successor if banner else None),
             "banner": banner,
             "successor": self.entry(successor, here) if successor else None,
-            "body": shown_body(record),
+            "body": self._with_links_to_pages(record, shown_body(record)),
             "history": self._status_rows(record),
         }
         return Page(
@@ -543,6 +544,21 @@ class SiteRenderer(SiteContext):
     def _commit(self, commit: Commit) -> dict[str, str]:
         url = self.commit_url.replace("{sha}", commit.sha) if self.commit_url else ""
         return {"short": commit.short, "url": web_link(url) if url else ""}
+
+    def _with_links_to_pages(self, record: Record, body: str) -> str:
+        """The body with links to folder records' README.md pointed at their pages."""
+        if ".md" not in body:
+            return body
+
+        def folder_pages() -> dict[str, str]:
+            return {
+                other.path: other.site_path
+                for other in self.corpus.records
+                if posixpath.basename(other.path) != posixpath.basename(other.site_path)
+            }
+
+        pages = self.corpus.memo("pages of folder records", folder_pages)
+        return links_to_pages(body, record, pages) if pages else body
 
     def _status_rows(self, record: Record) -> list[dict[str, object]]:
         """The record's status changes, oldest first, for its History section."""
@@ -936,6 +952,32 @@ def _stamp(path: str) -> tuple[str, int, int]:
     except OSError:
         return (path, -1, -1)
     return (path, stat.st_mtime_ns, stat.st_size)
+
+
+# A link in Markdown to a README.md or index.md, inline or as a reference definition.
+_LINK_TO_FOLDER_PAGE = re.compile(
+    r"(?P<lead>\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?)(?P<target>[^)\s>#]*?(?:readme|index)\.md)"
+    r"(?=[#)\s>]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def links_to_pages(body: str, record: Record, pages: Mapping[str, str]) -> str:
+    """The body with its links to records kept as their folder's README.md pointed at
+    their pages (``../0002/README.md`` to ``../0002/index.md``, where the site has it).
+    ``pages`` maps a record's path in the repository to its page's path in the site."""
+
+    def pointed(match: re.Match[str]) -> str:
+        target = match["target"]
+        if "://" in target:
+            return match[0]
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(record.path), target))
+        page = pages.get(path)
+        if page is None:
+            return match[0]
+        return match["lead"] + relative_link(record.site_path, page)
+
+    return _LINK_TO_FOLDER_PAGE.sub(pointed, body)
 
 
 def shown_body(record: Record) -> str:
