@@ -3048,3 +3048,31 @@ def test_folders_named_by_slug_whose_page_states_a_status_are_records(tmp_path: 
         ("adr/meta/use-mkdocs/index.md", "Use MkDocs", "accepted"),
         ("adr/technical/containers/index.md", "Use containers", "proposed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Neon's template heading left as it was: the file names the record.
+        ("# Name\n\nCreated on: 2023-08-23\n\n## Summary\n\nX\n", "Pageserver wal recovery"),
+        # A first level-1 heading that is one section among several level-1 sections.
+        ("# Preface\n\nX\n\n# Design\n\nY\n", "Pageserver wal recovery"),
+    ],
+)
+def test_a_template_name_heading_and_a_preface_are_no_titles(text: str, title: str) -> None:
+    parsed, findings = parse(text, "rfcs/029-pageserver-wal-recovery.md", "rfc")
+    assert parsed.title == title
+    assert "DEC106" in {f.rule for f in findings}
+
+
+def test_a_goal_and_immediate_goals_count_as_the_motivation(tmp_path: Path) -> None:
+    rfc = "# GEP-{n}: {title}\n\n* Status: Provisional\n\n## TLDR\n\nX\n\n{goals}\n\n"
+    rfc += "## API\n\nY\n"
+    files = {
+        "rfc/0001-a.md": rfc.format(n=1, title="Routes", goals="## Goal\n\nZ"),
+        "rfc/0002-b.md": rfc.format(
+            n=2, title="Ports", goals="## Immediate Goals\n\nZ\n\n## Longer Term Goals\n\nW"
+        ),
+    }
+    found = checked(tmp_path, files, "rfc")
+    assert [f for f in found if f.rule == "DEC301" and "Motivation" in f.message] == []

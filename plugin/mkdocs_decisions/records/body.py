@@ -60,7 +60,7 @@ NOT_TITLES = frozenset(
     | {"meta", "metadata", "meta data", "authors and reviewers"}
     # a generic first section of a record without a title heading ("## Purpose")
     | {"purpose", "problem statement", "problem statements", "overview", "introduction"}
-    | {"intro", "background", "abstract", "summary", "goals", "scope"}
+    | {"intro", "background", "abstract", "summary", "goals", "scope", "preface", "what"}
     # a status written as a heading above the title ("# Superseded!")
     | {"superseded", "deprecated", "withdrawn", "rejected", "obsolete", "archived"}
 )

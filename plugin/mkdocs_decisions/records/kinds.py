@@ -403,7 +403,10 @@ RFC_SECTIONS = (
             "why",
             "use cases",
             "goals",
+            "goal",
             "goals and non-goals",
+            "immediate goals",  # Gateway API's GEPs, beside "Longer Term Goals"
+            "longer term goals",
             "problem description",  # Kotlin
             "motivating example",
             "problems this proposal solves",

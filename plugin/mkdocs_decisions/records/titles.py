@@ -78,7 +78,8 @@ _STATUS_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(
-    r"^(?:title|\{.*\}|<.*>|adr[- ]?(?:n+|x+|\d*)|rfc[- ]?(?:n+|x+)|"
+    r"^(?:title|(?:feature |proposal |rfc |adr )?name|\{.*\}|<.*>|adr[- ]?(?:n+|x+|\d*)|"
+    r"rfc[- ]?(?:n+|x+)|"
     r"(?:an? )?(?:short )?title of .*|template|adr template|rfc template|your title here|"
     # MADR's placeholder as teams translated it (French, German, Spanish, Norwegian)
     r"(?:court\s+)?titre\s+d[ue]\s.*|(?:kurzer\s+)?titel\s+de[rs]\s.*|"
