@@ -3076,3 +3076,16 @@ def test_a_goal_and_immediate_goals_count_as_the_motivation(tmp_path: Path) -> N
     }
     found = checked(tmp_path, files, "rfc")
     assert [f for f in found if f.rule == "DEC301" and "Motivation" in f.message] == []
+
+
+def test_record_zero_named_with_its_series_is_numbered_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    """GOV.UK's `adr-000-document-decisions.md` beside `adr-001-...`: ADR-0000, and no
+    "cannot number this record" for it."""
+    nygard = "# ADR {n}: Decision {n}\n\n25-10-2017\n\n## Context\n\nX\n\n## Decision\n\nY\n\n"
+    nygard += "## Consequences\n\nZ\n\n## Status\n\nAccepted.\n"
+    files = {f"adr/adr-{n}-decision-{n}.md": nygard.format(n=n) for n in ("000", "001", "002")}
+    corpus = loaded(tmp_path, files, {"kinds": {"adr": {"folder": "adr"}}})
+    assert sorted(r.id for r in corpus.records) == ["ADR-0000", "ADR-0001", "ADR-0002"]
+    assert "DEC107" not in {f.rule for f in checked(tmp_path, files)}

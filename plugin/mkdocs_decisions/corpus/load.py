@@ -301,6 +301,9 @@ def build_corpus(
     skipped = list(discovered.skipped)
     untitled = {item.path for item in findings if item.rule == "DEC106"}
     records, zero_templates = _numbered_zero(records, settings, untitled)
+    numbered = {record.path for record in records if record.number == 0}
+    # Record 0 is numbered after all ("adr-000-x.md"): no "cannot number this record".
+    findings = [f for f in findings if not (f.rule == "DEC107" and f.path in numbered)]
     for zero in zero_templates:  # "cep-0000.md": the template
         findings = [item for item in findings if item.path != zero.path]
         skipped.append(zero.path)
