@@ -123,6 +123,25 @@ def test_metadata_added_or_moved_after_acceptance_is_not_an_edit(project: Projec
     assert not [f for f in findings(project) if "DEC402" in f]
 
 
+def test_a_status_from_the_metadata_file_is_not_a_change_in_the_working_tree(
+    project: Project,
+) -> None:
+    """A GEP's page says `* Status: Provisional`, its `metadata.yaml` `Implemented`:
+    the status is the metadata file's, and its text's history is no timeline to compare
+    it with; no DEC401 on a clean tree."""
+    project.configure(plugin_options={"kinds": {"rfc": {"folder": "geps"}}})
+    page = "# GEP-{n}: {title}\n\n* Issue: #{n}\n* Status: Provisional\n\n## TLDR\n\nX\n"
+    for number in (1651, 1713, 1742):
+        project.write(f"geps/gep-{number}/index.md", page.format(n=number, title="Routes"))
+        project.write(f"geps/gep-{number}/metadata.yaml", "name: Routes\nstatus: Implemented\n")
+    project.git_commit_all("geps", "2026-01-10T09:00:00+00:00")
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "geps"}}})
+    history = project_history(project.root, settings)
+    corpus = load_corpus(project.root, project.root / "docs", settings, history)
+    assert {record.status for record in corpus.records} == {"implemented"}
+    assert not [f for f in run_checks(corpus, settings) if f.rule == "DEC401"]
+
+
 def test_illegal_transition_in_history_and_in_the_working_tree(project: Project) -> None:
     project.configure()
     project.write("adr/0001-a.md", adr(front=PROPOSED))

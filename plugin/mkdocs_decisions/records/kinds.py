@@ -877,7 +877,7 @@ def default_kinds() -> dict[str, KindSpec]:
                 # Many processes review the pull request, not the file: a draft is
                 # merged as accepted, and never says "review" (Dapr's proposals). Its
                 # authors withdraw a draft, or another proposal replaces it, as often.
-                "draft": ("review", "accepted", "withdrawn", "superseded"),
+                "draft": ("review", "accepted", "rejected", "withdrawn", "superseded"),
                 "review": ("accepted", "rejected", "withdrawn", "draft"),
                 "accepted": ("implemented", "superseded"),
                 "implemented": ("superseded",),
