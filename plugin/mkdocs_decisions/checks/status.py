@@ -292,7 +292,12 @@ def _deciders_convention(corpus: Corpus, kind: KindSpec) -> str | None:
 
     def compute() -> str | None:
         naming, decided = _deciders_counts(corpus, kind)
-        if decided < CONVENTION_MINIMUM or naming >= CONVENTION_SHARE * decided:
+        # A small collection of which no decided record names deciders has no place for
+        # them either: too few records to weigh a share, none to follow.
+        none_named = naming == 0 and decided >= 2
+        if (decided < CONVENTION_MINIMUM and not none_named) or (
+            naming >= CONVENTION_SHARE * decided
+        ):
             return None
         asked = [
             r.path
