@@ -245,8 +245,9 @@ _RULES = [
         "successor; an accepted decision in this tool's front-matter format needs `date` "
         "and `deciders`). When fewer than a quarter of a collection's decided records "
         "(of at least five) name deciders, or none of two or more does, its template has "
-        "none: that is one note, not an error per record. A date or deciders that the collection's own template marks "
-        "optional are not asked for, nor of a record that states no status and is decided "
+        "none: that is one note, not an error per record. A date or deciders that the "
+        "collection's own template marks optional are not asked for, nor of a record that "
+        "states no status and is decided "
         "only by `kinds: <kind>: default_status:`.",
         "A superseded record must point to its successor; an accepted decision must "
         "say when and by whom it was taken. Formats that keep their metadata in the body "
