@@ -55,7 +55,9 @@ class Score:
 
 
 def _words(text: str | None) -> str:
-    return " ".join(str(text or "").split())
+    """The words of a title or status as compared: code marks (backticks) are no words,
+    since a title is its text (issue 12: `Arc<T>` is shown as Arc<T>)."""
+    return " ".join(str(text or "").replace("`", "").split())
 
 
 def _title_key(text: str | None) -> str:

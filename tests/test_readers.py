@@ -3089,3 +3089,9 @@ def test_record_zero_named_with_its_series_is_numbered_without_a_warning(
     corpus = loaded(tmp_path, files, {"kinds": {"adr": {"folder": "adr"}}})
     assert sorted(r.id for r in corpus.records) == ["ADR-0000", "ADR-0001", "ADR-0002"]
     assert "DEC107" not in {f.rule for f in checked(tmp_path, files)}
+
+
+def test_a_title_kept_in_the_templates_parentheses_is_its_words() -> None:
+    text = "- Start Date: 2021-01-12\n\n# (Break on parsing errors)\n\n## Summary\n\nX\n"
+    assert record(text, "designs/2021-break/README.md", "rfc").title == "Break on parsing errors"
+    assert record("# Use X (and Y)\n\n## Context\n\nZ\n").title == "Use X (and Y)"

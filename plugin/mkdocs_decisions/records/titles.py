@@ -94,7 +94,7 @@ _BRACKETED_PLACEHOLDER = re.compile(
 )
 # A title written in brackets: the template's placeholder ("[short title of solved
 # problem]") when its words are one, else the title ("[CPython version support]").
-_IN_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$")
+_IN_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$|^\(([^()]+)\)$")  # "(Break on errors)" too
 # A bracketed label naming the kind of document before the title ("[PT2.1 Feature
 # Proposal] SDPA CPU Optimization"); "[WIP] Title" keeps its label.
 _DOCUMENT_LABEL = re.compile(r"\b(?:proposal|rfc|adr|design\s+doc(?:ument)?)$", re.IGNORECASE)
@@ -135,8 +135,9 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     """
     text = " ".join(title.split())
     enclosed = _IN_BRACKETS.match(text)
-    if enclosed and not is_placeholder(enclosed[1]):
-        text = enclosed[1].strip()
+    inside = enclosed and (enclosed[1] or enclosed[2])
+    if inside and not is_placeholder(inside):
+        text = inside.strip()
     bracketed = _BRACKETED.match(text)  # before links become words: it may hold one
     if bracketed and _is_prefix(bracketed["inside"], prefix):
         text = text[bracketed.end() :]
@@ -216,7 +217,7 @@ def is_placeholder(title: str) -> bool:
     text = plain_text(title).strip(" :.-")
     enclosed = _IN_BRACKETS.match(text)
     if enclosed:
-        inside = enclosed[1].strip(" :-")
+        inside = (enclosed[1] or enclosed[2]).strip(" :-")
         return bool(_PLACEHOLDER.match(inside) or _BRACKETED_PLACEHOLDER.match(inside))
     return bool(_PLACEHOLDER.match(text))
 
