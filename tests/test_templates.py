@@ -352,3 +352,27 @@ def test_a_section_the_template_asks_for_that_most_records_lack_is_one_note(
     about = [f for f in found if "Motivation" in f.message]
     assert len(about) == 1 and about[0].severity is Severity.INFO
     assert about[0].message.startswith("5 of 6 requests for comments have no `Motivation`")
+
+
+def test_a_template_that_marks_its_required_sections_leaves_the_others_optional(
+    tmp_path: Path,
+) -> None:
+    """Gateway API's GEP template marks each required section with a `[required_in]: #`
+    line below its heading and leaves Alternatives unmarked: an accepted GEP without
+    Alternatives lacks nothing; one without its TLDR does."""
+    template = (
+        "# GEP-696: GEP template\n\n* Status: Provisional|Implementable|Standard\n\n"
+        "## TLDR\n\n[required_in]: # (Provisional status and above)\n\nOne line.\n\n"
+        "## Goals\n\n[required_in]: # (Provisional status and above)\n\nList.\n\n"
+        "## Alternatives\n\nWhat else.\n"
+    )
+    gep = "# GEP-{n}: {title}\n\n* Status: Implementable\n\n{tldr}## Goals\n\nG.\n\n"
+    gep += "## API\n\nA.\n"
+    files = {
+        "rfc/gep-696/index.md": template,
+        "rfc/gep-713/index.md": gep.format(n=713, title="Metaresources", tldr="## TLDR\n\nT.\n\n"),
+        "rfc/gep-718/index.md": gep.format(n=718, title="Rewrites", tldr=""),
+    }
+    assert missing(checked(tmp_path, files, "rfc")) == [
+        ("rfc/gep-718/index.md", "missing section `TLDR`")
+    ]

@@ -325,6 +325,13 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 and not parts_of_record
                 and _template_folder(folder_name, directory, landing_name)
             )
+            titled_template = (
+                landing_name
+                if template_folder
+                and landing_name
+                and _title_of(os.path.join(directory, landing_name), is_template)
+                else ""
+            )
             if numbered_folder and not parts_of_record and not template_folder:
                 if landing_name:
                     record_of_folder = landing_name
@@ -371,7 +378,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     skipped.append(_display_path(full, project_root))
                     inner = f"{group}/{name}"
                     unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
-                    if named_template or is_template(name):  # not a record numbered 0
+                    # Not a record numbered 0; "gep-696/index.md" titled as the template is
+                    if named_template or is_template(name) or titled_template == name:
                         templates.append((_template_source(full, group, project_root), kind))
                     continue
                 if extension.lower() not in RECORD_EXTENSIONS and not (

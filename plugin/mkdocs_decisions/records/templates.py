@@ -79,6 +79,12 @@ def read_template(
         or _marked_optional(lines, section.line - 1)
         or _CONDITIONAL.match(_first_words(section))
     )
+    # A template that marks the sections it requires (Gateway API's GEPs: a
+    # `[required_in]: # (Provisional status and above)` line below the heading) leaves
+    # the others to the author.
+    marked = {section.key for section in sections if _marked_required(lines, section.line - 1)}
+    if marked:
+        optional = optional | {section.key for section in sections if section.key not in marked}
     fields = _optional_fields(lines, front.body_start if front.present else 0)
     if not _STATUS_WORDS.search(text):
         # A template with no place for a status at all (no key, label or section): its
@@ -150,6 +156,22 @@ def _field_name(label: str) -> str:
     key = label.strip().lower()
     spoken = " ".join(key.replace("_", " ").replace("-", " ").split())
     return FOREIGN_KEYS.get(key) or LABELS.get(spoken) or spoken
+
+
+_REQUIRED = re.compile(
+    r"^\s*\[required[\w-]*\]:\s*#|<!--\s*(?:this\s+section\s+is\s+)?required\b|"
+    r"^\s*[_*(]+\s*required\b",
+    re.IGNORECASE,
+)
+
+
+def _marked_required(lines: list[str], index: int) -> bool:
+    """Whether the heading on ``lines[index]`` is marked required, on its own line or on
+    the first non-blank line below it."""
+    if not 0 <= index < len(lines):
+        return False
+    below = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return bool(re.search(r"\(required\)", lines[index], re.I) or _REQUIRED.search(below))
 
 
 def _marked_optional(lines: list[str], index: int) -> bool:
