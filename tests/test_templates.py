@@ -376,3 +376,29 @@ def test_a_template_that_marks_its_required_sections_leaves_the_others_optional(
     assert missing(checked(tmp_path, files, "rfc")) == [
         ("rfc/gep-718/index.md", "missing section `TLDR`")
     ]
+
+
+def test_a_template_is_unfollowed_only_when_well_past_half_lack_its_section(
+    tmp_path: Path,
+) -> None:
+    """Five of eight records without the template's Consequences are five errors, and
+    one more such record makes six: only more than two thirds make the one note, so one
+    new record does not turn known errors into a note."""
+    template = "# Title\n\n## Status\n\nProposed\n\n## Context\n\nX\n\n## Decision\n\nY\n\n"
+    template += "## Consequences\n\nZ\n"
+    nygard = "# {n}. Use {n}\n\n## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nY\n"
+    files = {"adr/template.md": template}
+    for n in range(1, 9):
+        text = nygard.format(n=n) + ("\n## Consequences\n\nZ\n" if n > 5 else "")
+        files[f"adr/000{n}-use-{n}.md"] = text
+
+    def errors() -> list[str]:
+        found = checked(tmp_path, files, "adr")
+        return [f.path for f in found if f.rule == "DEC301" and f.severity is Severity.ERROR]
+
+    assert errors() == [f"adr/000{n}-use-{n}.md" for n in range(1, 6)]
+    files["adr/0009-use-9.md"] = nygard.format(n=9)
+    assert len(errors()) == 6
+    for n in (10, 11, 12):  # nine of twelve: the team does not write it
+        files[f"adr/00{n}-use-{n}.md"] = nygard.format(n=n)
+    assert errors() == []
