@@ -3028,6 +3028,15 @@ def test_a_superseded_record_names_its_successor_in_a_sentence(tmp_path: Path) -
     ]
     found = checked(tmp_path, files, "rfc")
     assert "DEC105" not in {f.rule for f in found}
+    # Replaced by something that is no record, linked: named all the same. Unlinked, not.
+    switch = old.replace(
+        "[the acceptance of DIP 1030](../accepted/DIP1030.md)",
+        "the `-check` switch [released in DMD 2.084.0](https://dlang.org/changelog/2.084.0.html)",
+    )
+    retired = old.replace("[the acceptance of DIP 1030](../accepted/DIP1030.md)", "a release")
+    files = {"rfc/archive/DIP1006.md": switch, "rfc/archive/DIP1007.md": retired}
+    found = checked(tmp_path / "other", files, "rfc")
+    assert [f.path for f in found if f.rule == "DEC105"] == ["rfc/archive/DIP1007.md"]
 
 
 def test_folders_named_by_slug_whose_page_states_a_status_are_records(tmp_path: Path) -> None:

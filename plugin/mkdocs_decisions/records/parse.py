@@ -952,7 +952,8 @@ STATUS_FOLDER_WORDS = frozenset({"open", "closed", "pending", "in-progress", "in
 
 _SUPERSEDED_BY_LINK = re.compile(
     r"\b(?:superseded|superceded|replaced|obsoleted)\s+by\b[^\[\n]{0,80}"
-    r"\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+\.(?:md|markdown)(?:#[^)\s>]*)?)>?\s*\)",
+    r"\[[^\]]*\]\(\s*<?(?P<target>https?://[^)\s>]+|[^)\s>]+\.(?:md|markdown)(?:#[^)\s>]*)?)"
+    r">?\s*\)",
     re.IGNORECASE,
 )
 
@@ -961,11 +962,16 @@ def _prose_successor(
     body_lines: list[str], first_line: int, kind: KindSpec, source: SourceFile
 ) -> list[Reference]:
     """The successor a superseded record names in a sentence of its body: the first link
-    to a Markdown file after "superseded by" on one line."""
+    to a Markdown file, or to a page elsewhere (the compiler switch that replaced it), after
+    "superseded by" on one line."""
     for index, line in enumerate(body_lines):
         found = _SUPERSEDED_BY_LINK.search(line)
         if found is not None:
-            target = found["target"].split("#", 1)[0]
+            target = found["target"]
+            if "://" in target:
+                position = Position(first_line + index, found.start("target") + 1)
+                return [Reference("superseded_by", target, position)]
+            target = target.split("#", 1)[0]
             named = _numbered(_link_target(target, source.path), kind, source.series)
             position = Position(first_line + index, found.start("target") + 1)
             return [Reference("superseded_by", named, position)]
