@@ -437,3 +437,21 @@ def test_init_reads_designs_grouped_by_year_in_a_folder_per_status(project: Proj
         "Planning for five": ("net5", "accepted"),  # a digit in a name is no number
         "Net standard": ("netstandard", "accepted"),  # a year folder is no record's
     }
+
+
+def test_init_under_a_configuration_naming_the_plugin_still_makes_the_docs_folder(
+    project: Project,
+) -> None:
+    """The folder set by hand in mkdocs.yml, no docs/: `init --write` leaves mkdocs.yml
+    alone and writes the home page the build needs, so `mkdocs build --strict` passes."""
+    nygard_repository(project)
+    config = "site_name: Team\nplugins:\n  - decisions:\n      kinds:\n        adr:\n"
+    config += "          folder: doc/adr\n"
+    project.write("mkdocs.yml", config)
+    written = project.decisions("init", "--write")
+    assert written.returncode == 0, written.stderr
+    assert "configured in mkdocs.yml already" in written.stdout
+    assert (project.root / "mkdocs.yml").read_text() == config
+    assert (project.root / "docs/index.md").read_text().startswith("# Team\n")
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr

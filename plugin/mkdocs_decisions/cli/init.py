@@ -72,13 +72,14 @@ def command_init(arguments: argparse.Namespace) -> int:
             "reads one folder (with its sub-folders): move it under the first to include it"
         )
     notes = _notes(found, options)
-    changes = _changes(config, root, options, notes)
-    if changes is None:
+    configured, changes = _changes(config, root, options, notes)
+    if configured:
         print(
-            "\n`plugins: - decisions` is configured in mkdocs.yml already; nothing is "
+            "\n`plugins: - decisions` is configured in mkdocs.yml already; it is not "
             "changed. The options that read these folders as they are:\n"
         )
         print("\n".join(options_block(options, 2, notes)))
+    if not changes:
         return 0
     print()
     for change in changes:
@@ -178,14 +179,18 @@ def _records(count: int) -> str:
 
 def _changes(
     config: Path, root: Path, options: dict[str, Any], notes: KindNotes
-) -> list[Change] | None:
+) -> tuple[bool, list[Change]]:
+    """Whether mkdocs.yml configures the plugin already, and the files to write: the
+    configuration, and the home page when the docs folder has none (also under a
+    configuration that names the plugin already: the build needs the folder)."""
     changes: list[Change] = []
+    configured = False
     if config.exists():
         before = config.read_bytes()
         after = with_plugin(before.decode("utf-8"), options, notes)
-        if after is None:
-            return None
-        changes.append(Change(config, before, after.encode("utf-8")))
+        configured = after is None
+        if after is not None:
+            changes.append(Change(config, before, after.encode("utf-8")))
         docs_dir = root / str(_config_value(before, "docs_dir") or "docs")
         name = _config_value(before, "site_name") or root.name
     else:
@@ -199,7 +204,7 @@ def _changes(
     readme = docs_dir / "README.md"
     if not index.exists() and not readme.exists():
         changes.append(Change(index, None, INDEX.format(name=name).encode("utf-8")))
-    return changes
+    return configured, changes
 
 
 # Where a new mkdocs.yml puts the site's pages when docs/ belongs to another generator.
