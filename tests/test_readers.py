@@ -3104,3 +3104,18 @@ def test_a_title_kept_in_the_templates_parentheses_is_its_words() -> None:
     text = "- Start Date: 2021-01-12\n\n# (Break on parsing errors)\n\n## Summary\n\nX\n"
     assert record(text, "designs/2021-break/README.md", "rfc").title == "Break on parsing errors"
     assert record("# Use X (and Y)\n\n## Context\n\nZ\n").title == "Use X (and Y)"
+
+
+def test_a_status_section_that_is_only_a_task_list_is_hidden() -> None:
+    """phodal/adr's Japanese template: `## ステータス` over `- [ ] 提案中` / `- [x] 承認`;
+    the header shows 承認, and the boxes are not left below it as literal `[x]`."""
+    text = "# 1. X を使う\n\n## ステータス\n\n- [ ] 提案中\n- [x] 承認\n\n## 背景\n\nY\n"
+    parsed = record(text)
+    assert (parsed.raw_status, parsed.status) == ("承認", "accepted")
+    shown = _shown(text)
+    assert "[x]" not in shown and "ステータス" not in shown and "## 背景" in shown
+    # An earlier box's date is more than the header says: the list stays.
+    dated = "# Use Z\n\n## Status\n\n- [x] Proposed (date: 2025-06-02)\n"
+    dated += "- [x] Accepted (date: 2025-06-10)\n- [ ] Rejected\n\n## Context\n\nX\n"
+    assert record(dated).date == dt.date(2025, 6, 10)
+    assert "Proposed (date: 2025-06-02)" in _shown(dated)

@@ -1352,6 +1352,14 @@ def _read_task_list(section: Section, body: list[str], path: str, found: BodyMet
     position = Position(line_number, section_column(line, value))
     found.fields["status"] = Field(value, Position(line_number, 1), position)
     found.style = found.style or "section"
+    others_say_more = any(
+        re.search(r"\d", match["text"]) for number, match in boxes if number != line_number
+    )
+    only_boxes = len(boxes) == sum(1 for text in body if text.strip())
+    if only_boxes and not others_say_more and not section.children:
+        # Only the boxes: the header shows the one ticked last, the others are the
+        # template's choices (a box dated otherwise says when that stage was reached).
+        found.hidden_lines.update(range(section.line, section.end_line + 1))
     for kind_of_link, link in successors:
         found.relations.append(Relation(kind_of_link, link, position))
     # "(date: 2025-06-10)" after the word: the date as written, without its label
