@@ -512,3 +512,30 @@ def test_links_to_a_folder_records_readme_reach_its_page(project: Project) -> No
     assert 'href="../0000000002/#context"' in page
     assert 'href="../0000000002/"' in page
     assert "README.md" not in page
+
+
+def test_a_folder_readme_that_lists_the_records_is_not_a_second_list(project: Project) -> None:
+    """adr-tools' README keeps a list of the records; the folder's index lists them with
+    their statuses already: the README's prose is shown, its list of records is not."""
+    project.configure(plugin_options={"history": False})
+    for number, title in [(1, "Record decisions"), (2, "Use Postgres")]:
+        slug = title.lower().replace(" ", "-")
+        project.write(
+            f"adr/000{number}-{slug}.md",
+            f"# {number}. {title}\n\nDate: 2024-01-0{number}\n\n## Status\n\nProposed\n\n"
+            "## Context\n\nX\n",
+        )
+    project.write(
+        "adr/README.md",
+        "# Decisions\n\nWe record decisions as [Nygard](https://x.org) describes.\n\n"
+        "* [1. Record decisions](0001-record-decisions.md)\n"
+        "* [2. Use Postgres](0002-use-postgres.md)\n\n"
+        "| ADR | Title |\n|---|---|\n| [1](0001-record-decisions.md) | Record decisions |\n"
+        "| [2](0002-use-postgres.md) | Use Postgres |\n\nSee also [the wiki](https://x.org/w).\n",
+    )
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    page = project.content("adr/index.html")
+    assert "Nygard" in page and "the wiki" in page
+    assert page.count('href="0001-record-decisions/"') == 2  # the index's id and title
+    assert "<table" not in page.split("the wiki")[0]

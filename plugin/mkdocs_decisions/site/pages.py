@@ -650,6 +650,7 @@ class SiteRenderer(SiteContext):
         intro = ""
         if landing is not None:
             landing_title, intro = _landing_content(landing)
+            intro = without_record_lists(intro, landing.source.path, records)
             title = landing_title or title
         values = {
             "title": title,
@@ -1006,6 +1007,45 @@ def _index_path(folder: str) -> str:
 
 def _folder_of(site_path: str) -> str:
     return posixpath.dirname(site_path) or "."
+
+
+_ITEM_OR_ROW = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+\S|^\s*\|")
+_TABLE_LINE = re.compile(r"^\s*\|")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>#]+)")
+
+
+def without_record_lists(intro: str, landing_path: str, records: list[Record]) -> str:
+    """A landing page's text without the list it keeps of the folder's records (adr-tools'
+    README: `* [1. Record architecture decisions](0001-record-architecture-decisions.md)`,
+    a table of them): the index below lists them already, with their statuses. List
+    items and table rows whose every link is to a record of the folder go, when there
+    are two or more; a table left without rows goes whole. The prose stays."""
+    paths = {record.path for record in records}
+    folder = posixpath.dirname(landing_path)
+
+    def of_records(line: str) -> bool:
+        targets = _LINK_TARGET.findall(line)
+        return bool(targets) and all(
+            posixpath.normpath(posixpath.join(folder, target)) in paths for target in targets
+        )
+
+    lines = intro.split("\n")
+    listed = [i for i, line in enumerate(lines) if _ITEM_OR_ROW.match(line) and of_records(line)]
+    if len(listed) < 2:
+        return intro
+    gone = set(listed)
+    # A table whose data rows are all gone goes with its header and rule.
+    start = None
+    for index in range(len(lines) + 1):
+        in_table = index < len(lines) and bool(_TABLE_LINE.match(lines[index]))
+        if in_table and start is None:
+            start = index
+        elif not in_table and start is not None:
+            rows = range(start + 2, index)
+            if rows and all(row in gone for row in rows):
+                gone.update(range(start, index))
+            start = None
+    return "\n".join(line for index, line in enumerate(lines) if index not in gone).strip()
 
 
 def _landing_content(landing: LandingPage) -> tuple[str | None, str]:
