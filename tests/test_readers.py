@@ -3119,3 +3119,19 @@ def test_a_status_section_that_is_only_a_task_list_is_hidden() -> None:
     dated += "- [x] Accepted (date: 2025-06-10)\n- [ ] Rejected\n\n## Context\n\nX\n"
     assert record(dated).date == dt.date(2025, 6, 10)
     assert "Proposed (date: 2025-06-02)" in _shown(dated)
+
+
+def test_a_metadata_table_with_rows_the_header_does_not_show_keeps_only_those() -> None:
+    """D's DIPs: `| Field | Value |` over DIP, Review Count, Author, Status rows. The header
+    shows the status and the author; the page keeps the table with the rows it does not
+    show, not the status a second time."""
+    text = "# Named arguments\n\n| Field | Value |\n|---|---|\n| DIP: | 1019 |\n"
+    text += "| Review Count: | 2 |\n| Author: | Ana Silva |\n| Status: | Accepted |\n\n"
+    text += "## Abstract\n\nX\n"
+    shown = _shown(text)
+    assert "| Field | Value |" in shown and "| Review Count: | 2 |" in shown
+    assert "Accepted" not in shown and "Ana Silva" not in shown
+    # The first row is the table's header in Markdown: it stays even when it is metadata.
+    first = "# Use Postgres\n\n| Status | Accepted |\n| --- | --- |\n| Scope | Billing |\n"
+    first += "\n## Context\n\nX\n"
+    assert "| Status | Accepted |" in _shown(first) and "| Scope | Billing |" in _shown(first)

@@ -1020,15 +1020,20 @@ def _read_table(
         return
     taken = False
     all_shown = True
+    shown_rows: list[int] = []
     for index, cells, line in data:
         if len(cells) != 2:
             continue
         label = _label(cells[0])
         if label in LABELS and cells[1]:
-            all_shown &= _take(found, label, cells[1], first_line + index, line, path, "table")
+            shown = _take(found, label, cells[1], first_line + index, line, path, "table")
+            all_shown &= shown
+            if shown:
+                shown_rows.append(index)
             taken = True
-    # The page hides the table only when the header shows all of it: a row it would not
-    # show (``| Scope | ... |``, a date it cannot read) keeps the whole table.
+    # The page hides the table when the header shows all of it; with rows it would not
+    # show (``| Review Count | 2 |``, a date it cannot read), only the rows it shows go,
+    # and the table keeps its first row, which Markdown needs as its header.
     pairs = [cells for _, cells, _ in data if not _is_header(cells)]
     if (
         taken
@@ -1036,6 +1041,8 @@ def _read_table(
         and all(len(cells) == 2 and _label(cells[0]) in LABELS for cells in pairs)
     ):
         found.hidden_lines.update(first_line + index for index, _, _ in rows)
+    else:
+        found.hidden_lines.update(first_line + index for index in shown_rows if index != data[0][0])
 
 
 def _is_header(cells: list[str]) -> bool:
