@@ -1026,9 +1026,9 @@ def _read_table(
             continue
         label = _label(cells[0])
         if label in LABELS and cells[1]:
-            shown = _take(found, label, cells[1], first_line + index, line, path, "table")
-            all_shown &= shown
-            if shown:
+            in_header = _take(found, label, cells[1], first_line + index, line, path, "table")
+            all_shown &= in_header
+            if in_header:
                 shown_rows.append(index)
             taken = True
     # The page hides the table when the header shows all of it; with rows it would not
