@@ -3135,3 +3135,25 @@ def test_a_metadata_table_with_rows_the_header_does_not_show_keeps_only_those() 
     first = "# Use Postgres\n\n| Status | Accepted |\n| --- | --- |\n| Scope | Billing |\n"
     first += "\n## Context\n\nX\n"
     assert "| Status | Accepted |" in _shown(first) and "| Scope | Billing |" in _shown(first)
+
+
+def test_a_collection_that_writes_month_first_has_its_ambiguous_dates_read_so(
+    tmp_path: Path,
+) -> None:
+    """`10/25/2017` can only be month first: in its collection, `04/08/2020` is April 8.
+    Where a date is surely day first (`25/10/2017`), or none says, it stays day first."""
+    nygard = "# {n}. Use {n}\n\nDate: {date}\n\n## Status\n\nAccepted\n\n## Context\n\nX\n\n"
+    nygard += "## Decision\n\nY\n\n## Consequences\n\nZ\n"
+    us = {"adr/0001-use-1.md": "10/25/2017", "adr/0002-use-2.md": "04/08/2020"}
+    files = {path: nygard.format(n=path[6], date=day) for path, day in us.items()}
+    corpus = loaded(tmp_path / "us", files, {"kinds": {"adr": {"folder": "adr"}}})
+    assert {r.path: r.date for r in corpus.records} == {
+        "adr/0001-use-1.md": dt.date(2017, 10, 25),
+        "adr/0002-use-2.md": dt.date(2020, 4, 8),
+    }
+    (note,) = [f for f in corpus.findings if f.path == "adr/0002-use-2.md" and f.rule == "DEC014"]
+    assert "2020-04-08" in note.message and note.hint == "write it as 2020-04-08"
+    eu = {"adr/0001-use-1.md": "25/10/2017", "adr/0002-use-2.md": "04/08/2020"}
+    files = {path: nygard.format(n=path[6], date=day) for path, day in eu.items()}
+    corpus = loaded(tmp_path / "eu", files, {"kinds": {"adr": {"folder": "adr"}}})
+    assert {r.path: r.date for r in corpus.records}["adr/0002-use-2.md"] == dt.date(2020, 8, 4)

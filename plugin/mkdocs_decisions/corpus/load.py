@@ -7,6 +7,7 @@ history the same way and say the same things when history is incomplete.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import posixpath
@@ -27,7 +28,7 @@ from ..records.kinds import (
     stage_before_design,
 )
 from ..records.model import Record, Reference
-from ..records.parse import SourceFile, normalise_id, parse_record
+from ..records.parse import SourceFile, normalise_id, parse_record, swapped_date, with_date_said
 from ..records.templates import TemplateOutline, covering, read_template
 from ..records.titles import shared_prefix, title_from_file_name, title_key
 from .collector import collector_paused
@@ -298,6 +299,7 @@ def build_corpus(
         cache.keep_only({source for source, _ in sources})
     templates = [_template(source, kind, settings) for source, kind in discovered.templates]
     records = _without_shared_prefixes(_staged_lifecycles(records, settings))
+    records, findings = _dates_in_collection_order(records, findings)
     skipped = list(discovered.skipped)
     untitled = {item.path for item in findings if item.rule == "DEC106"}
     records, zero_templates = _numbered_zero(records, settings, untitled)
@@ -397,6 +399,40 @@ def _named_alike(record: Record, first: Record) -> bool:
 _ZERO_NAME = re.compile(r"^0+[-_ ]")
 _ZERO_FILE = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?0+(?:[-_ ]|$)")  # 0000-x, cep-0000
 _SERIES_OF_ID = re.compile(r"\d+$")
+
+
+def _dates_in_collection_order(
+    records: list[Record], findings: list[Finding]
+) -> tuple[list[Record], list[Finding]]:
+    """Dates such as ``04/08/2020`` read month first in a collection that writes its
+    dates month first: some of its dates can be read no other way (``10/25/2017``) and
+    none is surely day first. Elsewhere they stay day first, as adr-tools wrote them."""
+    orders: dict[str, Counter[str]] = {}
+    for record in records:
+        if record.date_order:
+            orders.setdefault(record.kind, Counter())[record.date_order] += 1
+    month_first = {
+        kind for kind, said in orders.items() if said["month first"] and not said["day first"]
+    }
+    if not month_first or not any(orders[kind]["either"] for kind in month_first):
+        return records, findings
+    read_again = []
+    for record in records:
+        found = record.fields.get("date")
+        read = found.value if found is not None else None
+        swapped = swapped_date(read) if isinstance(read, dt.date) else None
+        if (
+            record.kind in month_first
+            and record.date_order == "either"
+            and found is not None
+            and isinstance(read, dt.date)
+            and swapped is not None
+        ):
+            fields = {**record.fields, "date": replace(found, value=swapped)}
+            record = replace(record, fields=fields, date_order="month first", derived={})
+            findings = with_date_said(findings, found.value_position, read, swapped)
+        read_again.append(record)
+    return read_again, findings
 
 
 def _numbered_zero(

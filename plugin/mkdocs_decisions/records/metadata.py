@@ -445,6 +445,7 @@ class BodyMetadata:
     findings: list[Finding] = field(default_factory=list)
     # A decision date written so that it cannot be read: said when no other date is read.
     unread_date: list[Finding] = field(default_factory=list)
+    date_order: str = ""  # of the date read, when written with the year last (date_order)
     _date_rank: int = 99
 
 
@@ -819,6 +820,25 @@ def _is_word_list(plain: str) -> bool:
         and (len(part.split()) == 1 or part.split()[0].lower() in ("in", "under"))
     ]
     return len(parts) >= 2 and len(known) >= 2 and len(known) >= len(parts) - 1
+
+
+def date_order(text: str) -> str:
+    """Which number comes first in a date written with slashes, dashes or dots and the
+    year last: "month first" (``10/25/2017``: 25 is no month), "day first"
+    (``25/10/2017``), "either" (``04/08/2020``, read day first unless the collection
+    shows otherwise), "" for any other form or one the reading already decided
+    (``3/25/21``, the American short form)."""
+    plain = plain_text(text)
+    match = _DMY.search(plain)
+    if match is None or _ISO.search(plain):
+        return ""
+    first, second = int(match[1]), int(match[3])
+    if second > 12 >= first:
+        return "month first"
+    if first > 12 >= second:
+        return "day first"
+    american = match[2] == "/" and len(match[4]) == 2 and "0" not in match[1][:1] + match[3][:1]
+    return "either" if first != second and not american else ""
 
 
 def read_date(text: str) -> tuple[dt.date | None, bool]:
@@ -1445,6 +1465,7 @@ def _take(
                 )
             )
         found.fields["date"] = Field(day, Position(line_number, 1), position)
+        found.date_order = date_order(value)
         return True
     if key == "status" and label in _IMPLEMENTATION_LABELS:
         if "status" in found.fields or not _HOW_FAR.match(plain_text(_strip_marks(value))):

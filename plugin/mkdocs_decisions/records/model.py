@@ -124,6 +124,9 @@ class Record:
     metadata_style: str = ""
     hidden_lines: frozenset[int] = frozenset()  # body metadata the page header repeats
     date_in_name: dt.date | None = None  # a date the file name starts with (log4brains)
+    # Which number of its date came first as written (``records.metadata.date_order``):
+    # "either" for ``04/08/2020``, read day first unless its collection writes month first.
+    date_order: str = ""
     waivers: tuple[Waiver, ...] = ()  # rules the record switches off for itself, with reasons
     # A stub left where a record was moved or renamed ("Moved to [x](x.md)"): where it
     # points. Shown as a page, but no record of its own: not checked, and its number is

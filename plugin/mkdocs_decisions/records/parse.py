@@ -32,7 +32,14 @@ from .kinds import (
     default_kinds,
     section_names,
 )
-from .metadata import LABELS, date_rank, read_body_metadata, read_date, status_phrase
+from .metadata import (
+    LABELS,
+    date_order,
+    date_rank,
+    read_body_metadata,
+    read_date,
+    status_phrase,
+)
 from .model import KEY, Field, Record, Reference
 from .text import has_control_characters, without_control_characters, without_email
 from .titles import (
@@ -191,8 +198,18 @@ def parse_record(
     if "date" not in raw_fields:
         findings.extend(metadata.unread_date[:1])
     date_in_name = _date_in_name(source.identity_name) if kind.numbered else None
-    if date_in_name is not None and "date" in metadata.fields:
-        _month_first_as_named(raw_fields, date_in_name, findings)
+    written_date = raw_fields.get("date")
+    order = ""
+    if written_date is not None and written_date is metadata.fields.get("date"):
+        order = metadata.date_order
+    elif written_date is not None and isinstance(written_date.value, str):
+        order = date_order(written_date.value)  # `date: 04/08/2020` in front matter
+    if (
+        date_in_name is not None
+        and "date" in metadata.fields
+        and _month_first_as_named(raw_fields, date_in_name, findings)
+    ):
+        order = "month first"
     fields = _checked_fields(raw_fields, kind, path, findings)
     rejected = frozenset(key for key in raw_fields if key in kind.fields and key not in fields)
     series_key = _series_key(source.identity_name)  # `hip: "0001"` in hip-0001.md
@@ -296,6 +313,7 @@ def parse_record(
         metadata_style=style,
         hidden_lines=hidden,
         date_in_name=date_in_name,
+        date_order=order,
         waivers=waivers.waivers,
         moved_to=_moved_to("\n".join(body_lines)),
         metadata_path=source.metadata_path if metadata_data is not None else "",
@@ -603,28 +621,44 @@ def _named_by_date(stem: str) -> bool:
 
 def _month_first_as_named(
     fields: dict[str, Field], named: dt.date, findings: list[Finding]
-) -> None:
+) -> bool:
     """``04/06/2023`` in ``20230406-x.md``, ``7/12/2022`` in ``20220713-x.md``: the file
     name says the month comes first (US dates), where the number alone would be read day
     first: the reading month first is within a week of the name's date, the other not."""
     found = fields.get("date")
     read = found.value if found is not None else None
     if found is None or not isinstance(read, dt.date) or read == named or read.day > 12:
-        return
-    try:
-        swapped = dt.date(read.year, read.day, read.month)
-    except ValueError:
-        return
-    if abs((swapped - named).days) > 7 or abs((read - named).days) <= 7:
-        return
+        return False
+    swapped = swapped_date(read)
+    if swapped is None or abs((swapped - named).days) > 7 or abs((read - named).days) <= 7:
+        return False
     fields["date"] = replace(found, value=swapped)
-    for index, item in enumerate(findings):
-        if item.rule == "DEC014" and item.position == found.value_position:
-            findings[index] = replace(
-                item,
-                message=item.message.replace(read.isoformat(), swapped.isoformat()),
-                hint=f"write it as {swapped.isoformat()}",
-            )
+    findings[:] = with_date_said(findings, found.value_position, read, swapped)
+    return True
+
+
+def swapped_date(read: dt.date) -> dt.date | None:
+    """The date with its day and month the other way round, if there is such a day."""
+    try:
+        return dt.date(read.year, read.day, read.month)
+    except ValueError:
+        return None
+
+
+def with_date_said(
+    findings: list[Finding], position: Position, read: dt.date, swapped: dt.date
+) -> list[Finding]:
+    """The findings, the DEC014 at ``position`` saying the date as now read."""
+    return [
+        replace(
+            item,
+            message=item.message.replace(read.isoformat(), swapped.isoformat()),
+            hint=f"write it as {swapped.isoformat()}",
+        )
+        if item.rule == "DEC014" and item.position == position
+        else item
+        for item in findings
+    ]
 
 
 def _date_in_name(path: str) -> dt.date | None:
