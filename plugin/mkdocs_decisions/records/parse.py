@@ -204,12 +204,11 @@ def parse_record(
         order = metadata.date_order
     elif written_date is not None and isinstance(written_date.value, str):
         order = date_order(written_date.value)  # `date: 04/08/2020` in front matter
-    if (
-        date_in_name is not None
-        and "date" in metadata.fields
-        and _month_first_as_named(raw_fields, date_in_name, findings)
-    ):
-        order = "month first"
+    if date_in_name is not None and "date" in metadata.fields:
+        if _month_first_as_named(raw_fields, date_in_name, findings):
+            order = "month first"
+        elif order == "either" and _near(raw_fields.get("date"), date_in_name):
+            order = "day first"  # the file name's date says so
     fields = _checked_fields(raw_fields, kind, path, findings)
     rejected = frozenset(key for key in raw_fields if key in kind.fields and key not in fields)
     series_key = _series_key(source.identity_name)  # `hip: "0001"` in hip-0001.md
@@ -635,6 +634,12 @@ def _month_first_as_named(
     fields["date"] = replace(found, value=swapped)
     findings[:] = with_date_said(findings, found.value_position, read, swapped)
     return True
+
+
+def _near(found: Field | None, named: dt.date) -> bool:
+    """Whether a date field is within a week of the date a file name gives."""
+    value = found.value if found is not None else None
+    return isinstance(value, dt.date) and abs((value - named).days) <= 7
 
 
 def swapped_date(read: dt.date) -> dt.date | None:
