@@ -3157,3 +3157,38 @@ def test_a_collection_that_writes_month_first_has_its_ambiguous_dates_read_so(
     files = {path: nygard.format(n=path[6], date=day) for path, day in eu.items()}
     corpus = loaded(tmp_path / "eu", files, {"kinds": {"adr": {"folder": "adr"}}})
     assert {r.path: r.date for r in corpus.records}["adr/0002-use-2.md"] == dt.date(2020, 8, 4)
+
+
+def test_a_folder_named_as_the_record_beside_it_holds_its_parts(tmp_path: Path) -> None:
+    """NEAR's `neps/nep-0245.md` and `neps/nep-0245/Events.md`: the folder's pages are
+    parts of NEP-245, not records of their own."""
+    nep = "---\nNEP: {n}\nTitle: {title}\nStatus: Final\nCreated: 2022-01-01\n---\n\n"
+    nep += "## Summary\n\nX\n\n## Motivation\n\nY\n"
+    files = {
+        "rfc/nep-0245.md": nep.format(n=245, title="Multi Token Standard"),
+        "rfc/nep-0245/Events.md": "# Events\n\nThe events.\n",
+        "rfc/nep-0245/Metadata.md": "# Metadata\n\nThe metadata.\n",
+        "rfc/nep-0141.md": nep.format(n=141, title="Fungible Token Standard"),
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    assert sorted(r.path for r in corpus.records) == ["rfc/nep-0141.md", "rfc/nep-0245.md"]
+
+
+def test_other_processes_keys_for_successors_are_read(tmp_path: Path) -> None:
+    """NEAR's `SupersededBy: 141` and `Replaces: 21`: the same relation as ours."""
+    nep = "---\nNEP: {n}\nTitle: {title}\nStatus: {status}\n{more}Created: 2022-01-01\n---\n\n"
+    nep += "## Summary\n\nX\n\n## Motivation\n\nY\n"
+    files = {
+        "rfc/nep-0021.md": nep.format(
+            n=21, title="Fungible Token", status="Superseded", more="SupersededBy: 141\n"
+        ),
+        "rfc/nep-0141.md": nep.format(
+            n=141, title="Fungible Token 2", status="Final", more="Replaces: 21\n"
+        ),
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    old = next(r for r in corpus.records if r.path == "rfc/nep-0021.md")
+    assert corpus.successor(old) is not None and corpus.successor(old).path == "rfc/nep-0141.md"
+    found = checked(tmp_path, files, "rfc")
+    assert not {"DEC105", "DEC201"} & {f.rule for f in found}
+    assert not [f for f in found if f.rule == "DEC006" and "SupersededBy" in f.message]

@@ -813,8 +813,8 @@ def _has_record_beside(directory: str, folder_name: str) -> bool:
         if extension.lower() not in RECORD_EXTENSIONS:
             continue
         lowered = stem.lower()
-        if named_by_number:
-            if re.match(rf"{re.escape(number)}[-_. ]", lowered):
+        if named_by_number:  # "nep-0245/" beside "nep-0245.md" or "nep-0245-x.md"
+            if re.match(rf"{re.escape(number)}(?:[-_. ]|$)", lowered):
                 return True
         elif lowered == folder_name.lower() or re.match(
             rf"{re.escape(number)}(?:[-_. ]|$)", lowered

@@ -108,7 +108,6 @@ PAGE_KEYS = (
             "suite",
             "meta",
             "see-also",
-            "replaces",
             "owl",  # linked-data version information (Alliander)
         }
     )
@@ -130,6 +129,12 @@ FOREIGN_KEYS: dict[str, str] = {
     "created": "date",
     "author": "authors",
     "owners": "authors",
+    "supersededby": "superseded_by",  # NEAR's NEPs: `SupersededBy: 141`, `Replaces: 21`
+    "superseded-by": "superseded_by",
+    "replaced-by": "superseded_by",
+    "replaced_by": "superseded_by",
+    "replacedby": "superseded_by",
+    "replaces": "supersedes",
 }
 
 

@@ -268,6 +268,13 @@ def parse_record(
         # "This DIP was postponed and subsequently superseded by [the acceptance of DIP
         # 1030](../accepted/DIP1030.md)": a sentence of the body names the successor.
         references += _prose_successor(body_lines, first_line, kind, source)
+    # `SupersededBy: 141` in NEP-0021: a number alone names a record of its own series.
+    own_series = re.match(r"^([A-Z][A-Z0-9]*)-\d+$", record_id)
+    if own_series:
+        references = [
+            replace(r, target=f"{own_series[1]}-{int(r.target):04d}") if r.target.isdigit() else r
+            for r in references
+        ]
     references = _unique_references(references)
 
     # The page shows the body without its title heading (the page has its own); lines are
