@@ -203,6 +203,18 @@ FIXTURES: dict[str, tuple[dict[str, str | bytes], str, int]] = {
         "rfc/0001-a.md",
         22,
     ),
+    "DEC308": (
+        {
+            **{
+                f"adr/000{n}-r{n}.md": f"# {n}. R{n}\n\n## Status\n\nAccepted\n\n"
+                "## Notes\n\nWe chose it for its speed and its price.\n"
+                for n in range(1, 6)
+            },
+            "adr/0006-bad.md": "# 6. Bad\n\n## Status\n\nAccepted\n",
+        },
+        "adr/0006-bad.md",
+        5,
+    ),
     # --- objectives and standards: a valid traced set with one thing broken each ---
     "DEC205": (
         traced(**{"adr/0002-b.md": adr(front="title: B\nstatus: proposed\nproject: ADR-0001")}),
@@ -633,3 +645,29 @@ def test_an_rfc_considered_no_alternative_only_when_it_says_so(
     )
     found = rules_at(findings_for(tmp_path, {"rfc/0001-a.md": text}), "DEC307")
     assert found == ([("rfc/0001-a.md", 22, Severity.WARNING)] if fires else [])
+
+
+def test_a_decided_record_with_nothing_below_its_title_is_an_error_in_any_format(
+    tmp_path: Path,
+) -> None:
+    """Temporal's proposals share no sections, so none is asked for; an accepted record
+    that says nothing but its title still fails (DEC308), once, where no DEC301 does."""
+    free = "# Proposal {n}\n\n- Start Date: 2026-01-0{n}\n- Status: accepted\n\n"
+    free += "## Topic {n}\n\nWe do thing {n}, because it is faster and simpler.\n"
+    files: dict[str, str | bytes] = {f"rfc/00{n}-p{n}.md": free.format(n=n) for n in range(1, 7)}
+    files["rfc/007-bad.md"] = "# Bad\n\n- Start Date: 2026-12-01\n- Status: accepted\n"
+    files["rfc/008-stub.md"] = "# Stub\n\n- Status: draft\n"
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}, "history": False})
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(str(text), encoding="utf-8")
+    findings = run_checks(load_corpus(tmp_path, tmp_path / "docs", settings), settings)
+    errors = [(f.path, f.rule) for f in findings if f.severity is Severity.ERROR]
+    assert errors == [("rfc/007-bad.md", "DEC308")]
+    # Where sections are asked for, the missing ones say it: no DEC308 besides.
+    assert "DEC308" not in {
+        f.rule
+        for f in findings_for(
+            tmp_path / "adr", {"adr/0001-bad.md": "# Bad\n\n* Status: accepted\n"}
+        )
+    }

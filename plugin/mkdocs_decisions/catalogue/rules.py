@@ -429,6 +429,20 @@ _RULES = [
         "Name at least one alternative under `## Alternatives` (a bullet or a `###` "
         "subsection each) and why it was not chosen.",
     ),
+    Rule(
+        "DEC308",
+        "decided-without-content",
+        Severity.ERROR,
+        "A decided record (accepted, rejected, deprecated or superseded; an accepted or "
+        "implemented RFC) has no text of its own: no section and no sentence below its "
+        "title and metadata, and no link to where it is kept. Reported only where no "
+        "missing section is (DEC301): in a collection whose records share no sections, "
+        "or whose template asks for none.",
+        "A decision is its reasons. A record that says only that something was decided "
+        "tells a reader nothing to trust or revisit, whatever the collection's format.",
+        "Write the context and the decision below the title, or link to where they are "
+        "kept; a stub for a record still to be written stays `proposed` or `draft`.",
+    ),
     # --- DEC4xx history (read from git) ------------------------------------------
     Rule(
         "DEC401",

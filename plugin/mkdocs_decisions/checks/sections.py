@@ -72,11 +72,46 @@ _COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
 _OPTION_MARKERS = ("decision drivers", "decision outcome", *PROS_AND_CONS)
 
 
-@check("DEC301", "DEC302")
+@check("DEC301", "DEC302", "DEC308")
 def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     sections = record.iter_sections()
     if not sections and _points_elsewhere(record):
         return  # "This was an older SID that can be found [here](...)": kept elsewhere
+    missing = False
+    for finding_ in _section_findings(record, kind, corpus, sections):
+        missing |= finding_.rule == "DEC301" and finding_.severity is Severity.ERROR
+        yield finding_
+    if not missing and _decided_without_content(record, kind):
+        yield finding(
+            "DEC308",
+            record.path,
+            record.position_of("status") if "status" in record.fields else record.title_position,
+            f"the record is {record.status} but says nothing below its title: no section, "
+            "no sentence",
+        )
+
+
+_DECIDED_STATUSES = frozenset({"accepted", "rejected", "deprecated", "superseded", "implemented"})
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _decided_without_content(record: Record, kind: KindSpec) -> bool:
+    """Whether a decided record has no words of its own below its title and metadata."""
+    if record.status not in _DECIDED_STATUSES or record.status_assumed or record.moved_to:
+        return False
+    text = "\n".join(
+        line
+        for number, line in enumerate(record.body.split("\n"), record.body_line)
+        if number not in record.hidden_lines
+    )
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    return len(_WORD.findall(text)) < 3
+
+
+def _section_findings(
+    record: Record, kind: KindSpec, corpus: Corpus, sections: list[Section]
+) -> Iterable[Finding]:
+    """DEC301 and DEC302 of one record."""
     for spec in required_sections(record, kind):
         section = _written_section(sections, spec.aliases)
         if section is not None:
@@ -281,7 +316,7 @@ def template_asks(corpus: Corpus, kind: KindSpec, record: Record, spec: SectionS
     template in a sub-folder is for the records there, over one further up."""
     if kind.vocabulary_configured:
         return None
-    templates = covering(corpus.templates, record.kind, record.group)
+    templates = _record_templates(kind, covering(corpus.templates, record.kind, record.group))
     if not templates:
         return None
     for template in templates:
@@ -289,6 +324,17 @@ def template_asks(corpus: Corpus, kind: KindSpec, record: Record, spec: SectionS
         if written is None or written.key in template.optional:
             return False
     return True
+
+
+def _record_templates(kind: KindSpec, templates: list[TemplateOutline]) -> list[TemplateOutline]:
+    """The templates that are of records of the kind: with at least one of its sections.
+    Another template in the folder (Alliander's approval record: `# Approval Record
+    List` over tables) says nothing of what a decision holds."""
+    return [
+        template
+        for template in templates
+        if any(find_section(_outline(template), spec.aliases) for spec in kind.sections)
+    ]
 
 
 def _outline(template: TemplateOutline) -> list[Section]:
