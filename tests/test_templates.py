@@ -402,3 +402,23 @@ def test_a_template_is_unfollowed_only_when_well_past_half_lack_its_section(
     for n in (10, 11, 12):  # nine of twelve: the team does not write it
         files[f"adr/00{n}-use-{n}.md"] = nygard.format(n=n)
     assert errors() == []
+
+
+def test_a_template_of_another_document_beside_the_records_template_asks_nothing(
+    tmp_path: Path,
+) -> None:
+    """Alliander keeps `adr-decision-template.md` (tables of approvers, no section of a
+    decision) beside `adr-template.md`: the sections are the ADR template's, so an
+    accepted record without them is still told."""
+    files = {
+        "adr/adr-template.md": "# {title}\n\n## Context and Problem Statement\n\nX\n\n"
+        "## Decision Outcome\n\nY\n",
+        "adr/adr-decision-template.md": "# Decision Approval Record List\n\n"
+        "## 2. Record (entry name)\n\n| Decision | Accepted |\n|---|---|\n",
+        "adr/0001-good.md": "---\nstatus: proposed\n---\n\n# Good\n\n"
+        "## Context and Problem Statement\n\nX\n\n## Decision Outcome\n\nY\n",
+        "adr/0009-bad.md": "---\nstatus: accepted\ndate: 2026-01-01\n---\n\n# Bad two\n",
+    }
+    assert ("adr/0009-bad.md", "missing section `Decision Outcome` (required when accepted)") in (
+        missing(checked(tmp_path, files, "adr"))
+    )
