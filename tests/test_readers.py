@@ -3192,3 +3192,59 @@ def test_other_processes_keys_for_successors_are_read(tmp_path: Path) -> None:
     found = checked(tmp_path, files, "rfc")
     assert not {"DEC105", "DEC201"} & {f.rule for f in found}
     assert not [f for f in found if f.rule == "DEC006" and "SupersededBy" in f.message]
+
+
+def test_a_generators_russian_records_are_read() -> None:
+    """SynAdor's records: `# 0004-Title` (number and hyphen), `## Дата создания` over a
+    dotted date, `## Авторы` over a name."""
+    text = "# 0004-Использовать X\n\n## Статус\n\nПринято\n\n## Дата создания\n\n12.01.2020\n\n"
+    text += "## Авторы\n\nkreghek\n\n## Контекст\n\nX\n"
+    parsed = record(text, "adr/0004-x.md")
+    assert (parsed.title, parsed.status, parsed.date) == (
+        "Использовать X",
+        "accepted",
+        dt.date(2020, 1, 12),
+    )
+    assert parsed.strings("authors") == ("kreghek",)
+    assert record("# 404-page design\n\n## Context\n\nX\n", "adr/0005-x.md").title == (
+        "404-page design"
+    )
+
+
+def test_the_templates_question_above_the_status_is_not_the_status() -> None:
+    text = "# 3. X\n\n## Status\n\nWhat is the status, such as proposed, accepted, rejected, "
+    text += "deprecated, superseded, etc.?\n\naccepted\n\n## Context\n\nX\n"
+    assert record(text, "adr/0003-x.md").status == "accepted"
+
+
+@pytest.mark.parametrize(
+    ("said", "successor"),
+    [
+        ("Superseded (0005)", "ADR-0005"),
+        ("Superseded (by 0013)", "ADR-0013"),
+        ("Superseded 2021", None),
+        ("Superseded 2021-05-01", None),
+    ],
+)
+def test_a_successor_named_by_its_number_in_brackets(said: str, successor: str | None) -> None:
+    parsed = record(f"# 3. X\n\n## Status\n\n{said}\n\n## Context\n\nX\n", "adr/0003-x.md")
+    assert parsed.status == "superseded"
+    assert [r.target for r in parsed.references] == ([successor] if successor else [])
+
+
+def test_a_warning_sign_marks_a_negative_consequence(tmp_path: Path) -> None:
+    text = (
+        "# ADR-001: Usar X\n\n**Status:** ✅ Aceita\n**Data:** 2025-01-02\n\n## Contexto\n\nX\n\n"
+    )
+    text += (
+        "## Alternativas Consideradas\n\n- A\n- B\n\n## Decisão\n\nOpção escolhida: A, porque.\n\n"
+    )
+    text += "## Consequências\n\n### Positivas\n\n- ✅ bom\n\n### Negativas\n\n- ⚠️ ruim\n"
+    assert "DEC305" not in {f.rule for f in checked(tmp_path, {"adr/001-usar-x.md": text})}
+
+
+def test_a_section_holding_only_the_templates_comment_is_empty(tmp_path: Path) -> None:
+    text = "# 1. Use X\n\n## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nY\n\n"
+    text += "## Consequences\n\n<!-- What becomes easier or more difficult? -->\n"
+    found = checked(tmp_path, {"adr/0001-use-x.md": text})
+    assert [at(f) for f in found if f.rule == "DEC302"] == [("DEC302", 15, 1)]

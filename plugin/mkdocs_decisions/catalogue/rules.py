@@ -369,7 +369,9 @@ _RULES = [
         "DEC302",
         "empty-section",
         Severity.ERROR,
-        "A required section is present but empty.",
+        "A required section is present but empty: no text, or only a comment (the "
+        "template's prompt, `<!-- What becomes easier or more difficult? -->`, which the "
+        "page does not show).",
         "An empty heading looks complete in review but says nothing.",
         "Write the section, or remove the heading if the status does not need it yet.",
     ),

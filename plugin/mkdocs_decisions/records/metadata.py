@@ -166,6 +166,8 @@ LABELS.update(
         "дата решения": "date",
         "дата принятия решения": "date",
         "дата рішення": "date",
+        "дата создания": "date",
+        "дата створення": "date",
         "автор": "authors",
         "авторы": "authors",
         "автори": "authors",
@@ -214,6 +216,8 @@ _DATE_RANK = {
     "提交时间": 2,
     "创建时间": 2,
     "创建日期": 2,
+    "дата создания": 2,
+    "дата створення": 2,
     "proposed": 2,
     "proposed on": 2,
 }
@@ -244,6 +248,10 @@ _VALUE_SECTIONS = {
     # Russian, Ukrainian and Turkish
     "статус": "status",
     "дата": "date",
+    "дата создания": "date",
+    "дата принятия решения": "date",
+    "авторы": "authors",
+    "автор": "authors",
     "durum": "status",
     "tarih": "date",
 }
@@ -709,8 +717,9 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         if not successors:
             named = _ID_IN_TEXT.search(rest)
             number = _NUMBER_IN_TEXT.match(rest)
-            if number and not (superseded[2] or number["by"]):
-                number = None  # "Superseded 2021-05-01" names no successor
+            in_brackets = rest.lstrip().startswith(("(", "#"))  # "Superseded (0005)", "#12"
+            if number and not (superseded[2] or number["by"] or in_brackets):
+                number = None  # "Superseded 2021" names no successor
             successors = (
                 [f"{named[1]}-{named[2]}"] if named else [number[2] or number[3]] if number else []
             )
@@ -1281,6 +1290,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
             continue  # the template's advice, quoted: 'A decision may be "proposed" if ...'
         if target == "status" and _CHOICES.match(plain) and not _LINK.search(text):
             continue  # the template's choices: "Proposed / Accepted / Deprecated"
+        if target == "status" and first is None and plain.rstrip(" *_").endswith("?"):
+            continue  # the template's question: "What is the status, such as proposed, ...?"
         if target == "status" and _STATUS_DATE.match(plain):  # "2020-09-22 Accepted"
             dated.append((line_number, _ITEM_MARK.sub("", text)))
         labelled = _LABEL_ONLY.match(plain) if target == "status" else None

@@ -11,6 +11,7 @@ does its memo.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -42,7 +43,15 @@ class Section:
 
     @property
     def is_empty(self) -> bool:
-        return not self.full_text.strip()
+        """No text, or only comments: the template's prompt (``<!-- What becomes easier
+        or more difficult? -->``) that the page does not show."""
+        text = self.full_text
+        if "<!--" in text:
+            text = _COMMENTS.sub("", text)
+        return not text.strip()
+
+
+_COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ _BARE_NUMBER = re.compile(r"^(\d{1,18})\s+(?=\S)")
 _NUMBERED_BRACKETS = re.compile(r"^\[\d{1,6}\]\s*[.:)\-]?\s*\[([^\[\]]+)\]$")
 # A title that is the file's slug, number first: the number goes, the slug stays.
 _NUMBERED_SLUG = re.compile(r"^(\d{1,6})-(?=[a-z][a-z0-9]*(?:-[a-z0-9]+)+$)")
+_NUMBER_HYPHEN = re.compile(r"^(\d{1,6})-(?=[^\W\d_])")
 _DATED_ID = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{2}-\d{2}\s*[:\-\u2013\u2014]\s+(?=\S)")
 _ONLY_ID = re.compile(r"^[A-Za-z]{1,8}[-_ ]?\d{1,6}$")
 
@@ -164,7 +165,8 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
         numbered = _NUMBERED_BRACKETS.match(text)  # "[0010]. [FHIRPath Python Module]"
         if numbered:
             text = numbered[1]
-        slug = _NUMBERED_SLUG.match(text)  # "009-greenhouse-helm-controller-ng"
+        # "009-greenhouse-helm-controller-ng", "0004-Use X" (a generator's `# 0004-Заголовок`)
+        slug = _NUMBERED_SLUG.match(text) or _NUMBER_HYPHEN.match(text)
         if slug and (slug[1].startswith("0") or int(slug[1]) == number):
             text = text[slug.end() :]
         bare = _BARE_NUMBER.match(text)

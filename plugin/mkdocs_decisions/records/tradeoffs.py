@@ -50,7 +50,9 @@ _BAD_SIGNS = (
     "\U0001f6ab",  # prohibited
     "\U0001f44e",  # thumbs down
     "\u2796",  # heavy minus sign
+    "\u26a0",  # warning sign: a risk, a caveat
     ":x:",
+    ":warning:",
     ":no_entry:",
     ":no_entry_sign:",
     ":-1:",
