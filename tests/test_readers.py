@@ -3248,3 +3248,20 @@ def test_a_section_holding_only_the_templates_comment_is_empty(tmp_path: Path) -
     text += "## Consequences\n\n<!-- What becomes easier or more difficult? -->\n"
     found = checked(tmp_path, {"adr/0001-use-x.md": text})
     assert [at(f) for f in found if f.rule == "DEC302"] == [("DEC302", 15, 1)]
+
+
+def test_a_record_in_the_middle_of_an_adr_tools_chain_is_superseded() -> None:
+    """adr-tools writes `Supersedes [1. R1](..)` above `Superseded by [3. R3](..)` for the
+    middle of a chain: the first is a link, the second the status; misspelt, the same."""
+    head = "# 2. R2\n\nDate: 2020-01-02\n\n## Status\n\n"
+    chain = head + "Supersedes [1. R1](0001-r1.md)\n\nSuperseded by [3. R3](0003-r3.md)\n"
+    parsed = record(chain + "\n## Context\n\nX\n", "adr/0002-r2.md")
+    assert parsed.status == "superseded"
+    assert {(r.relation, r.target) for r in parsed.references} == {
+        ("supersedes", "adr/0001-r1.md"),
+        ("superseded_by", "adr/0003-r3.md"),
+    }
+    newer = record(head + "Supersedes [1. R1](0001-r1.md)\n\nAccepted\n\n## Context\n\nX\n")
+    assert newer.status == "accepted"
+    misspelt = head + "Superceded by [14. X](0014-x.md)\n\n## Context\n\nX\n"
+    assert record(misspelt).status == "superseded" and "## Status" not in _shown(misspelt)

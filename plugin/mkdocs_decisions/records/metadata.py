@@ -767,6 +767,8 @@ def says_more(value: str, word: str, successors: list[str]) -> bool:
     plain = re.sub(r"\d{4}-\d{1,2}-\d{1,2}", " ", plain)
     for said in word.lower().split():
         plain = plain.replace(said, " ", 1)
+    if word.lower() == "superseded":  # "Superceded by [..]", "Replaced by [..]": the same
+        plain = re.sub(r"\b(?:superceded|replaced)\b", " ", plain, count=1)
     words = [w for w in re.findall(r"[^\W\d_]+", plain) if w not in _STATUS_FILLER]
     if successors:  # "Superseded by ADR-0020": the id the successor was read from
         words = [w for w in words if not re.fullmatch(r"adr|rfc|[a-z]{1,5}", w)]
@@ -1306,6 +1308,13 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
                 only_metadata = False  # "Amends [ADR 2](..)": the header says only "Related"
             if len(dated) >= 2 and relation["label"].lower().startswith(_REPLACED):
                 dated.append((line_number, _ITEM_MARK.sub("", text)))
+            continue
+        if first is None and relation and not relation["label"].lower().startswith(_REPLACED):
+            # "Supersedes [1. R1](0001-r1.md)" above "Superseded by [3. R3](..)" (a record in
+            # the middle of an adr-tools chain): a link, not the status
+            _take_relation(found, relation["label"], text, line_number)
+            if relation["label"].lower() not in _RELATIONS:
+                only_metadata = False
             continue
         if first is None:
             first = (line_number, _ITEM_MARK.sub("", text))
