@@ -3265,3 +3265,14 @@ def test_a_record_in_the_middle_of_an_adr_tools_chain_is_superseded() -> None:
     assert newer.status == "accepted"
     misspelt = head + "Superceded by [14. X](0014-x.md)\n\n## Context\n\nX\n"
     assert record(misspelt).status == "superseded" and "## Status" not in _shown(misspelt)
+
+
+def test_metadata_lines_left_empty_are_not_left_on_the_page() -> None:
+    """`* Status:` with nothing after it, `* Decider(s):` in a Status section of bullets:
+    they say nothing, and the lines beside them are in the header."""
+    bullets = "# Applying X\n\n* Status: \n* Deciders: Ann\n* Date: 2020-10-07\n\n## Context\n\nX\n"
+    assert "Status:" not in _shown(bullets) and record(bullets).raw_status is None
+    section = "# ADR 1: X\n\n## Status\n\n* Status: proposed\n* Author(s): Ann\n* Decider(s):\n"
+    section += "* Date: 2022-06-06\n\n## Context\n\nX\n"
+    assert "## Status" not in _shown(section) and "Decider" not in _shown(section)
+    assert record(section).strings("authors") == ("Ann",)

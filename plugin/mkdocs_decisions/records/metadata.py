@@ -61,6 +61,7 @@ LABELS: dict[str, str] = {
     "date of issue": "date",
     "deciders": "deciders",
     "decider": "deciders",
+    "decider(s)": "deciders",
     "decision makers": "deciders",
     "decision-makers": "deciders",
     "decided by": "deciders",
@@ -1129,7 +1130,8 @@ def _read_lines(
             following += 1
         if not value.strip(" *_"):
             value, below = _value_below(label, index, indices, lines)
-            if not value:
+            if not value:  # "* Status:" left empty: nothing to show, nothing to keep
+                found.hidden_lines.add(first_line + index)
                 continue
             taken += below
         if _take(found, label, value, first_line + index, line, path, "list"):
@@ -1439,6 +1441,8 @@ def _take(
     hidden below the header, else it stays: an unread date, a second value, "TBD")."""
     key = LABELS[label]
     value = _COMMENT.sub("", value).strip()
+    if not plain_text(_strip_marks(value)).strip():
+        return True  # "* Decider(s):" left empty says nothing the page would miss
     if _NOTHING.match(plain_text(_strip_marks(value))):
         return False  # "N/A", "None", "-", "TBD": the template's way of saying nothing
     position = Position(line_number, section_column(line, value))
