@@ -3276,3 +3276,28 @@ def test_metadata_lines_left_empty_are_not_left_on_the_page() -> None:
     section += "* Date: 2022-06-06\n\n## Context\n\nX\n"
     assert "## Status" not in _shown(section) and "Decider" not in _shown(section)
     assert record(section).strings("authors") == ("Ann",)
+
+
+TAP = "* TAP: {n}\n* Title: {title}\n* Status: {status}\n* Created: 07-Sep-2016\n\n"
+TAP += "# Abstract\n\nX\n\n# Motivation\n\nY\n"
+
+
+def test_names_that_glue_a_series_to_its_number_are_numbered(tmp_path: Path) -> None:
+    """TUF's `tap1.md` ... `tap12.md` at the top of the repository: TAP-0001 to TAP-0012,
+    read from `folder: "."`; `tap2.md`, whose title and status are the template's
+    placeholders, is the template. `utf8.md` alone is no series."""
+    files = {
+        "tap1.md": TAP.format(n=1, title="TAP Purpose", status="Active"),
+        "tap2.md": TAP.format(n="<TAP number>", title="<TAP title>", status="<Draft | Final>"),
+        "tap3.md": TAP.format(n=3, title="Multi-role delegations", status="Accepted"),
+        "tap12.md": TAP.format(n=12, title="Improving keyid flexibility", status="Accepted"),
+        "README.md": "# TAPs\n",
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "."}}})
+    assert [(r.id, r.title) for r in sorted(corpus.records, key=lambda r: r.number or 0)] == [
+        ("TAP-0001", "TAP Purpose"),
+        ("TAP-0003", "Multi-role delegations"),
+        ("TAP-0012", "Improving keyid flexibility"),
+    ]
+    assert "tap2.md" in corpus.skipped
+    assert record("# UTF-8\n\n## Context\n\nX\n", "adr/utf8.md").number is None

@@ -33,7 +33,7 @@ from ..records.templates import TemplateOutline, covering, read_template
 from ..records.titles import shared_prefix, title_from_file_name, title_key
 from .collector import collector_paused
 from .links import Corpus, Link
-from .numbering import sub_series, year_names
+from .numbering import glued_names, sub_series, year_names
 from .settings import Settings
 
 
@@ -271,7 +271,7 @@ def build_corpus(
     records: list[Record] = []
     findings: list[Finding] = list(discovered.findings)
     refused = list(discovered.refused)
-    sources = sub_series(year_names(discovered.records))
+    sources = sub_series(glued_names(year_names(discovered.records)))
     for source, kind in sources:
         try:
             data = read_regular_file(source.source_path)
@@ -303,6 +303,10 @@ def build_corpus(
     skipped = list(discovered.skipped)
     untitled = {item.path for item in findings if item.rule == "DEC106"}
     records, zero_templates = _numbered_zero(records, settings, untitled)
+    # A template kept among the records under a number (TUF's `tap2.md`: `* Title: <TAP
+    # title>`, `* Status: <Draft | Active | ...>`)
+    zero_templates += [record for record in records if record.template_copy]
+    records = [record for record in records if not record.template_copy]
     numbered = {record.path for record in records if record.number == 0}
     # Record 0 is numbered after all ("adr-000-x.md"): no "cannot number this record".
     findings = [f for f in findings if not (f.rule == "DEC107" and f.path in numbered)]

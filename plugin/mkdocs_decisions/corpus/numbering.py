@@ -1,6 +1,7 @@
 """How records of a collection are numbered, which only the collection as a whole
-tells: a sub-folder numbered again from 1 is a series of its own, and a year that many
-names start with dates them rather than numbering them."""
+tells: a sub-folder numbered again from 1 is a series of its own, a year that many names
+start with dates them rather than numbering them, and letters that many names glue to a
+number (``tap12.md``) are a series."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import posixpath
 import re
 from dataclasses import replace
 
+from ..records.discovery import glued_series_names
 from ..records.kinds import KindSpec
 from ..records.parse import SourceFile, file_number
 
@@ -66,6 +68,23 @@ def sub_series(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceF
     return [
         (replace(source, series=series[(kind.name, source.group)]), kind)
         if (kind.name, source.group) in series
+        else (source, kind)
+        for source, kind in sources
+    ]
+
+
+def glued_names(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceFile, KindSpec]]:
+    """The sources, those named by a series' letters glued to a number (``tap12.md``)
+    marked so, where three or more names of a folder of a kind share the letters."""
+    names: dict[tuple[str, str], list[str]] = {}
+    for source, kind in sources:
+        folder = (kind.name, posixpath.dirname(source.path))
+        names.setdefault(folder, []).append(posixpath.basename(source.path))
+    glued = {folder: glued_series_names(found) for folder, found in names.items()}
+    return [
+        (replace(source, glued=True), kind)
+        if kind.numbered
+        and posixpath.basename(source.path) in glued[(kind.name, posixpath.dirname(source.path))]
         else (source, kind)
         for source, kind in sources
     ]

@@ -26,7 +26,7 @@ from ..records.discovery import RECORD_EXTENSIONS, discover, is_template, read_r
 from ..records.kinds import KindSpec, default_kinds
 from ..records.model import Record
 from ..records.parse import METADATA_FILE, parse_record
-from .numbering import year_names
+from .numbering import glued_names, year_names
 from .settings import settings_from_options
 
 # Where teams keep records, most specific first: (folder, kind).
@@ -131,8 +131,8 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "decided": "accepted",
         "deprecated": "withdrawn",  # RFCs have no deprecated: no longer pursued
         "discontinued": "withdrawn",
-        "deferred": "withdrawn",
-        "postponed": "withdrawn",
+        "deferred": "draft",  # paused, to be taken up again: not under review, not given up
+        "postponed": "draft",
         "abandoned": "withdrawn",
     },
 }
@@ -492,7 +492,7 @@ def _read_folder(
     kind = settings.kinds[kind_name]
     discovered = discover(root, root / "docs", settings.kinds)
     found.templates = [source.path for source, _ in discovered.templates]
-    for source, _ in year_names(discovered.records):
+    for source, _ in glued_names(year_names(discovered.records)):
         try:
             data = read_regular_file(source.source_path)
         except OSError:

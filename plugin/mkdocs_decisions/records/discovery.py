@@ -261,7 +261,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     for name in subdirs
                     if is_root_record_name(name, kind) or name.lower() in PICTURE_FOLDERS
                 ]
-                files = [name for name in files if is_root_record_name(name, kind)]
+                glued = glued_series_names(files)
+                files = [name for name in files if is_root_record_name(name, kind) or name in glued]
             elif at_root and Path(directory).relative_to(folder).parts[0].lower() in (
                 PICTURE_FOLDERS
             ):
@@ -705,7 +706,25 @@ def root_places(project_root: Path, kind: KindSpec) -> list[str]:
         names = sorted(os.listdir(project_root))
     except OSError:
         return []
-    return [name for name in names if is_root_record_name(name, kind)]
+    glued = glued_series_names(names)
+    return [name for name in names if is_root_record_name(name, kind) or name in glued]
+
+
+# A name that is a series' letters and its number, glued: TUF's `tap12.md`.
+_GLUED = re.compile(r"^([A-Za-z]{2,6})(\d{1,6})$")
+
+
+def glued_series_names(names: list[str]) -> set[str]:
+    """The Markdown names that are a series' letters glued to a number (``tap1.md``,
+    ``tap12.md``), where three or more of ``names`` share the letters: records numbered
+    so, not ``utf8.md`` or ``net5.md`` alone."""
+    by_letters: dict[str, list[str]] = {}
+    for name in names:
+        stem, extension = os.path.splitext(name)
+        glued = _GLUED.match(stem)
+        if glued and extension.lower() in RECORD_EXTENSIONS:
+            by_letters.setdefault(glued[1].lower(), []).append(name)
+    return {name for group in by_letters.values() if len(group) >= 3 for name in group}
 
 
 def _beside_numbered_records(directory: str) -> bool:

@@ -28,6 +28,7 @@ from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
 from .body import CJK_LETTERS, outside_fences, plain_text, section_key
 from .model import Field, Section
+from .titles import is_placeholder
 
 # Labels as teams write them (normalised: plain text, lower case, no colon) -> our field.
 LABELS: dict[str, str] = {
@@ -448,6 +449,9 @@ class BodyMetadata:
     layout: str = ""  # where its other metadata is written, when it states no status
     hidden_lines: set[int] = field(default_factory=set)  # file lines the header repeats
     status_by_implementation: bool = False  # the status is an "Implementation:" line's
+    # Labels whose values are the template's placeholders (`* Title: <TAP title>`,
+    # `* Status: <Draft | Active | Accepted>`): a template, when title and status are.
+    placeholders: set[str] = field(default_factory=set)
     # The title is a `- Feature Name:` in words: the record's title heading, when it has
     # one, says it in full ("Product Tour" under "# Amundsen Product Tour and ...").
     title_is_feature_name: bool = False
@@ -1442,6 +1446,8 @@ def _take(
     key = LABELS[label]
     value = _COMMENT.sub("", value).strip()
     if not plain_text(_strip_marks(value)).strip():
+        if value and key in ("title", "status"):
+            found.placeholders.add(key)  # "<TAP title>", "<Draft | Active>": read as tags
         return True  # "* Decider(s):" left empty says nothing the page would miss
     if _NOTHING.match(plain_text(_strip_marks(value))):
         return False  # "N/A", "None", "-", "TBD": the template's way of saying nothing
@@ -1514,12 +1520,16 @@ def _take(
         parsed = tags_in(value)
     elif key == "title":
         parsed = plain_text(_strip_marks(value))
+        if is_placeholder(str(parsed)):
+            found.placeholders.add("title")
         if label == "feature name" and not _PROSE_NAME.match(str(parsed)):
             return False  # Rust's `- Feature Name: my_awesome_feature`: an identifier
         found.title_is_feature_name = label == "feature name"
     elif key == "status":
         word, successors = status_phrase(value)
         if word is None:
+            if _PLACEHOLDER.search(plain_text(value).strip()):
+                found.placeholders.add("status")
             return False
         for relation, target in successors:
             found.relations.append(Relation(relation, target, position))

@@ -141,6 +141,9 @@ class Record:
     # points. Shown as a page, but no record of its own: not checked, and its number is
     # the moved record's.
     moved_to: str = ""
+    # Its title and status are the template's placeholders (`* Title: <TAP title>`,
+    # `* Status: <Draft | Active>`): the collection's template, kept among the records.
+    template_copy: bool = False
     # The YAML file beside the record that holds its metadata (a KEP's ``kep.yaml``),
     # shown as a path from the project root; "" when the record has none.
     metadata_path: str = ""

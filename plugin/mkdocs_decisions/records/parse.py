@@ -115,6 +115,9 @@ class SourceFile:
     # Its name starts with a year that other records' names start with too (ESLint's
     # ``designs/2019-config-tester/``): a date, not a record number.
     year_named: bool = False
+    # Its name is a series' letters glued to its number, as three or more names of its
+    # folder are (TUF's ``tap12.md``): TAP-0012.
+    glued: bool = False
 
     @property
     def identity_name(self) -> str:
@@ -322,6 +325,7 @@ def parse_record(
         date_order=order,
         waivers=waivers.waivers,
         moved_to=_moved_to("\n".join(body_lines)),
+        template_copy=metadata.placeholders >= {"title", "status"} and raw_status is None,
         metadata_path=source.metadata_path if metadata_data is not None else "",
     )
     return record, findings
@@ -720,7 +724,7 @@ def file_number(source: SourceFile, kind: KindSpec) -> int | None:
         return int(dated.group(1))
     if _named_by_date(stem) or source.year_named:
         return None  # named by a date, not numbered
-    named = _numbered_name(stem, kind)
+    named = _numbered_name(stem, kind, source.glued)
     return named[0] if named else None
 
 
@@ -864,7 +868,7 @@ def _identity(
     findings: list[Finding],
 ) -> tuple[int | None, str]:
     name = source.identity_name
-    named = _numbered_name(posixpath.splitext(name)[0], kind)
+    named = _numbered_name(posixpath.splitext(name)[0], kind, source.glued)
     file_number = named[0] if named else None
     declared = fields.get("id")
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
@@ -925,11 +929,14 @@ def _series_key(name: str) -> str:
     return match[1].lower() if match else ""
 
 
-def _numbered_name(stem: str, kind: KindSpec) -> tuple[int, str] | None:
+def _numbered_name(stem: str, kind: KindSpec, glued: bool = False) -> tuple[int, str] | None:
     """The number and id a file (or folder) name gives: ``0007-x`` is ADR-0007 (the
     kind's own prefix, in any case, too: ``adr-7-x``, ``ADR0007``); another series keeps
     its prefix as written (``KEEP-0406``, ``A29``, ``ODH-ADR-Operator-0001``). All zeros
     (``0000-x``) is no number."""
+    glued_name = re.fullmatch(r"([A-Za-z]{2,6})(\d{1,6})", stem) if glued else None
+    if glued_name and int(glued_name[2]):
+        return int(glued_name[2]), f"{glued_name[1].upper()}-{int(glued_name[2]):04d}"
     match = _SERIES_NUMBER.match(stem)
     if not match or int(match["number"]) == 0 or re.match(r"\d+\.\d", stem):
         return None  # "1.0-improvements.md": a version, not a number
