@@ -22,9 +22,7 @@ import argparse
 import datetime as dt
 import json
 import re
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,33 +83,26 @@ def score(key_path: Path, sources: Path, details: bool) -> Score:
     result = Score(slug, key["kind"])
     checkout = sources / slug
     folders = [folder.strip() for folder in key["folder"].split(",")]
-    with tempfile.TemporaryDirectory() as scratch:
-        root = checkout
-        if "." in folders:  # records at the repository root: read a copy in a folder
-            root = Path(scratch)
-            shutil.copytree(checkout, root / "records", ignore=shutil.ignore_patterns(".git"))
-            folders = ["records"]
-        read: dict[str, Record] = {}
-        findings: list[Finding] = []
-        for folder in folders:
-            settings = settings_from_options(
-                {
-                    "kinds": {
-                        key["kind"]: {"folder": folder},
-                        **{k: {"enabled": False} for k in ("adr", "rfc") if k != key["kind"]},
-                        "standard": {"enabled": False},
-                        "project": {"enabled": False},
-                    },
-                    "history": False,
-                }
-            )
-            corpus = load_corpus(root, root / "docs", settings)
-            for record in corpus.records:
-                path = record.path
-                if root is not checkout:
-                    path = path.removeprefix("records/")
-                read[path] = record
-            findings += [f for f in run_checks(corpus, settings) if f.severity is Severity.ERROR]
+    # Records at the repository root are read there, as `folder: "."` reads them.
+    root = checkout
+    read: dict[str, Record] = {}
+    findings: list[Finding] = []
+    for folder in folders:
+        settings = settings_from_options(
+            {
+                "kinds": {
+                    key["kind"]: {"folder": folder},
+                    **{k: {"enabled": False} for k in ("adr", "rfc") if k != key["kind"]},
+                    "standard": {"enabled": False},
+                    "project": {"enabled": False},
+                },
+                "history": False,
+            }
+        )
+        corpus = load_corpus(root, root / "docs", settings)
+        for record in corpus.records:
+            read[record.path] = record
+        findings += [f for f in run_checks(corpus, settings) if f.severity is Severity.ERROR]
     for entry in key["records"]:
         path = entry["path"]
         record = read.get(path)
