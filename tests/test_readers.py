@@ -3301,3 +3301,24 @@ def test_names_that_glue_a_series_to_its_number_are_numbered(tmp_path: Path) -> 
     ]
     assert "tap2.md" in corpus.skipped
     assert record("# UTF-8\n\n## Context\n\nX\n", "adr/utf8.md").number is None
+
+
+def test_an_underlined_title_over_level_one_sections_wins_over_a_slug_feature_name() -> None:
+    """GreptimeDB: `Feature Name: "procedure-framework"` in front matter, then the title
+    underlined with dashes (level 2) above `# Summary`, `# Motivation`, `# Details`."""
+    text = '---\nFeature Name: "procedure-framework"\nDate: 2023-01-03\n---\n\n'
+    text += "Procedure Framework\n----------------------\n\n# Summary\n\nX\n\n# Motivation\n\nY\n\n"
+    text += "# Details\n\nZ\n"
+    parsed = record(text, "rfc/2023-01-03-procedure-framework.md", "rfc")
+    assert parsed.title == "Procedure Framework"
+    assert [s.title for s in parsed.sections] == ["Summary", "Motivation", "Details"]
+
+
+def test_a_key_of_words_is_read_from_front_matter_that_is_not_valid_yaml() -> None:
+    """`Author: @jeremy` makes the YAML invalid (DEC002); `Feature Name:` is read all the
+    same, as the message says the plain lines are."""
+    text = "---\nFeature Name: Export/Import V2\nDate: 2025-12-30\nAuthor: @jeremy\n---\n\n"
+    text += "# Summary\n\nX\n\n# Motivation\n\nY\n"
+    parsed, findings = parse(text, "rfc/2025-12-30-export-import-v2.md", "rfc")
+    assert "DEC002" in {f.rule for f in findings}
+    assert (parsed.title, parsed.date) == ("Export/Import V2", dt.date(2025, 12, 30))

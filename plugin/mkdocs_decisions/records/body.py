@@ -331,6 +331,11 @@ def title_heading(
     if first.level == 1 or not any(h.level == 1 for h in headings) or _NAMES_DOCUMENT.match(key):
         # "RFC: GraphQL Input Union" underlined as level 2 over level-1 sections: a title
         return first, headings[1:]
+    top = next((h for h in headings[1:] if h.level == 1), None)
+    if section_names and top is not None and section_key(top.text) in section_names:
+        # "Procedure Framework" underlined with dashes over "# Summary", "# Motivation":
+        # the first level-1 heading is a section, so the one above it is the title
+        return first, headings[1:]
     return None, headings
 
 

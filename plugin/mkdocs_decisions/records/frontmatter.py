@@ -241,7 +241,10 @@ def _load_mapping(
         loader.dispose()
 
 
-_PLAIN_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s+(?P<value>\S.*?)\s*(?:\s#.*)?$")
+# "key: value"; a key of two or three words too (GreptimeDB's `Feature Name: ...`)
+_PLAIN_LINE = re.compile(
+    r"^(?P<key>[A-Za-z_][\w-]*(?: [A-Za-z][\w-]*){0,2})\s*:\s+(?P<value>\S.*?)\s*(?:\s#.*)?$"
+)
 
 
 _LIST_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*$")
