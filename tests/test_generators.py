@@ -521,7 +521,7 @@ def test_zensical_builds_every_record_page_with_its_header(zensical_example: Pro
         assert f"decisions-status-{record.status}" in header, url
         if record.date:
             assert f"<strong>Date:</strong> {record.date.isoformat()}" in header, url
-        assert "<strong>Created:</strong> 2026-11-01" in header, url  # from git
+        assert "<strong>First commit:</strong> 2026-11-01" in header, url  # from git
         assert f"<title>{html.escape(record.id)}" in page or record.kind == "project", url
         if record.status == "superseded":
             assert "Superseded.</strong>" in banner, url

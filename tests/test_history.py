@@ -251,16 +251,16 @@ def test_site_shows_dates_history_and_timeline(project: Project) -> None:
 
     page = project.content("adr/0001-serve-nightly/index.html")
     for fact in (
-        "<strong>Created:</strong> 2026-01-10",
-        "<strong>Updated:</strong> 2026-04-04",
-        "<strong>Accepted:</strong> 2026-02-01",
+        "<strong>First commit:</strong> 2026-01-10",
+        "<strong>Last change:</strong> 2026-04-04",
+        "<strong>Marked accepted:</strong> 2026-02-01",
     ):
         assert fact in page, fact
     history = page.split('id="decisions-history"', 1)[1]
     assert history.index("created as") < history.index("decisions-status-accepted")
     assert "https://gitlab.com/acme/decisions/-/commit/" in history
 
-    assert "<strong>Created:</strong> uncommitted" in project.content(
+    assert "<strong>First commit:</strong> uncommitted" in project.content(
         "adr/0002-uncommitted/index.html"
     )
 
@@ -302,7 +302,7 @@ def test_folder_without_git_builds_with_one_warning(project: Project) -> None:
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("not in a git repository") == 1
-    assert "Created:" not in project.content("adr/0001-a/index.html")
+    assert "First commit:" not in project.content("adr/0001-a/index.html")
 
 
 def test_one_git_log_and_one_cat_file_for_the_whole_repository(
@@ -418,7 +418,7 @@ def test_detached_head_and_deleted_records(project: Project) -> None:
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("deleted in the working tree") == 1
-    assert "Created:</strong> 2026-01-10" in project.content("adr/0001-serve-nightly/index.html")
+    assert "First commit:</strong> 2026-01-10" in project.content("adr/0001-serve-nightly/index.html")
 
 
 def test_no_git_binary_builds_with_one_warning(project: Project) -> None:
@@ -754,8 +754,8 @@ def test_a_record_accepted_in_its_first_version_claims_no_acceptance_day(
     result = project.build()
     assert result.returncode == 0, result.stderr
     page = project.content("adr/0001-a/index.html")
-    assert "<strong>Created:</strong> 2026-01-10" in page
-    assert "<strong>Accepted:</strong>" not in page
+    assert "<strong>First commit:</strong> 2026-01-10" in page
+    assert "<strong>Marked accepted:</strong>" not in page
     history = page.split('id="decisions-history"', 1)[1]
     assert "created as" in history and "decisions-status-accepted" in history
 

@@ -529,15 +529,17 @@ class SiteRenderer(SiteContext):
         history = self.corpus.history
         if not history.available or self.settings.kinds[record.kind].folder == ".":
             return []  # a kind at the top of the project has no history read (corpus/load.py)
+        # Named for the commits they come from, so that they do not read as the record's
+        # own dates (a TAP's `* Created: 18-03-2020` is its Date; its first commit is later).
         file = history.of(record.path)
         if file is None:
-            return [("Created", "uncommitted")]
-        facts = [("Created", file.created.day.isoformat())]
+            return [("First commit", "uncommitted")]
+        facts = [("First commit", file.created.day.isoformat())]
         if file.updated.sha != file.created.sha:
-            facts.append(("Updated", file.updated.day.isoformat()))
+            facts.append(("Last change", file.updated.day.isoformat()))
         accepted = file.changed_to("accepted")
         if accepted:
-            facts.append(("Accepted", accepted.day.isoformat()))
+            facts.append(("Marked accepted", accepted.day.isoformat()))
         facts.append(("Contributors", ", ".join(file.authors)))
         return facts
 
