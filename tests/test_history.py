@@ -418,7 +418,9 @@ def test_detached_head_and_deleted_records(project: Project) -> None:
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("deleted in the working tree") == 1
-    assert "First commit:</strong> 2026-01-10" in project.content("adr/0001-serve-nightly/index.html")
+    assert "First commit:</strong> 2026-01-10" in project.content(
+        "adr/0001-serve-nightly/index.html"
+    )
 
 
 def test_no_git_binary_builds_with_one_warning(project: Project) -> None:
