@@ -3322,3 +3322,18 @@ def test_a_key_of_words_is_read_from_front_matter_that_is_not_valid_yaml() -> No
     parsed, findings = parse(text, "rfc/2025-12-30-export-import-v2.md", "rfc")
     assert "DEC002" in {f.rule for f in findings}
     assert (parsed.title, parsed.date) == ("Export/Import V2", dt.date(2025, 12, 30))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Ana Silva <ana@x.org>; Bo Chen <bo@x.org>",
+        "Ana Silva <ana@x.org> Bo Chen <bo@x.org>",
+        "Ana Silva; Bo Chen",
+        "Ana Silva and Bo Chen",
+    ],
+)
+def test_people_in_one_front_matter_string_are_each_a_person(written: str) -> None:
+    """NEAR's `Authors: A <a@x>; B <b@x>`: two authors, without their addresses."""
+    text = f"---\nTitle: X\nStatus: Final\nAuthors: {written}\n---\n\n## Summary\n\nX\n"
+    assert record(text, "rfc/nep-0021.md", "rfc").strings("authors") == ("Ana Silva", "Bo Chen")

@@ -932,6 +932,8 @@ def is_bare_date(text: str) -> bool:
 def names_in(text: str) -> list[str]:
     """People named in one value: ``Ana, Bo and Cy``, ``@a, @b``, ``[Ana S., Bo L.]``
     (the template's brackets, filled in), ``- Ana, Bo`` (a stray list mark)."""
+    if "@" in text:  # "Ana <a@x.org> Bo <b@x.org>": each address ends a name
+        text = _ADDRESS_IN_BRACKETS.sub("; ", text).strip(" ;")
     text = _list_value(plain_text(_strip_marks(text)))
     # Not inside parentheses: "Ana Silva (Acme, Data team), Bo Chen" is two people.
     parts = re.split(r"\s*(?:,|;|\band\b|&|\s\|\s)\s*(?![^()]*\))", text)
@@ -949,6 +951,7 @@ def tags_in(text: str) -> list[str]:
 
 
 _INITIAL_LAST = re.compile(r"\s[A-Z]\.$")
+_ADDRESS_IN_BRACKETS = re.compile(r"\s*<[^\s<>]*@[^\s<>]*>\s*;?")
 _HANDLES = re.compile(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
 
 

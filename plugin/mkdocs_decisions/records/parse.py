@@ -36,6 +36,7 @@ from .metadata import (
     LABELS,
     date_order,
     date_rank,
+    names_in,
     read_body_metadata,
     read_date,
     status_phrase,
@@ -809,7 +810,9 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
                 return None, ""  # the template's `date: yyyy-mm-dd`, not filled in yet
         return None, f"must be a date written as YYYY-MM-DD, not {excerpt(value)}"
     if expected in (types.NAMES, types.IDS):
-        if isinstance(value, str):  # "Ana Silva, Bo Chen" as MADR 3 files often write it
+        if isinstance(value, str) and expected == types.NAMES:
+            return names_in(value), ""  # "Ana Silva, Bo Chen", "Ana; Bo", "Ana and Bo"
+        if isinstance(value, str):  # "ADR-0001, ADR-0002"
             return [part.strip() for part in value.split(",") if part.strip()], ""
         items = [value] if isinstance(value, int) and not isinstance(value, bool) else value
         if isinstance(items, list):  # "reviewers:" then "- " left empty: no one, yet
