@@ -539,3 +539,21 @@ def test_a_folder_readme_that_lists_the_records_is_not_a_second_list(project: Pr
     assert "Nygard" in page and "the wiki" in page
     assert page.count('href="0001-record-decisions/"') == 2  # the index's id and title
     assert "<table" not in page.split("the wiki")[0]
+
+
+def test_a_landing_page_titled_by_a_slug_is_shown_by_its_heading(project: Project) -> None:
+    """interlok's `docs/adr/index.md`: Jekyll's `title: index` over `# Architectural
+    Decision Log`: the folder's page is headed and listed by the heading."""
+    project.configure(plugin_options={"history": False})
+    project.write(
+        "adr/0001-a.md",
+        "# 1. Use A\n\nDate: 2024-01-01\n\n## Status\n\nProposed\n\n## Context\n\nX\n",
+    )
+    project.write(
+        "adr/index.md",
+        "---\ntitle: index\nlayout: page\n---\n\n# Architectural Decision Log\n\nOurs.\n",
+    )
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    page = project.html("adr/index.html")
+    assert "<title>Architectural Decision Log" in page and ">index<" not in page

@@ -1050,6 +1050,9 @@ def without_record_lists(intro: str, landing_path: str, records: list[Record]) -
     return "\n".join(line for index, line in enumerate(lines) if index not in gone).strip()
 
 
+_PAGE_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
 def _landing_content(landing: LandingPage) -> tuple[str | None, str]:
     """A landing page's own title and the Markdown below it."""
     try:
@@ -1064,6 +1067,8 @@ def _landing_content(landing: LandingPage) -> tuple[str | None, str]:
     structure = scan_body(lines, 1)
     heading = plain_text(structure.title) if structure.title else None
     title = str(declared.value) if declared and isinstance(declared.value, str) else heading
+    if heading and title and _PAGE_SLUG.fullmatch(title.strip()):
+        title = heading  # Jekyll's `title: index` over "# Architectural Decision Log"
     if structure.title_index is not None:
         end = structure.title_index + structure.title_lines
         return title, "\n".join(lines[: structure.title_index] + lines[end:]).strip()
