@@ -359,8 +359,9 @@ def test_a_folder_mkdocs_yml_names_that_does_not_exist_is_noted(project: Project
     project.configure(plugin_options={"kinds": {"rfc": {"folder": "proposals"}}})
     project.write("adr/0001-a.md", NYGARD.format(number=1, title="A", status="Accepted"))
     result = project.build()
-    assert "record folder proposals/ does not exist" in result.stderr
+    assert "WARNING" in result.stderr and "record folder proposals/ does not exist" in result.stderr
     assert "docs/standards/ does not exist" not in result.stderr
+    assert project.build("--strict").returncode == 1  # a site without those records
 
 
 RFD = "---\nstate: publish\n---\n\n# RFD {n} {title}\n\n## Problem\n\nX.\n\n## Proposal\n\nY.\n"

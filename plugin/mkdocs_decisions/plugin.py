@@ -164,8 +164,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         }
         for folder in self.corpus.missing_folders:
             if folder.strip("/") in named:
-                log.info(
-                    printable(f"record folder {folder}/ does not exist; nothing to read there")
+                # A folder mkdocs.yml names, not there (moved, and the configuration not
+                # told): a site without those records is no site to publish (`--strict`).
+                log.warning(
+                    printable(
+                        f"record folder {folder}/ does not exist; nothing to read there "
+                        "(moved? set its new place under `kinds: <kind>: folder:`)"
+                    )
                 )
         for note in empty_folder_notes(self.corpus, self.settings):
             log.info(printable(note))
