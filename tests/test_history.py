@@ -549,6 +549,33 @@ def test_records_kept_as_folders_keep_their_history_through_two_moves(project: P
     }
 
 
+def test_a_record_renamed_then_moved_keeps_its_first_commit_beside_another_kind(
+    project: Project,
+) -> None:
+    """NERC's datalab: the record's first commit also added an RFC (so the first log, of
+    both kinds' folders, lists it before the renames are known); then the record was
+    renamed in its folder, then the folder moved: created on the first commit still."""
+    nygard = "# 1. Use X\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nX\n"
+    project.write("arch/decisions/0001-use-x.md", nygard)
+    project.write("arch/rfcs/0001-y.md", "# Y\n\n## Summary\n\nX\n\n## Motivation\n\nY\n")
+    project.git_commit_all("both", "2026-01-02T09:00:00+00:00", ("Ana Silva", "ana@example.com"))
+    subprocess.run(
+        ["git", "mv", "arch/decisions/0001-use-x.md", "arch/decisions/0001-use-x-renamed.md"],
+        cwd=project.root,
+        check=True,
+    )
+    project.git_commit_all("rename", "2026-06-01T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    (project.root / "records").mkdir()
+    subprocess.run(
+        ["git", "mv", "arch/decisions", "records/decisions"], cwd=project.root, check=True
+    )
+    project.git_commit_all("move", "2027-01-01T09:00:00+00:00", ("Cy Mover", "cy@example.com"))
+    history = read_history(project.root, ["records/decisions", "arch/rfcs"])
+    moved = history.of("records/decisions/0001-use-x-renamed.md")
+    assert moved is not None
+    assert (moved.created.day.isoformat(), moved.created.author) == ("2026-01-02", "Ana Silva")
+
+
 def test_a_folder_moved_with_its_subfolders_has_each_commit_once_oldest_first(
     project: Project,
 ) -> None:

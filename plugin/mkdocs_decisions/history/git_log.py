@@ -564,7 +564,10 @@ def _versions_by_file(
                 newest = identity[new_local]
                 if status.startswith("R") and old_path:
                     old_local = _local(old_path, prefix)
-                    identity.setdefault(old_local, newest)
+                    # An earlier log may have listed that path as no record's (a commit
+                    # that also touched another kind's folder): the rename says it was.
+                    if identity.get(old_local) is None:
+                        identity[old_local] = newest
                     # Only a record's move is followed, not a candidate's (below).
                     record = newest is not None and is_record(newest)
                     if record and commit.parents:
