@@ -341,31 +341,25 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     or os.path.splitext(markdown[0])[0] == folder_name
                 ):  # "0012-x/design.md", "2024-10-18-x/2024-10-18-x.md"
                     record_of_folder = markdown[0]
-            if (
+            unnumbered_leaf = (
                 not record_of_folder
                 and group
                 and not numbered_folder
                 and not inside_record
                 and landing_name
-                and markdown == [landing_name]
-                and not subdirs
-                and _beside_numbered_records(directory)
+            )
+            if unnumbered_leaf and (
+                (markdown == [landing_name] and not subdirs and _beside_numbered_records(directory))
+                or (
+                    all(name.lower() in LANDING_NAMES for name in markdown)  # a README too
+                    and all(name.lower() in PICTURE_FOLDERS for name in subdirs)
+                    and _states_status(os.path.join(directory, landing_name))
+                )
             ):
                 # "proposals/tests-refactor/README.md" among "proposals/12020-x/README.md":
-                # a proposal's folder whose name has no number is one all the same.
-                record_of_folder = landing_name
-            if (
-                not record_of_folder
-                and group
-                and not numbered_folder
-                and not inside_record
-                and landing_name
-                and all(name.lower() in LANDING_NAMES for name in markdown)  # a README too
-                and all(name.lower() in PICTURE_FOLDERS for name in subdirs)
-                and _states_status(os.path.join(directory, landing_name))
-            ):
-                # "decisions/technical/containers/index.md" that says "**Status**: accepted":
-                # a folder of its own per record, named by its slug, grouped by category.
+                # a proposal's folder whose name has no number is one all the same; and
+                # "decisions/technical/containers/index.md" that says "**Status**:
+                # accepted": a folder of its own per record, named by its slug.
                 record_of_folder = landing_name
             if record_of_folder or template_folder:
                 record_folders.append(directory)
