@@ -3153,6 +3153,9 @@ def test_a_collection_that_writes_month_first_has_its_ambiguous_dates_read_so(
     }
     (note,) = [f for f in corpus.findings if f.path == "adr/0002-use-2.md" and f.rule == "DEC014"]
     assert "2020-04-08" in note.message and note.hint == "write it as 2020-04-08"
+    # The other record's note, at the same line and column, says its own date.
+    (other,) = [f for f in corpus.findings if f.path == "adr/0001-use-1.md" and f.rule == "DEC014"]
+    assert other.hint == "write it as 2017-10-25"
     eu = {"adr/0001-use-1.md": "25/10/2017", "adr/0002-use-2.md": "04/08/2020"}
     files = {path: nygard.format(n=path[6], date=day) for path, day in eu.items()}
     corpus = loaded(tmp_path / "eu", files, {"kinds": {"adr": {"folder": "adr"}}})

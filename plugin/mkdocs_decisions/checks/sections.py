@@ -81,7 +81,7 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
     for finding_ in _section_findings(record, kind, corpus, sections):
         missing |= finding_.rule == "DEC301" and finding_.severity is Severity.ERROR
         yield finding_
-    if not missing and _decided_without_content(record, kind):
+    if not missing and _decided_without_content(record):
         yield finding(
             "DEC308",
             record.path,
@@ -95,7 +95,7 @@ _DECIDED_STATUSES = frozenset({"accepted", "rejected", "deprecated", "superseded
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def _decided_without_content(record: Record, kind: KindSpec) -> bool:
+def _decided_without_content(record: Record) -> bool:
     """Whether a decided record has no words of its own below its title and metadata."""
     if record.status not in _DECIDED_STATUSES or record.status_assumed or record.moved_to:
         return False

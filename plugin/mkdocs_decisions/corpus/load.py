@@ -434,7 +434,7 @@ def _dates_in_collection_order(
         ):
             fields = {**record.fields, "date": replace(found, value=swapped)}
             record = replace(record, fields=fields, date_order="month first", derived={})
-            findings = with_date_said(findings, found.value_position, read, swapped)
+            findings = with_date_said(findings, found.value_position, read, swapped, record.path)
         read_again.append(record)
     return read_again, findings
 

@@ -663,16 +663,17 @@ def swapped_date(read: dt.date) -> dt.date | None:
 
 
 def with_date_said(
-    findings: list[Finding], position: Position, read: dt.date, swapped: dt.date
+    findings: list[Finding], position: Position, read: dt.date, swapped: dt.date, path: str = ""
 ) -> list[Finding]:
-    """The findings, the DEC014 at ``position`` saying the date as now read."""
+    """The findings, the DEC014 at ``position`` (of the file ``path``, when the findings
+    are of several files) saying the date as now read."""
     return [
         replace(
             item,
             message=item.message.replace(read.isoformat(), swapped.isoformat()),
             hint=f"write it as {swapped.isoformat()}",
         )
-        if item.rule == "DEC014" and item.position == position
+        if item.rule == "DEC014" and item.position == position and (not path or item.path == path)
         else item
         for item in findings
     ]
