@@ -456,3 +456,17 @@ def test_init_under_a_configuration_naming_the_plugin_still_makes_the_docs_folde
     assert (project.root / "docs/index.md").read_text().startswith("# Team\n")
     built = project.build("--strict")
     assert built.returncode == 0, built.stderr
+
+
+def test_init_does_not_take_numbered_chapters_of_a_document_for_records(project: Project) -> None:
+    """NERC's `architecture/add/01-architecture-overview.md` ... `08-...`: numbered
+    chapters of an architecture description, beside its ADRs; not a folder of RFCs."""
+    nygard_repository(project)
+    for number, chapter in enumerate(("overview", "context", "functional", "process"), 1):
+        project.write(
+            f"architecture/add/0{number}-architecture-{chapter}.md",
+            f"# Architecture {chapter}\n\n## Platform context\n\nText.\n\n## User types\n\nMore.\n"
+            + ("\n### Goals\n\nOurs.\n\n### Scope\n\nAll.\n" if number == 1 else ""),
+        )
+    shown = project.decisions("init")
+    assert "doc/adr/" in shown.stdout and "architecture/add" not in shown.stdout

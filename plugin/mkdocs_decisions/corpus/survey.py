@@ -450,7 +450,7 @@ def _guess_kind(folder: Path, numbered_only: bool = False) -> str:
         return "rfc"
     if re.fullmatch(r"adrs?|decisions|decision[-_ ]records|architecture[-_ ]decisions", name):
         return "adr"
-    rfc = adr = 0
+    rfc = adr = known = 0
     names = sorted(
         name
         for name in os.listdir(folder)
@@ -472,7 +472,10 @@ def _guess_kind(folder: Path, numbered_only: bool = False) -> str:
         }
         rfc += len(headings & _RFC_HEADINGS)
         adr += len(headings & _ADR_HEADINGS)
-    if rfc == adr == 0:
+        known += bool(headings & (_RFC_HEADINGS | _ADR_HEADINGS))
+    if rfc == adr == 0 or 2 * known < len(names):
+        # Fewer than half of the files head a section of a record: chapters of a document
+        # (NERC's `architecture/add/01-architecture-overview.md`), not records.
         return ""
     return "rfc" if rfc > adr else "adr"
 
