@@ -3340,3 +3340,53 @@ def test_people_in_one_front_matter_string_are_each_a_person(written: str) -> No
     """NEAR's `Authors: A <a@x>; B <b@x>`: two authors, without their addresses."""
     text = f"---\nTitle: X\nStatus: Final\nAuthors: {written}\n---\n\n## Summary\n\nX\n"
     assert record(text, "rfc/nep-0021.md", "rfc").strings("authors") == ("Ana Silva", "Bo Chen")
+
+
+def test_toml_front_matter_is_read_and_not_shown(tmp_path: Path) -> None:
+    """VMware's records under Zola: `+++`, a licence in `#` comments, `title = "..."`,
+    then MADR 2 bullets; a file named `20240509-adr-0005-use-v.md` is ADR-0005."""
+    text = '+++\n# Licence header\n# */\ntitle = "ADR-0005: Use V"\nweight = 5\n\n'
+    text += "[extra]\ntoc = true\n+++\n\n- Status: accepted\n- Date: 2024-05-08\n\n"
+    text += "## Context and Problem Statement\n\nX\n"
+    parsed, _ = parse(text, "adr/20240509-adr-0005-use-v.md", "adr")
+    assert (parsed.id, parsed.title, parsed.raw_status, parsed.date) == (
+        "ADR-0005",
+        "Use V",
+        "accepted",
+        dt.date(2024, 5, 8),
+    )
+    assert parsed.fields["title"].key_position.line == 4
+    assert "+++" not in _shown(text) and "Licence" not in _shown(text)
+    broken = parse('+++\ntitle = "Use V\n+++\n\n# Use V\n', "adr/0005-use-v.md", "adr")[1]
+    assert [at(f) for f in broken if f.rule == "DEC002"] == [("DEC002", 2, 1)]
+    found = checked(tmp_path, {"adr/20240509-adr-0005-use-v.md": text})
+    assert "DEC006" not in {f.rule for f in found}
+
+
+def test_records_that_share_a_number_but_declare_ids_of_their_own_are_no_duplicates(
+    tmp_path: Path,
+) -> None:
+    """Brighter numbers loosely and names its records by `id:` (`0037-use-a`,
+    `0037-use-b`): no DEC103. Without an `id:` of its own, the second is a duplicate."""
+    nygard = "---\nid: {id}\ntitle: {title}\nstatus: Proposed\n---\n\n# 37. {title}\n\n"
+    nygard += "## Context\n\nX\n"
+    files = {
+        "adr/0037-use-a.md": nygard.format(id="0037-use-a", title="Use A"),
+        "adr/0037-use-b.md": nygard.format(id="0037-use-b", title="Use B"),
+    }
+    assert "DEC103" not in {f.rule for f in checked(tmp_path / "apart", files)}
+    files["adr/0037-use-b.md"] = "# 37. Use B\n\n## Status\n\nProposed\n\n## Context\n\nX\n"
+    assert "DEC103" in {f.rule for f in checked(tmp_path / "alike", files)}
+
+
+def test_a_body_that_says_the_front_matters_date_and_status_again_shows_them_once() -> None:
+    """Brighter's front matter over a Nygard body (`Date:` line, `## Status` section):
+    the header shows them, the body's repetition is left out; a body that says
+    otherwise stays."""
+    front = "---\nid: 0037-use-a\ntitle: Use a\nstatus: Accepted\ncreated: 2026-01-21\n---\n"
+    body = "# 37. Use a\n\nDate: 2026-01-21\n\n## Status\n\nAccepted\n\n## Context\n\nX\n"
+    shown = _shown(front + body)
+    assert "Date:" not in shown and "## Status" not in shown and "## Context" in shown
+    other = body.replace("2026-01-21", "2026-01-25").replace("\nAccepted\n", "\nProposed\n")
+    shown = _shown(front + other)
+    assert "Date: 2026-01-25" in shown and "Proposed" in shown

@@ -225,7 +225,9 @@ _RULES = [
         "DEC103",
         "duplicate-id",
         Severity.ERROR,
-        "Two records have the same id.",
+        "Two records have the same id. Records that share a number but each declare an "
+        "`id:` of their own that differs (`id: 0037-use-a`, `id: 0037-use-b`, as a team that "
+        "names its records by those ids writes them) are not reported.",
         "Links by id become ambiguous and one of the pages would hide the other.",
         "Renumber one of the records (rename the file or change its `id:`).",
     ),

@@ -337,6 +337,8 @@ def build_corpus(
             first = by_id[key]
             if _named_alike(record, first):
                 continue  # "design-doc-x.md" in two folders of a collection named by files
+            if _declared_apart(record, first):
+                continue  # Brighter's `id: 0037-use-a` and `id: 0037-use-b`: one number, two ids
             findings.append(
                 finding(
                     "DEC103",
@@ -403,6 +405,16 @@ def _named_alike(record: Record, first: Record) -> bool:
 _ZERO_NAME = re.compile(r"^0+[-_ ]")
 _ZERO_FILE = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?0+(?:[-_ ]|$)")  # 0000-x, cep-0000
 _SERIES_OF_ID = re.compile(r"\d+$")
+
+
+def _declared_apart(record: Record, other: Record) -> bool:
+    """Whether two records that share a number each declare an `id:` of their own, and
+    the two differ: the team names its records by those ids, and numbers them loosely."""
+    ids = [
+        str(each.fields["id"].value).strip().lower() if "id" in each.fields else ""
+        for each in (record, other)
+    ]
+    return all(ids) and ids[0] != ids[1]
 
 
 def _dates_in_collection_order(

@@ -7,7 +7,9 @@ are reported. See ADR-0007.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import tomllib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -49,6 +51,8 @@ def split_front_matter(
     of the many past versions.
     """
     result = FrontMatter()
+    if lines and _TOML_FENCE.match(lines[0]):
+        return _toml_front_matter(lines, path, only)
     opening = _opening(lines)
     if opening is None:
         return result
@@ -73,6 +77,72 @@ def split_front_matter(
     if opening:
         _shift(result, opening)
     return result
+
+
+# Hugo's and Zola's TOML front matter between `+++` lines.
+_TOML_FENCE = re.compile(r"^\+\+\+\s*$")
+_TOML_KEY = re.compile(r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>\S)")
+
+
+def _toml_front_matter(lines: list[str], path: str, only: frozenset[str] | None) -> FrontMatter:
+    """TOML front matter (``+++``, ``title = "ADR-0001: Use X"``, ``#`` comments such as
+    a licence header): its top-level keys, each at the line that writes it. Tables
+    (``[extra]``) hold another tool's settings and are not read."""
+    result = FrontMatter()
+    closing = next((i for i in range(1, len(lines)) if _TOML_FENCE.match(lines[i])), None)
+    if closing is None:
+        result.findings.append(
+            finding(
+                "DEC003",
+                path,
+                Position(1, 1),
+                "front matter opened on line 1 is never closed with `+++`",
+            )
+        )
+        return result
+    result.present = True
+    result.body_start = closing + 1
+    text = "\n".join(lines[1:closing])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        result.findings.append(
+            finding(
+                "DEC002",
+                path,
+                Position(2, 1),
+                f"front matter is not valid TOML: {error}",
+                "fix the TOML, or write the front matter as YAML between `---` lines",
+            )
+        )
+        return result
+    places: dict[str, tuple[Position, Position]] = {}
+    for index, line in enumerate(lines[1:closing], start=2):
+        if line.lstrip().startswith("["):
+            break  # a table: what follows is its keys, not the record's
+        written = _TOML_KEY.match(line)
+        if written and written["key"] not in places:
+            places[written["key"]] = (
+                Position(index, written.start("key") + 1),
+                Position(index, written.start("value") + 1),
+            )
+    for key, value in data.items():
+        if isinstance(value, dict) or key not in places:
+            continue
+        if only is not None and key.lower() not in only:
+            continue
+        key_position, value_position = places[key]
+        result.fields[key] = Field(_plain_toml(value), key_position, value_position)
+    return result
+
+
+def _plain_toml(value: object) -> object:
+    """A TOML value as YAML would give it: dates and times as dates, lists as lists."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, list):
+        return [_plain_toml(item) for item in value]
+    return value
 
 
 def _opening(lines: list[str]) -> int | None:

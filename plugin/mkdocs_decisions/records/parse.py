@@ -34,6 +34,7 @@ from .kinds import (
 )
 from .metadata import (
     LABELS,
+    VALUE_SECTIONS,
     date_order,
     date_rank,
     names_in,
@@ -41,7 +42,7 @@ from .metadata import (
     read_date,
     status_phrase,
 )
-from .model import KEY, Field, Record, Reference
+from .model import KEY, Field, Record, Reference, Section
 from .text import has_control_characters, without_control_characters, without_email
 from .titles import (
     clean_title,
@@ -80,7 +81,10 @@ _NAME_DATE = re.compile(
     rf"^((?:19|20)\d{{2}})(?:([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])|"
     rf"([-_])(0?[1-9]|1[0-2])\5(0?[1-9]|[12]\d|3[01])){_TIME}(?:[-_.]|$)"
 )
-_DATED_NUMBER = re.compile(r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](\d{1,18})(?:[-_ .]|$)")
+# "2021-06-05_001-x", and with the series' letters before the number: "20240509-adr-0001-x"
+_DATED_NUMBER = re.compile(
+    r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](?:[A-Za-z]{1,6}[-_]?)?(\d{1,18})(?:[-_ .]|$)"
+)
 _REFERENCE_FIELDS = (
     "supersedes",
     "superseded_by",
@@ -298,9 +302,20 @@ def parse_record(
                 break
     if style and style not in ("front matter", METADATA_FILE):
         hidden = frozenset(metadata.hidden_lines)
-    else:  # the body's lines that gave what the front matter does not say (`## Date: x`)
+    else:
+        # The body's lines that gave what the front matter does not say (`## Date: x`),
+        # and those that say it again (Brighter's front matter over a Nygard body with its
+        # `Date:` line and `## Status` section); a line that says otherwise stays.
         taken = {f.key_position.line for k, f in metadata.fields.items() if raw_fields.get(k) is f}
-        hidden = frozenset(metadata.hidden_lines & taken)
+        again = {
+            line
+            for key, found in metadata.fields.items()
+            if raw_fields.get(key) is not found
+            and key in fields
+            and _says_the_same(key, fields[key].value, found.value, kind)
+            for line in _lines_of(found.key_position.line, structure.sections)
+        }
+        hidden = frozenset(metadata.hidden_lines & (taken | again))
     record = Record(
         path=path,
         source_path=source.source_path,
@@ -646,6 +661,28 @@ def _month_first_as_named(
     fields["date"] = replace(found, value=swapped)
     findings[:] = with_date_said(findings, found.value_position, read, swapped)
     return True
+
+
+def _says_the_same(key: str, front: object, body: object, kind: KindSpec) -> bool:
+    """Whether a body's metadata value says what the front matter's does."""
+    if key == "status" and isinstance(front, str) and isinstance(body, str):
+        word = status_phrase(body)[0]
+        ours = kind.canonical_status(front.strip())
+        return word is not None and ours is not None and kind.canonical_status(word) == ours
+    if isinstance(front, dt.date) or isinstance(body, dt.date):
+        return front == body
+    if isinstance(front, list) and isinstance(body, list):
+        return {str(v).strip().lower() for v in front} == {str(v).strip().lower() for v in body}
+    return str(front).strip().lower() == str(body).strip().lower()
+
+
+def _lines_of(line: int, sections: Iterable[Section]) -> range:
+    """The lines a metadata value takes: its line, or the whole top-level section (a
+    `## Status` section) it is the first line of."""
+    for section in sections:
+        if section.line < line <= section.end_line and section.key in VALUE_SECTIONS:
+            return range(section.line, section.end_line + 1)
+    return range(line, line + 1)
 
 
 def _near(found: Field | None, named: dt.date) -> bool:
