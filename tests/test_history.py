@@ -849,6 +849,11 @@ def test_records_at_the_top_keep_their_history_through_a_move_there(project: Pro
         ("proposed", "accepted"),
     ]
     assert sorted(history.files) == ["0001-a.md"]  # not README.md, nothing of proposals/
+    # The page's header says it, as in any other folder.
+    built = project.build()
+    assert built.returncode == 0, built.stderr
+    header = project.content("adr/0001-a/index.html").split('id="decisions-history"')[0]
+    assert "<strong>First commit:</strong> 2026-01-10" in header
 
 
 NYGARD_RECORD = (

@@ -671,3 +671,25 @@ def test_a_decided_record_with_nothing_below_its_title_is_an_error_in_any_format
             tmp_path / "adr", {"adr/0001-bad.md": "# Bad\n\n* Status: accepted\n"}
         )
     }
+
+
+def test_an_empty_record_read_as_accepted_by_default_status_fails_too(tmp_path: Path) -> None:
+    """Strimzi's proposals state no status and are read as accepted (`default_status`);
+    its template leaves every section optional. A new proposal of a title alone fails."""
+    files = {
+        "rfc/000-template.md": "<!-- Add or remove sections as required. -->\n\n# Title\n\n"
+        "## Motivation\n\nWhy.\n",
+        **{
+            f"rfc/00{n}-p{n}.md": f"# Proposal {n}\n\n## Motivation\n\nWe do it, for speed {n}.\n"
+            for n in range(1, 4)
+        },
+        "rfc/154-x.md": "# Use a bad idea\n",
+    }
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    options = {"kinds": {"rfc": {"folder": "rfc", "default_status": "accepted"}}, "history": False}
+    settings = settings_from_options(options)
+    findings = run_checks(load_corpus(tmp_path, tmp_path / "docs", settings), settings)
+    errors = [(f.path, f.rule) for f in findings if f.severity is Severity.ERROR]
+    assert errors == [("rfc/154-x.md", "DEC308")]

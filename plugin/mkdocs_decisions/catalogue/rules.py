@@ -439,7 +439,8 @@ _RULES = [
         Severity.ERROR,
         "A decided record (accepted, rejected, deprecated or superseded; an accepted or "
         "implemented RFC) has no text of its own: no section and no sentence below its "
-        "title and metadata, and no link to where it is kept. Reported only where no "
+        "title and metadata, and no link to where it is kept (also when the status is the "
+        "kind's `default_status`). Reported only where no "
         "missing section is (DEC301): in a collection whose records share no sections, "
         "or whose template asks for none.",
         "A decision is its reasons. A record that says only that something was decided "

@@ -97,7 +97,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def _decided_without_content(record: Record) -> bool:
     """Whether a decided record has no words of its own below its title and metadata."""
-    if record.status not in _DECIDED_STATUSES or record.status_assumed or record.moved_to:
+    # Decided by `default_status` too: a record that says nothing is empty whatever its
+    # format leaves unsaid (Strimzi's proposals, read as accepted).
+    if record.status not in _DECIDED_STATUSES or record.moved_to:
         return False
     text = "\n".join(
         line

@@ -109,7 +109,9 @@ _NUMBERED_BRACKETS = re.compile(r"^\[\d{1,6}\]\s*[.:)\-]?\s*\[([^\[\]]+)\]$")
 _NUMBERED_SLUG = re.compile(r"^(\d{1,6})-(?=[a-z][a-z0-9]*(?:-[a-z0-9]+)+$)")
 _NUMBER_HYPHEN = re.compile(r"^(\d{1,6})-(?=[^\W\d_])")
 _DATED_ID = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{2}-\d{2}\s*[:\-\u2013\u2014]\s+(?=\S)")
-_ONLY_ID = re.compile(r"^[A-Za-z]{1,8}[-_ ]?\d{1,6}$")
+# "CFP-37315", "ADR-12", "ADR12", "adr 12"; not a word that ends with a version
+# ("SamplerV2", "OAuth2", "Python3")
+_ONLY_ID = re.compile(r"^(?:[A-Z]{1,8}[-_ ]?\d{1,6}|[A-Za-z]{1,8}[-_ ]\d{1,6})$")
 
 
 # HTML's inline markup in a heading (`Serving <code>run_exports</code> metadata`): its

@@ -527,8 +527,8 @@ class SiteRenderer(SiteContext):
 
     def _git_facts(self, record: Record) -> list[tuple[str, str]]:
         history = self.corpus.history
-        if not history.available or self.settings.kinds[record.kind].folder == ".":
-            return []  # a kind at the top of the project has no history read (corpus/load.py)
+        if not history.available:
+            return []
         # Named for the commits they come from, so that they do not read as the record's
         # own dates (a TAP's `* Created: 18-03-2020` is its Date; its first commit is later).
         file = history.of(record.path)
