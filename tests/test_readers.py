@@ -3390,3 +3390,28 @@ def test_a_body_that_says_the_front_matters_date_and_status_again_shows_them_onc
     other = body.replace("2026-01-21", "2026-01-25").replace("\nAccepted\n", "\nProposed\n")
     shown = _shown(front + other)
     assert "Date: 2026-01-25" in shown and "Proposed" in shown
+
+
+def test_group_13_titles_numbers_and_statuses(tmp_path: Path) -> None:
+    """A word that ends with a version is a title (`# SamplerV2`); `supersedes: 0161` is
+    161, not YAML 1.1's octal; IPFS' `ipip: proposal` in `ipip-0383.md` is the status;
+    a lone underscore is the character (`_redirects`)."""
+    assert record("# SamplerV2\n\n## Summary\n\nX\n", "rfc/0016-sampler.md", "rfc").title == (
+        "SamplerV2"
+    )
+    assert record("# ADR-12\n\n## Context\n\nX\n", "adr/0012-use-x.md").title == "Use x"
+    numbered = "---\ntitle: New way\nstatus: review\nsupersedes: 0161\nrelated: [0010]\n---\n\n"
+    numbered += "## Summary\n\nX\n"
+    parsed = record(numbered, "rfc/0500-x.md", "rfc")
+    assert [r.target for r in parsed.references] == ["RFC-0161", "RFC-0010"]
+    ipip = '---\ntitle: "IPIP-0002: _redirects File Support"\ndate: 2023-03-09\n'
+    ipip += "ipip: proposal\n---\n\n## Summary\n\nX\n"
+    parsed, _ = parse(ipip, "rfc/ipip-0002.md", "rfc")
+    assert (parsed.id, parsed.title, parsed.raw_status) == (
+        "IPIP-0002",
+        "_redirects File Support",
+        "proposal",
+    )
+    hip = '---\nhip: "0001"\ntitle: X\nstatus: accepted\n---\n\n## Summary\n\nX\n'
+    assert record(hip, "rfc/hip-0001.md", "rfc").raw_status == "accepted"
+    assert record("# Use _snake_ names\n\n## Context\n\nX\n").title == "Use snake names"

@@ -33,7 +33,9 @@ _TAG = re.compile(r"<[^>]+>")
 _PAIRED_STARS = re.compile(r"(?<!\*)(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\*)")
 _STAR_RUNS = re.compile(r"\*{2,}")
 _CODE = re.compile(r"`+([^`]+?)`+")
-_UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+# Emphasis with underscores: a pair of marks at the edges of words (`_word_`, `__bold__`);
+# a lone one is the character (`_redirects`, snake_case).
+_UNDERSCORES = re.compile(r"(?<![\w])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?![\w])")
 # A backslash escape of ASCII punctuation (``exec\\_groups``, ``\\*``): the character itself,
 # kept out of the markup removal by a private-use stand-in until the end.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -130,7 +132,11 @@ def _without_markup(markdown: str, tags: bool = False) -> str:
     if "`" in text:
         text = text.replace("`", "")
     if "_" in text:
-        text = _UNDERSCORES.sub("", text)  # keep snake_case
+        for _ in range(3):  # "__bold _nested_ end__"
+            paired = _UNDERSCORES.sub(r"\2", text)
+            if paired == text:
+                break
+            text = paired
     return text.translate(_UNESCAPE) if escaped else text
 
 

@@ -21,7 +21,22 @@ from .model import KEY, Field
 
 # libyaml's loader keeps the same marks and is several times faster; PyYAML's own
 # pure-Python loader is the fallback where libyaml is not installed.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, with numbers written with leading zeros read as people write
+    them: `supersedes: 0161` is 161, not YAML 1.1's octal 113 (Solana's SIMDs)."""
+
+
+def _decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    if re.fullmatch(r"[-+]?0\d+", text):
+        return int(text, 10)
+    return int(yaml.SafeLoader.construct_yaml_int(loader, node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
 _FENCE = re.compile(r"^---\s*$")
 # YAML aliases let a few hundred bytes stand for billions of values (an "alias bomb");
 # a value that expands to more than this many is not read.

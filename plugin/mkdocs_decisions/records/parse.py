@@ -171,6 +171,7 @@ def parse_record(
     raw_fields.update(_from_status_history(raw_fields))
     raw_fields.update(_from_draft_flag(front.fields, raw_fields))
     raw_fields.update(_from_dublin_core(raw_fields))
+    raw_fields.update(_from_series_key(raw_fields, source))
     in_front_matter = "status" in raw_fields
     in_metadata_file = False
     if metadata_data is not None and source.metadata_path:
@@ -961,6 +962,20 @@ def _identity(
         )
     )
     return None, stem
+
+
+def _from_series_key(fields: dict[str, Field], source: SourceFile) -> dict[str, Field]:
+    """The status that the key named for the record's series holds, where that key says a
+    word, not the number (IPFS' `ipip: ratified` in `ipip-0001.md`), and no status is
+    written otherwise."""
+    key = _series_key(source.identity_name)
+    found = fields.get(key) if key else None
+    if found is None or "status" in fields or not isinstance(found.value, str):
+        return {}
+    value = found.value.strip()
+    if not value or value.isdigit() or not status_phrase(value)[0]:
+        return {}
+    return {"status": replace(found, written=key)}
 
 
 def _series_key(name: str) -> str:
