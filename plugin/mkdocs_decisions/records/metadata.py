@@ -1059,29 +1059,29 @@ def _read_table(
         return
     taken = False
     all_shown = True
-    shown_rows: list[int] = []
-    for index, cells, line in data:
+    for position, (index, cells, line) in enumerate(data):
         if len(cells) != 2:
             continue
         label = _label(cells[0])
-        if label in LABELS and cells[1]:
-            in_header = _take(found, label, cells[1], first_line + index, line, path, "table")
-            all_shown &= in_header
-            if in_header:
-                shown_rows.append(index)
+        value = cells[1]
+        # Qiskit's authors, one a row: `| **Authors** | Ann One |` then `| | Bob Two |`
+        for _, more, _ in data[position + 1 :]:
+            if len(more) != 2 or more[0].strip(" *_") or not more[1]:
+                break
+            value = f"{value}, {more[1]}"
+        if label in LABELS and value:
+            all_shown &= _take(found, label, value, first_line + index, line, path, "table")
             taken = True
-    # The page hides the table when the header shows all of it; with rows it would not
-    # show (``| Review Count | 2 |``, a date it cannot read), only the rows it shows go,
-    # and the table keeps its first row, which Markdown needs as its header.
-    pairs = [cells for _, cells, _ in data if not _is_header(cells)]
+    # The page hides the table only when the header shows all of it: a row it would not
+    # show (``| Scope | ... |``, a date it cannot read) keeps the whole table (a row left
+    # out of its middle would end the table there).
+    pairs = [cells for _, cells, _ in data if not _is_header(cells) and cells[0].strip(" *_")]
     if (
         taken
         and all_shown
         and all(len(cells) == 2 and _label(cells[0]) in LABELS for cells in pairs)
     ):
         found.hidden_lines.update(first_line + index for index, _, _ in rows)
-    else:
-        found.hidden_lines.update(first_line + index for index in shown_rows if index != data[0][0])
 
 
 def _is_header(cells: list[str]) -> bool:
