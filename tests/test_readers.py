@@ -3413,3 +3413,15 @@ def test_group_13_titles_numbers_and_statuses(tmp_path: Path) -> None:
     hip = '---\nhip: "0001"\ntitle: X\nstatus: accepted\n---\n\n## Summary\n\nX\n'
     assert record(hip, "rfc/hip-0001.md", "rfc").raw_status == "accepted"
     assert record("# Use _snake_ names\n\n## Context\n\nX\n").title == "Use snake names"
+
+
+def test_a_one_column_status_table_and_a_meta_name_in_code() -> None:
+    """Strimzi's `| State |` / `|---|` / `| Implemented |`; Buildpacks' `- Name:
+    \\`.profile\\` Utility Buildpack` under `# Meta`."""
+    table = "# Remove X\n\n| State |\n|---|\n| Implemented |\n\n## Motivation\n\nX\n"
+    assert record(table, "rfc/003-x.md", "rfc").status == "implemented"
+    assert "| Implemented |" not in _shown(table)
+    meta = "# Meta\n\n- Name: `.profile` Utility Buildpack\n- Start Date: 2020-01-01\n"
+    meta += "- Status: Implemented\n\n# Summary\n\nX\n"
+    parsed = record(meta, "rfc/0093-dot-profile-utility-buildpack.md", "rfc")
+    assert (parsed.title, parsed.raw_status) == (".profile Utility Buildpack", "Implemented")

@@ -1040,11 +1040,9 @@ def _read_table(
     if not data:
         return
     header = [_label(cell) for cell in data[0][1]]
-    if (
-        len(data) == 2
-        and len([h for h in header if h in LABELS]) >= 2
-        and all(h in LABELS or not h for h in header)
-    ):
+    keys = [h for h in header if h in LABELS]
+    alone = len(header) == 1 and LABELS.get(header[0]) in ("status", "date")  # "| State |"
+    if len(data) == 2 and (len(keys) >= 2 or alone) and all(h in LABELS or not h for h in header):
         # A header of keys only: a row of a revision history (``| Revision | Date |``) is
         # not the record's metadata.
         # | Status | Date |  /  | Accepted | 2021-01-01 |
@@ -1432,7 +1430,8 @@ def section_column(line: str, value: str) -> int:
 
 # A feature's name written as words ("Add gem exec command"), not as an identifier
 # ("my_awesome_feature") or the template's "(fill me in ...)".
-_PROSE_NAME = re.compile(r"^[^\W_][^\s]*(?:\s+\S+)+$")
+# A name in words, not an identifier: two words or more (`.profile Utility Buildpack`)
+_PROSE_NAME = re.compile(r"^[^\s_][^\s]*(?:\s+\S+)+$")
 
 
 def _take(
