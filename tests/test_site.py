@@ -557,3 +557,18 @@ def test_a_landing_page_titled_by_a_slug_is_shown_by_its_heading(project: Projec
     assert built.returncode == 0, built.stderr
     page = project.html("adr/index.html")
     assert "<title>Architectural Decision Log" in page and ">index<" not in page
+
+
+def test_another_generators_index_page_beside_the_records_gives_way(project: Project) -> None:
+    """IPFS keeps `src/ipips/index.html` beside its IPIPs: the folder's generated index
+    takes its place without a warning, and `--strict` passes on the first build."""
+    project.configure(plugin_options={"history": False})
+    project.write(
+        "adr/0001-a.md",
+        "# 1. Use A\n\nDate: 2024-01-01\n\n## Status\n\nProposed\n\n## Context\n\nX\n",
+    )
+    project.write("adr/index.html", "<html><body>Another generator's list</body></html>\n")
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    assert "Another generator" not in project.html("adr/index.html")
+    assert "takes the place of adr/index.html" in built.stderr

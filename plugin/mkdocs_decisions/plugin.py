@@ -423,7 +423,19 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 files.remove(existing)
                 own_source = Path(os.path.realpath(page.source_path)) if page.source_path else None
                 theirs = existing.abs_src_path and Path(os.path.realpath(existing.abs_src_path))
-                if theirs and theirs != own_source:
+                beside = self.corpus is not None and str(theirs) in {
+                    os.path.realpath(asset) for asset in self.corpus.assets.values()
+                }
+                if theirs and theirs != own_source and beside:
+                    # IPFS' `src/ipips/index.html`, another generator's page beside the
+                    # records: the folder's index takes its place in this site.
+                    log.info(
+                        printable(
+                            f"generated page {page.site_path} takes the place of "
+                            f"{existing.src_uri}, a page beside the records"
+                        )
+                    )
+                elif theirs and theirs != own_source:
                     log.warning(
                         printable(
                             f"generated page {page.site_path} replaces docs/"
