@@ -3425,3 +3425,20 @@ def test_a_one_column_status_table_and_a_meta_name_in_code() -> None:
     meta += "- Status: Implemented\n\n# Summary\n\nX\n"
     parsed = record(meta, "rfc/0093-dot-profile-utility-buildpack.md", "rfc")
     assert (parsed.title, parsed.raw_status) == (".profile Utility Buildpack", "Implemented")
+
+
+def test_a_successor_linked_on_the_forge_is_found_after_its_folder_moved(tmp_path: Path) -> None:
+    """Buildpacks link records by their address on GitHub (`.../blob/main/text/0022-x.md`);
+    after `git mv text rfcs` the link still names the record of that file name."""
+    meta = "# Meta\n\n- Name: {name}\n- Start Date: 2020-01-0{n}\n- Status: {status}\n{more}\n"
+    meta += "# Summary\n\nX\n\n# Motivation\n\nY\n"
+    url = "https://github.com/o/r/blob/main/text/0022-old.md"
+    files = {
+        "rfcs/0022-old.md": meta.format(name="Old way", n=1, status="Superseded", more=""),
+        "rfcs/0060-new.md": meta.format(
+            name="New way", n=2, status="Implemented", more=f"- Supersedes: [RFC-0022]({url})\n"
+        ),
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfcs"}}})
+    old = next(r for r in corpus.records if r.path == "rfcs/0022-old.md")
+    assert [r.path for r in corpus.successors(old)] == ["rfcs/0060-new.md"]

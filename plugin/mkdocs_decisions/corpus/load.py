@@ -112,6 +112,12 @@ def _by_path_suffix(target: str, by_path: dict[str, Record]) -> Record | None:
         for record_path, record in by_path.items()
         if path == record_path or path.endswith("/" + record_path)
     ]
+    if not found and "://" in path:
+        # A link to the record on the forge, from before its folder moved
+        # (`.../blob/main/text/0022-x.md` to `rfcs/0022-x.md`): the one record of that name.
+        name = posixpath.basename(path)
+        found = [record for record in by_path.values() if posixpath.basename(record.path) == name]
+        return found[0] if len(found) == 1 else None
     return max(found, key=lambda record: len(record.path)) if found else None
 
 
