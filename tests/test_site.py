@@ -572,3 +572,20 @@ def test_another_generators_index_page_beside_the_records_gives_way(project: Pro
     assert built.returncode == 0, built.stderr
     assert "Another generator" not in project.html("adr/index.html")
     assert "takes the place of adr/index.html" in built.stderr
+
+
+def test_a_record_split_in_two_names_both_successors_once(project: Project) -> None:
+    """Buildpacks' RFC 4 is superseded by RFC 60 and RFC 106: the banner names both, the
+    header neither a second time."""
+    project.configure(plugin_options={"history": False})
+    nygard = "# {n}. {title}\n\nDate: 2024-01-01\n\n## Status\n\n{status}\n\n## Context\n\nX\n\n"
+    nygard += "## Decision\n\nY\n\n## Consequences\n\nZ\n"
+    project.write("adr/0004-old.md", nygard.format(n=4, title="Old", status="Superseded"))
+    for n, title in ((60, "New A"), (106, "New B")):
+        status = "Accepted\n\nSupersedes [4. Old](0004-old.md)"
+        project.write(f"adr/{n:04}-new-{n}.md", nygard.format(n=n, title=title, status=status))
+    project.build()
+    header = project.content("adr/0004-old/index.html").split("## Context")[0]
+    banner = header.split("decisions-banner", 1)[1]
+    assert "ADR-0060" in banner and "ADR-0106" in banner and " and " in banner
+    assert "Superseded by:" not in header

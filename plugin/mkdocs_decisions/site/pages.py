@@ -434,9 +434,11 @@ class SiteRenderer(SiteContext):
             "facts": self._facts(record),
             "discussion": record.value("discussion"),
             "links": self.trace_pages.header_links(record, here)
-            + self._link_groups(record, here, successor if banner else None),
+            + self._link_groups(record, here, banner and bool(successor)),
             "banner": banner,
-            "successor": self.entry(successor, here) if successor else None,
+            # A record split in two (Buildpacks' RFC 4, superseded by RFC 60 and RFC 106):
+            # the banner names every successor, the header none of them a second time.
+            "successors": [self.entry(other, here) for other in self.corpus.successors(record)],
             "body": self._with_links_to_pages(record, shown_body(record)),
             "history": self._status_rows(record),
         }
@@ -580,20 +582,21 @@ class SiteRenderer(SiteContext):
         ]
 
     def _link_groups(
-        self, record: Record, here: str, in_banner: Record | None = None
+        self, record: Record, here: str, in_banner: bool = False
     ) -> list[tuple[str, list[dict[str, str]]]]:
-        """The header's rows of related records; the successor the banner names below the
-        header (``in_banner``) is not listed a second time."""
+        """The header's rows of related records; the successors the banner names below the
+        header (``in_banner``) are not listed a second time."""
         corpus = self.corpus
+        successors = corpus.successors(record)
         groups = [
             ("Supersedes", corpus.predecessors(record)),
-            ("Superseded by", [r for r in corpus.successors(record) if r is not in_banner]),
+            ("Superseded by", [] if in_banner else successors),
             ("Decisions", corpus.decisions_of(record)),
             ("Discussed in", corpus.decided_in(record)),
             ("Related", corpus.related(record)),
         ]
         shown = {r.path for _, records in groups for r in records}
-        shown |= {in_banner.path} if in_banner is not None else set()
+        shown |= {r.path for r in successors} if in_banner else set()
         shown |= self.trace_pages.linked_paths(record)
         # Anything else that points here (e.g. a future relation) is still shown.
         referenced_by = corpus.referenced_by(record)
