@@ -693,3 +693,20 @@ def test_an_empty_record_read_as_accepted_by_default_status_fails_too(tmp_path: 
     findings = run_checks(load_corpus(tmp_path, tmp_path / "docs", settings), settings)
     errors = [(f.path, f.rule) for f in findings if f.severity is Severity.ERROR]
     assert errors == [("rfc/154-x.md", "DEC308")]
+
+
+def test_a_record_split_in_two_is_no_supersession_conflict(tmp_path: Path) -> None:
+    """Two records each supersede ADR-0001, which names neither (or both): a split.
+    Where ADR-0001 names one, the other's claim disagrees (DEC202)."""
+    old = "title: A\nstatus: superseded\ndate: 2026-03-02\ndeciders: [Ana]"
+    new = "title: {t}\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]\nsupersedes: [ADR-0001]"
+    files: dict[str, str | bytes] = {
+        "adr/0001-a.md": adr(front=old),
+        "adr/0002-b.md": adr(front=new.format(t="B")),
+        "adr/0003-c.md": adr(front=new.format(t="C")),
+    }
+    assert "DEC202" not in {f.rule for f in findings_for(tmp_path / "split", files)}
+    files["adr/0001-a.md"] = adr(front=old + "\nsuperseded_by: [ADR-0002, ADR-0003]")
+    assert "DEC202" not in {f.rule for f in findings_for(tmp_path / "both", files)}
+    files["adr/0001-a.md"] = adr(front=old + "\nsuperseded_by: ADR-0002")
+    assert "DEC202" in {f.rule for f in findings_for(tmp_path / "one", files)}

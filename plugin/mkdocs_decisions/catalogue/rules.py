@@ -293,7 +293,9 @@ _RULES = [
         "DEC202",
         "supersession-conflict",
         Severity.ERROR,
-        "Records disagree about who supersedes whom (two successors for one record).",
+        "Records disagree about who supersedes whom: a record names its successor, and "
+        "another record says it supersedes it too. A record split in two (two records "
+        "each say they supersede it, and it names none or both) is no conflict.",
         "A decision can be replaced by exactly one later decision; two successors "
         "leave readers unsure which one holds.",
         "Keep one successor: fix `superseded_by` in the old record or `supersedes` in "

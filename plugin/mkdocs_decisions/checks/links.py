@@ -65,7 +65,14 @@ def check_dangling(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
 @check("DEC202", "DEC203")
 def check_supersession(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     successors = [s for s in corpus.successors(record) if s.path != record.path]
-    if len(successors) > 1:
+    # A record split in two is no conflict: every successor says it supersedes this one,
+    # and this one names none of its own, or names them all. A conflict is a successor
+    # this record names beside another that it does not.
+    named = {
+        link.target.path for link in corpus.outgoing(record) if link.relation == "superseded_by"
+    }
+    disagree = bool(named) and any(s.path not in named for s in successors)
+    if len(successors) > 1 and disagree:
         names = ", ".join(s.id for s in successors)
         yield finding(
             "DEC202",
