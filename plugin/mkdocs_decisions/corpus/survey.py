@@ -97,6 +97,12 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "replaced": "superseded",
         "partly superseded": "superseded",
         "partially superseded": "superseded",
+        "ratified": "accepted",
+        "resolved": "accepted",
+        "not planned": "rejected",
+        "won't do": "rejected",
+        "cancelled": "rejected",
+        "canceled": "rejected",
     },
     "rfc": {
         "approved": "accepted",
@@ -131,6 +137,12 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "decided": "accepted",
         "deprecated": "withdrawn",  # RFCs have no deprecated: no longer pursued
         "discontinued": "withdrawn",
+        "ratified": "accepted",  # IPFS' IPIPs
+        "activated": "implemented",  # Solana's SIMDs: live on the network
+        "deployed": "implemented",
+        "not planned": "withdrawn",
+        "cancelled": "withdrawn",
+        "canceled": "withdrawn",
         "deferred": "draft",  # paused, to be taken up again: not under review, not given up
         "postponed": "draft",
         "abandoned": "withdrawn",
