@@ -422,3 +422,20 @@ def test_a_template_of_another_document_beside_the_records_template_asks_nothing
     assert ("adr/0009-bad.md", "missing section `Decision Outcome` (required when accepted)") in (
         missing(checked(tmp_path, files, "adr"))
     )
+
+
+def test_a_template_at_the_top_stays_the_template_after_the_records_move_deeper(
+    tmp_path: Path,
+) -> None:
+    """Solana keeps `XXXX-template.md` at the top beside `proposals/`; after the records
+    move to `docs/simds/`, it is their template all the same (no Drawbacks asked: it has
+    none)."""
+    template = (
+        "# Title\n\n## Summary\n\nX\n\n## Motivation\n\nY\n\n## Alternatives Considered\n\nZ\n"
+    )
+    simd = "---\nsimd: '{n:04}'\ntitle: {title}\nstatus: Accepted\n---\n\n## Summary\n\nX\n\n"
+    simd += "## Motivation\n\nY\n\n## Alternatives Considered\n\nZ\n\n## Detailed Design\n\nD\n"
+    files = {"XXXX-template.md": template}
+    for n, title in ((1, "Process"), (2, "Fees"), (3, "Votes")):
+        files[f"docs/simds/{n:04}-x.md"] = simd.format(n=n, title=title)
+    assert missing(checked(tmp_path, files, "rfc", {"folder": "docs/simds"})) == []

@@ -511,6 +511,23 @@ def _templates_beside(
         templates = [n for n in pages if template_file(sibling / n)]
         if templates and all(n in templates or n.lower() in LANDING_NAMES for n in pages):
             found += [_template_source(str(sibling / n), "", project_root) for n in templates]
+    # Higher up, to the top of the repository: Solana's `XXXX-template.md` at the top
+    # stays the template of its proposals after they move from `proposals/` to
+    # `docs/simds/`.
+    above = parent
+    while not found and os.path.realpath(above) != os.path.realpath(project_root):
+        above = above.parent
+        if not _inside(os.path.realpath(above), os.path.realpath(project_root)):
+            break
+        try:
+            higher = sorted(os.listdir(above))
+        except OSError:
+            break
+        found = [
+            _template_source(str(above / n), "", project_root)
+            for n in higher
+            if template_file(above / n)
+        ]
     return found
 
 
