@@ -931,3 +931,32 @@ def test_a_heading_goes_to_the_option_of_that_title_before_one_of_that_short_nam
         [("bad", "a contract")],
         [("good", "we run it")],
     ]
+
+
+def test_no_matrix_when_no_argument_weighs_on_a_driver(project: Project) -> None:
+    """Drivers `Performance` and `Cost`, pros and cons that name neither: every driver
+    row would say "no argument" and the other arguments repeat the pros and cons, so
+    the page shows no matrix."""
+    body = (
+        "# Use X\n\n## Context and Problem Statement\n\nWhy.\n\n## Decision Drivers\n\n"
+        "* Performance\n* Cost\n\n## Considered Options\n\n* Rust\n* Go\n\n"
+        '## Decision Outcome\n\nChosen option: "Rust", because.\n\n### Consequences\n\n'
+        "* Good, because fast.\n* Bad, because hard to hire for.\n\n"
+        "## Pros and Cons of the Options\n\n### Rust\n\n* Good, because it is written in Rust\n"
+        "* Bad, because few know it\n\n### Go\n\n* Good, because simple\n* Bad, because GC\n"
+    )
+    project.configure(plugin_options={"history": False})
+    project.write(
+        "adr/0001-use-x.md",
+        "---\nstatus: accepted\ndate: 2026-01-02\ndeciders: [Ana]\n---\n\n" + body,
+    )
+    built = project.build()
+    assert built.returncode == 0, built.stderr
+    assert "decisions-tradeoffs" not in project.html("adr/0001-use-x/index.html")
+    weighed = body.replace("because it is written in Rust", "because of its performance")
+    project.write(
+        "adr/0001-use-x.md",
+        "---\nstatus: accepted\ndate: 2026-01-02\ndeciders: [Ana]\n---\n\n" + weighed,
+    )
+    project.build()
+    assert "decisions-tradeoffs" in project.html("adr/0001-use-x/index.html")

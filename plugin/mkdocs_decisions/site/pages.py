@@ -52,7 +52,7 @@ from .markup import css_token, file_token, web_link
 from .reuse import PageReuse
 from .split import by_date, pack, parts_folder
 from .trace_pages import TracePages
-from .tradeoffs import matrix_for, matrix_values
+from .tradeoffs import matrix_for, matrix_values, weighs_against_rows
 from .urls import page_url, relative_link, relative_path
 
 T = TypeVar("T")
@@ -456,7 +456,7 @@ class SiteRenderer(SiteContext):
     def _tradeoffs(self, record: Record) -> str:
         """The record's trade-off matrix, below its header (ADR-0023); "" without one."""
         matrix = matrix_for(self.corpus, self.settings, record)
-        if matrix is None:
+        if matrix is None or not weighs_against_rows(matrix):
             return ""
         return self.render("record_tradeoffs.html.j2", {"matrix": matrix_values(matrix)})
 

@@ -26,6 +26,17 @@ def matrix_for(corpus: Corpus, settings: Settings, record: Record) -> TradeoffMa
     )
 
 
+def weighs_against_rows(matrix: TradeoffMatrix) -> bool:
+    """Whether an argument is placed in a row of a driver or an objective: a matrix whose
+    arguments are all "other arguments" repeats the record's pros and cons, and is not
+    shown."""
+    return any(
+        any(cell for cell in cells)
+        for row, cells in zip(matrix.rows, matrix.cells, strict=True)
+        if row.kind != "other"
+    )
+
+
 def matrix_values(matrix: TradeoffMatrix) -> dict[str, Any]:
     """What ``record_tradeoffs.html.j2`` shows: columns, and rows of cells of arguments."""
     return {
