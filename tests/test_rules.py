@@ -710,3 +710,17 @@ def test_a_record_split_in_two_is_no_supersession_conflict(tmp_path: Path) -> No
     assert "DEC202" not in {f.rule for f in findings_for(tmp_path / "both", files)}
     files["adr/0001-a.md"] = adr(front=old + "\nsuperseded_by: ADR-0002")
     assert "DEC202" in {f.rule for f in findings_for(tmp_path / "one", files)}
+
+
+def test_pros_of_and_cons_of_headings_are_one_option(tmp_path: Path) -> None:
+    """sharethrift's `### Pros of Polling` then `### Cons of Polling`: one option with
+    its pros and its cons, not two options without them; `### Pros of Webhooks` alone
+    has no con."""
+    body = VALID_BODY.format(title="T").split("## Pros and Cons of the Options")[0]
+    body += "## Pros and Cons of the Options\n\n### Pros of Polling\n\n* Simple\n\n"
+    body += "### Cons of Polling\n\n* Slow\n\n### Pros of Webhooks\n\n* Fast\n"
+    front = "title: T\nstatus: accepted\ndate: 2026-03-02\ndeciders: [Ana]"
+    findings = findings_for(tmp_path, {"adr/0001-a.md": adr(front=front, body=body)})
+    assert [f.message for f in findings if f.rule == "DEC306"] == [
+        "option `Webhooks` has no con (`* Bad, because ...`)"
+    ]

@@ -579,18 +579,37 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
     if pros_and_cons is None:
         return
     sections = {alias for spec in kind.sections for alias in spec.aliases}
+    # "### Pros of Polling" and "### Cons of Polling": one option, its arguments headed
+    headed: dict[str, tuple[int, str, set[str]]] = {}
+    for part in pros_and_cons.children:
+        said = _HEADED_ARGUMENTS.match(plain_text(part.title).strip())
+        if said is not None and all_items(part):
+            name = said["option"]
+            line, title, kinds = headed.setdefault(name.lower(), (part.line, name, set()))
+            kinds.add("good" if said["good"] else "bad")
+    for line, title, kinds in headed.values():
+        lacking = [text for kind_of, text in _ARGUMENT_HINTS if kind_of not in kinds]
+        if lacking:
+            yield finding(
+                "DEC306",
+                record.path,
+                Position(line, 1),
+                f"option `{title}` has no {' and no '.join(lacking)}",
+            )
     for option in pros_and_cons.children:
         if option.key in sections or _COMMENTS.match(option.key):
             continue  # "### Consequences" misplaced, "### General comments (Arno)"
+        if _HEADED_ARGUMENTS.match(plain_text(option.title).strip()):
+            continue  # counted above, with the other heading of its option
         items = all_items(option)
         if not items:
             continue  # pros and cons written as prose
         stated = stated_kinds(option) | _kinds_in_tables(option)
         missing = []
         if "good" not in stated and not any(is_pro(plain_text(i.text), i) for i in items):
-            missing.append("pro (`* Good, because ...`)")
+            missing.append(_ARGUMENT_HINTS[0][1])
         if "bad" not in stated and not any(is_con(plain_text(i.text), i) for i in items):
-            missing.append("con (`* Bad, because ...`)")
+            missing.append(_ARGUMENT_HINTS[1][1])
         if missing:
             yield finding(
                 "DEC306",
@@ -601,6 +620,12 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
 
 
 _COMMENTS = re.compile(r"^(?:general\s+)?(?:comments?|remarks?|notes?|discussion)\b")
+_ARGUMENT_HINTS = (("good", "pro (`* Good, because ...`)"), ("bad", "con (`* Bad, because ...`)"))
+_HEADED_ARGUMENTS = re.compile(
+    r"^(?:(?P<good>pros?|advantages?|benefits?|strengths?|upsides?)|"
+    r"(?:cons?|disadvantages?|drawbacks?|weakness(?:es)?|downsides?))\s+(?:of|for)\s+(?P<option>.+)$",
+    re.IGNORECASE,
+)
 
 
 def _kinds_in_tables(option: Section) -> frozenset[str]:
