@@ -724,3 +724,11 @@ def test_pros_of_and_cons_of_headings_are_one_option(tmp_path: Path) -> None:
     assert [f.message for f in findings if f.rule == "DEC306"] == [
         "option `Webhooks` has no con (`* Bad, because ...`)"
     ]
+
+
+def test_the_no_alternatives_hint_names_the_records_own_heading(tmp_path: Path) -> None:
+    rfc = VALID_RFC.replace("## Alternatives", "## Rejected alternatives").replace(
+        "* Keep computing in each pipeline\n* Buy a managed store\n", "N/A\n"
+    )
+    (hit,) = [f for f in findings_for(tmp_path, {"rfc/0001-a.md": rfc}) if f.rule == "DEC307"]
+    assert "`## Rejected alternatives`" in hit.hint

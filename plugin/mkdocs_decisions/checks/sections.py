@@ -657,6 +657,8 @@ def check_alternatives(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
             record.path,
             Position(section.line, 1),
             f"section `{section.title}` says no alternative was considered (`{text[:40]}`)",
+            f"name at least one alternative under `## {plain_text(section.title).strip()}` (a "
+            "bullet or a `###` subsection each) and why it was not chosen",
         )
 
 
