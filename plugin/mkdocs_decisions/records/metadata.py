@@ -535,10 +535,10 @@ def _label_heading(title: str) -> bool:
     """Whether a heading is a status or date label with its value (``Status: accepted``);
     ``## Implementation: etcd state store`` is a section on the implementation."""
     label, colon, value = title.partition(":")
-    name = _label(label)
-    if name in _IMPLEMENTATION_LABELS:
+    if not (colon and value.strip()):
         return False
-    return bool(colon and value.strip()) and LABELS.get(name) in ("status", "date")
+    name = _label(label)
+    return name not in _IMPLEMENTATION_LABELS and LABELS.get(name) in ("status", "date")
 
 
 # Labels that give the status only by how far the implementation got (Prometheus'
