@@ -226,6 +226,22 @@ def test_a_typo_fixed_after_acceptance_is_no_edit(project: Project) -> None:
     assert [f for f in findings(project) if "DEC402" in f]
 
 
+def test_one_persons_name_and_login_are_one_contributor(project: Project) -> None:
+    """Strimzi's `Jason Morais` and `jasonmorais` (the same person's commits and merges on
+    the forge): one contributor, by the name written first."""
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=PROPOSED))
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00", ("Jason Morais", "j@x.org"))
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all(
+        "accept", "2026-02-10T09:00:00+00:00", ("jasonmorais", "j@users.noreply")
+    )
+    project.write("adr/0001-a.md", adr(front=ACCEPTED.replace("Ana]", "Ana, Bo]")))
+    project.git_commit_all("edit", "2026-02-10T10:00:00+00:00", ("Bo Chen", "bo@x.org"))
+    file = read_history(project.root, ["adr"]).of("adr/0001-a.md")
+    assert file is not None and file.authors == ("Jason Morais", "Bo Chen")
+
+
 def test_mailmap_names_and_no_email_anywhere(project: Project) -> None:
     lifecycle_project(project)
     project.write(".mailmap", "Bo Chen-Larsen <bo@example.com>\n")

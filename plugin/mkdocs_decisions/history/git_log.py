@@ -173,8 +173,14 @@ class FileHistory:
     @property
     def authors(self) -> tuple[str, ...]:
         """Names of everyone who changed the text, in order of first commit (who moved
-        the file only is not an author of it)."""
-        return tuple(dict.fromkeys(version.commit.author for version in self.edits))
+        the file only is not an author of it). One person's name and login, as their
+        commits and their merges on the forge write them (`Jason Morais`, `jasonmorais`),
+        are one name: the first written."""
+        names: dict[str, str] = {}
+        for version in self.edits:
+            name = version.commit.author
+            names.setdefault(re.sub(r"[\W_]+", "", name).lower() or name, name)
+        return tuple(names.values())
 
     def changed_to(self, status: str) -> Commit | None:
         """The commit that first changed the record's status to ``status``; None when none
