@@ -3442,3 +3442,14 @@ def test_a_successor_linked_on_the_forge_is_found_after_its_folder_moved(tmp_pat
     corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfcs"}}})
     old = next(r for r in corpus.records if r.path == "rfcs/0022-old.md")
     assert [r.path for r in corpus.successors(old)] == ["rfcs/0060-new.md"]
+
+
+def test_a_question_heading_is_its_section_not_the_title() -> None:
+    """fablabbcn's records: no title heading, `## Why?` first: the title is the file
+    name's, and `Why?` is the context, as `Why` is."""
+    text = (
+        "- Deciders: someone\n- Date: 2020-12-03\n\n## Why?\n\n- Fewer bytes.\n\n## Solution\n\nX\n"
+    )
+    parsed = record(text, "adr/0001-minimize-kit-payload.md")
+    assert parsed.title == "Minimize kit payload"
+    assert [s.key for s in parsed.sections] == ["why", "solution"]

@@ -589,3 +589,19 @@ def test_a_record_split_in_two_names_both_successors_once(project: Project) -> N
     banner = header.split("decisions-banner", 1)[1]
     assert "ADR-0060" in banner and "ADR-0106" in banner and " and " in banner
     assert "Superseded by:" not in header
+
+
+def test_a_link_to_the_folders_readme_reaches_its_index(project: Project) -> None:
+    """NeIC's records link `[the guide](README.md#index)`; the README is the folder's
+    index page here, so the link goes there."""
+    project.configure(plugin_options={"history": False})
+    project.write("adr/README.md", "# Decisions\n\n## Index\n\nHow we decide.\n")
+    project.write(
+        "adr/0001-a.md",
+        "# 1. Use A\n\nDate: 2024-01-01\n\n## Status\n\nProposed\n\n## Context\n\n"
+        "See [the guide](README.md) and [the index](README.md#index).\n",
+    )
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    page = project.content("adr/0001-a/index.html")
+    assert 'href="../"' in page and 'href="../#index"' in page and "README.md" not in page

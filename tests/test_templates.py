@@ -439,3 +439,20 @@ def test_a_template_at_the_top_stays_the_template_after_the_records_move_deeper(
     for n, title in ((1, "Process"), (2, "Fees"), (3, "Votes")):
         files[f"docs/simds/{n:04}-x.md"] = simd.format(n=n, title=title)
     assert missing(checked(tmp_path, files, "rfc", {"folder": "docs/simds"})) == []
+
+
+def test_the_template_in_a_folder_of_rfcs_beside_the_adrs_is_the_rfcs(tmp_path: Path) -> None:
+    """NeIC keeps `docs/rfcs/template.md` (no Decision Outcome) beside `docs/decisions/`:
+    that is the RFCs' template, and does not excuse the ADRs from their outcome."""
+    files = {
+        "docs/decisions/0006-use-x.md": "---\nstatus: accepted\ndate: 2026-01-01\n---\n\n"
+        "# Use X\n\n## Context and Problem Statement\n\nWhy.\n\n## Considered Options\n\n"
+        "* X\n* Y\n",
+        "docs/rfcs/README.md": "# RFCs\n",
+        "docs/rfcs/template.md": "# Title\n\n## Summary\n\nX\n\n## Open Questions\n\nY\n",
+    }
+    found = missing(checked(tmp_path, files, "adr", {"folder": "docs/decisions"}))
+    assert (
+        "docs/decisions/0006-use-x.md",
+        "missing section `Decision Outcome` (required when accepted)",
+    ) in found

@@ -151,7 +151,7 @@ def section_key(title: str) -> str:
     text = plain_text(text).lower().strip()
     text = _DECORATION.sub("", text)
     text = _NUMBERING.sub("", text)
-    text = _WHOLE_BRACKETS.sub(r"\1", text.rstrip(":").strip())
+    text = _WHOLE_BRACKETS.sub(r"\1", text.rstrip(":?").strip())
     # A typographic apostrophe is a plain one; "The problem" names the problem section.
     text = _LEADING_ARTICLE.sub("", text.replace("\u2019", "'"))
     return text.strip()

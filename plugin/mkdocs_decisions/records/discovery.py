@@ -501,6 +501,7 @@ def _templates_beside(
             or sibling == folder
             or sibling.is_symlink()
             or not sibling.is_dir()
+            or name.lower().rstrip("s") in others  # "rfcs/template.md": the RFCs' own
         ):
             continue
         try:

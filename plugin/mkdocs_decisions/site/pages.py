@@ -555,11 +555,16 @@ class SiteRenderer(SiteContext):
             return body
 
         def folder_pages() -> dict[str, str]:
-            return {
+            pages = {
                 other.path: other.site_path
                 for other in self.corpus.records
                 if posixpath.basename(other.path) != posixpath.basename(other.site_path)
             }
+            # A folder's README, which is its index page here (`[the guide](README.md)`)
+            for landing in self.corpus.landing_pages:
+                folder = _folder_of(landing.source.site_path)
+                pages.setdefault(landing.source.path, _index_path(folder))
+            return pages
 
         pages = self.corpus.memo("pages of folder records", folder_pages)
         return links_to_pages(body, record, pages) if pages else body
