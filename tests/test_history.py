@@ -142,6 +142,26 @@ def test_a_status_from_the_metadata_file_is_not_a_change_in_the_working_tree(
     assert not [f for f in run_checks(corpus, settings) if f.rule == "DEC401"]
 
 
+def test_lines_of_the_decision_that_look_like_labels_are_its_words(project: Project) -> None:
+    """`| State | Redis cluster |` in the Decision, `- Implementation: ...` in the
+    Consequences are the decision's words, not metadata: rewriting them is an edit."""
+    project.configure()
+    body = adr(front=ACCEPTED).split("---\n", 2)[2]
+    table = "\n| State | Redis cluster |\n| Data | encrypted at rest |\n\n"
+    items = "\n- Implementation: the gateway calls Redis\n- Every service restarts\n\n"
+    text = body.replace("## Consequences\n", "## Consequences\n" + items, 1)
+    text = text.replace("## Decision Outcome\n", "## Decision Outcome\n" + table, 1)
+    assert table in text and items in text
+    front = "---\n" + adr(front=ACCEPTED).split("---\n", 2)[1] + "---\n"
+    project.write("adr/0001-a.md", front + text)
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00")
+    changed = text.replace("Redis cluster", "Memcached").replace("encrypted at rest", "plain")
+    changed = changed.replace("calls Redis", "calls Memcached").replace("restarts", "stays")
+    project.write("adr/0001-a.md", front + changed)
+    project.git_commit_all("rewrite", "2026-03-01T09:00:00+00:00")
+    assert [f for f in findings(project) if "DEC402" in f]
+
+
 def test_illegal_transition_in_history_and_in_the_working_tree(project: Project) -> None:
     project.configure()
     project.write("adr/0001-a.md", adr(front=PROPOSED))

@@ -3439,6 +3439,14 @@ def test_a_successor_linked_on_the_forge_is_found_after_its_folder_moved(tmp_pat
             name="New way", n=2, status="Implemented", more=f"- Supersedes: [RFC-0022]({url})\n"
         ),
     }
+    # Only a link to this repository's forge: another repository's file of the same name
+    # is not this record.
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfcs"}}})
+    old = next(r for r in corpus.records if r.path == "rfcs/0022-old.md")
+    assert corpus.successors(old) == []
+    files[".git/config"] = (
+        '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:o/r.git\n'
+    )
     corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfcs"}}})
     old = next(r for r in corpus.records if r.path == "rfcs/0022-old.md")
     assert [r.path for r in corpus.successors(old)] == ["rfcs/0060-new.md"]
@@ -3453,3 +3461,70 @@ def test_a_question_heading_is_its_section_not_the_title() -> None:
     parsed = record(text, "adr/0001-minimize-kit-payload.md")
     assert parsed.title == "Minimize kit payload"
     assert [s.key for s in parsed.sections] == ["why", "solution"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "path", "title"),
+    [
+        ("# 3-tier architecture", "adr/0003-x.md", "3-tier architecture"),
+        ("# 2-phase commit for payments", "adr/0002-x.md", "2-phase commit for payments"),
+        ("# 0-downtime deployments", "adr/0005-x.md", "0-downtime deployments"),
+        ("# 12-factor app", "adr/0012-x.md", "12-factor app"),
+        ("# 0004-Use X", "adr/0004-x.md", "Use X"),
+    ],
+)
+def test_a_number_that_belongs_to_the_title_stays(heading: str, path: str, title: str) -> None:
+    assert record(f"{heading}\n\n## Context\n\nX\n", path).title == title
+
+
+def test_odd_inputs_found_in_review_become_findings_not_tracebacks() -> None:
+    """An `Implementation:` value that is no status word before the Status label; a
+    superscript digit as a reference; TOML and YAML nested past any sense."""
+    text = "# 1. Use X\n\n* Implementation: pending the work of the storage team\n"
+    text += "* Status: Accepted\n\n## Context\n\nWe need.\n"
+    assert record(text).status == "accepted"
+    parsed, _ = parse('---\nsupersedes: "²"\nstatus: accepted\n---\n# X\n', "adr/0001-x.md", "adr")
+    assert [r.target for r in parsed.references] == ["²"]
+    toml = '+++\ntitle = "Use X"\nx = ' + "[" * 500 + "]" * 500 + "\n+++\n# X\n"
+    assert "DEC002" in {f.rule for f in parse(toml, "adr/0001-x.md", "adr")[1]}
+    deep = "---\nx: " + "[" * 6000 + "]" * 6000 + "\n---\n# X\n"
+    assert "DEC002" in {f.rule for f in parse(deep, "adr/0001-x.md", "adr")[1]}
+
+
+def test_record_folders_titled_with_the_word_template_stay_records(tmp_path: Path) -> None:
+    nygard = "# {n}. {title}\n\nDate: 2024-01-0{n}\n\n## Status\n\nProposed\n\n## Context\n\nX\n"
+    files = {
+        f"adr/000{n}-x{n}/README.md": nygard.format(n=n, title=title)
+        for n, title in ((1, "Use A"), (2, "Email templates"), (3, "Helm chart template"))
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"adr": {"folder": "adr"}}})
+    assert len(corpus.records) == 3
+
+
+def test_a_sentence_that_links_elsewhere_after_superseded_by_names_no_successor(
+    tmp_path: Path,
+) -> None:
+    text = "# 2. Use B\n\n## Status\n\nSuperseded\n\n## Context\n\nThis record was superseded "
+    text += "by later work; see [the changelog](../CHANGELOG.md).\n"
+    found = checked(tmp_path, {"adr/0002-use-b.md": text})
+    assert "DEC105" in {f.rule for f in found} and "DEC201" not in {f.rule for f in found}
+
+
+@pytest.mark.parametrize(
+    ("body", "empty"),
+    [
+        ("使用PostgreSQL作为主数据库。", False),
+        ("We use X.", False),
+        ("Use Postgres.", False),
+        ("TBD", True),
+        ("", True),
+    ],
+)
+def test_a_short_decision_is_content(tmp_path: Path, body: str, empty: bool) -> None:
+    text = f"---\nstatus: accepted\ndate: 2026-01-01\ndeciders: [Ana]\n---\n\n# Use X\n\n{body}\n"
+    files = {"rfc/0001-use-x.md": text}
+    found = checked(tmp_path, files, "rfc")
+    if empty:  # said by the missing sections, or by DEC308 where none is asked
+        assert {"DEC301", "DEC308"} & {f.rule for f in found}
+    else:
+        assert "DEC308" not in {f.rule for f in found}

@@ -605,3 +605,25 @@ def test_a_link_to_the_folders_readme_reaches_its_index(project: Project) -> Non
     assert built.returncode == 0, built.stderr
     page = project.content("adr/0001-a/index.html")
     assert 'href="../"' in page and 'href="../#index"' in page and "README.md" not in page
+
+
+def test_a_status_read_through_an_alias_keeps_the_teams_word_on_the_page(
+    project: Project,
+) -> None:
+    """conda-forge's `Deferred` read as draft, `Final` as accepted: the badge says the
+    status, and the team's word stands beside it, escaped."""
+    project.configure(
+        plugin_options={
+            "history": False,
+            "kinds": {"rfc": {"aliases": {"deferred & parked": "draft"}}},
+        }
+    )
+    rfc = "# {title}\n\n* Status: {status}\n\n## Summary\n\nX\n\n## Motivation\n\nY\n"
+    project.write("rfc/0001-a.md", rfc.format(title="A", status="Deferred & parked"))
+    project.write("rfc/0002-b.md", rfc.format(title="B", status="Draft"))
+    built = project.build()
+    assert built.returncode == 0, built.stderr
+    first = project.content("rfc/0001-a/index.html")
+    assert "decisions-status-draft" in first
+    assert '<span class="decisions-status-as-written">(Deferred &amp; parked)</span>' in first
+    assert "decisions-status-as-written" not in project.content("rfc/0002-b/index.html")

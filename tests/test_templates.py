@@ -456,3 +456,22 @@ def test_the_template_in_a_folder_of_rfcs_beside_the_adrs_is_the_rfcs(tmp_path: 
         "docs/decisions/0006-use-x.md",
         "missing section `Decision Outcome` (required when accepted)",
     ) in found
+
+
+def test_githubs_issue_template_at_the_top_is_no_template_of_records(tmp_path: Path) -> None:
+    """The walk up to the top takes templates of records only: GitHub's
+    `ISSUE_TEMPLATE.md` with a `## Context` does not excuse an ADR its consequences."""
+    nygard = "# {n}. Use {n}\n\n## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nY\n"
+    files = {
+        "ISSUE_TEMPLATE.md": "## Context\n\nWhat happened.\n\n## Steps to reproduce\n\n1.\n",
+        **{
+            f"docs/adr/000{n}-use-{n}.md": nygard.format(n=n) + "\n## Consequences\n\nZ\n"
+            for n in range(1, 4)
+        },
+        "docs/adr/0004-use-4.md": nygard.format(n=4),
+    }
+    found = missing(checked(tmp_path, files, "adr", {"folder": "docs/adr"}))
+    assert (
+        "docs/adr/0004-use-4.md",
+        "missing section `Consequences` (required when accepted)",
+    ) in found

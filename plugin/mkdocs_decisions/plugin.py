@@ -423,10 +423,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 files.remove(existing)
                 own_source = Path(os.path.realpath(page.source_path)) if page.source_path else None
                 theirs = existing.abs_src_path and Path(os.path.realpath(existing.abs_src_path))
-                beside = self.corpus is not None and str(theirs) in {
-                    os.path.realpath(asset) for asset in self.corpus.assets.values()
-                }
-                if theirs and theirs != own_source and beside:
+                elsewhere = bool(theirs) and theirs != own_source
+                if elsewhere and str(theirs) in self._asset_paths():
                     # IPFS' `src/ipips/index.html`, another generator's page beside the
                     # records: the folder's index takes its place in this site.
                     log.info(
@@ -435,7 +433,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                             f"{existing.src_uri}, a page beside the records"
                         )
                     )
-                elif theirs and theirs != own_source:
+                elif elsewhere:
                     log.warning(
                         printable(
                             f"generated page {page.site_path} replaces docs/"
@@ -446,6 +444,19 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         if page.source_path:
             generated.edit_uri = self._edit_uri(page.source_path)
         files.append(generated)
+
+    def _asset_paths(self) -> set[str]:
+        """The real paths of the files copied from beside the records, once per corpus."""
+        if self.corpus is None:
+            return set()
+        return self.corpus.memo(
+            "asset real paths",
+            lambda: (
+                {os.path.realpath(asset) for asset in self.corpus.assets.values()}
+                if self.corpus is not None
+                else set()
+            ),
+        )
 
     def _edit_uri(self, source_path: str) -> str:
         """The edit link of a record: the real file relative to docs/, as a URL path,

@@ -92,7 +92,8 @@ def check_sections(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[F
 
 
 _DECIDED_STATUSES = frozenset({"accepted", "rejected", "deprecated", "superseded", "implemented"})
-_WORD = re.compile(r"[^\W\d_]{2,}")
+# A word, or one character of a script written without spaces (Chinese, Japanese, Korean)
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W\d_]+")
 
 
 def _decided_without_content(record: Record) -> bool:
@@ -107,7 +108,7 @@ def _decided_without_content(record: Record) -> bool:
         if number not in record.hidden_lines
     )
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
-    return len(_WORD.findall(text)) < 3
+    return len(_WORD.findall(text)) < 2  # "Use Postgres." is a decision; "TBD" is not
 
 
 def _section_findings(

@@ -100,7 +100,7 @@ def uncommitted_notes(corpus: Corpus, project_root: Path | None = None) -> list[
     return notes
 
 
-def _by_path_suffix(target: str, by_path: dict[str, Record]) -> Record | None:
+def _by_path_suffix(target: str, by_path: dict[str, Record], forge: str = "") -> Record | None:
     """The record a path or URL ends with: a link written from the repository's root
     (``doc/adr/0021-x.md`` inside ``doc/adr/``), or to the record on the forge
     (``https://github.com/o/r/blob/main/doc/adr/0021-x.md``)."""
@@ -112,13 +112,32 @@ def _by_path_suffix(target: str, by_path: dict[str, Record]) -> Record | None:
         for record_path, record in by_path.items()
         if path == record_path or path.endswith("/" + record_path)
     ]
-    if not found and "://" in path:
-        # A link to the record on the forge, from before its folder moved
+    if not found and forge and path.startswith(forge + "/"):
+        # A link to the record on this repository's forge, from before its folder moved
         # (`.../blob/main/text/0022-x.md` to `rfcs/0022-x.md`): the one record of that name.
         name = posixpath.basename(path)
         found = [record for record in by_path.values() if posixpath.basename(record.path) == name]
         return found[0] if len(found) == 1 else None
     return max(found, key=lambda record: len(record.path)) if found else None
+
+
+def _forge_of(records: list[Record]) -> str:
+    """The web address of the project's `origin` remote (`https://github.com/o/r`), read
+    from `.git/config` (no git process); "" when it has none."""
+    record = next((r for r in records if r.source_path.endswith(r.path)), None)
+    if record is None:
+        return ""
+    root = record.source_path[: -len(record.path)]
+    try:
+        with open(os.path.join(root, ".git", "config"), encoding="utf-8") as opened:
+            config = opened.read(65536)
+    except (OSError, UnicodeDecodeError):
+        return ""
+    origin = re.search(r'\[remote "origin"\][^\[]*?\burl\s*=\s*(\S+)', config)
+    if origin is None:
+        return ""
+    url = re.sub(r"^(?:ssh://)?git@([^:/]+)[:/]", r"https://\1/", origin[1])
+    return url.removesuffix(".git").rstrip("/")
 
 
 def _nested_repository(project_root: Path, path: str) -> str | None:
@@ -359,11 +378,14 @@ def build_corpus(
 
     links: list[Link] = []
     unresolved: list[tuple[Record, Reference]] = []
+    forge = (
+        _forge_of(records) if any("://" in r.target for x in records for r in x.references) else ""
+    )
     for record in records:
         for reference in record.references:
             target = by_path.get(reference.target) if reference.target.endswith(".md") else None
             target = target or by_id.get(normalise_id(reference.target))
-            target = target or _by_path_suffix(reference.target, by_path)
+            target = target or _by_path_suffix(reference.target, by_path, forge)
             if target is None and reference.target.startswith("/"):  # a site's route
                 target = _by_path_suffix(reference.target.rstrip("/") + ".md", by_path)
             if target is None and "://" in reference.target:
@@ -439,6 +461,7 @@ def _dates_in_collection_order(
     if not month_first or not any(orders[kind]["either"] for kind in month_first):
         return records, findings
     read_again = []
+    said: dict[str, tuple[Position, dt.date, dt.date]] = {}  # path -> where, read, now
     for record in records:
         found = record.fields.get("date")
         read = found.value if found is not None else None
@@ -452,8 +475,15 @@ def _dates_in_collection_order(
         ):
             fields = {**record.fields, "date": replace(found, value=swapped)}
             record = replace(record, fields=fields, date_order="month first", derived={})
-            findings = with_date_said(findings, found.value_position, read, swapped, record.path)
+            said[record.path] = (found.value_position, read, swapped)
         read_again.append(record)
+    # One pass over the findings, whatever the number of dates read again
+    findings = [
+        with_date_said([item], *said[item.path], item.path)[0]
+        if item.rule == "DEC014" and item.path in said
+        else item
+        for item in findings
+    ]
     return read_again, findings
 
 

@@ -139,6 +139,7 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "discontinued": "withdrawn",
         "ratified": "accepted",  # IPFS' IPIPs
         "activated": "implemented",  # Solana's SIMDs: live on the network
+        "implementation": "accepted",  # EIP-style: agreed after review, being built
         "deployed": "implemented",
         "not planned": "withdrawn",
         "cancelled": "withdrawn",

@@ -228,18 +228,23 @@ def content_lines(text: str) -> list[str]:
         if end:
             kept = _substance_of_front_matter(lines[1:end])
             lines = lines[end + 1 :]
+    in_sections = False  # below the first section heading (`##`), past the metadata
     for line in lines:
         # Cheap tests first: a large record has thousands of lines, and many versions.
         if line.startswith("#") and _HEADING.match(line):
             in_status = bool(_STATUS_HEADING.match(line))
+            in_sections = in_sections or line.startswith("##")
         elif in_status:
             continue
-        skipping = bool(
-            _LINK_KEYS.match(line)
-            or ((":" in line or "|" in line) and _METADATA_LINE.match(line))
-            or (skipping and _CONTINUATION.match(line))
+        skipping = bool(_LINK_KEYS.match(line) or (skipping and _CONTINUATION.match(line)))
+        # The body's metadata lines, where records keep them: above the first section
+        # (below the title), not a "| State | Redis cluster |" row of the decision itself.
+        metadata = (
+            not in_sections
+            and (":" in line or line.count("|") == 3)
+            and _METADATA_LINE.match(line) is not None
         )
-        if not skipping and not ("](" in line and _LIFECYCLE_LINK.match(line)):
+        if not skipping and not metadata and not ("](" in line and _LIFECYCLE_LINK.match(line)):
             kept.append(line)
     return kept
 
@@ -612,7 +617,9 @@ def _gathered(moved_from: dict[str, str]) -> dict[str, str]:
         for place in places:
             if place:
                 children.setdefault(posixpath.dirname(place), []).append(place)
-        siblings = {parent: kids for parent, kids in children.items() if len(kids) > 1}
+        # Records kept as folders of their own leave many siblings; two or so are folders
+        # of their own records (`adr/`, `rfcs/`), each read narrowly; never the whole tree.
+        siblings = {parent: kids for parent, kids in children.items() if len(kids) >= 3 and parent}
         if not siblings:
             return places
         # The deepest first; a parent gathered in this round waits for the next.

@@ -330,7 +330,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 landing_name
                 if template_folder
                 and landing_name
-                and _title_of(os.path.join(directory, landing_name), is_template)
+                and _raw_title_of(os.path.join(directory, landing_name), _TEMPLATE_TITLE)
                 else ""
             )
             if numbered_folder and not parts_of_record and not template_folder:
@@ -527,7 +527,7 @@ def _templates_beside(
         found = [
             _template_source(str(above / n), "", project_root)
             for n in higher
-            if template_file(above / n)
+            if template_file(above / n) and _RECORD_TEMPLATE_NAME.search(n)
         ]
     return found
 
@@ -768,7 +768,7 @@ def _template_folder(folder_name: str, directory: str = "", landing: str = "") -
         return True
     if not digits or int(digits) != 0:
         # "gep-696/index.md" titled "GEP-696: GEP template": a number like any other's
-        return bool(landing) and _title_of(os.path.join(directory, landing), is_template)
+        return bool(landing) and _raw_title_of(os.path.join(directory, landing), _TEMPLATE_TITLE)
     return not (landing and _titled(os.path.join(directory, landing)))
 
 
@@ -779,6 +779,24 @@ def _titled(page: str) -> bool:
     """Whether a page's front-matter title or first heading names something: not the
     template's placeholder (``Title``, ``{title}``, ``RFD 0 Template``)."""
     return _title_of(page, lambda title: not is_placeholder(title) and not is_template(title))
+
+
+# A page titled as the template by its id: "GEP-696: GEP template", "RFC 0: Template";
+# not "2. Email templates" nor "Helm chart template".
+_TEMPLATE_TITLE = re.compile(
+    r"^[A-Za-z]{2,6}[- ]?\d+\s*:\s*(?:[A-Za-z]{2,6}\s+)?templates?$", re.IGNORECASE
+)
+
+
+def _raw_title_of(page: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a page's front-matter title or first heading, as written, matches."""
+    try:
+        with open(page, "rb") as opened:
+            head = opened.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    found = _TITLE_LINE.search(head)
+    return found is not None and bool(pattern.match(found["title"].strip().strip("\"'")))
 
 
 def _title_of(page: str, test: Callable[[str], bool]) -> bool:
@@ -940,10 +958,17 @@ def _unreadable(
     return None
 
 
+# A template's name that says it is of records (a number's placeholder or a kind's word),
+# not GitHub's `ISSUE_TEMPLATE.md` or `PULL_REQUEST_TEMPLATE.md` at the top
+_RECORD_TEMPLATE_NAME = re.compile(
+    r"(?:^|[-_.\s])(?:0{2,}|x{2,}|n{2,}|adr|rfc|decision|proposal|design|record|kep|sip|simd|"
+    r"cfep|nep|tep|enhancement)s?(?:[-_.\s]|$)",
+    re.IGNORECASE,
+)
 # A name no record can have: its date is the template's placeholder
 # (``YYYY-MM-DD-copy-me.md``), or it asks to be copied.
 _PLACEHOLDER_NAME = re.compile(
-    r"^(?:y{4}[-_]?m{2}[-_]?d{2}|y{4}[-_]?m{2})(?:[-_.]|$)|(?:^|[-_])copy[-_]?me(?:[-_.]|$)",
+    r"^(?:y{4}[-_]?m{2}[-_]?d{2}|y{4}[-_]?m{2})(?:[-_.]|$)|^copy[-_]?me$",
     re.IGNORECASE,
 )
 

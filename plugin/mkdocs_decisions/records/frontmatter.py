@@ -120,7 +120,7 @@ def _toml_front_matter(lines: list[str], path: str, only: frozenset[str] | None)
     text = "\n".join(lines[1:closing])
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
         result.findings.append(
             finding(
                 "DEC002",
@@ -322,6 +322,11 @@ def _load_mapping(
         result.findings.append(
             finding("DEC002", path, Position(2, 1), f"front matter is not valid YAML: {problem}")
         )
+    except RecursionError:  # thousands of `[` nested: no front matter anyone writes
+        result.fields.clear()
+        result.findings.append(
+            finding("DEC002", path, Position(2, 1), "front matter is nested too deeply to read")
+        )
     finally:
         loader.dispose()
 
@@ -361,7 +366,7 @@ def _read_plain_lines(text: str, result: FrontMatter) -> None:
         raw = match["value"]
         try:
             value = yaml.safe_load(raw)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             value = raw.strip("\"'")
         if isinstance(value, dict) or value is None:
             value = raw.strip("\"'")

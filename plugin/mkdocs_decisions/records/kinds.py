@@ -135,6 +135,8 @@ FOREIGN_KEYS: dict[str, str] = {
     "replaced_by": "superseded_by",
     "replacedby": "superseded_by",
     "replaces": "supersedes",
+    "discussions-to": "discussion",  # Ethereum-style proposals (EIPs, MetaMask's SIPs)
+    "discussions_to": "discussion",
 }
 
 

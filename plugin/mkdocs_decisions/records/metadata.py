@@ -933,7 +933,9 @@ def names_in(text: str) -> list[str]:
     """People named in one value: ``Ana, Bo and Cy``, ``@a, @b``, ``[Ana S., Bo L.]``
     (the template's brackets, filled in), ``- Ana, Bo`` (a stray list mark)."""
     if "@" in text:  # "Ana <a@x.org> Bo <b@x.org>": each address ends a name
-        text = _ADDRESS_IN_BRACKETS.sub("; ", text).strip(" ;")
+        text = _ADDRESS_IN_BRACKETS.sub(
+            lambda match: "; " if _NAME_FOLLOWS.match(text, match.end()) else " ", text
+        ).strip(" ;")
     text = _list_value(plain_text(_strip_marks(text)))
     # Not inside parentheses: "Ana Silva (Acme, Data team), Bo Chen" is two people.
     parts = re.split(r"\s*(?:,|;|\band\b|&|\s\|\s)\s*(?![^()]*\))", text)
@@ -952,6 +954,8 @@ def tags_in(text: str) -> list[str]:
 
 _INITIAL_LAST = re.compile(r"\s[A-Z]\.$")
 _ADDRESS_IN_BRACKETS = re.compile(r"\s*<[^\s<>]*@[^\s<>]*>\s*;?")
+# After an address, another name ("Bo Chen <...>"), not the same person's handle "(@jdoe)"
+_NAME_FOLLOWS = re.compile(r"\s*[^\W\d_]")
 _HANDLES = re.compile(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
 
 
@@ -1434,6 +1438,13 @@ def section_column(line: str, value: str) -> int:
 _PROSE_NAME = re.compile(r"^[^\s_][^\s]*(?:\s+\S+)+$")
 
 
+def _shortened(text: str, most: int = 40) -> str:
+    """A value as a message quotes it: whole, or cut at a word with an ellipsis."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
+
+
 def _take(
     found: BodyMetadata,
     label: str,
@@ -1475,7 +1486,7 @@ def _take(
                     "DEC014",
                     path,
                     position,
-                    f"date `{shown[:40]}` cannot be read as a date; "
+                    f"date `{_shortened(shown)}` cannot be read as a date; "
                     "the record is shown without one",
                     "write it as YYYY-MM-DD",
                 )
@@ -1491,7 +1502,7 @@ def _take(
                     "DEC014",
                     path,
                     position,
-                    f"date `{plain_text(value)[:40]}` is read as {day.isoformat()}; "
+                    f"date `{_shortened(plain_text(value))}` is read as {day.isoformat()}; "
                     "it is not written as YYYY-MM-DD",
                     f"write it as {day.isoformat()}",
                 )
@@ -1499,15 +1510,17 @@ def _take(
         found.fields["date"] = Field(day, Position(line_number, 1), position)
         found.date_order = date_order(value)
         return True
-    if key == "status" and label in _IMPLEMENTATION_LABELS:
-        if "status" in found.fields or not _HOW_FAR.match(plain_text(_strip_marks(value))):
-            return False
-        found.status_by_implementation = True
-    elif key == "status" and found.status_by_implementation:
+    weak_label = key == "status" and label in _IMPLEMENTATION_LABELS
+    if weak_label and (
+        "status" in found.fields or not _HOW_FAR.match(plain_text(_strip_marks(value)))
+    ):
+        return False
+    if key == "status" and not weak_label and found.status_by_implementation:
         # The record's own Status label, below a line on how far the implementation got:
         # that line stays on the page, and this one is the status.
-        weak = found.fields.pop("status")
-        found.hidden_lines.discard(weak.key_position.line)
+        weak = found.fields.pop("status", None)
+        if weak is not None:
+            found.hidden_lines.discard(weak.key_position.line)
         found.status_by_implementation = False
     if key in found.fields:
         return False
@@ -1537,6 +1550,7 @@ def _take(
             found.relations.append(Relation(relation, target, position))
         found.style = found.style or style
         in_header = not says_more(value, word, [target for _, target in successors])
+        found.status_by_implementation = weak_label  # stored: a Status label may replace it
     found.fields[key] = Field(parsed, Position(line_number, 1), position)
     return in_header
 

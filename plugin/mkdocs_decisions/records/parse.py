@@ -281,7 +281,9 @@ def parse_record(
     own_series = re.match(r"^([A-Z][A-Z0-9]*)-\d+$", record_id)
     if own_series:
         references = [
-            replace(r, target=f"{own_series[1]}-{int(r.target):04d}") if r.target.isdigit() else r
+            replace(r, target=f"{own_series[1]}-{int(r.target):04d}")
+            if re.fullmatch(r"[0-9]{1,9}", r.target)
+            else r
             for r in references
         ]
     references = _unique_references(references)
@@ -733,7 +735,7 @@ def _date_in_name(path: str) -> dt.date | None:
 def _numbered(target: str, kind: KindSpec, series: str = "") -> str:
     """A record named by its number alone ("Superseded (by 0013)") as the id of its own
     series: the kind's, or its sub-folder's."""
-    if target.isdigit() and kind.numbered:
+    if re.fullmatch(r"[0-9]{1,9}", target) and kind.numbered:
         return f"{series or kind.prefix}-{int(target):04d}"
     return target
 
@@ -973,7 +975,7 @@ def _from_series_key(fields: dict[str, Field], source: SourceFile) -> dict[str, 
     if found is None or "status" in fields or not isinstance(found.value, str):
         return {}
     value = found.value.strip()
-    if not value or value.isdigit() or not status_phrase(value)[0]:
+    if not value or value.isdecimal() or not status_phrase(value)[0]:
         return {}
     return {"status": replace(found, written=key)}
 
@@ -1060,7 +1062,7 @@ STATUS_FOLDER_WORDS = frozenset({"open", "closed", "pending", "in-progress", "in
 
 
 _SUPERSEDED_BY_LINK = re.compile(
-    r"\b(?:superseded|superceded|replaced|obsoleted)\s+by\b[^\[\n]{0,80}"
+    r"\b(?:superseded|superceded|replaced|obsoleted)\s+by\b(?:(?!\bsee\b)[^\[\n;.]){0,60}"
     r"\[[^\]]*\]\(\s*<?(?P<target>https?://[^)\s>]+|[^)\s>]+\.(?:md|markdown)(?:#[^)\s>]*)?)"
     r">?\s*\)",
     re.IGNORECASE,
@@ -1081,6 +1083,8 @@ def _prose_successor(
                 position = Position(first_line + index, found.start("target") + 1)
                 return [Reference("superseded_by", target, position)]
             target = target.split("#", 1)[0]
+            if not re.search(r"\d", posixpath.basename(target)):
+                continue  # "see [the changelog](../CHANGELOG.md)": no record's name
             named = _numbered(_link_target(target, source.path), kind, source.series)
             position = Position(first_line + index, found.start("target") + 1)
             return [Reference("superseded_by", named, position)]

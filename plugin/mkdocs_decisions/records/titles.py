@@ -107,7 +107,8 @@ _BARE_NUMBER = re.compile(r"^(\d{1,18})\s+(?=\S)")
 _NUMBERED_BRACKETS = re.compile(r"^\[\d{1,6}\]\s*[.:)\-]?\s*\[([^\[\]]+)\]$")
 # A title that is the file's slug, number first: the number goes, the slug stays.
 _NUMBERED_SLUG = re.compile(r"^(\d{1,6})-(?=[a-z][a-z0-9]*(?:-[a-z0-9]+)+$)")
-_NUMBER_HYPHEN = re.compile(r"^(\d{1,6})-(?=[^\W\d_])")
+# A generator's `# 0004-Title`: zero-padded; not "3-tier", "12-factor", "0-downtime"
+_NUMBER_HYPHEN = re.compile(r"^(0\d{1,5})-(?=[^\W\d_])")
 _DATED_ID = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{2}-\d{2}\s*[:\-\u2013\u2014]\s+(?=\S)")
 # "CFP-37315", "ADR-12", "ADR12", "adr 12"; not a word that ends with a version
 # ("SamplerV2", "OAuth2", "Python3")

@@ -431,14 +431,22 @@ class SiteRenderer(SiteContext):
             "kind": kind,
             "status": record.status or record.raw_status or "unknown",
             "known_status": record.status is not None,
+            # The team's own word, where an alias reads it as another (`Deferred` as draft)
+            "status_as_written": _as_written(record),
             "facts": self._facts(record),
             "discussion": record.value("discussion"),
             "links": self.trace_pages.header_links(record, here)
-            + self._link_groups(record, here, banner and bool(successor)),
+            + self._link_groups(
+                record, here, banner and bool(successor) and kind.name != "project"
+            ),
             "banner": banner,
             # A record split in two (Buildpacks' RFC 4, superseded by RFC 60 and RFC 106):
             # the banner names every successor, the header none of them a second time.
-            "successors": [self.entry(other, here) for other in self.corpus.successors(record)],
+            "successors": [
+                self.entry(other, here)
+                for other in self.corpus.successors(record)
+                if other.path != record.path
+            ],
             "body": self._with_links_to_pages(record, shown_body(record)),
             "history": self._status_rows(record),
         }
@@ -989,6 +997,15 @@ def links_to_pages(body: str, record: Record, pages: Mapping[str, str]) -> str:
         return match["lead"] + relative_link(record.site_path, page)
 
     return _LINK_TO_FOLDER_PAGE.sub(pointed, body)
+
+
+def _as_written(record: Record) -> str:
+    """The status word as the record writes it, when the page's status is another word
+    (an alias: `Deferred` shown as draft, `Final` as accepted); "" otherwise."""
+    written = " ".join((record.raw_status or "").split())
+    if not written or record.status is None or record.status_assumed:
+        return ""
+    return "" if written.lower() == record.status.lower() else written
 
 
 def shown_body(record: Record) -> str:
