@@ -627,3 +627,22 @@ def test_a_status_read_through_an_alias_keeps_the_teams_word_on_the_page(
     assert "decisions-status-draft" in first
     assert '<span class="decisions-status-as-written">(Deferred &amp; parked)</span>' in first
     assert "decisions-status-as-written" not in project.content("rfc/0002-b/index.html")
+
+
+def test_pictures_from_a_folder_beside_the_records_are_published(project: Project) -> None:
+    """Fabric keeps `images/` beside `text/` (`![arch](../images/diagram.png)`): the
+    picture is copied where the page's link looks, and `--strict` passes; the folder's
+    other files are not."""
+    project.configure(plugin_options={"history": False, "kinds": {"rfc": {"folder": "text"}}})
+    (project.root / "images").mkdir()
+    (project.root / "images" / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 32)
+    project.write("images/notes.txt", "not a picture\n")
+    project.write(
+        "text/0001-x.md",
+        "# X\n\n* Status: Draft\n\n## Summary\n\n![arch](../images/diagram.png)\n\n"
+        '<img src="../images/diagram.png" alt="again">\n\n## Motivation\n\nY\n',
+    )
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    assert (project.root / "site" / "images" / "diagram.png").is_file()
+    assert not (project.root / "site" / "images" / "notes.txt").exists()

@@ -121,6 +121,62 @@ def _by_path_suffix(target: str, by_path: dict[str, Record], forge: str = "") ->
     return max(found, key=lambda record: len(record.path)) if found else None
 
 
+# A picture a record shows: `![arch](../images/diagram.png)`, `<img src="../assets/x.svg">`
+_PICTURE_LINK = re.compile(
+    r"!\[[^\]]*\]\(\s*<?(?P<md>[^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<html>[^\"']+)",
+    re.IGNORECASE,
+)
+_PICTURE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
+_LARGEST_PICTURE = 20 * 1024 * 1024
+
+
+def _pictures_beside(records: list[Record]) -> dict[str, str]:
+    """Pictures records show from folders beside theirs (Fabric's `../images/x.png`,
+    MetaMask's `../assets/sip-23/x.png`): site path -> file, so that the pages show them
+    as the repository does. Only pictures, only inside the repository (never `.git`),
+    only where the link stays inside the site."""
+    found: dict[str, str] = {}
+    for record in records:
+        if "![" not in record.body and "<img" not in record.body.lower():
+            continue
+        root = (
+            record.source_path[: -len(record.path)]
+            if record.source_path.endswith(record.path)
+            else ""
+        )
+        if not root:
+            continue
+        real_root = os.path.realpath(root)
+        for link in _PICTURE_LINK.finditer(record.body):
+            target = (link["md"] or link["html"] or "").split("#", 1)[0].split("?", 1)[0]
+            if (
+                not target.lower().endswith(_PICTURE_EXTENSIONS)
+                or "://" in target
+                or target.startswith("/")
+            ):
+                continue
+            site_path = posixpath.normpath(
+                posixpath.join(posixpath.dirname(record.site_path), target)
+            )
+            if site_path.startswith("../") or site_path in found:
+                continue
+            on_disk = os.path.realpath(os.path.join(root, posixpath.dirname(record.path), target))
+            inside = (
+                on_disk.startswith(real_root + os.sep) and f"{os.sep}.git{os.sep}" not in on_disk
+            )
+            try:
+                small = (
+                    inside
+                    and os.path.isfile(on_disk)
+                    and os.path.getsize(on_disk) <= _LARGEST_PICTURE
+                )
+            except OSError:
+                small = False
+            if small:
+                found[site_path] = on_disk
+    return found
+
+
 def _forge_of(records: list[Record]) -> str:
     """The web address of the project's `origin` remote (`https://github.com/o/r`), read
     from `.git/config` (no git process); "" when it has none."""
@@ -344,6 +400,8 @@ def build_corpus(
     # A stub left where a record was moved ("This document was moved to [x](x)") is a
     # page of the folder, not a record: not listed, counted nor checked.
     assets = dict(discovered.assets)
+    for site_path, source_path in _pictures_beside(records).items():
+        assets.setdefault(site_path, source_path)
     stubs = {record.site_path: record for record in records if record.moved_to}
     for site_path, stub in stubs.items():
         assets[site_path] = stub.source_path
