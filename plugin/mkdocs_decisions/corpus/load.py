@@ -121,9 +121,10 @@ def _by_path_suffix(target: str, by_path: dict[str, Record], forge: str = "") ->
     return max(found, key=lambda record: len(record.path)) if found else None
 
 
-# A picture a record shows: `![arch](../images/diagram.png)`, `<img src="../assets/x.svg">`
+# A picture a record shows or links to: `![arch](../images/diagram.png)`, `[the
+# diagram](../images/x.png)`, `<img src="../assets/x.svg">`
 _PICTURE_LINK = re.compile(
-    r"!\[[^\]]*\]\(\s*<?(?P<md>[^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<html>[^\"']+)",
+    r"\]\(\s*<?(?P<md>[^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<html>[^\"']+)",
     re.IGNORECASE,
 )
 _PICTURE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
@@ -137,7 +138,7 @@ def _pictures_beside(records: list[Record]) -> dict[str, str]:
     only where the link stays inside the site."""
     found: dict[str, str] = {}
     for record in records:
-        if "![" not in record.body and "<img" not in record.body.lower():
+        if "](" not in record.body and "<img" not in record.body.lower():
             continue
         root = (
             record.source_path[: -len(record.path)]
