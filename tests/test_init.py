@@ -470,3 +470,17 @@ def test_init_does_not_take_numbered_chapters_of_a_document_for_records(project:
         )
     shown = project.decisions("init")
     assert "doc/adr/" in shown.stdout and "architecture/add" not in shown.stdout
+
+
+def test_init_counts_the_records_as_check_does(project: Project) -> None:
+    """conda-forge keeps its template as `cfep-00.md` among `cfep-01.md` ... : `check`
+    reads it as the template, and `init` says so too, not "4 RFCs, 1 without status"."""
+    row = "<tr><td> {0} </td><td> {1} </td></tr>\n"
+    for number in range(0, 4):
+        status = "Draft &#124; Proposed &#124; Accepted" if number == 0 else "Accepted"
+        title = "&lt;CFEP title&gt;" if number == 0 else f"Idea {number}"
+        table = "<table>\n" + row.format("Title", title) + row.format("Status", status)
+        table += row.format("Created", "Aug 30, 2016") + "</table>\n\n"
+        project.write(f"cfep-0{number}.md", table + "## Abstract\n\nX\n\n## Motivation\n\nY\n")
+    shown = project.decisions("init")
+    assert "3 RFCs" in shown.stdout and "state no status" not in shown.stdout, shown.stdout

@@ -22,11 +22,11 @@ from typing import Any
 
 import yaml
 
-from ..records.discovery import RECORD_EXTENSIONS, discover, is_template, read_regular_file
+from ..records.discovery import RECORD_EXTENSIONS, discover, is_template
 from ..records.kinds import KindSpec, default_kinds
 from ..records.model import Record
-from ..records.parse import METADATA_FILE, parse_record
-from .numbering import glued_names, year_names
+from ..records.parse import METADATA_FILE
+from .load import build_corpus
 from .settings import settings_from_options
 
 # Where teams keep records, most specific first: (folder, kind).
@@ -507,19 +507,11 @@ def _read_folder(
     )
     kind = settings.kinds[kind_name]
     discovered = discover(root, root / "docs", settings.kinds)
-    found.templates = [source.path for source, _ in discovered.templates]
-    for source, _ in glued_names(year_names(discovered.records)):
-        try:
-            data = read_regular_file(source.source_path)
-        except OSError:
-            continue
-        metadata = None
-        if source.metadata_file:  # a KEP's kep.yaml beside its README
-            try:
-                metadata = read_regular_file(source.metadata_file)
-            except OSError:
-                metadata = None
-        record, _ = parse_record(data, source, kind, settings.kinds, metadata)
+    # The records as `decisions check` reads them: a template kept under a number
+    # (conda-forge's `cfep-00.md`), a stub where a record moved, are no records here either.
+    corpus = build_corpus(discovered, settings)
+    found.templates = [template.path for template in corpus.templates]
+    for record in corpus.records:
         found.records.append(record)
         found.formats[_format_of(record, kind)] += 1
         if record.raw_status is None:
