@@ -3528,3 +3528,17 @@ def test_a_short_decision_is_content(tmp_path: Path, body: str, empty: bool) -> 
         assert {"DEC301", "DEC308"} & {f.rule for f in found}
     else:
         assert "DEC308" not in {f.rule for f in found}
+
+
+def test_an_address_then_a_handle_is_one_person_and_discussions_to_is_the_discussion() -> None:
+    """conda-forge's `Jane Doe <jane@example.org> (@jdoe)`; MetaMask's `discussions-to:`."""
+    from mkdocs_decisions.records.metadata import names_in
+
+    assert names_in("Jane Doe <jane@example.org> (@jdoe), Bob Roe (@broe)") == [
+        "Jane Doe (@jdoe)",
+        "Bob Roe (@broe)",
+    ]
+    sip = "---\ntitle: Snap Locations\nstatus: Draft\n"
+    sip += "discussions-to: https://github.com/acme/sips/discussions/75\n---\n\n## Summary\n\nX\n"
+    parsed = record(sip, "rfc/sip-1.md", "rfc")
+    assert parsed.value("discussion") == "https://github.com/acme/sips/discussions/75"
