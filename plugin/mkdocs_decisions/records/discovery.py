@@ -790,27 +790,29 @@ _TEMPLATE_TITLE = re.compile(
 
 def _raw_title_of(page: str, pattern: re.Pattern[str]) -> bool:
     """Whether a page's front-matter title or first heading, as written, matches."""
+    written = _written_title(page)
+    return written is not None and bool(pattern.match(written))
+
+
+def _written_title(page: str) -> str | None:
+    """A page's front-matter title or first heading as written, quotes aside; None when
+    it has neither or cannot be read."""
     try:
         with open(page, "rb") as opened:
             head = opened.read(4096).decode("utf-8", errors="replace")
     except OSError:
-        return False
+        return None
     found = _TITLE_LINE.search(head)
-    return found is not None and bool(pattern.match(found["title"].strip().strip("\"'")))
+    return found["title"].strip().strip("\"'") if found is not None else None
 
 
 def _title_of(page: str, test: Callable[[str], bool]) -> bool:
     """Whether a page has a front-matter title or first heading, without its number, that
     passes ``test``."""
-    try:
-        with open(page, "rb") as opened:
-            head = opened.read(4096).decode("utf-8", errors="replace")
-    except OSError:
+    written = _written_title(page)
+    if written is None:
         return False
-    found = _TITLE_LINE.search(head)
-    if found is None:
-        return False
-    title = clean_title(found["title"].strip().strip("\"'"))
+    title = clean_title(written)
     return bool(title) and test(title)
 
 
