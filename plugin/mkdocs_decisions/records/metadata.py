@@ -1432,10 +1432,10 @@ def section_column(line: str, value: str) -> int:
     return at + 1 if at >= 0 else 1
 
 
-# A feature's name written as words ("Add gem exec command"), not as an identifier
-# ("my_awesome_feature") or the template's "(fill me in ...)".
-# A name in words, not an identifier: two words or more (`.profile Utility Buildpack`)
-_PROSE_NAME = re.compile(r"^[^\s_][^\s]*(?:\s+\S+)+$")
+# A feature's name written as words, two or more ("Add gem exec command", "`.profile`
+# Utility Buildpack"), not as an identifier ("my_awesome_feature") or the template's
+# "(fill me in ...)".
+_PROSE_NAME = re.compile(r"^[^\s_(\[{<][^\s]*(?:\s+\S+)+$")
 
 
 def _shortened(text: str, most: int = 40) -> str:

@@ -232,7 +232,11 @@ def parse_record(
     fields = _cleaned_fields(fields, path, findings)
 
     number, record_id = _identity(fields, source, kind, path, findings)
-    raw_status, status, status_references = _status(fields, kind, source)
+    # A number alone ("Superseded by 0013", NEAR's `SupersededBy: 141` in NEP-0021) names a
+    # record of this one's series: its id's letters, its sub-folder's, or the kind's.
+    own = re.match(r"^([A-Z][A-Z0-9]*)-\d+$", record_id)
+    numbering = replace(source, series=own[1]) if own and own[1] != kind.prefix else source
+    raw_status, status, status_references = _status(fields, kind, numbering)
     title_fields = fields
     from_body = raw_fields.get("title") is metadata.fields.get("title")
     if metadata.title_is_feature_name and structure.title is not None and from_body:
@@ -255,7 +259,7 @@ def parse_record(
                 f'the record has no title; it is shown as "{title}", from its file name',
             )
         )
-    references = _references(fields, source)
+    references = _references(fields, numbering, kind)
     for relation in metadata.relations:
         target = relation.target
         if (
@@ -265,27 +269,18 @@ def parse_record(
             # route in the site (Docusaurus: `/contributing/ADRs/styling`) is named
             or (relation.relation == "superseded_by" and ("://" in target or _is_route(target)))
         ):
-            named = _numbered(_link_target(target, source.path), kind, source.series)
+            named = _numbered(_link_target(target, source.path), kind, numbering.series)
             references.append(Reference(relation.relation, named, relation.position))
     if not any(r.relation == "superseded_by" for r in references):
         references += status_references
     if not any(r.relation == "superseded_by" for r in references):
         # The status is in the front matter or a metadata file ("status: replaced") and
         # the body's note names the successor: "This KEP has been replaced by [KEP-2433]".
-        references += _body_status_references(metadata.fields.get("status"), kind, source)
+        references += _body_status_references(metadata.fields.get("status"), kind, numbering)
     if status == "superseded" and not any(r.relation == "superseded_by" for r in references):
         # "This DIP was postponed and subsequently superseded by [the acceptance of DIP
         # 1030](../accepted/DIP1030.md)": a sentence of the body names the successor.
-        references += _prose_successor(body_lines, first_line, kind, source)
-    # `SupersededBy: 141` in NEP-0021: a number alone names a record of its own series.
-    own_series = re.match(r"^([A-Z][A-Z0-9]*)-\d+$", record_id)
-    if own_series:
-        references = [
-            replace(r, target=f"{own_series[1]}-{int(r.target):04d}")
-            if re.fullmatch(r"[0-9]{1,9}", r.target)
-            else r
-            for r in references
-        ]
+        references += _prose_successor(body_lines, first_line, kind, numbering)
     references = _unique_references(references)
 
     # The page shows the body without its title heading (the page has its own); lines are
@@ -1146,7 +1141,7 @@ def _states_status(status: Field | None, first_line: int) -> bool:
     return status is not None and (status.value_position.line < first_line)
 
 
-def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]:
+def _references(fields: dict[str, Field], source: SourceFile, kind: KindSpec) -> list[Reference]:
     references: list[Reference] = []
     for relation in _REFERENCE_FIELDS:
         found = fields.get(relation)
@@ -1159,7 +1154,7 @@ def _references(fields: dict[str, Field], source: SourceFile) -> list[Reference]
                 continue
             if text.lower() in _NO_RECORD:
                 continue  # `superseded-by: [n/a]`: the template's way of saying none
-            target = reference_target(text, source.path)
+            target = _numbered(reference_target(text, source.path), kind, source.series)
             # Point at the list item itself when the list is written in YAML.
             position = found.inner.get((index,), found.value_position)
             if target:
