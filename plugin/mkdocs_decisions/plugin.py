@@ -447,15 +447,11 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
 
     def _asset_paths(self) -> set[str]:
         """The real paths of the files copied from beside the records, once per corpus."""
-        if self.corpus is None:
+        corpus = self.corpus
+        if corpus is None:
             return set()
-        return self.corpus.memo(
-            "asset real paths",
-            lambda: (
-                {os.path.realpath(asset) for asset in self.corpus.assets.values()}
-                if self.corpus is not None
-                else set()
-            ),
+        return corpus.memo(
+            "asset real paths", lambda: {os.path.realpath(a) for a in corpus.assets.values()}
         )
 
     def _edit_uri(self, source_path: str) -> str:

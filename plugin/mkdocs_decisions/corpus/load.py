@@ -140,11 +140,7 @@ def _pictures_beside(records: list[Record]) -> dict[str, str]:
     for record in records:
         if "](" not in record.body and "<img" not in record.body.lower():
             continue
-        root = (
-            record.source_path[: -len(record.path)]
-            if record.source_path.endswith(record.path)
-            else ""
-        )
+        root = _root_of(record)
         if not root:
             continue
         real_root = os.path.realpath(root)
@@ -178,13 +174,20 @@ def _pictures_beside(records: list[Record]) -> dict[str, str]:
     return found
 
 
+def _root_of(record: Record) -> str:
+    """The project's folder on disk, as the record's file path gives it; "" when the two
+    paths do not say it."""
+    if not record.source_path.endswith(record.path):
+        return ""
+    return record.source_path[: -len(record.path)]
+
+
 def _forge_of(records: list[Record]) -> str:
     """The web address of the project's `origin` remote (`https://github.com/o/r`), read
     from `.git/config` (no git process); "" when it has none."""
-    record = next((r for r in records if r.source_path.endswith(r.path)), None)
-    if record is None:
+    root = next((found for found in map(_root_of, records) if found), "")
+    if not root:
         return ""
-    root = record.source_path[: -len(record.path)]
     try:
         with open(os.path.join(root, ".git", "config"), encoding="utf-8") as opened:
             config = opened.read(65536)

@@ -75,14 +75,7 @@ def split_front_matter(
     if closing is None:
         following = next((line.strip() for line in lines[opening + 1 :] if line.strip()), "")
         if opening == 0 and not following.startswith("#"):  # "---" above "# Title": a rule
-            result.findings.append(
-                finding(
-                    "DEC003",
-                    path,
-                    Position(1, 1),
-                    "front matter opened on line 1 is never closed with `---`",
-                )
-            )
+            result.findings.append(_never_closed(path, "---"))
         return result
     result.present = True
     result.body_start = closing + 1
@@ -92,6 +85,15 @@ def split_front_matter(
     if opening:
         _shift(result, opening)
     return result
+
+
+def _never_closed(path: str, fence: str) -> Finding:
+    return finding(
+        "DEC003",
+        path,
+        Position(1, 1),
+        f"front matter opened on line 1 is never closed with `{fence}`",
+    )
 
 
 # Hugo's and Zola's TOML front matter between `+++` lines.
@@ -106,14 +108,7 @@ def _toml_front_matter(lines: list[str], path: str, only: frozenset[str] | None)
     result = FrontMatter()
     closing = next((i for i in range(1, len(lines)) if _TOML_FENCE.match(lines[i])), None)
     if closing is None:
-        result.findings.append(
-            finding(
-                "DEC003",
-                path,
-                Position(1, 1),
-                "front matter opened on line 1 is never closed with `+++`",
-            )
-        )
+        result.findings.append(_never_closed(path, "+++"))
         return result
     result.present = True
     result.body_start = closing + 1
