@@ -8,11 +8,17 @@ For each size N it generates a corpus with ``generate_corpus.py`` into
 ``OUT/corpus-N`` (a git repository with one commit), runs one untimed warm-up
 build of each variant, then ``--repeat`` timed rounds. Each round builds, as a
 subprocess ``mkdocs build -f <yml> -q -d <site dir>`` timed by wall clock, the
-three variants in rotating order: ``baseline`` (the same record files as plain
-pages, no plugin), ``plugin`` (default options, git history read) and
-``plugin-nohistory`` (``history: false``). It then times the plugin's core
-in-process on the same corpus: ``read_history``, ``load_corpus``, ``run_checks``
-and ``SiteRenderer(...).pages()``.
+four variants in rotating order: ``baseline`` (the same record files as plain
+pages, no plugin), ``plugin`` (default options, git history read; each build
+starts from what the build before kept, ADR-0035), ``plugin-nohistory``
+(``history: false``) and ``plugin-nocache`` (``cache: false``: every build is a
+first build, as on a clean CI machine). It then times the plugin's core
+in-process on the same corpus, from nothing kept: ``read_history``,
+``load_corpus``, ``run_checks`` and ``SiteRenderer(...).pages()``.
+
+The package is compiled to bytecode first (``compileall``), as installing it
+does: a checkout installed in editable mode, run with ``PYTHONDONTWRITEBYTECODE``
+set, would otherwise compile its modules in every build.
 
 It prints the machine and Markdown tables (best / median of the rounds). The
 overhead is ``(plugin - baseline) / baseline``. Built sites are deleted after
@@ -24,6 +30,7 @@ when every build succeeds, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import shutil
@@ -44,7 +51,7 @@ from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.history.git_log import read_history
 from mkdocs_decisions.site.pages import SiteRenderer
 
-VARIANTS = ("baseline", "plugin", "plugin-nohistory")  # mkdocs-<variant>.yml
+VARIANTS = ("baseline", "plugin", "plugin-nohistory", "plugin-nocache")  # mkdocs-<variant>.yml
 CORE_PHASES = ("read_history", "load_corpus", "run_checks", "pages()")
 
 
@@ -191,13 +198,14 @@ def build_table(results: list[SizeResult]) -> list[str]:
     """The main table: build times of each variant and the plugin's overhead."""
     lines = [
         "| N (ADR + RFC) | baseline s | with plugin s | overhead "
-        "| with plugin, `history: false` s | overhead |",
-        "|---|---|---|---|---|---|",
+        "| with plugin, `history: false` s | overhead "
+        "| with plugin, `cache: false` (a first build) s | overhead |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         base = r.builds["baseline"]
         cells = [f"{r.n} ({r.adrs} + {r.rfcs})", f"{base.best:.2f} / {base.median:.2f}"]
-        for variant in ("plugin", "plugin-nohistory"):
+        for variant in ("plugin", "plugin-nohistory", "plugin-nocache"):
             plug = r.builds[variant]
             cells.append(f"{plug.best:.2f} / {plug.median:.2f}")
             cells.append(f"{overhead(base.best, plug.best)} / {overhead(base.median, plug.median)}")
@@ -236,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.repeat < 1:
         parser.error("--repeat must be at least 1")
 
+    # Bytecode for the package, as `pip install` writes it (an editable checkout with
+    # PYTHONDONTWRITEBYTECODE would compile every module in every timed build).
+    compileall.compile_dir(Path(mkdocs_decisions.__file__).parent, quiet=1)
     print("Machine:\n")
     print("\n".join(machine_description()))
     print()

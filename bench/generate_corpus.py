@@ -15,8 +15,9 @@ writes into ``OUT_DIR``:
   business objectives, requirements, quality attributes and constraints); every ADR names
   a project, addresses one or two of its objectives and complies with one or two
   standards, and some deviate from a standard that is not mandatory, with a reason;
-- ``docs/index.md``, ``mkdocs-plugin.yml`` (plugins: search, decisions) and
-  ``mkdocs-plugin-nohistory.yml`` (the same with ``history: false``);
+- ``docs/index.md``, ``mkdocs-plugin.yml`` (plugins: search, decisions),
+  ``mkdocs-plugin-nohistory.yml`` (the same with ``history: false``) and
+  ``mkdocs-plugin-nocache.yml`` (``cache: false``: every build is a first build);
 - ``docs-baseline/`` holding the same ``index.md``, ``adr/``, ``rfc/``, standards and
   projects files as plain pages, and ``mkdocs-baseline.yml`` (plugins: search only);
 - a git repository with all of it in one commit (unless ``--no-git``), because the
@@ -57,6 +58,7 @@ OWNED = (
     "docs-baseline",
     "mkdocs-plugin.yml",
     "mkdocs-plugin-nohistory.yml",
+    "mkdocs-plugin-nocache.yml",
     "mkdocs-baseline.yml",
     ".git",
 )
@@ -600,6 +602,16 @@ plugins:
       history: false
 """
 
+PLUGIN_NOCACHE_YML = """site_name: Decision log benchmark ({n} records, nothing kept)
+docs_dir: docs
+theme:
+  name: mkdocs
+plugins:
+  - search
+  - decisions:
+      cache: false
+"""
+
 BASELINE_YML = """site_name: Decision log benchmark ({n} records, baseline)
 docs_dir: docs-baseline
 theme:
@@ -663,6 +675,7 @@ def generate(n: int, out: Path, seed: int = DEFAULT_SEED, git: bool = True) -> t
     (out / "mkdocs-plugin-nohistory.yml").write_text(
         PLUGIN_NOHISTORY_YML.format(n=n), encoding="utf-8"
     )
+    (out / "mkdocs-plugin-nocache.yml").write_text(PLUGIN_NOCACHE_YML.format(n=n), encoding="utf-8")
     (out / "mkdocs-baseline.yml").write_text(BASELINE_YML.format(n=n), encoding="utf-8")
     if git:
         commit_all(out)

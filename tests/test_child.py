@@ -12,12 +12,14 @@ from typing import Any
 import pytest
 
 from mkdocs_decisions.checks import run
+from mkdocs_decisions.checks.reuse import CheckReuse
 from mkdocs_decisions.cli import read
 from mkdocs_decisions.cli.main import main
 from mkdocs_decisions.cli.project import load_project
 from mkdocs_decisions.corpus.child import in_child
 from mkdocs_decisions.site import pages
 from mkdocs_decisions.site.build import SiteOptions, build_site
+from mkdocs_decisions.site.reuse import PageReuse
 
 from conftest import Project, adr, traced
 
@@ -107,3 +109,52 @@ def test_pages_drawn_in_two_processes_are_the_pages_drawn_in_one(
         (f.site_path, f.content) for f in alone.files
     ]
     assert split.collisions == alone.collisions
+
+
+def test_pages_drawn_beside_are_kept_for_the_next_build_as_pages_drawn_here(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that keeps what it drew for the next one (ADR-0035) and draws part of it
+    in a child keeps the child's pages too: the next build draws nothing, and gives the
+    same pages; a record that changes is drawn again, alone with those that show it."""
+    for path, content in traced().items():
+        project.write(path, content)
+    for number in range(2, 12):
+        front = f"title: Record {number}\nstatus: accepted\ndate: 2026-03-02"
+        project.write(f"adr/{number:04d}-r.md", adr(front=front))
+    project.configure()
+    loaded = load_project(project.root / "mkdocs.yml", history=False)
+    alone = build_site(loaded.corpus, loaded.settings, SiteOptions())
+    monkeypatch.setattr(pages, "PAGES_WORTH_SPLITTING", 2)
+    reuse = PageReuse()
+    first = build_site(loaded.corpus, loaded.settings, SiteOptions(), reuse, in_child)
+    assert first.pages == alone.pages
+    assert [(f.site_path, f.content) for f in first.files] == [
+        (f.site_path, f.content) for f in alone.files
+    ]
+    assert reuse.drawn == len(reuse.entries) > len(loaded.corpus.records)
+    again = build_site(loaded.corpus, loaded.settings, SiteOptions(), reuse, in_child)
+    assert reuse.drawn == 0 and again.pages == alone.pages
+
+
+def test_records_checked_beside_are_kept_for_the_next_check(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path, content in traced().items():
+        project.write(path, content)
+    for number in range(2, 12):
+        front = (
+            f"title: Record {number}\nstatus: accepted\ndate: 2026-03-02\nrelated: [ADR-09{number}]"
+        )
+        project.write(f"adr/{number:04d}-r.md", adr(front=front))
+    project.configure()
+    loaded = load_project(project.root / "mkdocs.yml", history=False)
+    alone = run.check_corpus(loaded.corpus, loaded.settings)
+    monkeypatch.setattr(run, "_RECORDS_WORTH_SPLITTING", 2)
+    reuse = CheckReuse()
+    first = run.check_corpus(loaded.corpus, loaded.settings, reuse, in_child)
+    assert [f.as_dict() for f in first.findings] == [f.as_dict() for f in alone.findings]
+    assert reuse.checked == len(loaded.corpus.records) == len(reuse.kept)
+    again = run.check_corpus(loaded.corpus, loaded.settings, reuse, in_child)
+    assert reuse.checked == 0
+    assert [f.as_dict() for f in again.findings] == [f.as_dict() for f in alone.findings]

@@ -971,3 +971,40 @@ def test_touch_ups_on_the_day_of_acceptance_are_no_edit(project: Project) -> Non
     project.git_commit_all("change the decision", "2026-03-05T09:00:00+00:00")
     (hit,) = [f for f in findings(project) if "DEC402" in f]
     assert "2026-03-05" in hit and "earlier" not in hit
+
+
+def test_who_wrote_a_record_merged_by_a_bot_is_the_branch_s_author(project: Project) -> None:
+    """Gerrit and merge queues merge every change as a bot (`jenkins-bot`): the record's
+    creator and contributors are the authors of the merged branch's commits that wrote
+    it, and of the commits made on the branch itself; the bot authored none of it."""
+    project.configure()
+    project.git_commit_all("start", "2026-01-02T09:00:00+00:00")
+    bot = ["git", "-c", "user.name=jenkins-bot", "-c", "user.email=bot@example.com"]
+    subprocess.run([*bot, "checkout", "-q", "-b", "change"], cwd=project.root, check=True)
+    project.write("adr/0001-a.md", adr(front=PROPOSED))
+    project.git_commit_all("propose", "2026-01-05T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    project.write("adr/0001-a.md", adr(front=PROPOSED).replace("cheap to run", "cheap"))
+    project.git_commit_all("review", "2026-01-06T09:00:00+00:00", ("Cy Dube", "cy@example.com"))
+    subprocess.run([*bot, "checkout", "-q", "main"], cwd=project.root, check=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-01-07T09:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-01-07T09:00:00+00:00",
+    }
+    subprocess.run(
+        [*bot, "merge", "-q", "--no-ff", "-m", 'Merge "Propose A"', "change"],
+        cwd=project.root,
+        env=env,
+        check=True,
+    )
+    project.write("adr/0001-a.md", adr(front=ACCEPTED).replace("cheap to run", "cheap"))
+    project.git_commit_all("accept", "2026-01-09T09:00:00+00:00")  # Ana Silva, on main
+    file = read_history(project.root, ["adr"]).of("adr/0001-a.md")
+    assert file is not None
+    assert file.created.author == "jenkins-bot"  # the commit that brought it to main
+    assert file.creator == "Bo Chen"
+    assert file.authors == ("Bo Chen", "Cy Dube", "Ana Silva")
+    exported = json.loads(project.decisions("export").stdout)
+    (entry,) = exported["records"]
+    assert entry["history"]["created"]["author"] == "Bo Chen"
+    assert entry["history"]["contributors"] == ["Bo Chen", "Cy Dube", "Ana Silva"]

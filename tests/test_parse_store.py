@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +106,66 @@ def test_a_large_store_is_written_by_a_process_of_its_own(
         "adr/0001-a.md",
         "adr/0002-b.md",
     ]
+
+
+_BUILT_AT = re.compile(r"Build Date UTC : .*")
+
+
+def _site(root: Path) -> dict[str, str]:
+    """Every page and generated file of a built site, by path (the search index and the
+    sitemap aside: MkDocs' own)."""
+    return {
+        path.relative_to(root).as_posix(): _BUILT_AT.sub("", path.read_text(encoding="utf-8"))
+        for path in sorted(root.rglob("*"))
+        if path.suffix in (".html", ".json", ".xml", ".svg")
+        and "search" not in path.parts
+        and path.name != "sitemap.xml"
+    }
+
+
+def _drawn(built: subprocess.CompletedProcess[str]) -> tuple[int, int]:
+    """How many pages and files a build drew, and how many it took as the last drew them."""
+    assert built.returncode == 0, built.stderr
+    found = re.search(r"(\d+) pages and files drawn, (\d+) as the last build", built.stderr)
+    assert found, built.stderr
+    return int(found[1]), int(found[2])
+
+
+def test_a_build_draws_only_what_changed_since_the_last_run_and_gives_the_same_site(
+    project: Project,
+) -> None:
+    """The pages drawn by the last `mkdocs build` are kept with the parsed records
+    (ADR-0035): the next build in a new process draws only what shows a change, and its
+    site is the site a build without the store gives."""
+    project.write("adr/0001-a.md", record("Batch scoring"))
+    linked = FRONT.format("Stream scoring") + "\nrelated: [ADR-0001]"
+    project.write("adr/0002-b.md", adr(front=linked, body=VALID_BODY.format(title="T")))
+    project.write("adr/0003-c.md", record("Feature store"))
+    project.configure()
+    project.git_commit_all("Add three decisions", "2026-03-02T10:00:00+00:00")
+    drawn, reused = _drawn(project.build("-v"))
+    assert drawn > 10 and reused == 0
+    drawn, reused = _drawn(project.build("-v"))
+    assert drawn == 0 and reused > 10
+
+    text = (project.root / "adr/0003-c.md").read_text(encoding="utf-8")
+    project.write("adr/0003-c.md", text.replace("## Context", "One more line.\n\n## Context", 1))
+    # its page, its entry in decisions.json and the file; no list shows a body
+    assert _drawn(project.build("-v"))[0] == 3
+
+    text = (project.root / "adr/0001-a.md").read_text(encoding="utf-8")
+    project.write("adr/0001-a.md", text.replace("Batch scoring", "Nightly batch scoring"))
+    project.git_commit_all("Rename", "2026-03-05T10:00:00+00:00", ("Ben Okafor", "ben@example.com"))
+    for step in ("edited and committed", "superseded, not committed"):
+        kept = project.build("-d", "site-kept")
+        assert kept.returncode == 0, kept.stderr
+        project.configure(plugin_options={"cache": False})
+        fresh = project.build("-d", "site-fresh")
+        assert fresh.returncode == 0, fresh.stderr
+        project.configure()
+        site = _site(project.root / "site-kept")
+        assert site == _site(project.root / "site-fresh"), step
+        assert "Nightly batch scoring" in site["adr/0002-b/index.html"]  # the link to it
+        assert "Ben Okafor" in site["adr/0001-a/index.html"]  # its history
+        text = (project.root / "adr/0001-a.md").read_text(encoding="utf-8")
+        project.write("adr/0001-a.md", text.replace("status: accepted", "status: deprecated"))

@@ -43,7 +43,7 @@ from .corpus.load import (
     project_history,
     uncommitted_notes,
 )
-from .corpus.parse_store import kept_between_runs
+from .corpus.parse_store import Kept, load_kept, save_kept, store_path
 from .corpus.settings import (
     GRAPH_LIMIT,
     PAGE_LIMIT,
@@ -51,6 +51,7 @@ from .corpus.settings import (
     SettingsError,
     settings_from_options,
 )
+from .history.git_log import kept_histories, restore_histories
 from .records.discovery import Discovered, discover
 from .site.build import (
     CSS_PATH,
@@ -116,6 +117,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.parsed = ParseCache()
         self.checked = CheckReuse()
         self.drawn = PageReuse()
+        self.stored = False  # whether this process read the store of the last run yet
+        self.config_name = "mkdocs.yml"  # the configuration file's name, for the store
         self.discovered: Discovered | None = None
         self.docs_real = ""  # the docs folder, symlinks resolved, for edit links
         self.edit_uris: dict[tuple[str, str], str] = {}  # (record file, docs) -> edit link
@@ -131,6 +134,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         except SettingsError as error:
             raise PluginError(f"decisions: {error}") from None
         self.project_root = Path(config.config_file_path or ".").resolve().parent
+        self.config_name = Path(config.config_file_path or "mkdocs.yml").name
         self._exclude_unpublished(config)
         if CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
@@ -140,6 +144,9 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
+        # The first build of a process starts from what the last run kept (ADR-0030,
+        # ADR-0035): records parsed, history read, findings and pages as they were drawn.
+        store = self._open_store() if self.settings.cache else None
         history = None
         if self.settings.history:
             history = project_history(self.project_root, self.settings)
@@ -150,11 +157,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         # The files were found in on_config, moments ago, for exclude_docs: not again.
         discovered = self.discovered or discover(self.project_root, docs_dir, self.settings.kinds)
         self.discovered = None
-        if self.settings.cache and not self.parsed.entries:  # the first build: from disk
-            with kept_between_runs(self.project_root) as self.parsed:
-                self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
-        else:
-            self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
+        self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
         # A missing folder is news only where mkdocs.yml names it: a kind left at its
         # default folder (rfc/ in a repository of ADRs) is simply not used.
         named = {
@@ -183,10 +186,11 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             )
         for note in uncommitted_notes(self.corpus, self.project_root):
             self._log(Severity.WARNING, note)
-        # A build that runs once keeps nothing for a next build, and draws half its
-        # pages on the second core (corpus/child.py).
+        # A build that runs once draws part of what it must draw on the second core
+        # (corpus/child.py); without a store, it keeps nothing for a next build.
         beside = in_child if self.once and may_fork() else None
-        result = check_corpus(self.corpus, self.settings, None if beside else self.checked, beside)
+        keeping = not self.once or self.settings.cache
+        result = check_corpus(self.corpus, self.settings, self.checked if keeping else None, beside)
         for waived in result.waived:  # waived findings never fail the build, but are shown
             log.info(waived.as_text())
         try:
@@ -213,9 +217,17 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 repo_url=config.repo_url or "",
                 use_directory_urls=config.use_directory_urls,
             ),
-            None if beside else self.drawn,
+            self.drawn if keeping else None,
             beside,
         )
+        log.debug(
+            f"{self.drawn.drawn} pages and files drawn, "
+            f"{len(self.drawn.used) - self.drawn.drawn} as the last build drew them, "
+            f"{len(self.drawn.entries)} kept; "
+            f"{self.checked.checked} records checked"
+        )
+        if store is not None:
+            self._close_store(store)
         pages = build.pages
         ours = {page.site_path for page in pages}
         self.rebuilds.start(
@@ -264,6 +276,30 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             # nothing (docs/performance.md). on_post_build gives it back.
             gc.freeze()
         return files
+
+    def _open_store(self) -> Kept | None:
+        """What the last run kept, for the first build of this process; None for a later
+        build of ``mkdocs serve``, which goes on from the build before it."""
+        if self.stored:
+            return None
+        self.stored = True
+        store = load_kept(self._store_path())
+        restore_histories(store.stages.get("history"))
+        self.parsed = store.parsed
+        self.checked = store.stage("checks", CheckReuse, CheckReuse)
+        self.drawn = store.stage("pages", PageReuse, PageReuse)
+        return store
+
+    def _store_path(self) -> Path:
+        return store_path(self.project_root, self.config_name)
+
+    def _close_store(self, store: Kept) -> None:
+        """Keep for the next run what this build read and drew, when any of it is new."""
+        histories = kept_histories(self.project_root)
+        if self.drawn.drawn or self.checked.checked or histories != store.stages.get("history"):
+            store.changed = True
+        store.stages["history"] = histories
+        save_kept(store, self._store_path())
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.once:

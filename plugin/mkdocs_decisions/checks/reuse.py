@@ -57,6 +57,7 @@ class CheckReuse:
     history: object = None
     # record path -> the record, and its findings of every check (of one record too)
     kept: dict[str, tuple[Record, list[Finding]]] = field(default_factory=dict)
+    checked: int = 0  # how many records the current build checked (the rest were reused)
 
     def begin(self, corpus: Corpus, settings: Settings) -> bool:
         """Start a build; whether the findings kept may serve records that did not change."""
@@ -75,6 +76,7 @@ class CheckReuse:
         if not same:
             self.kept = {}
         self.signature, self.history = signature, history
+        self.checked = 0
         return same
 
     def findings(self, record: Record) -> list[Finding] | None:
@@ -83,6 +85,10 @@ class CheckReuse:
         return kept[1] if kept is not None and kept[0] is record else None
 
     def keep(self, record: Record, findings: list[Finding]) -> None:
+        before = self.kept.get(record.path)
+        if before is not None and before[0] is record and before[1] is findings:
+            return  # served from what was kept
+        self.checked += 1
         self.kept[record.path] = (record, findings)
 
     def keep_only(self, paths: set[str]) -> None:

@@ -62,7 +62,7 @@ def check_corpus(
     corpus: Corpus,
     settings: Settings,
     reuse: CheckReuse | None = None,
-    beside: Beside[list[Finding]] | None = None,
+    beside: Beside[list[list[Finding]]] | None = None,
 ) -> CheckResult:
     """Every finding for the corpus at configured severities, waived ones set aside.
 
@@ -75,14 +75,31 @@ def check_corpus(
     findings = list(corpus.findings)
     empty = {f.path for f in findings if f.rule == "DEC008"}
     checked = [record for record in corpus.records if record.path not in empty]
+    # What the last build found serves the records that did not change, when nothing
+    # they are checked against changed either (checks/reuse.py).
+    reusable = reuse is not None and reuse.begin(corpus, settings)
     later = None
-    if beside is not None and reuse is None and len(checked) >= _RECORDS_WORTH_SPLITTING:
+    elsewhere: list[Record] = []
+    if beside is not None and not reusable and len(checked) >= _RECORDS_WORTH_SPLITTING:
         half = len(checked) // 2
-        later = beside(partial(_record_findings, checked[half:], corpus, settings))
+        elsewhere = checked[half:]
+        later = beside(partial(_findings_of_each, elsewhere, corpus, settings))
         checked = checked[:half]
-    findings.extend(_record_findings(checked, corpus, settings, reuse))
+    each = list(
+        zip(
+            checked,
+            _findings_of_each(checked, corpus, settings, reuse if reusable else None),
+            strict=True,
+        )
+    )
     if later is not None:
-        findings.extend(later())
+        each.extend(zip(elsewhere, later(), strict=True))
+    for record, found in each:
+        findings.extend(found)
+        if reuse is not None:
+            reuse.keep(record, found)
+    if reuse is not None:
+        reuse.keep_only({record.path for record in corpus.records})
     readings = {record.path: WaiverReading(record.waivers) for record in corpus.records}
     for record in corpus.records:
         if record.metadata_path:  # findings in its metadata file are the record's
@@ -91,30 +108,26 @@ def check_corpus(
     return CheckResult(kept, waived)
 
 
-def _record_findings(
+def _findings_of_each(
     records: list[Record], corpus: Corpus, settings: Settings, reuse: CheckReuse | None = None
-) -> list[Finding]:
-    """The findings of every check for ``records``, record by record, in check order."""
-    findings: list[Finding] = []
-    reusable = reuse is not None and reuse.begin(corpus, settings)
+) -> list[list[Finding]]:
+    """The findings of every check for each of ``records``, in check order; those
+    ``reuse`` kept for a record that did not change."""
+    each: list[list[Finding]] = []
     for record in records:
-        kind = settings.kinds[record.kind]
-        earlier = reuse.findings(record) if reuse is not None and reusable else None
+        earlier = reuse.findings(record) if reuse is not None else None
         if earlier is not None:
-            findings.extend(earlier)
+            each.append(earlier)
             continue
+        kind = settings.kinds[record.kind]
         found: list[Finding] = []
         for index, registered in enumerate(CHECKS):
             if registered.local:
                 found.extend(record.memo(("check", index), _runner(registered, record, kind)))
             else:
                 found.extend(registered.run(record, kind, corpus))
-        findings.extend(found)
-        if reuse is not None:
-            reuse.keep(record, found)
-    if reuse is not None:
-        reuse.keep_only({record.path for record in corpus.records})
-    return findings
+        each.append(found)
+    return each
 
 
 def _runner(registered: Check, record: Record, kind: KindSpec) -> Callable[[], list[Finding]]:

@@ -53,7 +53,7 @@ def load_project(
         reading = HistoryReading(root, settings, in_child=parsed is None)
     if parsed is None and settings.cache:
         # A command that runs once keeps the parsed records on disk for the next (ADR-0030).
-        with kept_between_runs(root) as stored:
+        with kept_between_runs(root, Path(config_file).name) as stored:
             corpus = load_corpus(root, docs_dir, settings, None, stored)
     else:
         corpus = load_corpus(root, docs_dir, settings, None, parsed)

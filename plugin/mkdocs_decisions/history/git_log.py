@@ -14,6 +14,7 @@ e-mail addresses are never read, and a name that holds one is masked.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import hashlib
@@ -151,10 +152,22 @@ class FileHistory:
     versions: tuple[Version, ...]
     status_timeline: tuple[StatusChange, ...]
     content_edits: tuple[ContentEdit, ...]
+    # The commits of merged branches that changed the file, oldest first: who wrote what
+    # a merge commit brought (its own author only pressed the button, or is a bot).
+    branch_commits: tuple[Commit, ...] = ()
 
     @property
     def created(self) -> Commit:
         return self.versions[0].commit
+
+    @property
+    def creator(self) -> str:
+        """Who wrote the file's first version: the author of its first commit, or, when
+        that is a merge, of the oldest commit of the merged branches that changed it."""
+        first = self.versions[0].commit
+        if len(first.parents) > 1 and self.branch_commits:
+            return self.branch_commits[0].author
+        return first.author
 
     @property
     def edits(self) -> tuple[Version, ...]:
@@ -177,8 +190,13 @@ class FileHistory:
         commits and their merges on the forge write them (`Jason Morais`, `jasonmorais`),
         are one name: the first written."""
         names: dict[str, str] = {}
-        for version in self.edits:
-            name = version.commit.author
+        written = [version.commit for version in self.edits if len(version.commit.parents) < 2]
+        if self.branch_commits:  # a merge's author is an author only of what no branch wrote
+            written.extend(self.branch_commits)
+        else:
+            written = [version.commit for version in self.edits]
+        for commit in sorted(written, key=lambda commit: commit.date):
+            name = commit.author
             names.setdefault(re.sub(r"[\W_]+", "", name).lower() or name, name)
         return tuple(names.values())
 
@@ -419,6 +437,7 @@ def _read(
     for path, file_versions in versions.items():
         history.files[path] = _file_history(summaries[path], path, file_versions, canonicals[path])
     _name_branch_commits(repo, prefix, history)
+    _add_branch_commits(repo, prefix, folders, history)
     history.available = True
     return history
 
@@ -505,6 +524,45 @@ def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
             edits = list(file.content_edits)
             edits[number] = replace(edits[number], commit=commit, merged=edits[number].commit)
             history.files[path] = replace(file, content_edits=tuple(edits))
+
+
+def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: History) -> None:
+    """For the records that merge commits changed, the commits of the merged branches that
+    changed them (``FileHistory.branch_commits``): one ``git log`` of the record folders
+    that does not follow first parents only, run only when a merge changed a record. A
+    commit it lists that the first-parent log did not is on a merged branch; it belongs
+    to a record whose history names its path."""
+    merged = any(
+        len(version.commit.parents) > 1
+        for file in history.files.values()
+        for version in file.versions
+    )
+    if not merged:
+        return
+    on_line = {version.commit.sha for file in history.files.values() for version in file.versions}
+    owners: dict[str, list[str]] = {}  # a path some version had -> the records with it
+    for path, file in history.files.items():
+        for version in file.versions:
+            in_repository = f"{prefix}/{version.path}" if prefix else version.path
+            owners.setdefault(in_repository, []).append(path)
+    specs = [_spec(prefix, folder or ".") for folder in folders]
+    options = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", "-M", "-z")
+    try:
+        process = repo.git.log(*options, "--", *specs, as_process=True)
+        found: dict[str, dict[str, Commit]] = {}
+        for commit, changes in _parse_log(process.stdout, []):
+            if commit.sha in on_line:
+                continue
+            for _, _, old_path, new_path in changes:
+                for changed in {new_path, old_path or new_path}:
+                    for record in owners.get(changed, ()):
+                        found.setdefault(record, {})[commit.sha] = commit
+        process.proc.wait()
+    except Exception:  # git failed: the merges stay the authors, as the log saw them
+        return
+    for record, commits in found.items():
+        ordered = tuple(sorted(commits.values(), key=lambda commit: commit.date))
+        history.files[record] = replace(history.files[record], branch_commits=ordered)
 
 
 def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
@@ -896,6 +954,7 @@ def cached_history(
     key = (str(project_root.resolve()), tuple(folders))
     signature = (
         _head(project_root),
+        _readers_of(canonical_status),
         *_file_names(project_root, folders),
         *_file_signature(project_root, [".mailmap"]),
     )
@@ -907,8 +966,43 @@ def cached_history(
     return history
 
 
+def _readers_of(canonical_status: dict[str, Any] | None) -> tuple[object, ...]:
+    """What maps each folder's status words (a kind's ``canonical_status``, compared by
+    its kind: a bound method is equal only to itself), so that new aliases read the
+    history again."""
+    if not canonical_status:
+        return ()
+    return tuple(
+        (folder, getattr(read, "__self__", read)) for folder, read in canonical_status.items()
+    )
+
+
+def kept_histories(project_root: Path) -> dict[tuple[str, tuple[str, ...]], object]:
+    """The histories ``cached_history`` holds for the project at ``project_root``, with
+    what they were read at: for a next run to start from (``restore_histories``)."""
+    root = str(project_root.resolve())
+    return {key: value for key, value in _CACHE.items() if key[0] == root}
+
+
+def restore_histories(kept: object) -> None:
+    """Histories a previous run read (``kept_histories``), for ``cached_history`` to give
+    again while HEAD and the record files are what they were then. What is not such a
+    mapping, or is known here already, is left alone."""
+    if not isinstance(kept, dict):
+        return
+    for key, value in kept.items():
+        if key in _CACHE or not (isinstance(value, tuple) and len(value) == 2):
+            continue
+        if isinstance(value[0], tuple) and isinstance(value[1], History):
+            _CACHE[key] = value
+
+
 def _head(project_root: Path) -> str:
-    """HEAD's commit id for the cache key ("none" outside a repository)."""
+    """What HEAD is, for the cache key: the commit id, or the files git keeps it in
+    (read without starting git or loading GitPython); "none" outside a repository."""
+    kept = _head_files(project_root)
+    if kept is not None:
+        return kept
     try:
         import git
 
@@ -919,6 +1013,49 @@ def _head(project_root: Path) -> str:
         return _head_of(repo) or "empty"
     finally:
         repo.close()
+
+
+def _head_files(project_root: Path) -> str | None:
+    """HEAD as the repository's files say it: ``HEAD``, the branch's loose ref and the
+    packed refs (any commit, checkout or reset rewrites one of them); None when the
+    layout is not the plain one (left to GitPython)."""
+    for folder in (project_root, *project_root.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            git_dir = dot_git
+            break
+        if dot_git.is_file():  # a worktree or a submodule: "gitdir: <path>"
+            text = _read_text(dot_git)
+            if not text.startswith("gitdir:"):
+                return None
+            git_dir = (folder / text[len("gitdir:") :].strip()).resolve()
+            break
+    else:
+        return None
+    head = _read_text(git_dir / "HEAD")
+    if not head:
+        return None
+    common = git_dir
+    if (git_dir / "commondir").is_file():
+        common = (git_dir / _read_text(git_dir / "commondir").strip()).resolve()
+    parts = [head.strip()]
+    if head.startswith("ref:"):
+        ref = head[len("ref:") :].strip()
+        parts.append(_read_text(git_dir / ref) or _read_text(common / ref))
+    # the packed refs, and the list of a shallow clone's cut-off commits (deepened by a
+    # fetch while HEAD stays)
+    for kept in (common / "packed-refs", common / "shallow"):
+        with contextlib.suppress(OSError):
+            stat = kept.stat()
+            parts.append(f"{kept.name}:{stat.st_mtime_ns}:{stat.st_size}")
+    return "\n".join(parts)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _head_of(repo: Any) -> str:

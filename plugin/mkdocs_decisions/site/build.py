@@ -85,7 +85,7 @@ def build_site(
     With ``beside`` (a build that runs once), half the pages are drawn in another
     process while this one draws the rest."""
     if reuse is not None:
-        reuse.begin((settings, options, corpus.today, tuple(sorted(corpus.site_bases.items()))))
+        reuse.begin(_context(corpus, settings, options))
     renderer = SiteRenderer(
         corpus,
         settings,
@@ -117,9 +117,9 @@ def build_site(
         files.append(SiteFile(renderer.feed_path, feed()))
         files.append(SiteFile(renderer.json_path, exported()))
     else:
-        inputs = (renderer.faces, corpus.history)
+        inputs = (renderer.faces, renderer.history_input)
         files.append(SiteFile(renderer.feed_path, reuse.value("feed", inputs, feed)))
-        every = (corpus.history, *corpus.records)
+        every = (renderer.history_input, *corpus.records)
         files.append(SiteFile(renderer.json_path, reuse.value("json", every, exported)))
     for path, text in renderer.files.items():  # the graph pictures
         files.append(SiteFile(path, text.encode("utf-8")))
@@ -132,8 +132,25 @@ def build_site(
     for site_path, source in sorted(corpus.assets.items()):
         files.append(SiteFile(site_path, source_path=source))
     if reuse is not None:
-        reuse.finish()
+        reuse.finish({record.path for record in corpus.records})
     return SiteBuild(renderer, pages, files)
+
+
+def _context(corpus: Corpus, settings: Settings, options: SiteOptions) -> tuple[object, ...]:
+    """What any page may show besides the records and their history: when it differs
+    from the last build's, nothing drawn then is used. The files around the records are
+    named (pictures, templates, files left out, landing pages), since a record's links
+    are drawn to what is there."""
+    return (
+        settings,
+        options,
+        corpus.today,
+        tuple(sorted(corpus.site_bases.items())),
+        tuple(sorted(corpus.assets.items())),
+        tuple(corpus.skipped),
+        tuple(corpus.refused),
+        tuple(page.source.path for page in corpus.landing_pages),
+    )
 
 
 def _schema_bytes(kind: KindSpec) -> bytes:

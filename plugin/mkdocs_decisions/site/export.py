@@ -205,7 +205,9 @@ def _history(record: Record, corpus: Corpus) -> dict[str, Any] | None:
     accepted = file.changed_to("accepted")
     return {
         "committed": True,
-        "created": _commit(file.created),
+        # the commit that brought the first version, and who wrote it (on a merged
+        # branch, when that commit is a merge)
+        "created": {**_commit(file.created), "author": file.creator},
         "updated": _commit(file.updated),
         "accepted": _commit(accepted) if accepted else None,
         "contributors": list(file.authors),

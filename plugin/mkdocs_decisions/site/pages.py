@@ -56,9 +56,11 @@ from .tradeoffs import matrix_for, matrix_values, weighs_against_rows
 from .urls import page_url, relative_link, relative_path
 
 T = TypeVar("T")
-# The part of a build drawn beside: record pages and lists, and the pictures they made.
-Part = tuple[tuple[list["Page"], list["Page"]], dict[str, str]]
-# Below this many records, starting a second process costs more than it saves.
+# What drawing gave, and the pictures (site path -> text) it made.
+Drawn = tuple[T, dict[str, str]]
+# The part of a build drawn beside: record pages, and the lists when they were asked for.
+Part = tuple[list[Drawn["Page"]], Drawn[list["Page"]] | None]
+# Below this many pages to draw, starting a second process costs more than it saves.
 PAGES_WORTH_SPLITTING = 200
 
 GRAPH_FOLDER = "assets/decisions/graphs"
@@ -132,22 +134,17 @@ class SiteRenderer(SiteContext):
         the timeline and the compliance matrix. A generated page whose path a record page
         already has is left out and named in ``collisions``: records are never replaced.
 
-        ``beside`` draws the last two fifths of the record pages and the lists elsewhere
-        while this process draws the rest (a full build has two cores to use): the same
-        pages and pictures in the same order."""
+        ``beside`` draws the last two fifths of the record pages to draw, and the lists,
+        elsewhere while this process draws the rest (a full build has two cores to use):
+        the same pages and pictures in the same order."""
         records = self.corpus.records
-        if beside is not None and self.reuse is None and len(records) >= PAGES_WORTH_SPLITTING:
-            # The other process draws the lists too: a share of the records that gives
-            # both the same work (measured at 500 records: docs/performance.md).
-            here = len(records) * 3 // 5
-            later = beside(partial(self._drawing, partial(self._drawn_part, records[here:])))
-            pages = [self.record_page(record) for record in records[:here]]
-            (more, generated), files = later()
-            pages.extend(more)
+        drawn, (generated, pictures) = self._drawn_pages(records, beside)
+        pages = []
+        for record in records:
+            page, files = drawn[record.path]
+            pages.append(page)
             self.files.update(files)
-        else:
-            pages = [self._record_page_once(record) for record in records]
-            generated = self._lists_once()
+        self.files.update(pictures)
         taken = {record.site_path: record.path for record in self.corpus.records}
         for page in generated:
             owner = taken.get(page.site_path)
@@ -161,9 +158,44 @@ class SiteRenderer(SiteContext):
                 )
         return pages
 
-    def _drawn_part(self, records: list[Record]) -> tuple[list[Page], list[Page]]:
-        """The pages of ``records``, then the lists: the part of a build drawn beside."""
-        return [self.record_page(record) for record in records], self.lists()
+    def _drawn_pages(
+        self, records: list[Record], beside: Beside[Part] | None
+    ) -> tuple[dict[str, Drawn[Page]], Drawn[list[Page]]]:
+        """Each record's page and the pictures it made, by the record's path, and the lists
+        with theirs: kept from the last build where nothing they show changed, else drawn,
+        here or, for a share of them, beside."""
+        drawn: dict[str, Drawn[Page]] = {}
+        stale = [record for record in records if not self._kept("page", record)]
+        lists_stale = self.reuse is None or not self.reuse.fresh("lists", self._list_inputs)
+        elsewhere: list[Record] = []
+        later = None
+        if beside is not None and len(stale) >= PAGES_WORTH_SPLITTING:
+            # The other process draws the lists too: a share of the records that gives
+            # both the same work (measured at 500 records: docs/performance.md).
+            elsewhere = stale[len(stale) * 3 // 5 :]
+            later = beside(partial(self._drawn_part, elsewhere, lists_stale))
+        away = {record.path for record in elsewhere}
+        for record in records:
+            if record.path not in away:
+                drawn[record.path] = self._record_page_once(record)
+        if later is None:
+            return drawn, self._lists_once()
+        part, lists = later()
+        for record, value in zip(elsewhere, part, strict=True):
+            drawn[record.path] = value
+            if self.reuse is not None:
+                self.reuse.keep(f"page:{record.path}", self._inputs_of(record), value)
+        if lists is None:
+            return drawn, self._lists_once()
+        if self.reuse is not None:
+            self.reuse.keep("lists", self._list_inputs, lists)
+        return drawn, lists
+
+    def _drawn_part(self, records: list[Record], lists: bool) -> Part:
+        """The pages of ``records`` with their pictures, then the lists with theirs when
+        asked for: the part of a build drawn beside."""
+        pages = [self._drawing(partial(self.record_page, record)) for record in records]
+        return pages, self._drawing(self.lists) if lists else None
 
     def lists(self) -> list[Page]:
         """The pages that list records: folder indexes, the decisions index, the
@@ -178,43 +210,58 @@ class SiteRenderer(SiteContext):
         return generated
 
     @cached_property
+    def history_input(self) -> object:
+        """The history as an input of what is drawn: the very object read from git (read
+        again only when git moved), or, without history, a word that every build shares
+        (a build without history has a new empty one)."""
+        history = self.corpus.history
+        return history if history.available or history.files else "no history"
+
+    @cached_property
     def faces(self) -> bytes:
         """What lists show of all records (site/reuse.py), for reusing lists."""
         return self.reuse.faces_of(self.corpus.records) if self.reuse else b""
 
-    def _lists_once(self) -> list[Page]:
-        if self.reuse is None:
-            return self.lists()
+    @cached_property
+    def _list_inputs(self) -> tuple[object, ...]:
+        """What the lists are drawn from: the records' faces, the history, the folders'
+        landing pages."""
         landing = tuple(_stamp(page.source.source_path) for page in self.corpus.landing_pages)
-        inputs = (self.faces, self.corpus.history, *landing)
-        pages, files = self.reuse.value("lists", inputs, lambda: self._drawing(self.lists))
-        self.files.update(files)
-        return pages
+        return (self.faces, self.history_input, *landing)
 
-    def _record_page_once(self, record: Record) -> Page:
-        """The record's page, drawn again only when it or a record it shows changed."""
+    def _lists_once(self) -> Drawn[list[Page]]:
         if self.reuse is None:
-            return self.record_page(record)
-        page, files = self.once(
-            "page", record, lambda: self._drawing(lambda: self.record_page(record))
-        )
-        self.files.update(files)
-        return page
+            return self._drawing(self.lists)
+        return self.reuse.value("lists", self._list_inputs, lambda: self._drawing(self.lists))
+
+    def _record_page_once(self, record: Record) -> Drawn[Page]:
+        """The record's page, drawn again only when it or a record it shows changed."""
+        return self.once("page", record, partial(self._drawing, partial(self.record_page, record)))
+
+    def _kept(self, what: str, record: Record) -> bool:
+        """Whether the last build's ``what`` for ``record`` serves again unchanged."""
+        if self.reuse is None:
+            return False
+        return self.reuse.fresh(f"{what}:{record.path}", self._inputs_of(record))
 
     def once(self, what: str, record: Record, draw: Callable[[], T]) -> T:
         """``draw()`` for one record, or what it gave last time when neither the record
         nor a record it shows has changed since (always ``draw()`` without reuse)."""
         if self.reuse is None:
             return draw()
+        return self.reuse.value(f"{what}:{record.path}", self._inputs_of(record), draw)
+
+    def _inputs_of(self, record: Record) -> tuple[object, ...]:
+        """What a record's page and its entry in the export are drawn from."""
+        assert self.reuse is not None
         if record.kind in ("project", "standard"):  # they list the records that cite them
-            inputs: tuple[object, ...] = (record, self.faces, self.corpus.history)
-        else:
-            inputs = self._inputs.get(record.path, ())
-            if not inputs:  # the same for the record's page and its entry in the export
-                near = self._shown_with(record)
-                faces = (self.reuse.face(other) for other in near)
-                inputs = self._inputs[record.path] = (record, self.corpus.history, *faces)
-        return self.reuse.value(f"{what}:{record.path}", inputs, draw)
+            return (record, self.faces, self.history_input)
+        inputs = self._inputs.get(record.path, ())
+        if not inputs:  # the same for the record's page and its entry in the export
+            near = self._shown_with(record)
+            faces = (self.reuse.face(other) for other in near)
+            inputs = self._inputs[record.path] = (record, self.history_input, *faces)
+        return inputs
 
     def _shown_with(self, record: Record) -> list[Record]:
         """The records whose face a record's page shows: those it links to or is linked

@@ -62,11 +62,24 @@ class PageReuse:
         self.drawn += 1
         return value
 
-    def finish(self) -> None:
-        """Forget what this build did not use (deleted records), and faces of records
-        that are gone."""
+    def fresh(self, name: str, inputs: tuple[object, ...]) -> bool:
+        """Whether ``value(name, inputs, ...)`` would give what was drawn before."""
+        entry = self.entries.get(name)
+        return entry is not None and _same(entry.inputs, inputs)
+
+    def keep(self, name: str, inputs: tuple[object, ...], value: object) -> None:
+        """Keep ``value``, drawn elsewhere from ``inputs``, as ``value`` would have."""
+        self.used.add(name)
+        self.entries[name] = _Entry(inputs, value)
+        self.drawn += 1
+
+    def finish(self, records: set[str]) -> None:
+        """Forget what this build did not use and is not of one of its ``records`` (by
+        path): the pages of deleted records. A record's entry in ``decisions.json`` is
+        not asked for when the whole file is the last build's, and serves a next one."""
         for name in [name for name in self.entries if name not in self.used]:
-            del self.entries[name]
+            if name.partition(":")[2] not in records:
+                del self.entries[name]
 
     def face(self, record: Record) -> bytes:
         """A digest of what lists of records show of this one: everything but the body."""
