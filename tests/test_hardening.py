@@ -708,6 +708,45 @@ def test_control_character_in_git_history_does_not_crash(
     assert_handled(result)
 
 
+IMPOSSIBLE_DATE = "---\ntitle: Use X\nreviewers:\n  - @ana\ncreation-date: 2026-23-01\n{rest}---\n"
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_invalid_yaml_beside_an_impossible_date_does_not_crash(
+    project: Project, command: str
+) -> None:
+    """`- @ana` makes the YAML invalid and `2026-23-01` is no ISO date: YAML's date
+    constructor raises ValueError on the plain line read after the YAML error. Neither
+    the working copy nor a version in git history may crash the reading."""
+    project.write("adr/0001-use-x.md", IMPOSSIBLE_DATE.format(rest="status: proposed\n"))
+    project.configure()
+    project.git_commit_all("First")
+    project.write("adr/0001-use-x.md", IMPOSSIBLE_DATE.format(rest="status: accepted\n"))
+    project.git_commit_all("Second", date="2026-02-05T10:00:00+00:00")
+
+    result = check_or_build(project, command)
+
+    assert_handled(result)
+    if command == "check":
+        assert "adr/0001-use-x.md:4:5: DEC002" in result.stdout
+        assert "adr/0001-use-x.md:5:16: DEC014" in result.stdout
+
+
+def test_status_edit_of_a_record_with_an_impossible_date_does_not_crash(project: Project) -> None:
+    """The edit re-reads the front matter (still YAML?); a value YAML cannot make into a
+    date was there before the edit, so the edit goes ahead."""
+    project.write(
+        "adr/0001-use-x.md",
+        adr("Use X", front="title: Use X\nstatus: proposed\ncreation-date: 2026-23-01"),
+    )
+    project.configure()
+
+    result = decisions(project, "status", "adr/0001-use-x.md", "accepted")
+
+    assert_handled(result)
+    assert "status: accepted" in (project.root / "adr/0001-use-x.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("command", ["check", "build"])
 @pytest.mark.parametrize("field", ["id", "supersedes"])
 def test_id_with_thousands_of_digits_does_not_crash(

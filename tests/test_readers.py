@@ -2175,6 +2175,31 @@ def test_more_date_forms_and_a_day_that_does_not_exist() -> None:
     assert [(f.rule, f.severity) for f in findings] == [("DEC014", Severity.WARNING)]
 
 
+def test_a_front_matter_date_written_year_day_month_is_read_as_the_body_reads_it() -> None:
+    """`creation-date: 2020-23-01` (23 is no month): 2020-01-23 with the non-ISO note,
+    not YAML's "cannot be read" as well; a day that exists in no order stays DEC007."""
+    parsed, findings = parse("---\ntitle: X\ncreation-date: 2020-23-01\n---\n\n# X\n")
+    assert parsed.date == dt.date(2020, 1, 23)
+    assert [at(f) for f in findings] == [("DEC014", 3, 16)]
+    _, findings = parse("---\ntitle: X\ndate: 2020-02-30\n---\n\n# X\n")
+    assert [at(f) for f in findings] == [("DEC007", 3, 7)]
+
+
+def test_an_impossible_date_in_front_matter_that_is_not_yaml_is_a_finding() -> None:
+    """`- @ana` makes the YAML invalid; the plain line `creation-date: 2020-23-01` is
+    then read alone, and YAML's date constructor raises on it: DEC002 for the YAML, the
+    date read with its note, and no traceback. A key that looks like a date is a key."""
+    text = "---\nreviewers:\n  - @ana\ncreation-date: 2020-23-01\nstatus: accepted\n---\n"
+    parsed, findings = parse(text + "\n# Use X\n")
+    assert (parsed.date, parsed.raw_status) == (dt.date(2020, 1, 23), "accepted")
+    assert [at(f) for f in findings if f.rule in ("DEC002", "DEC014")] == [
+        ("DEC002", 3, 5),
+        ("DEC014", 4, 16),
+    ]
+    keyed, _ = parse("---\n2020-23-01: x\ntitle: Use X\n---\n")
+    assert keyed.title == "Use X"
+
+
 def test_a_generic_template_beside_the_folder_is_the_collections(tmp_path: Path) -> None:
     """Polkadot keeps ``0000-template.md`` at the root beside ``text/``."""
     template = (

@@ -236,7 +236,7 @@ def _config_value(config: bytes, key: str) -> str | None:
     """A text value of an existing mkdocs.yml (``docs_dir``, ``site_name``), if it has one."""
     try:
         loaded = yaml.load(config.decode("utf-8"), Loader=TolerantLoader)
-    except (yaml.YAMLError, UnicodeDecodeError):
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError):
         return None
     value = loaded.get(key) if isinstance(loaded, dict) else None
     return str(value) if isinstance(value, str) and value.strip() else None

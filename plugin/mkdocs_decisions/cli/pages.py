@@ -192,7 +192,7 @@ def read_config(config_file: Path) -> dict[str, Any]:
         return {}
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
+    except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError, TypeError) as error:
         raise ProjectError(f"{config_file}: cannot read: {error}") from None
     if not isinstance(config, dict):
         raise ProjectError(f"{config_file}: expected a mapping at the top level")

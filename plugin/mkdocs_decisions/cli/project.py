@@ -102,7 +102,7 @@ def read_project(config_file: Path) -> tuple[Path, Path, Settings]:
         return root, root / "docs", _surveyed_settings(root)
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
+    except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError, TypeError) as error:
         problem = " ".join(str(getattr(error, "problem", None) or error).split())
         raise ProjectError(f"{config_file}: cannot read: {problem}") from None
     if not isinstance(config, dict):

@@ -348,8 +348,8 @@ def _backstage_locations(root: Path) -> list[str]:
             continue
         try:
             documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
-            continue
+        except (yaml.YAMLError, OSError, UnicodeDecodeError, ValueError, TypeError):
+            continue  # ValueError: a value that only looks like a date (`2020-23-01`)
         for document in documents:
             metadata = document.get("metadata") if isinstance(document, dict) else None
             annotations = metadata.get("annotations") if isinstance(metadata, dict) else None

@@ -259,6 +259,10 @@ class Document:
             raise EditError(
                 f"the edit would make the front matter invalid YAML ({problem})"
             ) from None
+        except (ValueError, TypeError):
+            # The YAML parses; a value only looks like a date and is none
+            # (`creation-date: 2020-23-01`), as the record already wrote it.
+            pass
 
 
 def _find_front(lines: list[str]) -> tuple[int, int] | None:
@@ -295,7 +299,7 @@ def _plain_ok(value: str) -> bool:
         return False
     try:
         return bool(yaml.safe_load(value) == value)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, TypeError):  # "2020-23-01": a date YAML cannot make
         return False
 
 

@@ -350,11 +350,11 @@ def _verify(document: Document, objective: Objective, entry: dict[str, str]) -> 
     """The edited file must read back with exactly this entry last in the item's list."""
     assert document.front is not None
     start, end = document.front
-    loaded: Any = yaml.safe_load("".join(document.lines[start + 1 : end]))
     try:
+        loaded: Any = yaml.safe_load("".join(document.lines[start + 1 : end]))
         written = loaded[objective.spec.key][objective.index]["measurements"][-1]
-    except (KeyError, IndexError, TypeError):
-        written = None
+    except (KeyError, IndexError, TypeError, ValueError, yaml.YAMLError):
+        written = None  # ValueError: another value only looks like a date (`2020-23-01`)
     expected: dict[str, object] = dict(entry)
     expected["date"] = dt.date.fromisoformat(entry["date"])
     if _PLAIN_NUMBER.fullmatch(entry["value"]):

@@ -234,11 +234,7 @@ def _load_mapping(
             ):
                 continue
             key_position = _position(key_node.start_mark)
-            key = (
-                loader.construct_object(key_node, deep=True)
-                if isinstance(key_node, yaml.ScalarNode)
-                else None
-            )
+            key = _key(loader, key_node)
             if not isinstance(key, str):
                 shown = excerpt(key) if key is not None else f"a {_node_kind(key_node)}"
                 result.findings.append(
@@ -326,6 +322,17 @@ def _load_mapping(
         loader.dispose()
 
 
+def _key(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """A key as YAML reads it; None for a mapping or list used as a key, and the text
+    as written for one that looks like a date and is none (``2020-23-01:``)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, TypeError):
+        return str(node.value)
+
+
 # "key: value"; a key of two or three words too (GreptimeDB's `Feature Name: ...`)
 _PLAIN_LINE = re.compile(
     r"^(?P<key>[A-Za-z_][\w-]*(?: [A-Za-z][\w-]*){0,2})\s*:\s+(?P<value>\S.*?)\s*(?:\s#.*)?$"
@@ -361,7 +368,9 @@ def _read_plain_lines(text: str, result: FrontMatter) -> None:
         raw = match["value"]
         try:
             value = yaml.safe_load(raw)
-        except (yaml.YAMLError, RecursionError):
+        except (yaml.YAMLError, RecursionError, ValueError, TypeError):
+            # ValueError: `creation-date: 2020-23-01` looks like a date and is none; the
+            # text stays, for the date reader to read or report
             value = raw.strip("\"'")
         if isinstance(value, dict) or value is None:
             value = raw.strip("\"'")

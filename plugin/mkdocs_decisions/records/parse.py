@@ -802,6 +802,12 @@ def _checked_fields(
             day, _ = read_date(found.value)
             if day is not None:  # "5 September 2023": read, and said to be not ISO
                 value, problem = day, ""
+                # "2020-23-01" (year, day, month): YAML's "cannot be read" is answered
+                findings[:] = [
+                    item
+                    for item in findings
+                    if not (item.rule == "DEC007" and item.position == found.value_position)
+                ]
                 findings.append(
                     finding(
                         "DEC014",
