@@ -122,6 +122,11 @@ def names(options: list[Option]) -> list[str]:
         ("# 1.5 release notes", "1.5 release notes"),
         ("# 3D rendering", "3D rendering"),
         ("# [WIP] Use Postgres", "[WIP] Use Postgres"),
+        # an attribute list sets the heading's anchor or class: no words of the title
+        ("# 12) Use Postgres {#adr_0012}", "Use Postgres"),
+        ("# Use Postgres {: .note #pg}", "Use Postgres"),
+        ("# Use Postgres {.unnumbered}", "Use Postgres"),
+        ("# Use {braces} here", "Use {braces} here"),
     ],
 )
 def test_title_heading_loses_its_numbering(heading: str, title: str) -> None:
@@ -813,11 +818,23 @@ def test_a_bad_consequence_in_a_negative_list_raises_no_finding(tmp_path: Path) 
         ("Summary <!-- omit in toc -->", "summary"),
         ("Implications:", "implications"),
         ("[Manual Process] {#manual-process}", "manual process"),
+        ("Context {: .note #ctx}", "context"),
         ('<a name="nested"></a>Nested type aliases', "nested type aliases"),
     ],
 )
 def test_numbered_and_decorated_headings_match_their_section(heading: str, key: str) -> None:
     assert section_key(heading.lstrip("# ")) == key
+
+
+def test_a_heading_attribute_list_is_no_part_of_a_section_or_option_title() -> None:
+    """Doxygen's and attr_list's `{#id}` after a heading sets its anchor: the section's
+    and an option's title are the words before it."""
+    text = "# Use X\n\n## Considered Options {#options}\n\n### Postgres {: #pg}\n\nX\n"
+    options = section(text, "considered options")
+    assert (options.title, [child.title for child in options.children]) == (
+        "Considered Options",
+        ["Postgres"],
+    )
 
 
 def test_a_combined_heading_matches_each_of_its_parts() -> None:

@@ -42,9 +42,16 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ESCAPED = 0xE000
 _UNESCAPE = {_ESCAPED + code: chr(code) for code in range(33, 127)}
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?|[A-Za-z][.)])\s+")
-# What a heading carries besides its name: "[optional]", "(Optional)", an attribute
-# anchor "{#manual-process}", a comment "<!-- omit in toc -->".
-_HEADING_SUFFIX = re.compile(r"\s*(?:[\[(]\s*optional\s*[\])]|\{[#.][^}]*\}|<!--.*?-->)\s*$", re.I)
+# An attribute list after a heading's text, which sets its anchor or class and is no
+# word of it: "{#manual-process}" (attr_list, Pandoc, Doxygen's `{#adr_0012}`), "{: .note
+# #ctx}" (kramdown), "{.unnumbered}", Pandoc's "{-}". Not "{x}", words in braces.
+ATTRIBUTE_LIST = r"\{(?::[^{}]*|\s*[#.][A-Za-z_][^{}]*|-)\}"
+_TRAILING_ATTRIBUTES = re.compile(rf"\s*{ATTRIBUTE_LIST}\s*$")
+# What a heading carries besides its name: "[optional]", "(Optional)", an attribute list,
+# a comment "<!-- omit in toc -->".
+_HEADING_SUFFIX = re.compile(
+    rf"\s*(?:[\[(]\s*optional\s*[\])]|{ATTRIBUTE_LIST}|<!--.*?-->)\s*$", re.I
+)
 # Emoji before a heading's name, as a shortcode or a character (`## :memo: Status`,
 # `## 📝 Décision`): gitmoji-style templates.
 _DECORATION = re.compile(
@@ -138,6 +145,12 @@ def _without_markup(markdown: str, tags: bool = False) -> str:
                 break
             text = paired
     return text.translate(_UNESCAPE) if escaped else text
+
+
+def without_attributes(heading: str) -> str:
+    """A heading's text without the attribute list after it (``Use PSR-4 {#adr_0012}``
+    is "Use PSR-4")."""
+    return _TRAILING_ATTRIBUTES.sub("", heading) if "{" in heading else heading
 
 
 def section_key(title: str) -> str:
@@ -366,7 +379,7 @@ def top_level_sections(
         body_lines = lines[heading.index + 1 : min(own_end, end)]
         found.append(
             Section(
-                title=plain_text(heading.text),
+                title=plain_text(without_attributes(heading.text)),
                 key=key,
                 level=heading.level,
                 line=first_line + heading.index,
@@ -396,7 +409,7 @@ def _build_tree(
         children = _build_tree(lines, headings[position + 1 : stop], first_line, section_end)
         sections.append(
             Section(
-                title=plain_text(heading.text),
+                title=plain_text(without_attributes(heading.text)),
                 key=section_key(heading.text),
                 level=heading.level,
                 line=first_line + heading.index,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .body import CJK_LETTERS, plain_text
+from .body import CJK_LETTERS, plain_text, without_attributes
 
 # Prefixes that name a record series: an id written without punctuation before the title
 # ("ADR-0001 Record decisions") is stripped only for these and the kind's own prefix.
@@ -130,13 +130,15 @@ def without_inline_markup(heading: str) -> str:
 
 
 def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
-    """The title's words: numbering, a series id, a status prefix and Markdown removed.
+    """The title's words: numbering, a series id, a status prefix, a heading's attribute
+    list and Markdown removed.
 
     ``prefix`` is the kind's id prefix (``ADR``): an id in it is stripped even without
     punctuation after it; so is the record's own ``number`` before the title ("23
     Logging" in ``023-logging.md``). The title is returned as it was if nothing would be
     left.
     """
+    title = without_attributes(title)  # "12) Use PSR-4 {#adr_0012}": an anchor, no words
     text = " ".join(title.split())
     enclosed = _IN_BRACKETS.match(text)
     inside = enclosed and (enclosed[1] or enclosed[2])
