@@ -1754,6 +1754,54 @@ def test_a_folder_readme_reads_the_metadata_file_beside_it(tmp_path: Path) -> No
     assert [f for f in findings if f.rule in ("DEC301", "DEC302")] == []
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "superseded-by: []",
+        "superseded-by:\n  - []",
+        "superseded-by:\n  -",
+        "superseded-by:\n  - N.A.",
+        "replaces:\n  - []\n  - n/a",
+    ],
+)
+def test_a_reference_list_that_says_nothing_names_no_record(tmp_path: Path, written: str) -> None:
+    """An empty list, a list of empty items (`- []`, `-` alone) and a word for none
+    (`N.A.`) in a template's reference list: no DEC007, no DEC201, no reference."""
+    front = f"---\ntitle: Use X\nstatus: implemented\n{written}\n---\n\n# Use X\n"
+    files = {"rfc/0001-use-x.md": front + "\n## Summary\n\nX\n"}
+    findings = checked(tmp_path, files, "rfc")
+    assert {f.rule for f in findings} & {"DEC007", "DEC201"} == set()
+    assert corpus_of(tmp_path, {})[0].references == ()
+
+
+def test_superseded_by_names_one_successor_or_several(tmp_path: Path) -> None:
+    """`superseded-by:` written as a list, as the KEP-like template writes it: each item a
+    successor; one item is as good as the single value."""
+    front = "---\ntitle: {title}\nstatus: {status}\n{extra}---\n\n# {title}\n\n## Summary\n\nX\n"
+    files = {
+        "rfc/0001-a.md": front.format(
+            title="A", status="superseded", extra="superseded-by:\n  - RFC-0002\n  - RFC-0003\n"
+        ),
+        "rfc/0002-b.md": front.format(title="B", status="implemented", extra=""),
+        "rfc/0003-c.md": front.format(title="C", status="implemented", extra=""),
+        "rfc/0004-d.md": front.format(
+            title="D", status="superseded", extra="superseded-by: [RFC-0002]\n"
+        ),
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    by_path = {r.path: r for r in corpus.records}
+    assert [r.id for r in corpus.successors(by_path["rfc/0001-a.md"])] == ["RFC-0002", "RFC-0003"]
+    assert [r.id for r in corpus.successors(by_path["rfc/0004-d.md"])] == ["RFC-0002"]
+    assert {f.rule for f in checked(tmp_path, {}, "rfc")} & {"DEC007", "DEC105", "DEC201"} == set()
+
+
+def test_a_status_written_as_an_empty_list_is_no_status(tmp_path: Path) -> None:
+    """`status: []`: the record states no status (DEC102), not a value of the wrong type."""
+    files = {"rfc/0001-use-x.md": "---\ntitle: Use X\nstatus: []\n---\n\n# Use X\n"}
+    rules = {f.rule for f in checked(tmp_path, files, "rfc")}
+    assert "DEC102" in rules and "DEC007" not in rules
+
+
 def test_a_missing_section_of_a_kep_names_its_readme(tmp_path: Path) -> None:
     files = kep(2214, "implemented")
     readme = "rfc/sig-apps/2214-indexed-job/README.md"

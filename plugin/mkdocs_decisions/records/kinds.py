@@ -30,7 +30,7 @@ COMMON_FIELDS: dict[str, str] = {
     "tags": NAMES,
     "related": IDS,
     "supersedes": IDS,
-    "superseded_by": ID,
+    "superseded_by": IDS,  # one successor, or several when a record was split
     "project": ID,
     "addresses": NAMES,
     "complies_with": IDS,

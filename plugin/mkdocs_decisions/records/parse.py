@@ -798,29 +798,12 @@ def _checked_fields(
             continue
         shown = found.written or key
         value, problem = _coerce(expected, found.value)
-        if problem and expected == types.DATE and isinstance(found.value, str):
-            day, _ = read_date(found.value)
+        if problem and expected == types.DATE:
+            day = _date_as_written(found, shown, path, findings)
             if day is not None:  # "5 September 2023": read, and said to be not ISO
                 value, problem = day, ""
-                # "2020-23-01" (year, day, month): YAML's "cannot be read" is answered
-                findings[:] = [
-                    item
-                    for item in findings
-                    if not (item.rule == "DEC007" and item.position == found.value_position)
-                ]
-                findings.append(
-                    finding(
-                        "DEC014",
-                        path,
-                        found.value_position,
-                        f"`{shown}: {found.value.strip()[:40]}` is read as {day.isoformat()}; "
-                        "it is not written as YYYY-MM-DD",
-                        f"write `{shown}: {day.isoformat()}`",
-                    )
-                )
         if problem:
-            said = any(f.rule == "DEC007" and f.position == found.value_position for f in findings)
-            if not said:  # one cause, one finding: YAML already said it cannot read it
+            if not _unreadable_to_yaml(found, findings):  # one cause, one finding
                 hint = f"write it as `{shown}: YYYY-MM-DD`" if expected == types.DATE else ""
                 findings.append(
                     finding("DEC007", path, found.value_position, f"`{shown}` {problem}", hint)
@@ -830,8 +813,59 @@ def _checked_fields(
     return checked
 
 
+def _unreadable_to_yaml(found: Field, findings: list[Finding]) -> bool:
+    """Whether YAML already said it cannot read the value (DEC007)."""
+    return any(f.rule == "DEC007" and f.position == found.value_position for f in findings)
+
+
+def _date_as_written(
+    found: Field, shown: str, path: str, findings: list[Finding]
+) -> dt.date | None:
+    """The day a date that is not ISO says, read as the body's dates are, with its
+    DEC014 note; it answers YAML's "cannot be read" (``2020-23-01``: year, day, month)."""
+    day = read_date(found.value)[0] if isinstance(found.value, str) else None
+    if day is None:
+        return None
+    findings[:] = [
+        item
+        for item in findings
+        if not (item.rule == "DEC007" and item.position == found.value_position)
+    ]
+    findings.append(
+        finding(
+            "DEC014",
+            path,
+            found.value_position,
+            f"`{shown}: {str(found.value).strip()[:40]}` is read as {day.isoformat()}; "
+            "it is not written as YYYY-MM-DD",
+            f"write `{shown}: {day.isoformat()}`",
+        )
+    )
+    return day
+
+
+def _is_empty(value: object) -> bool:
+    """An item left empty: ``-`` alone, ``- []``, ``- ""``."""
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _names_no_record(value: object) -> bool:
+    """A reference a template leaves for "none": empty, or a word for none (``n/a``,
+    ``N.A.``, ``TBD``, ``-``)."""
+    if _is_empty(value):
+        return True
+    return isinstance(value, str) and value.strip().lower().replace(".", "") in _NO_RECORD
+
+
 def _coerce(expected: str, value: object) -> tuple[object, str]:
     """The value in the expected type, or a description of what is wrong."""
+    if isinstance(value, list) and expected in (types.TEXT, types.ID, types.NAMES, types.IDS):
+        # `superseded-by: []`, `- []`, `-` alone (and `- N.A.` in a reference): the items
+        # that say nothing go; a single value left with none is none (`status: []`).
+        says_nothing = _names_no_record if expected in (types.ID, types.IDS) else _is_empty
+        value = [item for item in value if not says_nothing(item)]
+        if not value and expected in (types.TEXT, types.ID):
+            return None, ""
     if value is None:
         return None, ""
     if expected == types.TEXT:
@@ -857,8 +891,6 @@ def _coerce(expected: str, value: object) -> tuple[object, str]:
         if isinstance(value, str):  # "ADR-0001, ADR-0002"
             return [part.strip() for part in value.split(",") if part.strip()], ""
         items = [value] if isinstance(value, int) and not isinstance(value, bool) else value
-        if isinstance(items, list):  # "reviewers:" then "- " left empty: no one, yet
-            items = [item for item in items if item is not None and item != ""]
         if isinstance(items, list) and all(
             isinstance(item, str | int) and not isinstance(item, bool) for item in items
         ):
@@ -1158,8 +1190,8 @@ def _references(fields: dict[str, Field], source: SourceFile, kind: KindSpec) ->
             text = str(value).strip()
             if relation == "applies_to" and text.lower() == APPLIES_TO_ALL:
                 continue
-            if text.lower() in _NO_RECORD:
-                continue  # `superseded-by: [n/a]`: the template's way of saying none
+            if _names_no_record(text):
+                continue  # `superseded-by: [n/a]`, `N.A.`: the template's way of saying none
             target = _numbered(reference_target(text, source.path), kind, source.series)
             # Point at the list item itself when the list is written in YAML.
             position = found.inner.get((index,), found.value_position)
