@@ -2248,6 +2248,9 @@ def test_a_front_matter_date_written_year_day_month_is_read_as_the_body_reads_it
     assert [at(f) for f in findings] == [("DEC014", 3, 16)]
     _, findings = parse("---\ntitle: X\ndate: 2020-02-30\n---\n\n# X\n")
     assert [at(f) for f in findings] == [("DEC007", 3, 7)]
+    # a page's key (`last-updated`) is not read, and its date is no error either
+    _, findings = parse("---\ntitle: X\nlast-updated: 2020-23-01\n---\n\n# X\n")
+    assert [at(f) for f in findings] == [("DEC014", 3, 15)]
 
 
 def test_an_impossible_date_in_front_matter_that_is_not_yaml_is_a_finding() -> None:

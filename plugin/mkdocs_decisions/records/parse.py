@@ -795,6 +795,8 @@ def _checked_fields(
     for key, found in raw.items():
         expected = kind.fields.get(key)
         if expected is None:
+            if _unreadable_to_yaml(found, findings):  # `last-updated: 2020-23-01`, ignored
+                _date_as_written(found, key, path, findings)
             continue
         shown = found.written or key
         value, problem = _coerce(expected, found.value)
