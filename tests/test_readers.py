@@ -272,12 +272,21 @@ def test_superseded_by_a_link_whose_text_is_a_title() -> None:
         ("- Status: deprecated (not applicable to Chariott)", "deprecated"),
         ("* Status: {Draft}", "Draft"),
         ("* Status: Final", "Final"),
+        # the template's word chosen in brackets, then a remark
+        ("* Status: [Accepted] - But needs to be re-written later", "Accepted"),
+        ("* Status: [Deprecated], see the new format", "Deprecated"),
     ],
 )
 def test_status_lines(line: str, raw: str) -> None:
     parsed = record(f"# Use Postgres\n\n{line}\n\n## Context\n\nX\n")
     assert parsed.raw_status == raw
     assert parsed.position_of("status").line == 3
+
+
+def test_a_remark_after_a_bracketed_status_stays_on_the_page() -> None:
+    text = "# Use Postgres\n\n* Status: [Accepted] - But needs a rewrite\n\n## Context\n\nX\n"
+    assert record(text).status == "accepted"
+    assert "But needs a rewrite" in _shown(text)
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,9 @@ _PLACEHOLDER = re.compile(r"^[\[{(<].*[|,].*[\]})>]$|^\{.*\}$|\|")
 # One word in brackets or braces ("[Accepted]", "{Draft}") is a word, not a placeholder,
 # unless it is the template's own name for the value ("{status}").
 _ENCLOSED = re.compile(r"^[\[{(<]\s*([^\[\]{}()<>|,]+?)\s*[\]})>]$")
+# The template's word chosen in brackets, then a remark: "[Accepted] - But needs to be
+# re-written", "[Accepted] (2021)", "[Accepted], with changes".
+_ENCLOSED_FIRST = re.compile(r"^\[\s*([^\[\]{}()<>|,]+?)\s*\](?=\s*(?:[-\u2013\u2014:,;(]|$))")
 _TEMPLATE_WORDS = frozenset({"status", "state", "value", "title", "date", "...", "\u2026"})
 _ID_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]{0,9})[-_ ]?(\d{1,6})\b")
 # A successor named by its number alone: "Superseded (by 0013)", "Superseded by #12".
@@ -691,7 +694,7 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     if _NOTHING.match(plain):
         return None, []  # "N/A", "TBD", "(leave this empty)"
     plain = _STATUS_DATE.sub("", plain)  # "2020-03-25 accepted": the word; the date is when
-    enclosed = _ENCLOSED.match(plain)
+    enclosed = _ENCLOSED.match(plain) or _ENCLOSED_FIRST.match(plain)
     written = _strip_marks(text).strip()
     first = _first_of_choices(plain, written)
     if enclosed and enclosed[1].strip().lower() not in _TEMPLATE_WORDS:
