@@ -159,6 +159,18 @@ def test_import_keeps_what_it_does_not_understand(project: Project) -> None:
     assert (project.root / "adr/backlog.md").read_text().startswith("# Backlog")
 
 
+def test_import_keeps_a_successor_named_by_its_title_in_the_text(project: Project) -> None:
+    """`Superseded by: Use string ids` names its successor by title; front matter has no
+    place for a title, so the line stays where it is written."""
+    old = "# 1. X\n\n## Status\n\nSuperseded by: Use string ids\n\n## Context\n\nctx\n"
+    project.write("adr/0001-x.md", old)
+    project.write("adr/0002-y.md", "# 2. Use string ids\n\n## Status\n\nAccepted\n")
+    project.git_commit_all("records")
+    result = project.decisions("import", "adr", "--from", "adr-tools")
+    assert result.returncode == 0, result.stderr
+    assert "Superseded by: Use string ids" in (project.root / "adr/0001-x.md").read_text()
+
+
 def test_import_refuses_files_git_ignores(project: Project) -> None:
     shutil.copytree(FOREIGN / "adr-tools", project.root / "adr")
     project.write(".gitignore", "adr/0002*\n")

@@ -252,6 +252,49 @@ def test_superseded_by_a_link_names_the_successor() -> None:
     assert [(r.target, r.position.line) for r in successors] == [("adr/0020-use-mysql.md", 7)]
 
 
+def _successors(root: Path, files: dict[str, str]) -> dict[str, list[str]]:
+    corpus = loaded(root, files, {"kinds": {"adr": {"folder": "adr"}}})
+    return {r.path: [s.id for s in corpus.successors(r)] for r in corpus.records}
+
+
+def test_a_successor_named_by_its_title_is_that_record(tmp_path: Path) -> None:
+    """`Superseded by: Use string ids`, where another record has that title: its
+    successor. Words that are no record's title name none: DEC105, not DEC201."""
+    files = {
+        "adr/0004-int-ids.md": nygard("Superseded by: Use string ids"),
+        "adr/0006-string-ids.md": "# 6. Use string ids\n\n## Status\n\nAccepted\n",
+        "adr/0008-old.md": nygard("Superseded by: the new login design"),
+    }
+    successors = _successors(tmp_path, files)
+    assert (successors["adr/0004-int-ids.md"], successors["adr/0008-old.md"]) == (["ADR-0006"], [])
+    found = [(f.path, *at(f)) for f in checked(tmp_path, {}) if f.rule in ("DEC105", "DEC201")]
+    assert found == [("adr/0008-old.md", "DEC105", 7, 1)]
+
+
+def test_a_successor_linked_without_its_extension_is_that_file(tmp_path: Path) -> None:
+    """`[ADR 35](0035-scrub-db)`: the link a forge resolves to `0035-scrub-db.md`."""
+    files = {
+        "adr/0007-scrub.md": nygard("Superseded by: [ADR 35](0035-scrub-db)"),
+        "adr/0035-scrub-db.md": "# 35. Scrub the database\n\n## Status\n\nAccepted\n",
+    }
+    assert _successors(tmp_path, files)["adr/0007-scrub.md"] == ["ADR-0035"]
+    assert "DEC201" not in {f.rule for f in checked(tmp_path, {})}
+
+
+def test_a_reference_to_a_sibling_file_by_its_name_is_that_record(tmp_path: Path) -> None:
+    """`replaces: 0100-v2-flavors.md` in front matter names the file beside the record,
+    as a link from it would."""
+    front = "---\ntitle: {t}\nstatus: {s}\ndate: 2021-01-01\ndeciders: [Ana]\n{x}---\n\n# {t}\n"
+    files = {
+        "adr/0100-v2-flavors.md": front.format(t="Flavors 2", s="superseded", x=""),
+        "adr/0101-v3-flavors.md": front.format(
+            t="Flavors 3", s="accepted", x="replaces: 0100-v2-flavors.md\n"
+        ),
+    }
+    assert _successors(tmp_path, files)["adr/0100-v2-flavors.md"] == ["ADR-0101"]
+    assert {"DEC105", "DEC201"} & {f.rule for f in checked(tmp_path, {})} == set()
+
+
 def test_superseded_by_a_link_whose_text_is_a_title() -> None:
     parsed = record(nygard("Superseded by [DNS Infrastructure](0015-dns-infrastructure.md)"))
     successors = [r.target for r in parsed.references if r.relation == "superseded_by"]

@@ -211,8 +211,8 @@ def _collection_style(corpus: Corpus, record: Record) -> str:
 @check("DEC105")
 def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     named = "superseded_by" in record.rejected_keys or any(
-        r.relation == "superseded_by" for r in record.references
-    )
+        r.relation == "superseded_by" and not r.by_title for r in record.references
+    )  # a title names a successor only when a record has it (then it is a successor)
     if record.status == "superseded" and not named and not corpus.successors(record):
         yield finding(
             "DEC105",

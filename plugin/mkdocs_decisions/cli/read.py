@@ -319,8 +319,11 @@ def _row(record: Record, corpus: Corpus) -> dict[str, object]:
         "deciders": list(record.strings("deciders")),
         "authors": list(record.strings("authors")),
         # by id, declared on either side; a successor that names no record, as written
+        # (words that are no record's title name none)
         "superseded_by": [successor.id for successor in corpus.successors(record)]
-        or [r.target for r in record.references if r.relation == "superseded_by"],
+        or [
+            r.target for r in record.references if r.relation == "superseded_by" and not r.by_title
+        ],
     }
 
 

@@ -100,6 +100,41 @@ def uncommitted_notes(corpus: Corpus, project_root: Path | None = None) -> list[
     return notes
 
 
+def _by_title(records: list[Record]) -> dict[tuple[str, str], Record]:
+    """Each record by its kind and its title as compared (:func:`title_key`); a title that
+    two records of a kind share names neither."""
+    found: dict[tuple[str, str], Record] = {}
+    shared: set[tuple[str, str]] = set()
+    for record in records:
+        key = (record.kind, title_key(record.title))
+        if key in found:
+            shared.add(key)
+        found[key] = record
+    return {key: record for key, record in found.items() if key not in shared}
+
+
+def _file_beside(record: Record, target: str, by_path: dict[str, Record]) -> Record | None:
+    """The record a reference names by its file in the record's own folder: a file name
+    in front matter (``replaces: scs-0100-v2-x.md``), a link without its extension
+    (``[ADR 35](0035-scrub-db)``) or to a record's folder (``[GEP 7](../0007-x)``)."""
+    path = target.split("#", 1)[0]
+    if not path or "://" in path or path.startswith("/"):
+        return None
+    extension = posixpath.splitext(path)[1].lower()
+    if extension in (".md", ".markdown"):
+        candidates = [path]
+    elif extension:
+        return None  # "design.pdf", "v1.2": no record's file
+    else:
+        candidates = [f"{path}.md", f"{path}/README.md", f"{path}/index.md"]
+    folder = posixpath.dirname(record.path)
+    for candidate in candidates:
+        found = by_path.get(posixpath.normpath(posixpath.join(folder, candidate)))
+        if found is not None:
+            return found
+    return None
+
+
 def _by_path_suffix(target: str, by_path: dict[str, Record], forge: str = "") -> Record | None:
     """The record a path or URL ends with: a link written from the repository's root
     (``doc/adr/0021-x.md`` inside ``doc/adr/``), or to the record on the forge
@@ -443,10 +478,17 @@ def build_corpus(
     forge = (
         _forge_of(records) if any("://" in r.target for x in records for r in x.references) else ""
     )
+    by_title = _by_title(records) if any(r.by_title for x in records for r in x.references) else {}
     for record in records:
         for reference in record.references:
+            if reference.by_title:
+                titled = by_title.get((record.kind, title_key(reference.target)))
+                if titled is not None and titled is not record:
+                    links.append(Link(record, reference.relation, titled, reference))
+                continue  # words that are no record's title: prose, not a dangling reference
             target = by_path.get(reference.target) if reference.target.endswith(".md") else None
             target = target or by_id.get(normalise_id(reference.target))
+            target = target or _file_beside(record, reference.target, by_path)
             target = target or _by_path_suffix(reference.target, by_path, forge)
             if target is None and reference.target.startswith("/"):  # a site's route
                 target = _by_path_suffix(reference.target.rstrip("/") + ".md", by_path)

@@ -112,7 +112,7 @@ def _status_understood(record: Record) -> bool:
         return False
     written = " ".join(plain_text(found.value).split()).strip(" .*_").lower()
     if record.status == "superseded" and any(
-        r.relation == "superseded_by" for r in record.references
+        r.relation == "superseded_by" and not r.by_title for r in record.references
     ):
         return True  # "Superseded by [4. X](0004-x.md)": front matter can say all of it
     return written == (record.raw_status or "").lower()
@@ -130,6 +130,8 @@ def _values(record: Record, ids: dict[str, str]) -> dict[str, object]:
         if names:
             values[key] = names
     for reference in record.references:
+        if reference.by_title:
+            continue  # "Superseded by: Use X": words the corpus reads; they stay in the text
         if reference.target.endswith(".md") and reference.target not in ids:
             continue  # a link to a file that is not a record: left in the text
         target = (
@@ -169,6 +171,7 @@ def _legacy_lines(record: Record, first_body_line: int) -> set[int]:
         reference.position.line
         for reference in record.references
         if reference.relation in ("supersedes", "superseded_by")
+        and not reference.by_title
         and any(s.line < reference.position.line <= s.end_line for s in status_sections)
     }
     body = record.body.split("\n")

@@ -72,6 +72,9 @@ class Reference:
     relation: str
     target: str  # an id such as ``ADR-0003`` or a relative path to a Markdown file
     position: Position
+    # The target is another record's title ("Superseded by: Use string ULID"): it names
+    # that record if one has this title, and is no dangling reference if none has.
+    by_title: bool = False
 
 
 # Last element of an inner path that names a nested key itself rather than its value:

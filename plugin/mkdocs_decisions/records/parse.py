@@ -281,6 +281,8 @@ def parse_record(
         # "This DIP was postponed and subsequently superseded by [the acceptance of DIP
         # 1030](../accepted/DIP1030.md)": a sentence of the body names the successor.
         references += _prose_successor(body_lines, first_line, kind, numbering)
+    if status == "superseded" and not any(r.relation == "superseded_by" for r in references):
+        references += _successor_by_title(fields.get("status"))
     references = _unique_references(references)
 
     # The page shows the body without its title heading (the page has its own); lines are
@@ -1124,6 +1126,25 @@ def _prose_successor(
             position = Position(first_line + index, found.start("target") + 1)
             return [Reference("superseded_by", named, position)]
     return []
+
+
+# "Superseded by: Use string ULID for request ids": words after "superseded by", no link
+# and no id (those are read before), that may be another record's title.
+_SUPERSEDED_BY_WORDS = re.compile(
+    r"^(?:superseded|superceded|replaced)\s+by\s*:?\s+(?P<title>[^\[\]()]+?)[\s.]*$",
+    re.IGNORECASE,
+)
+
+
+def _successor_by_title(written: Field | None) -> list[Reference]:
+    """The successor a superseded status names by its title, for the corpus to look up
+    among the records' titles (two words or more: one word is rarely a title)."""
+    if written is None or not isinstance(written.value, str):
+        return []
+    match = _SUPERSEDED_BY_WORDS.match(plain_text(written.value).strip())
+    if match is None or len(match["title"].split()) < 2:
+        return []
+    return [Reference("superseded_by", match["title"], written.value_position, by_title=True)]
 
 
 def _body_status_references(
