@@ -158,6 +158,23 @@ def test_init_proposes_page_keys_for_keys_records_share(project: Project) -> Non
     assert "decidres" not in shown.stdout
 
 
+def test_init_proposes_no_page_key_that_is_no_name(project: Project) -> None:
+    """A key that is markup YAML happened to read (`"<b>"`, quoted) is no key a page
+    has: no `page_keys` entry for it; a template's `<!-- status: a|b -->` line is a
+    comment, no key at all."""
+    for number in range(1, 3):
+        project.write(
+            f"docs/decisions/000{number}-choice-{number}.md",
+            f'---\n<!-- status: proposed|accepted -->\nstatus: accepted\n"<b>": x\n'
+            f"owner_team: data\n---\n\n# Choice {number}\n\n## Context\n\nC.\n",
+        )
+    project.git_commit_all("records", "2024-04-01T09:00:00+00:00")
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "owner_team" in shown.stdout
+    assert "<!--" not in shown.stdout and "<b>" not in shown.stdout
+
+
 def test_init_follows_backstage_annotation(project: Project) -> None:
     project.write(
         "catalog-info.yaml",

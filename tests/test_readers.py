@@ -3460,6 +3460,17 @@ def test_an_underlined_title_over_level_one_sections_wins_over_a_slug_feature_na
     assert [s.title for s in parsed.sections] == ["Summary", "Motivation", "Details"]
 
 
+def test_an_html_comment_in_front_matter_is_no_key() -> None:
+    """The template's `<!-- status: provisional|implementable -->` above `status:`: a
+    comment, on one line or several, and the keys below keep their lines."""
+    text = "---\ntitle: Use X\n<!-- status: provisional|implementable -->\nstatus: implementable\n"
+    text += "<!--\ndate: 2000-01-01\n-->\ndate: 2021-01-02\n---\n\n# Use X\n"
+    parsed, findings = parse(text, "rfc/0001-use-x.md", "rfc")
+    assert (parsed.raw_status, parsed.date) == ("implementable", dt.date(2021, 1, 2))
+    assert (parsed.position_of("status").line, parsed.position_of("date").line) == (4, 8)
+    assert [f for f in findings if f.rule in ("DEC002", "DEC005", "DEC006")] == []
+
+
 def test_a_key_of_words_is_read_from_front_matter_that_is_not_valid_yaml() -> None:
     """`Author: @jeremy` makes the YAML invalid (DEC002); `Feature Name:` is read all the
     same, as the message says the plain lines are."""

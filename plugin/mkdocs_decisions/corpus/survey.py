@@ -222,6 +222,11 @@ def unread_folders(found: Survey) -> list[FolderSurvey]:
     return extra
 
 
+# A key as a person names one (`shortcutDepth`, `api-approvers`, `Feature Name`): never
+# markup YAML happened to read as a key (`<!-- status`), which no page_keys entry fixes.
+_KEY_NAME = re.compile(r"[A-Za-z_][\w.-]*(?: [A-Za-z_][\w.-]*){0,2}")
+
+
 def proposed_options(found: Survey) -> dict[str, Any]:
     """The ``decisions`` plugin options that read the folders as they are."""
     kinds: dict[str, Any] = {}
@@ -247,7 +252,8 @@ def proposed_options(found: Survey) -> dict[str, Any]:
     common = sorted(
         key
         for key, count in keys.items()
-        if count >= 2 or not difflib.get_close_matches(key.lower(), ours, n=1, cutoff=0.8)
+        if _KEY_NAME.fullmatch(key)
+        and (count >= 2 or not difflib.get_close_matches(key.lower(), ours, n=1, cutoff=0.8))
     )
     if common:
         proposed["page_keys"] = common

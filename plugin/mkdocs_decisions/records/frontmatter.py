@@ -79,12 +79,31 @@ def split_front_matter(
         return result
     result.present = True
     result.body_start = closing + 1
-    yaml_text = "\n".join(lines[opening + 1 : closing])
+    yaml_text = "\n".join(_without_html_comments(lines[opening + 1 : closing]))
     if yaml_text.strip():
         _load_mapping(yaml_text, path, result, only)
     if opening:
         _shift(result, opening)
     return result
+
+
+def _without_html_comments(lines: list[str]) -> list[str]:
+    """The lines with HTML comments at the start of a line left blank (a template's
+    ``<!-- status: provisional|implementable -->``, which YAML would read as the key
+    ``<!-- status``); every other line keeps its number. An indented line is a block
+    value's text, and stays."""
+    if not any(line.startswith("<!--") for line in lines):
+        return lines
+    kept = []
+    in_comment = False
+    for line in lines:
+        opens = not in_comment and line.startswith("<!--")
+        if opens or in_comment:
+            in_comment = "-->" not in line[4:] if opens else "-->" not in line
+            kept.append("")
+        else:
+            kept.append(line)
+    return kept
 
 
 def _never_closed(path: str, fence: str) -> Finding:
