@@ -127,6 +127,13 @@ def names(options: list[Option]) -> list[str]:
         ("# Use Postgres {: .note #pg}", "Use Postgres"),
         ("# Use Postgres {.unnumbered}", "Use Postgres"),
         ("# Use {braces} here", "Use {braces} here"),
+        # the issues it was discussed in, after it, are no words of the title
+        (
+            "# ADR-7: Use Postgres ([#308](https://x.org/308), [#262](https://x.org/262))",
+            "Use Postgres",
+        ),
+        ("# Use Postgres (#308)", "Use Postgres"),
+        ("# Use Postgres (v2)", "Use Postgres (v2)"),
     ],
 )
 def test_title_heading_loses_its_numbering(heading: str, title: str) -> None:

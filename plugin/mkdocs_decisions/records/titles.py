@@ -123,6 +123,12 @@ _INLINE_TAG = re.compile(
 )
 
 
+# Issues a title's proposal was discussed in, in parentheses after it: "Title ([#308](..),
+# [#262](..))", "Title (#308)". Only issue numbers: "Title (v2)" keeps its words.
+_ISSUE = r"(?:\[#\d{1,7}\]\([^)\s]*\)|#\d{1,7})"
+_TRAILING_ISSUES = re.compile(rf"\s*\(\s*{_ISSUE}(?:\s*[,;]?\s*{_ISSUE})*\s*\)\s*$")
+
+
 def without_inline_markup(heading: str) -> str:
     """A heading's text without HTML's inline markup (a front matter's title is text,
     and keeps what it says)."""
@@ -139,6 +145,7 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     left.
     """
     title = without_attributes(title)  # "12) Use PSR-4 {#adr_0012}": an anchor, no words
+    title = _TRAILING_ISSUES.sub("", title)  # "Title ([#308](..), [#262](..))"
     text = " ".join(title.split())
     enclosed = _IN_BRACKETS.match(text)
     inside = enclosed and (enclosed[1] or enclosed[2])
