@@ -2291,6 +2291,37 @@ def test_a_changelog_gives_the_date_a_record_does_not_state() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("entry", "day"),
+    [
+        ("1st Sept. 2023", dt.date(2023, 9, 1)),
+        ("15th May 2024", dt.date(2024, 5, 15)),
+        ("27th of June, 2024", dt.date(2024, 6, 27)),
+    ],
+)
+def test_a_changelog_entry_dated_with_an_ordinal_day_gives_the_date(
+    entry: str, day: dt.date
+) -> None:
+    """`* 1st Sept. 2023: Initial draft`: the colon after the year ends the date."""
+    text = f"# ADR 010: Evidence\n\n## Changelog\n\n* {entry}: Initial draft\n\n"
+    text += "## Status\n\nAccepted\n\n## Context\n\nx\n"
+    parsed, findings = parse(text)
+    assert parsed.date == day
+    assert [at(f) for f in findings if f.rule == "DEC014"] == [("DEC014", 5, 3)]
+
+
+@pytest.mark.parametrize("key", ["stabilized_at", "accepted_at", "approved_at"])
+def test_a_lifecycle_date_key_is_the_decision_date(key: str) -> None:
+    """SCS's `stabilized_at: 2023-06-14` beside `deprecated_at:`: the decision date is the
+    day it was stabilized, not the deprecation's, nor a changelog's earlier entry."""
+    text = f"---\ntitle: Use X\nstatus: Stable\n{key}: 2023-06-14\ndeprecated_at: 2023-11-30\n"
+    text += "---\n\n## Changelog\n\n* 2022-01-05: Version 1\n\n## Context\n\nx\n"
+    parsed = record(text)
+    assert (parsed.date, parsed.position_of("date").line) == (dt.date(2023, 6, 14), 4)
+    alone = record("---\ntitle: Use X\nstatus: Deprecated\ndeprecated_at: 2023-11-30\n---\n")
+    assert alone.date is None
+
+
 def test_more_date_forms_and_a_day_that_does_not_exist() -> None:
     text = "# X\n\n* Status: accepted\n* Date: {date}\n\n## Context\n\nWhy.\n"
     assert record(text.format(date="30th of May 2025")).date == dt.date(2025, 5, 30)

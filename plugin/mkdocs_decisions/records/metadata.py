@@ -44,6 +44,13 @@ LABELS: dict[str, str] = {
     "decided": "date",
     "decided on": "date",
     "accepted on": "date",
+    # a lifecycle's dates kept as keys (SCS's `stabilized_at:`); `deprecated_at` is when
+    # the record stopped holding, not when it was decided, and is not read as the date
+    "accepted at": "date",
+    "approved at": "date",
+    "approved on": "date",
+    "stabilized at": "date",
+    "stabilised at": "date",
     "created": "date",
     "created on": "date",
     "date created": "date",
@@ -421,7 +428,7 @@ _YMD = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)"
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})(?![\d:])"
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}(?!\d)|\d{2}(?![\d:]))"
 )
 # A line that is only a date ("27 July 2022", "[2022-10-05]"): what is left once the
 # date's own words are taken out.
@@ -865,7 +872,8 @@ def read_date(text: str) -> tuple[dt.date | None, bool]:
 
     ``2021-05-12``, ``2022-04-7``, ``12/05/2021`` (day first, as adr-tools wrote it),
     ``19.04.2020``, ``20220513``, ``27 July 2022``, ``June 7, 2018``, ``Sep 5th,
-    2023``; in brackets or code spans too. A month alone (``2018-11``) is no date.
+    2023``, ``1st Sept. 2023: Initial draft``; in brackets or code spans too. A month
+    alone (``2018-11``) is no date.
     """
     text = plain_text(text).strip(" []()`*_")
     if not text:
@@ -927,7 +935,7 @@ def is_bare_date(text: str) -> bool:
         return False
     for word in _DATE_WORDS.findall(plain):
         letters = word.strip().lower()
-        if letters.isalpha() and letters not in MONTHS:
+        if letters.isalpha() and letters not in MONTHS and letters != "of":  # "27th of June"
             return False
     return not _DATE_WORDS.sub("", plain)
 
