@@ -1861,6 +1861,40 @@ def test_a_status_written_as_an_empty_list_is_no_status(tmp_path: Path) -> None:
     assert "DEC102" in rules and "DEC007" not in rules
 
 
+def test_a_metadata_file_named_for_the_series_is_read(tmp_path: Path) -> None:
+    """``gep.yaml`` beside ``geps/0011-x/README.md`` is the record's metadata, as
+    ``kep.yaml`` is; its number key numbers a folder whose name has none. A YAML file
+    named for no series of the collection is not read."""
+    readme = "# GEP-{n}: Invert the tunnel\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n"
+    gep = "title: Invert the tunnel\ngep-number: {n}\nstatus: {status}\ncreation-date: {date}\n"
+    files = {
+        "geps/0011-tunnel/README.md": readme.format(n="0011"),
+        "geps/0011-tunnel/gep.yaml": gep.format(n="0011", status="withdrawn", date="2020-04-09"),
+        "geps/0012-proxy/README.md": readme.format(n="0012"),
+        "geps/0012-proxy/gep.yml": gep.format(n="0012", status="implemented", date="2021-01-02"),
+        "geps/proxy-v2/README.md": readme.format(n="0013"),
+        "geps/proxy-v2/gep.yaml": gep.format(n="0013", status="deferred", date="2022-03-04"),
+        "geps/0014-chart/README.md": readme.format(n="0014"),
+        "geps/0014-chart/chart.yaml": gep.format(n="0014", status="withdrawn", date="2023-01-01"),
+    }
+    by_path = {
+        r.path: r for r in loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "geps"}}}).records
+    }
+    first = by_path["geps/0011-tunnel/README.md"]
+    assert (first.metadata_path, first.raw_status, first.status, first.date) == (
+        "geps/0011-tunnel/gep.yaml",
+        "withdrawn",
+        "withdrawn",
+        dt.date(2020, 4, 9),
+    )
+    assert (first.id, first.metadata_style) == ("RFC-0011", "metadata file")
+    assert by_path["geps/0012-proxy/README.md"].status == "implemented"
+    unnumbered = by_path["geps/proxy-v2/README.md"]
+    assert (unnumbered.id, unnumbered.number, unnumbered.raw_status) == ("RFC-0013", 13, "deferred")
+    other = by_path["geps/0014-chart/README.md"]
+    assert (other.metadata_path, other.raw_status) == ("", None)
+
+
 def test_a_missing_section_of_a_kep_names_its_readme(tmp_path: Path) -> None:
     files = kep(2214, "implemented")
     readme = "rfc/sig-apps/2214-indexed-job/README.md"

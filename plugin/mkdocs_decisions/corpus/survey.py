@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -537,7 +538,9 @@ def _format_of(record: Record, kind: KindSpec) -> str:
         if record.metadata_style == "front matter":
             return "RFC with front matter"
         if record.metadata_style == METADATA_FILE:
-            return "RFC with a metadata file beside it (kep.yaml)"
+            return (
+                f"RFC with a metadata file beside it ({posixpath.basename(record.metadata_path)})"
+            )
         if record.metadata_style == "table":
             return "RFC with a metadata table"
         if record.metadata_style == "list":

@@ -54,8 +54,14 @@ PICTURE_FOLDERS = frozenset(
 )
 # YAML files that hold the metadata of the record that is their folder's README or index
 # (Kubernetes KEPs: keps/sig-x/2214-indexed-job/kep.yaml beside README.md), read as its
-# front matter; the first of these names that is there counts.
+# front matter; the first of these names that is there counts. A file named for the
+# collection's series does too (Gardener's geps/0011-x/gep.yaml): ``_metadata_file``.
 METADATA_NAMES = ("kep.yaml", "kep.yml", "metadata.yaml", "metadata.yml")
+METADATA_EXTENSIONS = (".yaml", ".yml")
+# A series' letters as a collection writes them: in its folder's name (``geps/``), a
+# record folder's (``gep-0011-x/``) or a title (``GEP-0011: T``).
+_SERIES_LETTERS = re.compile(r"^([A-Za-z]{2,6}?)s?$")
+_SERIES_OF_NAME = re.compile(r"^([A-Za-z]{2,6})[-_ ]?\d{1,6}(?:[-_ :.]|$)")
 RECORD_EXTENSIONS = (".md", ".markdown")
 SKIPPED_NAMES = ("backlog.md",)  # log4brains reserves it
 # Pages that live beside numbered records without being records (a folder's FAQ, an
@@ -425,7 +431,11 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 if name == record_of_folder:
                     parent = posixpath.dirname(group)
                     index = f"{group}/index.md"
-                    beside = _metadata_file(directory, files) if landing_name == name else ""
+                    beside = (
+                        _metadata_file(directory, files, kind, group)
+                        if landing_name == name
+                        else ""
+                    )
                     if beside and _unreadable(Path(beside), boundary, project_root) is not None:
                         beside = ""  # a link outside, a FIFO: the file's own finding says so
                     source = SourceFile(
@@ -684,13 +694,46 @@ def _numbered_name(stem: str) -> bool:
 _VERSION_NUMBER = re.compile(r"(?:^|[-_])[vV]\d+$")
 
 
-def _metadata_file(directory: str, files: list[str]) -> str:
-    """The metadata file beside a folder's README (``kep.yaml``), if there is one."""
+def _metadata_file(directory: str, files: list[str], kind: KindSpec, group: str) -> str:
+    """The metadata file beside a folder's README (``kep.yaml``), if there is one: one of
+    ``METADATA_NAMES``, or a YAML file named for the collection's series (``gep.yaml``
+    beside ``geps/0011-x/README.md``)."""
     by_name = {name.lower(): name for name in files}
     for candidate in METADATA_NAMES:
         if candidate in by_name:
             return os.path.join(directory, by_name[candidate])
+    named = {
+        stem: name
+        for stem, extension, name in ((*os.path.splitext(n), by_name[n]) for n in sorted(by_name))
+        if extension in METADATA_EXTENSIONS and _SERIES_LETTERS.fullmatch(stem)
+    }
+    if not named:
+        return ""
+    series = _series_of_collection(directory, kind, group)
+    for stem, name in named.items():
+        if stem in series:
+            return os.path.join(directory, name)
     return ""
+
+
+def _series_of_collection(directory: str, kind: KindSpec, group: str) -> set[str]:
+    """The series' letters, lower case, that a record folder's collection is written
+    with: the kind's prefix, its folder's name and the folders' names between (``geps``
+    is gep), the record folder's own name (``gep-0011-x``), and the series its README's
+    title is numbered in (``# GEP-0011: T``)."""
+    series = {kind.prefix.lower()} if kind.prefix else set()
+    names = [*Path(kind.folder).parts, *group.split("/")]
+    for name in names:
+        letters = _SERIES_LETTERS.match(name) or _SERIES_OF_NAME.match(name)
+        if letters:
+            series.add(letters[1].lower())
+    for landing in LANDING_NAMES:
+        page = os.path.join(directory, landing)
+        title = _written_title(page) if os.path.isfile(page) else None
+        numbered = _SERIES_OF_NAME.match(title or "")
+        if numbered:
+            series.add(numbered[1].lower())
+    return series
 
 
 def is_root_record_name(name: str, kind: KindSpec) -> bool:

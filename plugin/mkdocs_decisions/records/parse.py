@@ -184,6 +184,7 @@ def parse_record(
         for key, value in _front_fields(beside.fields, kind.fields).items():
             if key in kind.fields and key not in raw_fields and key not in ("kind", "waivers"):
                 raw_fields[key] = value
+        raw_fields.update(_from_number_key(beside.fields, raw_fields, source, kind))
         in_metadata_file = not in_front_matter and "status" in raw_fields
     metadata = read_body_metadata(
         body_lines,
@@ -1015,6 +1016,24 @@ def _from_series_key(fields: dict[str, Field], source: SourceFile) -> dict[str, 
     if not value or value.isdecimal() or not status_phrase(value)[0]:
         return {}
     return {"status": replace(found, written=key)}
+
+
+def _from_number_key(
+    beside: dict[str, Field], fields: dict[str, Field], source: SourceFile, kind: KindSpec
+) -> dict[str, Field]:
+    """The id that a metadata file's number key gives (``gep-number: 0011`` in
+    ``gep.yaml``, ``kep-number`` in ``kep.yaml``), for a record whose folder's name
+    numbers nothing and whose front matter writes no ``id``: numbered as its siblings'
+    folder names number them (RFC-0011 among ``0012-x/``)."""
+    if "id" in fields or _numbered_name(posixpath.splitext(source.identity_name)[0], kind):
+        return {}
+    for key, found in beside.items():
+        series = re.fullmatch(r"([A-Za-z]{2,6})[-_]number", key)
+        number = str(found.value).strip() if isinstance(found.value, int | str) else ""
+        if series and number.isdecimal() and int(number):
+            prefix = source.series or kind.prefix
+            return {"id": replace(found, value=f"{prefix}-{int(number):04d}")}
+    return {}
 
 
 def _series_key(name: str) -> str:
