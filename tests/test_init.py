@@ -501,3 +501,38 @@ def test_init_counts_the_records_as_check_does(project: Project) -> None:
         project.write(f"cfep-0{number}.md", table + "## Abstract\n\nX\n\n## Motivation\n\nY\n")
     shown = project.decisions("init")
     assert "3 RFCs" in shown.stdout and "state no status" not in shown.stdout, shown.stdout
+
+
+NUMBER_ALONE = """\
+---
+id: {number}
+state: approved
+created: 2019-0{month}-10
+---
+
+# Guide {number}
+
+## Guidance
+
+Do it so.
+"""
+
+
+def test_init_finds_records_named_by_number_alone_in_scope_folders(project: Project) -> None:
+    """``specs/general/0100.md`` beside ``specs/auth/4110.md``: numbered records, their
+    headings the collection's own; the folder of the scopes is the record folder. A
+    folder of numbered chapters without front matter holds no records."""
+    for scope, first in (("general", 100), ("auth", 4110)):
+        for offset in range(3):
+            number = first + offset
+            project.write(
+                f"specs/{scope}/{number:04d}.md",
+                NUMBER_ALONE.format(number=number, month=offset + 1),
+            )
+    for chapter in range(1, 4):
+        project.write(f"book/0{chapter}.md", f"# Chapter {chapter}\n\nText.\n\n## More\n")
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "specs/  6 RFCs, RFC with front matter  [numbered records]" in shown.stdout
+    assert "+          folder: specs\n" in shown.stdout
+    assert "book" not in shown.stdout

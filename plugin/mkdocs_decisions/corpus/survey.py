@@ -384,8 +384,11 @@ def _has_records(folder: Path) -> bool:
 
 
 def _numbered_folders(root: Path, limit: int = 5000) -> list[str]:
-    """Folders with at least three numbered Markdown files that read like records."""
+    """Folders with at least three numbered Markdown files that read like records; a
+    folder whose sub-folders hold records named by number alone (AIPs' scopes,
+    ``aip/general/0100.md`` beside ``aip/auth/4110.md``) for them all."""
     found = []
+    by_number_alone = []
     for seen, (directory, subdirs, files) in enumerate(os.walk(root)):
         subdirs[:] = sorted(d for d in subdirs if d not in _IGNORED and not d.startswith("."))
         if seen > limit:
@@ -394,10 +397,58 @@ def _numbered_folders(root: Path, limit: int = 5000) -> list[str]:
         numbered += _numbered_record_folders(Path(directory), subdirs)
         if len(numbered) >= 3:
             relative = Path(directory).relative_to(root).as_posix()
-            if relative != "." and _guess_kind(Path(directory)) != "":
+            if relative == ".":
+                continue
+            if _guess_kind(Path(directory)) != "":
                 found.append(relative)
                 subdirs[:] = []
-    return found
+            elif _named_by_number_alone(Path(directory), files):
+                found.append(relative)
+                by_number_alone.append(relative)
+                subdirs[:] = []
+    return _scopes_together(found, by_number_alone)
+
+
+# A record's file named by its number alone: "0100.md", "4110.md".
+_NUMBER_ALONE = re.compile(r"^\d{1,6}$")
+# Front matter's status or its id, as records named by number state them.
+_STATE_KEY = re.compile(r"^(?:status|state|id)\s*:\s*\S", re.IGNORECASE | re.MULTILINE)
+
+
+def _named_by_number_alone(directory: Path, files: list[str]) -> bool:
+    """Whether a folder holds three or more Markdown files named by their number alone
+    (``0100.md``) whose front matter states a status or an id, most of the first few of
+    them: records whose headings are the collection's own (AIPs' ``## Guidance``), not
+    chapters numbered ``01.md``, ``02.md``."""
+    names = sorted(
+        name for name in files if _is_markdown(name) and _NUMBER_ALONE.match(Path(name).stem)
+    )
+    if len(names) < 3:
+        return False
+    stating = 0
+    for name in names[:8]:
+        try:
+            text = (directory / name).read_text(encoding="utf-8", errors="replace")[:4000]
+        except OSError:
+            continue
+        front = text.lstrip("\ufeff").split("\n---", 1)[0] if text.startswith("---") else ""
+        stating += bool(_STATE_KEY.search(front))
+    return 2 * stating > min(len(names), 8)
+
+
+def _scopes_together(found: list[str], by_number_alone: list[str]) -> list[str]:
+    """The folders, those named by number alone that are two or more sub-folders of one
+    folder (``aip/general/``, ``aip/auth/``) read from that folder (``aip``): one
+    collection numbered across its scopes."""
+    parents = Counter(posixpath.dirname(folder) for folder in by_number_alone)
+    together = {parent for parent, count in parents.items() if parent and count >= 2}
+    result = []
+    for folder in found:
+        parent = posixpath.dirname(folder)
+        place = parent if folder in by_number_alone and parent in together else folder
+        if place not in result:
+            result.append(place)
+    return result
 
 
 # A folder whose name says it holds records, in any case: Unleash's `ADRs/`, OpenFeature's
