@@ -536,3 +536,43 @@ def test_init_finds_records_named_by_number_alone_in_scope_folders(project: Proj
     assert "specs/  6 RFCs, RFC with front matter  [numbered records]" in shown.stdout
     assert "+          folder: specs\n" in shown.stdout
     assert "book" not in shown.stdout
+
+
+SERIES_ADR = """\
+---
+adr: {number}
+status: {status}
+---
+
+# ADR-{number}: Sync {number}
+
+## Abstract
+
+A.
+
+## Motivation
+
+M.
+
+## Specification
+
+S.
+"""
+
+
+@pytest.mark.parametrize("name", ["ADR-{number}-sync.md", "{number:04d}-sync.md"])
+def test_init_reads_files_named_in_the_adr_series_as_adrs(project: Project, name: str) -> None:
+    """``ADR-N-slug.md`` (or ``adr: N`` in front matter) in a folder named for neither
+    kind, headed as RFCs are: ADRs, so that their `deprecated` stays deprecated (an
+    RFC's would be withdrawn)."""
+    for number, status in ((1, "Final"), (2, "Deprecated"), (3, "Living")):
+        project.write(
+            f"content/{name.format(number=number)}",
+            SERIES_ADR.format(number=number, status=status),
+        )
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "content/  3 ADRs" in shown.stdout
+    assert "+        adr:\n+          folder: content\n" in shown.stdout
+    assert "deprecated" not in shown.stdout
+    assert "+            living: accepted\n" in shown.stdout

@@ -84,6 +84,9 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "done": "accepted",
         "final": "accepted",
         "active": "accepted",
+        "living": "accepted",  # EIP-style: in force, and kept up to date
+        "stagnant": "proposed",  # EIP-style: a draft left untouched for months
+        "withdrawn": "rejected",  # given up by its authors: never taken
         "in review": "proposed",
         "review": "proposed",
         "pending review": "proposed",
@@ -521,6 +524,9 @@ def _guess_kind(folder: Path, numbered_only: bool = False) -> str:
         return "rfc"
     if re.fullmatch(r"adrs?|decisions|decision[-_ ]records|architecture[-_ ]decisions", name):
         return "adr"
+    series = _kind_of_series(folder)
+    if series:
+        return series
     rfc = adr = known = 0
     names = sorted(
         name
@@ -549,6 +555,39 @@ def _guess_kind(folder: Path, numbered_only: bool = False) -> str:
         # (NERC's `architecture/add/01-architecture-overview.md`), not records.
         return ""
     return "rfc" if rfc > adr else "adr"
+
+
+# A record's name or front-matter key numbered in a kind's own series: "ADR-31-x.md",
+# "adr-0007-x.md", `adr: 31`; "RFC-0003-x.md", `rfc: 3`.
+_SERIES_NAME = re.compile(r"^(adr|rfc)[-_ ]?\d{1,6}(?=[-_ .])", re.IGNORECASE)
+_SERIES_KEY = re.compile(r"^(adr|rfc)\s*:\s*\d{1,6}\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _kind_of_series(folder: Path) -> str:
+    """The kind whose series most of a folder's Markdown files are numbered in, by their
+    names (``ADR-31-x.md``) or, failing those, the key of a few of them
+    (``adr: 31``): a folder of ADRs whose headings are an RFC's (Decentraland's
+    Abstract, Need, Approach) all the same; "" when no series is most."""
+    try:
+        names = sorted(name for name in os.listdir(folder) if _is_markdown(name))
+    except OSError:
+        return ""
+    named = Counter(match[1].lower() for match in map(_SERIES_NAME.match, names) if match)
+    if named:
+        kind, count = named.most_common(1)[0]
+        return kind if 2 * count > len(names) else ""
+    keyed = Counter[str]()
+    for name in names[:8]:
+        try:
+            text = (folder / name).read_text(encoding="utf-8", errors="replace")[:4000]
+        except OSError:
+            continue
+        front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        keyed.update(match[1].lower() for match in _SERIES_KEY.finditer(front))
+    if keyed:
+        kind, count = keyed.most_common(1)[0]
+        return kind if 2 * count > min(len(names), 8) else ""
+    return ""
 
 
 def _read_folder(
