@@ -14,6 +14,9 @@ from mkdocs_decisions.records.kinds import default_kinds
 
 from conftest import Project
 
+# The statuses `init` offers for a word it cannot guess the meaning of, in an ADR.
+CHOICE = "proposed | accepted | rejected | deprecated | superseded"
+
 NYGARD = """\
 # {number}. {title}
 
@@ -70,7 +73,8 @@ def test_init_shows_the_change_and_writes_it_only_when_asked(project: Project) -
     assert "doc/adr/  3 ADRs, Nygard / adr-tools (Status section)" in shown.stdout
     assert "stable (1) -> ?" in shown.stdout
     assert "+          folder: doc/adr" in shown.stdout
-    assert "# stable: proposed" in shown.stdout  # a word without a guessed meaning: a question
+    # a word without a guessed meaning: a question, no status filled in for it
+    assert f"# stable: {CHOICE}   # 1 record" in shown.stdout
     assert "Nothing was written" in shown.stdout
     assert not (project.root / "mkdocs.yml").exists()
     assert not (project.root / "docs").exists()
@@ -217,16 +221,16 @@ def test_init_writes_unguessed_status_words_as_alias_lines_to_uncomment(project:
     config = project.root / "mkdocs.yml"
     text = config.read_text()
     assert "          aliases:\n            final: accepted\n" in text
-    assert "\n            # stable: proposed   # 1 record\n" in text
+    assert f"\n            # stable: {CHOICE}   # 1 record\n" in text
     read_project(config)  # valid as written
-    config.write_text(re.sub(r"# stable: proposed", "stable: accepted", text))
+    config.write_text(text.replace(f"# stable: {CHOICE}", "stable: accepted"))
     assert read_project(config)[2].kinds["adr"].aliases["stable"] == "accepted"
     assert project.decisions("check").returncode == 0
 
 
 def test_init_writes_aliases_with_only_questions_under_it(project: Project) -> None:
-    """With no word it can guess, `aliases:` holds only commented lines: still valid,
-    and each line uncommented is an alias as it stands."""
+    """With no word it can guess, `aliases:` holds only commented lines: still valid.
+    A line uncommented without choosing is refused, naming the choice left to make."""
     for number, status in enumerate(["Accepted", "Stable", "Approved/Merged"], start=1):
         project.write(
             f"doc/adr/000{number}-choice-{number}.md",
@@ -236,11 +240,11 @@ def test_init_writes_aliases_with_only_questions_under_it(project: Project) -> N
     config = project.root / "mkdocs.yml"
     text = config.read_text()
     assert "          aliases:\n            # Words without a guessed meaning" in text
-    assert "# remove its `#`. The statuses: proposed, accepted, rejected," in text
+    assert f"# stable: {CHOICE}   # 1 record" in text
     assert read_project(config)[2].kinds["adr"].aliases == default_kinds()["adr"].aliases
     config.write_text(re.sub(r"(?m)^(\s*)# (\S+: proposed)", r"\1\2", text))
-    aliases = read_project(config)[2].kinds["adr"].aliases
-    assert aliases["stable"] == aliases["approved/merged"] == "proposed"
+    with pytest.raises(ProjectError, match=r"`stable` maps to the choice .*: keep the one"):
+        read_project(config)
 
 
 def test_records_at_the_top_of_the_repository(project: Project) -> None:
@@ -576,3 +580,17 @@ def test_init_reads_files_named_in_the_adr_series_as_adrs(project: Project, name
     assert "+        adr:\n+          folder: content\n" in shown.stdout
     assert "deprecated" not in shown.stdout
     assert "+            living: accepted\n" in shown.stdout
+
+
+def test_init_reads_done_words_as_accepted_adrs(project: Project) -> None:
+    """`Completed` and `Implementing` say the decision was taken: accepted, not the
+    placeholder `proposed` of a word without a meaning."""
+    for number, status in enumerate(["Completed", "Implementing", "Completed"], start=1):
+        project.write(
+            f"doc/adr/000{number}-step-{number}.md",
+            NYGARD.format(number=number, title=f"Step {number}", status=status),
+        )
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "+            completed: accepted\n+            implementing: accepted\n" in shown.stdout
+    assert "proposed" not in shown.stdout

@@ -143,12 +143,14 @@ def _notes(found: Survey, options: dict[str, Any]) -> KindNotes:
         words = [word for word, status in folder.aliases().items() if status is None]
         if words:
             statuses = default_kinds()[folder.kind].statuses
+            # Each word's line offers every status, none filled in: a guess would read
+            # as a meaning the tool worked out (`completed: proposed`).
+            choice = " | ".join(statuses)
             kind_notes["aliases"] = [
-                "# Words without a guessed meaning: write the status each means and",
-                f"# remove its `#`. The statuses: {', '.join(statuses)}.",
+                "# Words without a guessed meaning: keep the one status each means",
+                "# and remove its `#`.",
                 *(
-                    f"# {_alias_line(word, statuses[0])}   # "
-                    f"{_records(folder.unknown_statuses[word])}"
+                    f"# {_alias_line(word, choice)}   # {_records(folder.unknown_statuses[word])}"
                     for word in words
                 ),
             ]

@@ -249,6 +249,11 @@ def _kind_with(kind: KindSpec, overrides: dict[str, Any]) -> KindSpec:
         if not isinstance(aliases, dict):
             raise SettingsError(f"kinds: {kind.name}: aliases: expected a mapping")
         for word, status in aliases.items():
+            if "|" in str(status):  # `decisions init`'s choice, uncommented as written
+                raise SettingsError(
+                    f"kinds: {kind.name}: aliases: `{word}` maps to the choice `{status}`: "
+                    "keep the one status it means"
+                )
             if str(status).lower() not in statuses:
                 raise SettingsError(
                     f"kinds: {kind.name}: aliases: `{word}` maps to unknown status `{status}`"

@@ -82,6 +82,8 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "implemented": "accepted",
         "partially implemented": "accepted",
         "done": "accepted",
+        "completed": "accepted",  # decided and carried out, as done is
+        "implementing": "accepted",  # decided, being carried out
         "final": "accepted",
         "active": "accepted",
         "living": "accepted",  # EIP-style: in force, and kept up to date
@@ -89,6 +91,7 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "withdrawn": "rejected",  # given up by its authors: never taken
         "in review": "proposed",
         "review": "proposed",
+        "reviewing": "proposed",
         "pending review": "proposed",
         "open": "proposed",
         "draft": "proposed",
@@ -117,6 +120,7 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "recommended": "implemented",
         "partially implemented": "implemented",
         "in review": "review",
+        "reviewing": "review",
         "active review": "review",
         "public discussion": "review",
         "design review": "review",
@@ -138,6 +142,8 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "expired": "withdrawn",
         "reverted": "withdrawn",
         "done": "implemented",
+        "completed": "implemented",
+        "implementing": "accepted",
         "decided": "accepted",
         "deprecated": "withdrawn",  # RFCs have no deprecated: no longer pursued
         "discontinued": "withdrawn",
