@@ -141,6 +141,47 @@ def test_init_for_rfcs_without_statuses_proposes_a_default(project: Project) -> 
     )
 
 
+@pytest.mark.parametrize("where", ["record", "readme"])
+def test_init_asserts_no_default_for_records_that_say_they_are_drafts(
+    project: Project, where: str
+) -> None:
+    """Records that state no status but open with "This is a draft proposal", or whose
+    README says they are published for feedback, are not read as accepted: the choice
+    is written commented, every status offered, and the file is valid as it stands."""
+    for number in range(1, 6):
+        text = RUST_RFC.format(slug="x", number=number)
+        if where == "record" and number in (2, 4):
+            text = text.replace("One paragraph.", "*This is a draft proposal, not final.*")
+        if number == 3:  # a draft named in a list is what is done, not what the page is
+            text = text.replace("One paragraph.", "One paragraph.\n\n- Run draft-release.")
+        project.write(f"rfcs/000{number}-idea-{number}.md", text)
+    if where == "readme":
+        project.write("rfcs/README.md", "# Ideas\n\nIdeas we have published for feedback.\n")
+    written = project.decisions("init", "--write")
+    assert written.returncode == 0, written.stderr
+    assert "default_status: accepted" not in written.stdout
+    quoted = (
+        'rfcs/0002-idea-2.md: "This is a draft proposal, not final."'
+        if where == "record"
+        else 'rfcs/README.md: "Ideas we have published for feedback."'
+    )
+    both = f'{quoted}; rfcs/0004-idea-4.md: "This is a draft proposal, not final."'
+    shown = both if where == "record" else quoted
+    assert f"they say they are drafts or out for feedback ({shown})" in written.stdout
+    assert "no `default_status` asserted" in written.stdout
+    config = project.root / "mkdocs.yml"
+    text = config.read_text()
+    assert (
+        "          folder: rfcs\n"
+        "          # 5 of 5 records state no status, and they say they are drafts or\n"
+        f"          # out for feedback ({quoted}):\n"
+        "          # keep the status they are read as and remove the `#`.\n"
+        "          # default_status: draft | review | accepted | rejected | withdrawn | "
+        "implemented | superseded\n"
+    ) in text
+    assert read_project(config)[2].kinds["rfc"].default_status is None
+
+
 def test_init_proposes_page_keys_for_keys_records_share(project: Project) -> None:
     """Keys another tool writes (here `sidebar_weight`, `owner_team`, and
     `reviewed_by_legal` in one record) become page keys; one written once that looks like

@@ -20,7 +20,14 @@ from typing import Any
 
 import yaml
 
-from ..corpus.survey import FolderSurvey, Survey, proposed_options, survey, unread_folders
+from ..corpus.survey import (
+    UNDECIDED_SHOWN,
+    FolderSurvey,
+    Survey,
+    proposed_options,
+    survey,
+    unread_folders,
+)
 from ..edit.config import KindNotes, new_config, options_block, with_plugin
 from ..edit.files import Change, WriteRefused, write_changes
 from ..records.kinds import default_kinds
@@ -120,6 +127,12 @@ def _describe(folder: FolderSurvey, proposed: dict[str, Any]) -> None:
     if folder.without_status:
         print(f"      {folder.without_status} record(s) state no status")
     default = proposed.get("default_status")
+    if proposed and folder.mostly_without_status and folder.undecided:
+        print(
+            "      no `default_status` asserted: they say they are drafts or out for "
+            f"feedback ({'; '.join(folder.undecided[:UNDECIDED_SHOWN])}); the choice is "
+            "left commented"
+        )
     if default:
         print(
             f"      proposed `default_status: {default}`: a record that states no status is "
@@ -157,6 +170,8 @@ def _notes(found: Survey, options: dict[str, Any]) -> KindNotes:
         default = kinds[folder.kind].get("default_status")
         if default:
             kind_notes["default_status"] = _default_status_note(folder, default)
+        elif folder.mostly_without_status and folder.undecided:
+            kind_notes["default_status"] = _undecided_note(folder)
     return {kind: kind_notes for kind, kind_notes in notes.items() if kind_notes}
 
 
@@ -167,6 +182,19 @@ def _default_status_note(folder: FolderSurvey, status: str) -> list[str]:
         f"are read as {status}, but what a",
         f"# record that writes `{status}` must have (a date, deciders, the sections required",
         f"# when {status}) is not asked of them. A record that states a status is checked as ever.",
+    ]
+
+
+def _undecided_note(folder: FolderSurvey) -> list[str]:
+    """A commented ``default_status`` that offers every status, for records that state
+    none and say they are drafts: accepted would be a meaning the tool made up."""
+    statuses = default_kinds()[folder.kind].statuses
+    return [
+        f"# {folder.without_status} of {len(folder.records)} records state no status, and "
+        "they say they are drafts or",
+        f"# out for feedback ({folder.undecided[0]}):",
+        "# keep the status they are read as and remove the `#`.",
+        f"# default_status: {' | '.join(statuses)}",
     ]
 
 

@@ -181,6 +181,14 @@ class FolderSurvey:
     unknown_keys: Counter[str] = field(default_factory=Counter)
     source: str = ""  # why it was taken: "usual place", "Backstage", "numbered records"
     templates: list[str] = field(default_factory=list)  # its own template files
+    # Where records that state no status, or the folder's README, say they are drafts or
+    # proposals out for feedback: ``path: "the words"``, a few of them.
+    undecided: list[str] = field(default_factory=list)
+
+    @property
+    def mostly_without_status(self) -> bool:
+        """Whether three quarters of its records or more state no status."""
+        return bool(self.records) and self.without_status >= 0.75 * len(self.records)
 
     @property
     def format(self) -> str:
@@ -247,8 +255,9 @@ def proposed_options(found: Survey) -> dict[str, Any]:
         aliases = {word: status for word, status in folder.aliases().items() if status}
         if aliases:
             options["aliases"] = aliases
-        if folder.records and folder.without_status >= 0.75 * len(folder.records):
-            # Merged means accepted in most RFC processes that write no status.
+        if folder.mostly_without_status and not folder.undecided:
+            # Merged means accepted in most RFC processes that write no status; not where
+            # the records say they are drafts (`decisions init` then leaves the choice).
             options["default_status"] = "accepted"
         kinds[folder.kind] = options
     proposed: dict[str, Any] = {"kinds": kinds} if kinds else {}
@@ -624,7 +633,70 @@ def _read_folder(
         for section in record.sections:
             found.headings[section.key] += 1
         found.unknown_keys.update({key for key, _ in record.unknown_keys})  # once a record
+    if found.mostly_without_status:
+        found.undecided = _said_undecided(root, folder, found.records)
     return found
+
+
+# Words with which records, or their folder's README, say they are not decided: drafts,
+# proposals out for feedback ("This is a draft proposal, not the final specification",
+# "published for feedback"). Not "request for comments": every RFC process is named so.
+_UNDECIDED_WORDS = re.compile(
+    r"(?<![\w-])(?:drafts?(?![\w-])|work in progress|not (?:yet |the )?final|"
+    r"(?:for|leave|give|your) feedback|(?:likely|subject) to change|might change|"
+    r"under discussion|not (?:yet )?(?:accepted|approved|decided))\b",
+    re.IGNORECASE,
+)
+_OPENING_LINES = 4  # the lines of a record, or of its folder's README, that say what it is
+UNDECIDED_SHOWN = 2
+# Records that must say so, when the README does not: one record's word is no convention.
+_UNDECIDED_RECORDS = 2
+
+
+def _said_undecided(root: Path, folder: str, records: list[Record]) -> list[str]:
+    """Where the folder's README or its records that state no status say, in their
+    opening lines, that they are drafts or proposals out for feedback, as
+    ``path: "words"``: then stating no status does not mean accepted."""
+    said: list[str] = []
+    for landing in ("README.md", "index.md"):
+        page = root / folder / landing
+        try:
+            text = page.read_text(encoding="utf-8", errors="replace")[:8000]
+        except OSError:
+            continue
+        quoted = _undecided_words(text.split("\n"))
+        if quoted:
+            said.append(f'{page.relative_to(root).as_posix()}: "{quoted}"')
+        break
+    in_records = []
+    for record in records:
+        if record.raw_status is None:
+            quoted = _undecided_words(record.body.split("\n"))
+            if quoted:
+                in_records.append(f'{record.path}: "{quoted}"')
+    return said + in_records if said or len(in_records) >= _UNDECIDED_RECORDS else []
+
+
+def _undecided_words(lines: list[str]) -> str:
+    """The opening line of a page (its first lines of text after the title; headings,
+    underlines and list items aside: a list says what is done, not what the page is)
+    that says it is undecided, cut short; "" when none does."""
+    opening = [
+        line.strip()
+        for line in lines
+        if line.strip() and not re.match(r"^\s*(?:#|={3,}|-{3,}|<!--|\[!|[-*+]\s|\d+\.\s)", line)
+    ][:_OPENING_LINES]
+    for line in opening:
+        match = _UNDECIDED_WORDS.search(line)
+        if match:  # the words around the match, some 60 characters
+            start, end = max(0, match.start() - 30), min(len(line), match.end() + 30)
+            if start:
+                start = line.find(" ", start, match.start()) + 1 or start
+            if end < len(line):
+                end = line.rfind(" ", match.end(), end) if " " in line[match.end() : end] else end
+            words = line[start:end].strip("*_> ")
+            return f"{'...' if start else ''}{words}{'...' if end < len(line) else ''}"
+    return ""
 
 
 def _format_of(record: Record, kind: KindSpec) -> str:

@@ -20,7 +20,9 @@ _ITEM = re.compile(r"^(\s*)-\s")
 
 # Per kind, per option, comment lines for the team to answer. Those for ``aliases`` are
 # written as its last entries (an alias line with a ``#`` before it: removing the ``#``
-# makes it one); those for any other option are written above it, to say what it means.
+# makes it one); those for any other option are written above it, to say what it means,
+# or, for an option the kind does not set (a ``default_status`` left to choose), after
+# the kind's options.
 KindNotes = dict[str, dict[str, list[str]]]
 _KIND_LINE = re.compile(r"^  ([A-Za-z_]+):$")
 _OPTION_LINE = re.compile(r"^    ([A-Za-z_]+):")
@@ -41,17 +43,29 @@ def options_block(
     in_kinds = False
     kind = option = ""
 
+    given = options.get("kinds")
+    kinds: dict[str, Any] = given if isinstance(given, dict) else {}
+
     def close_aliases() -> None:
         if option == "aliases":
             lines.extend(f"{pad}          {note}" for note in notes.get(kind, {}).get(option, []))
 
+    def close_kind() -> None:
+        close_aliases()
+        written = kinds.get(kind) if kind else None
+        if not isinstance(written, dict):
+            return
+        for name, unset in notes.get(kind, {}).items():
+            if name not in written:
+                lines.extend(f"{pad}        {note}" for note in unset)
+
     for line in body.rstrip("\n").split("\n"):
         kind_line, option_line = _KIND_LINE.match(line), _OPTION_LINE.match(line)
         if re.match(r"^[^\s-]", line):  # a top-level option
-            close_aliases()
+            close_kind()
             in_kinds, kind, option = line == "kinds:", "", ""
         elif in_kinds and kind_line:
-            close_aliases()
+            close_kind()
             kind, option = kind_line.group(1), ""
         elif kind and option_line:
             close_aliases()
@@ -61,7 +75,7 @@ def options_block(
             else:
                 lines.extend(f"{pad}        {note}" for note in notes.get(kind, {}).get(option, []))
         lines.append(f"{pad}    {line}" if line else line)
-    close_aliases()
+    close_kind()
     return lines
 
 
