@@ -19,7 +19,7 @@ from mkdocs_decisions.corpus.links import Corpus
 from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.records.body import scan_body, section_key
-from mkdocs_decisions.records.discovery import is_template
+from mkdocs_decisions.records.discovery import discover, is_template
 from mkdocs_decisions.records.kinds import default_kinds, section_names
 from mkdocs_decisions.records.model import ListItem, Record, Section
 from mkdocs_decisions.records.parse import SourceFile, parse_record
@@ -3390,6 +3390,29 @@ def test_a_folder_named_as_the_record_beside_it_holds_its_parts(tmp_path: Path) 
     }
     corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
     assert sorted(r.path for r in corpus.records) == ["rfc/nep-0141.md", "rfc/nep-0245.md"]
+
+
+def test_a_folder_of_attachments_holds_parts_of_records(tmp_path: Path) -> None:
+    """`adr/resources/ADR-51/profile-files.md`, `adr/billing/attachments/0001-x.md`: a
+    record's attachments, pages of the site (its links to them work), never records;
+    no DEC103 for the number the folder shares with its record, no DEC102."""
+    adr = "---\nadr: {n}\nstatus: Final\ndate: 2022-01-01\n---\n\n# ADR-{n}: Profiles\n\nX.\n"
+    files = {
+        "adr/ADR-51-profiles.md": adr.format(n=51),
+        "adr/resources/ADR-51/profile-files.md": "# Profile files\n\nThe list.\n",
+        "adr/billing/ADR-1-bills.md": adr.format(n=1),
+        "adr/billing/attachments/0001-sample.md": "# Sample\n\nA sample.\n",
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"adr": {"folder": "adr"}}})
+    assert sorted(r.path for r in corpus.records) == [
+        "adr/ADR-51-profiles.md",
+        "adr/billing/ADR-1-bills.md",
+    ]
+    found = checked(tmp_path, files, "adr")
+    assert not [f for f in found if f.rule in ("DEC102", "DEC103")]
+    settings = settings_from_options({"kinds": {"adr": {"folder": "adr"}}, "history": False})
+    discovered = discover(tmp_path, tmp_path / "docs", settings.kinds)
+    assert "adr/resources/ADR-51/profile-files.md" in discovered.assets
 
 
 def test_other_processes_keys_for_successors_are_read(tmp_path: Path) -> None:

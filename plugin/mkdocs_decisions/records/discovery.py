@@ -50,7 +50,10 @@ LANDING_NAMES = ("readme.md", "index.md")
 # Folders at the top of a repository that keeps its records there (``folder: "."``)
 # which hold the records' pictures: read for those files only, never for records.
 PICTURE_FOLDERS = frozenset(
-    {"resources", "assets", "images", "img", "media", "figures", "diagrams", "pictures"}
+    {
+        *("resources", "assets", "images", "img", "media", "figures", "diagrams", "pictures"),
+        "attachments",
+    }
 )
 # YAML files that hold the metadata of the record that is their folder's README or index
 # (Kubernetes KEPs: keps/sig-x/2214-indexed-job/kep.yaml beside README.md), read as its
@@ -318,8 +321,13 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             year = bool(_YEAR.match(folder_name)) and not landing_name
             numbered_folder = bool(group and _NUMBERED_FOLDER.match(folder_name)) and not year
             inside_record = any(_inside(directory, root) for root in record_folders)
-            parts_of_record = inside_record or (
-                numbered_folder and _has_record_beside(directory, folder_name)
+            # "resources/ADR-51/profile-files.md", "assets/": a folder of the records'
+            # attachments, anywhere in the kind's folder; its pages are parts of records.
+            in_attachments = any(part.lower() in PICTURE_FOLDERS for part in group.split("/"))
+            parts_of_record = (
+                inside_record
+                or in_attachments
+                or (numbered_folder and _has_record_beside(directory, folder_name))
             )
             # A sub-folder of notes named by date alone (BiweeklyMeetings/2020-07-01.md)
             # beside numbered records: pages of the folder, not records.
