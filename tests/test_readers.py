@@ -1730,6 +1730,31 @@ def test_a_sub_folder_numbered_from_one_is_a_series_of_its_own(tmp_path: Path) -
     assert successor is not None and successor.path == "rfc/testing/0001-bug-inits.md"
 
 
+def test_a_one_record_sub_folder_numbered_from_one_is_a_series_like_its_siblings(
+    tmp_path: Path,
+) -> None:
+    """`adr/search/ADR-0001 c.md` alone beside `adr/billing/ADR-0001..0004`: its own
+    series like billing's, no DEC103 with the top-level ADR-0001. Alone, without such a
+    sibling, it clashes as before."""
+    adr = "# {title}\n\n* Status: accepted\n\n## Context\n\nX\n"
+    files = {"adr/ADR-0001 a.md": adr.format(title="A"), "adr/ADR-0002 b.md": adr.format(title="B")}
+    files |= {f"adr/billing/ADR-000{n} x{n}.md": adr.format(title=f"X{n}") for n in range(1, 5)}
+    files["adr/search/ADR-0001 c.md"] = adr.format(title="C")
+    duplicates = [f for f in checked(tmp_path, files, "adr") if f.rule == "DEC103"]
+    assert duplicates == []
+    ids = {
+        r.path: r.id for r in loaded(tmp_path, {}, {"kinds": {"adr": {"folder": "adr"}}}).records
+    }
+    assert (ids["adr/search/ADR-0001 c.md"], ids["adr/billing/ADR-0001 x1.md"]) == (
+        "SEARCH-0001",
+        "BILLING-0001",
+    )
+    for n in range(1, 5):
+        (tmp_path / f"adr/billing/ADR-000{n} x{n}.md").unlink()
+    duplicates = [f for f in checked(tmp_path, {}, "adr") if f.rule == "DEC103"]
+    assert [(f.path, f.position.line) for f in duplicates] == [("adr/search/ADR-0001 c.md", 1)]
+
+
 def test_a_stub_left_by_a_renamed_record_is_no_record_of_its_own(tmp_path: Path) -> None:
     rfc = "# {title}\n\n- Status: accepted\n\n## Summary\n\nX\n"
     files = {

@@ -46,7 +46,8 @@ def sub_series(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceF
     """The sources, those of a sub-folder whose numbers start again at 1 beside the
     kind's own marked as a series of their own (Swift's ``proposals/testing/0001-x.md``
     beside ``proposals/0001-y.md``): most of its numbers are used outside it too. A
-    sub-folder that continues the kind's numbering (``keps/sig-node/2133-x/``) is not."""
+    sub-folder that continues the kind's numbering (``keps/sig-node/2133-x/``) is not; one
+    whose only record is numbered 1 again is a series when a sibling sub-folder is."""
     numbers: dict[tuple[str, str], set[int]] = {}
     for source, kind in sources:
         number = file_number(source, kind)
@@ -64,13 +65,28 @@ def sub_series(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceF
             )
         )
         if len(own & elsewhere) * 2 >= len(own):
-            series[(kind_name, group)] = re.sub(r"[^A-Z0-9]+", "-", group.upper()).strip("-")
+            series[(kind_name, group)] = _series_name(group)
+    # A sub-folder with one record, numbered 1 again (``search/0001-x.md``), beside
+    # sub-folders that are series of their own (``billing/0001..0004``): one like them.
+    for (kind_name, group), own in numbers.items():
+        if group and own == {1} and (kind_name, group) not in series:
+            parent = posixpath.dirname(group)
+            if any(
+                name == kind_name and posixpath.dirname(other) == parent
+                for name, other in list(series)
+            ):
+                series[(kind_name, group)] = _series_name(group)
     return [
         (replace(source, series=series[(kind.name, source.group)]), kind)
         if (kind.name, source.group) in series
         else (source, kind)
         for source, kind in sources
     ]
+
+
+def _series_name(group: str) -> str:
+    """The id letters of a sub-folder's series: ``TESTING`` for ``testing/``."""
+    return re.sub(r"[^A-Z0-9]+", "-", group.upper()).strip("-")
 
 
 def glued_names(sources: list[tuple[SourceFile, KindSpec]]) -> list[tuple[SourceFile, KindSpec]]:
