@@ -595,6 +595,18 @@ def test_deciders_a_collection_does_not_write_are_one_note(tmp_path: Path) -> No
     ]
 
 
+def test_the_deciders_hint_names_the_key_the_collection_writes(tmp_path: Path) -> None:
+    """MADR 4's `decision-makers:`: the hint for a record without deciders names that
+    key, not ours."""
+    files = records(4, "title: T{n}\nstatus: accepted\ndate: 2026-03-02\ndecision-makers: [Ana]")
+    files["adr/0005-r5.md"] = adr(front="title: T5\nstatus: accepted\ndate: 2026-03-02")
+    found = [f for f in findings_for(tmp_path, files) if f.rule == "DEC105"]
+    assert [(f.path, f.position.line, f.severity) for f in found] == [
+        ("adr/0005-r5.md", 3, Severity.ERROR)
+    ]
+    assert found[0].hint == "add `decision-makers: Name, Name` to the front matter"
+
+
 def test_a_default_status_asks_nothing_the_record_did_not_say(tmp_path: Path) -> None:
     """`default_status: accepted` gives a record that states no status one, but not what
     accepted asks of a record that writes it: no date nor deciders (DEC105), no section

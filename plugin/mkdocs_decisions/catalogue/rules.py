@@ -255,7 +255,8 @@ _RULES = [
         "say when and by whom it was taken. Formats that keep their metadata in the body "
         "(adr-tools, MADR 2, tables) have no place for deciders, and MADR 3 and 4 mark "
         "them optional: they are not asked for where the collection does not write them.",
-        "Add the field named in the message.",
+        "Add the field named in the message, under the key the hint names: the one the "
+        "collection's records write it under (MADR 4's `decision-makers:` for deciders).",
     ),
     Rule(
         "DEC106",

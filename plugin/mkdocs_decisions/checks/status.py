@@ -242,12 +242,34 @@ def check_required_fields(record: Record, kind: KindSpec, corpus: Corpus) -> Ite
             record.path,
             record.position_of("status"),
             f"a decision with status {record.status} needs {' and '.join(missing)}",
-            _where_to_write(record, [(key, _EXAMPLES[key]) for key in missing], corpus),
+            _where_to_write(
+                record,
+                [(_collection_key(corpus, kind, key), _EXAMPLES[key]) for key in missing],
+                corpus,
+            ),
         )
 
 
 # What the hints of DEC105 write for each missing value.
 _EXAMPLES = {"date": "YYYY-MM-DD", "deciders": "Name, Name"}
+
+
+def _collection_key(corpus: Corpus, kind: KindSpec, key: str) -> str:
+    """The key the kind's records write a field under, most of those that write it
+    (MADR 4's ``decision-makers`` for ``deciders``): the hint names the collection's own
+    key, not ours; ours when no record writes the field."""
+
+    def compute() -> dict[str, str]:
+        written: dict[str, Counter[str]] = {}
+        for other in corpus.records:
+            if other.kind == kind.name and other.metadata_style == "front matter":
+                for name in _EXAMPLES:
+                    found = other.fields.get(name)
+                    if found is not None:
+                        written.setdefault(name, Counter())[found.written or name] += 1
+        return {name: counts.most_common(1)[0][0] for name, counts in written.items()}
+
+    return corpus.memo(f"written keys:{kind.name}", compute).get(key, key)
 
 
 def _successor_hint(record: Record, kind: KindSpec) -> str:

@@ -814,7 +814,10 @@ def _checked_fields(
                     finding("DEC007", path, found.value_position, f"`{shown}` {problem}", hint)
                 )
             continue
-        checked[key] = Field(value, found.key_position, found.value_position, found.inner)
+        # The key as written stays: hints name the collection's own (`decision-makers`).
+        checked[key] = Field(
+            value, found.key_position, found.value_position, found.inner, found.written
+        )
     return checked
 
 
