@@ -237,6 +237,22 @@ def test_records_inside_docs_dir(project: Project) -> None:
     assert "decisions-header" in page
 
 
+def test_a_record_in_capitals_inside_docs_dir_is_a_page_not_a_raw_copy(project: Project) -> None:
+    """`docs/decisions-log/0002-y.MD`: a record page, and MkDocs does not also copy the
+    raw file into the site as a static file."""
+    project.write("docs/decisions-log/0001-x.md", adr("Lower case"))
+    project.write("docs/decisions-log/0002-y.MD", adr("Upper case"))
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "docs/decisions-log"}}})
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "ADR-0002: Upper case</h1>" in project.html("decisions-log/0002-y/index.html")
+    assert sorted(p.name for p in (project.root / "site/decisions-log").iterdir()) == [
+        "0001-x",
+        "0002-y",
+        "index.html",
+    ]
+
+
 def test_discussion_link_only_for_web_urls(project: Project) -> None:
     project.write(
         "rfc/0001-a.md",

@@ -52,7 +52,7 @@ from .corpus.settings import (
     settings_from_options,
 )
 from .history.git_log import kept_histories, restore_histories
-from .records.discovery import Discovered, discover
+from .records.discovery import RECORD_EXTENSIONS, Discovered, discover
 from .site.build import (
     CSS_PATH,
     JS_PATH,
@@ -417,7 +417,14 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         discovered = self.discovered = discover(self.project_root, docs_dir, self.settings.kinds)
         docs = os.path.realpath(docs_dir)
         patterns = []
-        for path in discovered.skipped:
+        # A record whose file MkDocs takes for no page ("x.MD", a name without an
+        # extension) is ours to render as "x.md": MkDocs would copy the raw file too.
+        raw = [
+            source.path
+            for source, _ in discovered.records
+            if os.path.splitext(source.source_path)[1] not in RECORD_EXTENSIONS
+        ]
+        for path in [*discovered.skipped, *raw]:
             real = os.path.realpath(self.project_root / path)
             if real.startswith(docs + os.sep):
                 relative = Path(os.path.relpath(real, docs)).as_posix()
