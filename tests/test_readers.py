@@ -2073,6 +2073,20 @@ def test_a_prefix_shared_by_the_titles_of_a_folder_is_taken_off(tmp_path: Path) 
     ]
 
 
+def test_a_prefix_that_names_the_sub_folder_is_the_records_category(tmp_path: Path) -> None:
+    """`Billing domain/` holds four records titled `Billing: ...`: the prefix says which
+    domain, as the single record of the sibling `Search domain/` says `Search: ...`; it
+    is no collection name to take off."""
+    adr = "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n"
+    files = {
+        f"adr/Billing domain/000{n}-x.md": adr.format(title=f"Billing: topic {n}")
+        for n in range(1, 5)
+    }
+    files["adr/Search domain/0001-y.md"] = adr.format(title="Search: ranking")
+    titles = sorted(r.title for r in corpus_of(tmp_path, files, "adr"))
+    assert titles == [*(f"Billing: topic {n}" for n in range(1, 5)), "Search: ranking"]
+
+
 def test_headings_after_a_code_span_line_are_sections() -> None:
     text = (
         "# Protocols\n\n## Summary\n\n```Values are names such as x.com/y.```\n\n"
@@ -2367,6 +2381,32 @@ def test_a_changelog_entry_dated_with_an_ordinal_day_gives_the_date(
     parsed, findings = parse(text)
     assert parsed.date == day
     assert [at(f) for f in findings if f.rule == "DEC014"] == [("DEC014", 5, 3)]
+
+
+def test_a_changelog_that_writes_its_dates_month_first_is_read_so() -> None:
+    """`* 5/1/2023` reads either way; the same log's `7/23/2023` can only be month first,
+    so the log is read month first: created on 1 May, the note saying so."""
+    text = (
+        "# ADR 005: Checks\n\n## Changelog\n\n* 5/1/2023: Initial draft\n"
+        "* 7/23/2023: Add a section\n\n## Status\n\nAccepted\n\n## Context\n\nx\n"
+    )
+    parsed, findings = parse(text)
+    assert (parsed.date, parsed.date_order) == (dt.date(2023, 5, 1), "month first")
+    (note,) = [f for f in findings if f.rule == "DEC014" and f.position.line == 5]
+    assert "2023-05-01" in note.message and "2023-01-05" not in note.message + note.hint
+    # a log that writes no date only one way keeps reading day first (adr-tools' way)
+    alone = record(text.replace("* 7/23/2023: Add a section\n", ""))
+    assert alone.date == dt.date(2023, 1, 5)
+
+
+def test_an_entry_that_rejects_the_record_in_braces_dates_the_decision() -> None:
+    """`* {11/10/22}: Reject this ADR`: the imperative entry of the change, its date in
+    braces, is the decision date over the first entry."""
+    text = (
+        "# ADR 012: Releases\n\n## Changelog\n\n* 2022-08-18: Initial draft\n"
+        "* {11/10/22}: Reject this ADR\n\n## Status\n\nRejected\n\n## Context\n\nx\n"
+    )
+    assert record(text).date == dt.date(2022, 11, 10)
 
 
 @pytest.mark.parametrize("key", ["stabilized_at", "accepted_at", "approved_at"])

@@ -296,7 +296,7 @@ def _without_shared_prefixes(records: list[Record]) -> list[Record]:
     for record in records:
         folders.setdefault((record.kind, record.group), []).append(record)
     prefixes = {
-        folder: shared_prefix([record.title for record in members])
+        folder: _not_the_group(shared_prefix([record.title for record in members]), folder[1])
         for folder, members in folders.items()
     }
     series = {folder: _own_series(members) for folder, members in folders.items()}
@@ -317,6 +317,16 @@ def _without_shared_prefixes(records: list[Record]) -> list[Record]:
 # "RFD 12 Bedtime for old client", "MSC1929 Homeserver admin contact": a series of
 # capitals and the record's own number before the title, with no punctuation between.
 _SERIES_START = re.compile(r"^(?P<series>[A-Z]{2,6})[ -]?(?P<number>\d{1,6})\s+(?=\S)")
+
+
+def _not_the_group(prefix: str, group: str) -> str:
+    """A shared prefix, unless it names the sub-folder its records are in ("Charges: "
+    on every title of `Charges domain/`): that is the records' category, as in the
+    sibling folders whose single record writes it too, not the collection's name."""
+    words = set(title_key(prefix).split())
+    if group and words and words <= set(title_key(posixpath.basename(group)).split()):
+        return ""
+    return prefix
 
 
 def _own_series(members: list[Record]) -> set[str]:

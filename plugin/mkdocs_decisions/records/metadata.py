@@ -609,6 +609,15 @@ def _read_changelog(
             dated.append((day, log.line + 1 + offset, cells[0], " ".join(cells[1:])))
     if not dated:
         return
+    # "* 5/1/2023: ..." in a log that also writes "* 7/23/2023: ...": the log writes its
+    # dates month first, so its dates that read either way are read so too.
+    orders = {date_order(written) for _, _, written, _ in dated}
+    month_first = "month first" in orders and "day first" not in orders
+    if month_first:
+        dated = [
+            ((_swapped(day) or day) if date_order(written) == "either" else day, at, written, what)
+            for day, at, written, what in dated
+        ]
     if "status" not in found.fields:
         # "- [approved](https://x/pr/2) (2023-02-18)": the newest entry that is a status
         # word, where the record writes its status nowhere else (EdgeX's change logs).
@@ -622,8 +631,32 @@ def _read_changelog(
                 break
     accepted = [entry for entry in dated if _ACCEPTED_ENTRY.search(entry[3])]
     label = "accepted on" if accepted else "created"
-    _, number, value, _ = accepted[0] if accepted else min(dated, key=lambda entry: entry[0])
+    day, number, value, _ = accepted[0] if accepted else min(dated, key=lambda entry: entry[0])
+    read_before = found.fields.get("date")
     _take(found, label, value, number, lines[number - first_line], path, "list")
+    taken = found.fields.get("date")
+    if month_first and taken is not read_before and taken is not None and taken.value != day:
+        wrong = taken.value.isoformat() if isinstance(taken.value, dt.date) else ""
+        found.fields["date"] = replace(taken, value=day)
+        found.date_order = "month first"
+        found.findings = [
+            replace(
+                item,
+                message=item.message.replace(wrong, day.isoformat()),
+                hint=item.hint.replace(wrong, day.isoformat()),
+            )
+            if item.rule == "DEC014" and item.position == taken.value_position and wrong
+            else item
+            for item in found.findings
+        ]
+
+
+def _swapped(day: dt.date) -> dt.date | None:
+    """The date with its day and month the other way round, if there is such a day."""
+    try:
+        return dt.date(day.year, day.day, day.month)
+    except ValueError:
+        return None
 
 
 # A log entry that is a status: "approved (2023-02-18)", "Accepted.", "proposed", also
@@ -634,8 +667,9 @@ _ENTRY_STATUS = re.compile(
     r"\b[\W\d]*(?:\s[-\u2013\u2014]\s.*)?$",
     re.IGNORECASE,
 )
+# ("Reject this ADR", "Accept the proposal": the entry of the change, in the imperative)
 _ACCEPTED_ENTRY = re.compile(
-    r"\b(?:accepted|approved|adopted|ratified|rejected|declined)\b", re.IGNORECASE
+    r"\b(?:accept(?:ed)?|approved?|adopted|ratified|reject(?:ed)?|declined)\b", re.IGNORECASE
 )
 # A log entry on a line of its own: a date, then ": " or " - ", then what changed.
 _PLAIN_ENTRY = re.compile(
@@ -875,7 +909,7 @@ def read_date(text: str) -> tuple[dt.date | None, bool]:
     2023``, ``1st Sept. 2023: Initial draft``; in brackets or code spans too. A month
     alone (``2018-11``) is no date.
     """
-    text = plain_text(text).strip(" []()`*_")
+    text = plain_text(text).strip(" []{}()`*_")
     if not text:
         return None, False
     iso = _ISO.search(text)
@@ -930,7 +964,7 @@ def read_date(text: str) -> tuple[dt.date | None, bool]:
 
 def is_bare_date(text: str) -> bool:
     """Whether a line holds a date and nothing else (``27 July 2022``, ``[2022-10-05]``)."""
-    plain = plain_text(text).strip(" []()`*_.")
+    plain = plain_text(text).strip(" []{}()`*_.")
     if not 6 <= len(plain) <= 30 or read_date(plain)[0] is None:
         return False
     for word in _DATE_WORDS.findall(plain):
