@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -1008,3 +1009,29 @@ def test_who_wrote_a_record_merged_by_a_bot_is_the_branch_s_author(project: Proj
     (entry,) = exported["records"]
     assert entry["history"]["created"]["author"] == "Bo Chen"
     assert entry["history"]["contributors"] == ["Bo Chen", "Cy Dube", "Ana Silva"]
+
+
+def test_who_wrote_a_merged_record_survives_a_move_of_its_folder(project: Project) -> None:
+    """A record merged from a branch, then its folder moved (`git mv adr docs/adr`): its
+    creator and contributors are the branch's author still, not the merge's."""
+    project.configure()
+    project.git_commit_all("start", "2026-01-02T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    git = ["git", "-c", "user.name=Bo Chen", "-c", "user.email=bo@example.com"]
+    subprocess.run([*git, "checkout", "-q", "-b", "feature"], cwd=project.root, check=True)
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("add", "2026-01-05T09:00:00+00:00", ("Ana Silva", "ana@example.com"))
+    subprocess.run([*git, "checkout", "-q", "main"], cwd=project.root, check=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-01-07T09:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-01-07T09:00:00+00:00",
+    }
+    merge = [*git, "merge", "-q", "--no-ff", "-m", "Merge feature", "feature"]
+    subprocess.run(merge, cwd=project.root, env=env, check=True)
+    (project.root / "docs" / "adr").parent.mkdir(exist_ok=True)
+    subprocess.run(["git", "mv", "adr", "docs/adr"], cwd=project.root, check=True)
+    project.git_commit_all("move", "2026-02-01T09:00:00+00:00", ("Cy Dube", "cy@example.com"))
+    file = read_history(project.root, ["docs/adr"]).of("docs/adr/0001-a.md")
+    assert file is not None
+    assert file.created.day == dt.date(2026, 1, 7)
+    assert (file.creator, file.authors) == ("Ana Silva", ("Ana Silva",))

@@ -545,7 +545,14 @@ def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: His
         for version in file.versions:
             in_repository = f"{prefix}/{version.path}" if prefix else version.path
             owners.setdefault(in_repository, []).append(path)
-    specs = [_spec(prefix, folder or ".") for folder in folders]
+    # Every place the records have lived (a folder moved since: `git mv adr docs/adr`),
+    # so that a branch merged before the move is read too.
+    places = set(folders) | {
+        posixpath.dirname(version.path) or "."
+        for file in history.files.values()
+        for version in file.versions
+    }
+    specs = [_spec(prefix, place or ".") for place in sorted(places)]
     options = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", "-M", "-z")
     try:
         process = repo.git.log(*options, "--", *specs, as_process=True)
