@@ -1035,3 +1035,26 @@ def test_who_wrote_a_merged_record_survives_a_move_of_its_folder(project: Projec
     assert file is not None
     assert file.created.day == dt.date(2026, 1, 7)
     assert (file.creator, file.authors) == ("Ana Silva", ("Ana Silva",))
+
+
+def test_a_proposal_written_over_the_copied_template_has_its_own_history(
+    project: Project,
+) -> None:
+    """`0000-template.md` deleted in the commit that adds `0000-query-syntax.md` (a
+    proposal written over the copied template, renumbered later): the template's first
+    commit is not the proposal's."""
+    project.configure()
+    project.write("rfc/0000-template.md", "# Feature name\n\n## Summary\n\nOne paragraph.\n")
+    project.git_commit_all("template", "2021-11-10T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    (project.root / "rfc/0000-template.md").unlink()
+    project.write("rfc/0000-query-syntax.md", "# Query syntax\n\n## Summary\n\nQueries.\n")
+    project.git_commit_all("propose", "2022-01-19T09:00:00+00:00")
+    subprocess.run(
+        ["git", "mv", "rfc/0000-query-syntax.md", "rfc/0002-query-syntax.md"],
+        cwd=project.root,
+        check=True,
+    )
+    project.git_commit_all("number it", "2022-01-20T09:00:00+00:00")
+    file = read_history(project.root, ["rfc"]).of("rfc/0002-query-syntax.md")
+    assert file is not None
+    assert (file.created.day, file.created.author) == (dt.date(2022, 1, 19), "Ana Silva")

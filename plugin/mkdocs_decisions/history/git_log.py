@@ -710,7 +710,8 @@ def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Ver
     file deleted and another added. When a commit deletes exactly one Markdown file of a
     folder with a number in its name and adds exactly one with the same number, the
     added file continues the deleted one's history: its created date and first author
-    are the older file's."""
+    are the older file's. A template deleted is never a record renamed.
+    """
     added: dict[tuple[str, str, int], list[str]] = {}  # (commit, folder, number) -> paths
     deleted: dict[tuple[str, str, int], list[str]] = {}
     for path, newest_first in versions.items():
@@ -725,6 +726,10 @@ def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Ver
     for key, (later,) in ((k, v) for k, v in added.items() if len(v) == 1):
         earlier = deleted.get(key, [])
         if len(earlier) != 1 or earlier[0] == later:
+            continue
+        if "template" in posixpath.basename(earlier[0]).lower():
+            # `0000-template.md` deleted as `0000-query-syntax.md` is added (a proposal
+            # written over the copied template): the template's history is not the record's.
             continue
         while later in joined_into:  # renamed again since, and joined already
             later = joined_into[later]
