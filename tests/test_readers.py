@@ -3019,6 +3019,7 @@ def test_a_generic_first_section_is_no_title() -> None:
         "000-feature-template.md",
         "000-deprecation-template.md",
         "ADRXXX-decision-record-template.md",
+        "std-XXXX-vN-standard-template.md",  # the series first, then the placeholder
     ],
 )
 def test_a_template_numbered_by_a_placeholder_is_a_template(name: str) -> None:

@@ -475,3 +475,47 @@ def test_githubs_issue_template_at_the_top_is_no_template_of_records(tmp_path: P
         "docs/adr/0004-use-4.md",
         "missing section `Consequences` (required when accepted)",
     ) in found
+
+
+TYPED_RECORD = "---\ntitle: {title}\ntype: {type}\n{status}---\n\n{body}"
+
+
+def test_a_record_is_asked_what_the_template_of_its_own_type_asks(tmp_path: Path) -> None:
+    """Two templates in one folder, each stating a `type:`: a decision record is asked for
+    the decision template's `Context` although the standard template has none, a
+    standard for the standard template's sections only, and a type with no template
+    (notes beside a standard, never with a status) for nothing: one note, no error."""
+    files = {
+        "rfc/std-XXXX-vN-decision-record-template.md": "---\ntitle: _Title_\ntype: Decision "
+        "Record\nstatus: Draft\n---\n\n## Abstract\n\nA.\n\n## Context\n\nB.\n\n"
+        "## Decision\n\nC.\n",
+        "rfc/std-XXXX-vN-standard-template.md": "---\ntitle: _Title_\ntype: Standard  # | "
+        "Guide\nstatus: Draft\n---\n\n## Introduction\n\nA.\n\n## Standard\n\nB.\n",
+        "rfc/std-0001-v1-pick-a-queue.md": TYPED_RECORD.format(
+            title="Pick a queue",
+            type="Decision Record",
+            status="status: Draft\n",
+            body="## Abstract\n\nA.\n\n## Decision\n\nC.\n",
+        ),
+        **{
+            f"rfc/std-001{n}-v1-log-format-{n}.md": TYPED_RECORD.format(
+                title=f"Log format {n}",
+                type="Standard",
+                status="status: Draft\n",
+                body="## Introduction\n\nA.\n\n## Standard\n\nB.\n",
+            )
+            for n in (1, 2, 3)
+        },
+        **{
+            f"rfc/std-000{n}-w1-notes-{n}.md": TYPED_RECORD.format(
+                title=f"Notes {n}", type="Supplement", status="", body="## Testing\n\nT.\n"
+            )
+            for n in (3, 4, 5)
+        },
+    }
+    found = checked(tmp_path, files, "rfc")
+    assert missing(found) == [("rfc/std-0001-v1-pick-a-queue.md", "missing section `Context`")]
+    statuses = [(f.path, f.severity) for f in found if f.rule == "DEC102"]
+    assert statuses == [("rfc/std-0003-w1-notes-3.md", Severity.INFO)]
+    note = next(f for f in found if f.rule == "DEC102")
+    assert note.message.startswith("none of the 3 requests for comments of type `supplement`")

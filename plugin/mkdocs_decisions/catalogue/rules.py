@@ -215,7 +215,9 @@ _RULES = [
         "note for the collection, and so it is for a sub-folder in which most records "
         "(three or more) state none; when the collection's own template marks the "
         "status optional (MADR 2's `* Status: ... <!-- optional -->`, MADR 3 and 4's "
-        "optional front matter) or has no place for one, it is no finding.",
+        "optional front matter) or has no place for one, it is no finding. Records of a "
+        "`type:` of which none states a status (three or more; notes beside a standard) "
+        "and that no template of their folder is of, are one note too.",
         "Readers cannot tell whether a decision holds without its status.",
         "Write the status where the record's format keeps it (the message says where: "
         "front matter, a `* Status:` line, a table row or a `## Status` section), or set "
@@ -348,8 +350,11 @@ _RULES = [
         "starts with *If* or *Maybe*) are asked for, and none when the template leaves "
         "every section to the author (*feel free to add or remove sections*, *all "
         "sections are optional*); a template in a sub-folder is for "
-        "the records there. Without one, a section that fewer than half of a "
-        "collection's records have (of at least five: those that need it, or all of them "
+        "the records there, and templates that state a `type:` (`type: Decision Record`, "
+        "`type: Standard`) are each for the records of their type, so a record of a type "
+        "with no template is asked for none of their sections. Without one, a section "
+        "that fewer than half of a collection's records have (of at least five: those "
+        "that need it, or all of them "
         "when fewer than five do) is one note for the collection. A sub-folder of the "
         "kind's folder in which most records (three or more) lack the section is one "
         "note for that folder (an archive written before the template); and a section "

@@ -30,7 +30,7 @@ from ..records.kinds import (
     with_article,
 )
 from ..records.model import Record, Section
-from ..records.templates import TemplateOutline, covering
+from ..records.templates import TemplateOutline, covering, of_type
 from ..records.tradeoffs import (
     all_items,
     chosen_options,
@@ -181,7 +181,7 @@ _PLAIN_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?\s+|:[a-z0-9_+-]+:\s*)+")
 def _template_heading(corpus: Corpus, record: Record, spec: SectionSpec) -> str:
     """The heading the collection's template gives a section, for the record's folder;
     "" without one."""
-    for template in covering(corpus.templates, record.kind, record.group):
+    for template in of_type(covering(corpus.templates, record.kind, record.group), record.types):
         written = find_section(_outline(template), spec.aliases)
         if written is not None:
             return _PLAIN_HEADING.sub("", plain_text(written.title)).strip()
@@ -316,12 +316,19 @@ def template_asks(corpus: Corpus, kind: KindSpec, record: Record, spec: SectionS
     when no template file covers the record (or the team named its sections itself,
     which wins). With several templates for one folder (MADR's full and minimal ones),
     the section is asked for only when every one has it and none marks it optional; a
-    template in a sub-folder is for the records there, over one further up."""
+    template in a sub-folder is for the records there, over one further up. Templates
+    that state a ``type:`` are for the records of that type: a record is asked what the
+    template of its own type asks, and a type with no template is asked for nothing."""
     if kind.vocabulary_configured:
         return None
-    templates = _record_templates(kind, covering(corpus.templates, record.kind, record.group))
-    if not templates:
+    in_folder = _record_templates(kind, covering(corpus.templates, record.kind, record.group))
+    if not in_folder:
         return None
+    templates = of_type(in_folder, record.types)
+    if not templates:
+        # A type the folder keeps no template for (SCS's supplements beside its standard
+        # and decision-record templates): nothing says what such a record holds.
+        return False
     for template in templates:
         written = find_section(_outline(template), spec.aliases)
         if written is None or written.key in template.optional:
@@ -354,7 +361,7 @@ def template_leaves_out(corpus: Corpus, record: Record, field: str) -> bool:
     """Whether the collection's own template marks a metadata field optional (MADR 2's
     ``- Deciders: ... <!-- optional -->``, MADR 3 and 4's optional front matter), so
     that a record without it is complete."""
-    templates = covering(corpus.templates, record.kind, record.group)
+    templates = of_type(covering(corpus.templates, record.kind, record.group), record.types)
     return any(field in template.optional_fields for template in templates)
 
 

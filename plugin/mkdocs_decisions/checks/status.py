@@ -22,10 +22,12 @@ from ..corpus.links import Corpus
 from ..corpus.survey import likely_status
 from ..records.kinds import DECIDED, KindSpec
 from ..records.model import Record
+from ..records.templates import covering
 from .registry import check
 from .sections import (
     CONVENTION_MINIMUM,
     CONVENTION_SHARE,
+    FOLDER_MINIMUM,
     folder_convention,
     template_leaves_out,
     top_folder,
@@ -41,6 +43,11 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
         if template_leaves_out(corpus, record, "status"):
             return  # the collection's template marks the status optional
         convention = _no_status_convention(corpus, kind)
+        typed = None if convention is not None else _type_without_status(corpus, kind, record)
+        if typed is not None:
+            if typed == record.path:
+                yield _type_note(corpus, kind, record)
+            return
         folder = folder_convention(
             corpus, f"no-status:{kind.name}", record, lambda r: True, lambda r: not r.raw_status
         )
@@ -167,6 +174,47 @@ def _no_status_convention(corpus: Corpus, kind: KindSpec) -> str | None:
         return min(r.path for r in corpus.records if r.kind == kind.name and not r.raw_status)
 
     return corpus.memo(f"no-status:{kind.name}", compute)
+
+
+def _of_same_type(corpus: Corpus, kind: KindSpec, record: Record) -> list[Record]:
+    return [r for r in corpus.records if r.kind == kind.name and r.types & record.types]
+
+
+def _type_without_status(corpus: Corpus, kind: KindSpec, record: Record) -> str | None:
+    """The record that carries the one note when no record of this one's ``type:`` states
+    a status (SCS's supplements: notes on a standard, with no lifecycle of their own), at
+    least ``FOLDER_MINIMUM`` of them, and no template of the folder is of that type (one
+    would say whether it has a status); None otherwise."""
+    if not record.types:
+        return None
+
+    def compute() -> str | None:
+        same = _of_same_type(corpus, kind, record)
+        if len(same) < FOLDER_MINIMUM or any(r.raw_status for r in same):
+            return None
+        templates = covering(corpus.templates, record.kind, record.group)
+        if any(template.types & record.types for template in templates):
+            return None
+        return min(r.path for r in same)
+
+    types = "|".join(sorted(record.types))
+    return corpus.memo(f"no-status-type:{kind.name}:{record.group}:{types}", compute)
+
+
+def _type_note(corpus: Corpus, kind: KindSpec, record: Record) -> Finding:
+    count = len(_of_same_type(corpus, kind, record))
+    named = " or ".join(f"`{name}`" for name in sorted(record.types))
+    note = finding(
+        "DEC102",
+        record.path,
+        record.title_position,
+        f"none of the {count} {kind.label.lower()} of type {named} states a status, so "
+        "records of this type have none; said once, not per record",
+        "if they have a lifecycle all the same, add a status to each, or keep a template "
+        "of this type with a `status:` beside the others",
+    )
+    subject = f"{kind.name}:type:{'|'.join(sorted(record.types))}:no status"
+    return replace(note, severity=Severity.INFO, subject=subject)
 
 
 def _where_to_write(

@@ -1033,6 +1033,9 @@ def is_template(name: str) -> bool:
     words = [word for word in re.split(r"[-_.\s]+", os.path.splitext(name)[0]) if word]
     if len(words) > 2 and words[0].isalpha() and words[1].isdigit():
         words = [words[0], *words[2:]]  # "CFP-003-template": a series' number for it
+    elif len(words) > 2 and words[0].isalpha() and _PLACEHOLDER_NUMBER.fullmatch(words[1]):
+        # "scs-XXXX-vN-standard-template": the series, then a placeholder for the number
+        words = words[1:]
     if (
         len(words) > 2
         and words[0].isdigit()

@@ -150,6 +150,10 @@ class Record:
     # The YAML file beside the record that holds its metadata (a KEP's ``kep.yaml``),
     # shown as a path from the project root; "" when the record has none.
     metadata_path: str = ""
+    # The document types its front matter's ``type:`` names (SCS's "supplement", an
+    # EIP's "standards track"), lower case: which of its folder's templates it is
+    # written from (records/templates.py). Empty when it states none.
+    types: frozenset[str] = frozenset()
     # Values worked out from this record alone; not part of what the record is.
     derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 

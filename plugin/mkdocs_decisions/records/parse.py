@@ -43,6 +43,7 @@ from .metadata import (
     status_phrase,
 )
 from .model import KEY, Field, Record, Reference, Section
+from .templates import stated_types
 from .text import has_control_characters, without_control_characters, without_email
 from .titles import (
     clean_title,
@@ -344,6 +345,7 @@ def parse_record(
         moved_to=_moved_to("\n".join(body_lines)),
         template_copy=metadata.placeholders >= {"title", "status"} and raw_status is None,
         metadata_path=source.metadata_path if metadata_data is not None else "",
+        types=stated_types(front.fields),
     )
     return record, findings
 

@@ -16,7 +16,7 @@ from .body import scan_body
 from .frontmatter import split_front_matter
 from .kinds import FOREIGN_KEYS, KindSpec, section_names
 from .metadata import LABELS
-from .model import Section, flatten_sections
+from .model import Field, Section, flatten_sections
 from .titles import title_key
 
 # How templates mark a heading optional: MADR 2 on the heading line
@@ -54,12 +54,40 @@ class TemplateOutline:
     # Its own titles, as :func:`title_key` writes them: a record that kept one of them
     # ("Neat Enhancement Idea") was not given a title of its own.
     titles: frozenset[str] = frozenset()
+    # The document types its ``type:`` offers, as :func:`stated_types` reads them
+    # (SCS's decision-record template: "decision record"; Decentraland's ``type:
+    # Standards Track | Meta | RFC``: three); empty when it states none.
+    types: frozenset[str] = frozenset()
 
     def covers(self, kind: str, group: str) -> bool:
         """Whether a record of ``kind`` in sub-folder ``group`` is written from it."""
         if kind != self.kind:
             return False
         return not self.group or group == self.group or group.startswith(self.group + "/")
+
+
+def stated_types(fields: dict[str, Field]) -> frozenset[str]:
+    """The document types a front matter's ``type:`` names (``type: Standard``), lower
+    case; a template's choices (``Standards Track | Meta | RFC``) are one each. Read
+    from the value, not its comment: ``type: Standard  # | Procedural`` is a standard."""
+    found = next((field for key, field in fields.items() if key.lower() == "type"), None)
+    value = found.value if found is not None else None
+    written = value if isinstance(value, list) else [value]
+    return frozenset(
+        " ".join(choice.lower().split())
+        for item in written
+        if isinstance(item, str)
+        for choice in item.split("|")
+        if choice.strip()
+    )
+
+
+def of_type(templates: list[TemplateOutline], types: frozenset[str]) -> list[TemplateOutline]:
+    """The templates a record that states ``types`` is written from: those that offer one
+    of them, or state no type. A record that states none may follow any."""
+    if not types:
+        return templates
+    return [template for template in templates if not template.types or template.types & types]
 
 
 def read_template(
@@ -93,7 +121,8 @@ def read_template(
     declared = front.fields.get("title")
     written = [structure.title or "", str(declared.value) if declared is not None else ""]
     titles = frozenset(title_key(title) for title in written if title_key(title))
-    return TemplateOutline(path, kind.name, group, sections, optional, fields, titles)
+    types = stated_types(front.fields)
+    return TemplateOutline(path, kind.name, group, sections, optional, fields, titles, types)
 
 
 # The words that give a template a place for the status: our labels for it, in every
