@@ -519,3 +519,27 @@ def test_a_record_is_asked_what_the_template_of_its_own_type_asks(tmp_path: Path
     assert statuses == [("rfc/std-0003-w1-notes-3.md", Severity.INFO)]
     note = next(f for f in found if f.rule == "DEC102")
     assert note.message.startswith("none of the 3 requests for comments of type `supplement`")
+
+
+def test_a_hidden_template_with_type_choices_and_a_joined_heading(tmp_path: Path) -> None:
+    """`.TEMPLATE.md` is the folder's template though hidden. Its `## Context, Reach &
+    Scope` is the Context section, so MADR's heading satisfies it as well as its own;
+    its `type:` offers two choices, and a record of another type is not asked for it."""
+    record = "---\ntitle: {title}\nstatus: proposed\ntype: {type}\n---\n\n{body}"
+    files = {
+        "adr/.TEMPLATE.md": "---\ntitle: Title\nstatus: proposed\ntype: Track | Meta # pick "
+        "one\n---\n\n## Context, Reach & Scope\n\nWhy.\n\n## Decision\n\nWhat.\n",
+        "adr/0001-a.md": record.format(
+            title="A",
+            type="Track",
+            body="## Context and Problem Statement\n\nW.\n\n## Decision\n\nD.\n",
+        ),
+        "adr/0002-b.md": record.format(
+            title="B", type="Meta", body="## Context, Reach & Scope\n\nW.\n\n## Decision\n\nD.\n"
+        ),
+        "adr/0003-c.md": record.format(title="C", type="Track", body="## Decision\n\nD.\n"),
+        "adr/0004-d.md": record.format(title="D", type="Informational", body="## Notes\n\nN.\n"),
+    }
+    found = checked(tmp_path, files, "adr")
+    assert missing(found) == [("adr/0003-c.md", "missing section `Context, Reach & Scope`")]
+    assert next(f for f in found if f.rule == "DEC301").position.line == 2

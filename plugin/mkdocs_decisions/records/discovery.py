@@ -382,6 +382,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 full = os.path.join(directory, name)
                 stem, extension = os.path.splitext(name)
                 if name.startswith("."):
+                    if _hidden_template(name) and not parts_of_record:
+                        templates.append((_template_source(full, group, project_root), kind))
                     continue
                 if template_folder and extension.lower() in RECORD_EXTENSIONS:
                     skipped.append(_display_path(full, project_root))
@@ -568,6 +570,20 @@ def _for_records(
             group = posixpath.dirname(group)
         placed.append((replace(source, group=group) if group != source.group else source, kind))
     return placed
+
+
+def _hidden_template(name: str) -> bool:
+    """A hidden Markdown file named as a template (``.TEMPLATE.md``,
+    ``.WIDGET-TEMPLATE.md``): kept out of the site, and the collection's template all
+    the same. No record is hidden, so the words before *template* need not be ones that
+    qualify a template, as they must for a file that could be a record."""
+    stem, extension = os.path.splitext(name.lstrip("."))
+    words = [word for word in re.split(r"[-_.\s]+", stem) if word]
+    return (
+        extension.lower() in RECORD_EXTENSIONS
+        and bool(words)
+        and _TEMPLATE_WORD.match(words[-1]) is not None
+    )
 
 
 def _template_source(full: str, group: str, project_root: Path) -> SourceFile:

@@ -97,7 +97,10 @@ def read_template(
     lines = text.replace("\r\n", "\n").split("\n")
     front = split_front_matter(lines, path)
     body = lines[front.body_start :]
-    structure = scan_body(body, front.body_start + 1, section_names(kinds))
+    # A template whose front matter has a title has none in its body: its first heading,
+    # of level 2, is a section (`## Context, Reach & Scope`), as it is in a record.
+    titled = any(key.lower() == "title" for key in front.fields)
+    structure = scan_body(body, front.body_start + 1, section_names(kinds), titled)
     sections = tuple(flatten_sections(structure.sections))
     every_one = _ALL_OPTIONAL.search(text) is not None
     optional = frozenset(
