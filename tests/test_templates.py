@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs_decisions.catalogue.findings import Finding, Severity
 from mkdocs_decisions.checks.run import run_checks
-from mkdocs_decisions.corpus.load import load_corpus
+from mkdocs_decisions.corpus.load import load_corpus, project_history
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.records.kinds import default_kinds
 from mkdocs_decisions.records.templates import read_template
@@ -543,3 +543,38 @@ def test_a_hidden_template_with_type_choices_and_a_joined_heading(tmp_path: Path
     found = checked(tmp_path, files, "adr")
     assert missing(found) == [("adr/0003-c.md", "missing section `Context, Reach & Scope`")]
     assert next(f for f in found if f.rule == "DEC301").position.line == 2
+
+
+def test_records_committed_before_their_template_are_not_asked_for_its_sections(
+    project: Project,
+) -> None:
+    """Two proposals committed before the template (without its Motivation) are one note
+    with history; the one committed after it is still asked for it."""
+    draft = "---\ntitle: {title}\nstatus: draft\n---\n\n## Summary\n\nS.\n\n{more}## Plan\n\nP.\n"
+    project.write("rfc/0001-cache.md", draft.format(title="Cache", more=""))
+    project.write("rfc/0002-queue.md", draft.format(title="Queue", more=""))
+    project.git_commit_all("old proposals", "2025-01-10T09:00:00+00:00")
+    project.write("rfc/template.md", "# Title\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n")
+    project.git_commit_all("template", "2025-06-01T09:00:00+00:00")
+    project.write("rfc/0003-pool.md", draft.format(title="Pool", more=""))
+    project.write("rfc/0004-index.md", draft.format(title="Index", more="## Motivation\n\nM.\n\n"))
+    project.git_commit_all("new proposals", "2025-07-01T09:00:00+00:00")
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}})
+    corpus = load_corpus(
+        project.root, project.root / "docs", settings, project_history(project.root, settings)
+    )
+    found = [f for f in run_checks(corpus, settings) if f.rule == "DEC301"]
+    assert [(f.path, f.severity, f.position.line) for f in found] == [
+        ("rfc/0001-cache.md", Severity.INFO, 2),
+        ("rfc/0003-pool.md", Severity.ERROR, 2),
+    ]
+    assert found[0].message.startswith(
+        "2 requests for comments committed before their template `rfc/template.md` (first "
+        "committed on 2025-06-01) have no `Motivation` section"
+    )
+    without_history = checked(project.root, {}, "rfc")
+    assert [f.path for f in without_history if f.rule == "DEC301"] == [
+        "rfc/0001-cache.md",
+        "rfc/0002-queue.md",
+        "rfc/0003-pool.md",
+    ]

@@ -18,6 +18,7 @@ from functools import partial
 from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
 from ..corpus.links import Corpus
+from ..history.git_log import Commit
 from ..records.arguments import stated_kinds
 from ..records.body import plain_text, section_key
 from ..records.kinds import (
@@ -129,6 +130,10 @@ def _section_findings(
         asked = template_asks(corpus, kind, record, spec)
         if asked is False:
             continue  # the collection's own template has no such section, or marks it optional
+        if asked and record.path in _before_template(corpus, kind):
+            if _before_template_note_on(corpus, kind, spec) == record.path:
+                yield _before_template_note(corpus, kind, spec, record)
+            continue
         if asked:
             unfollowed = _template_unfollowed(corpus, kind, spec)
             if unfollowed is not None:
@@ -481,14 +486,86 @@ def _unfollowed(
     """The records the template asks for the section, and those of them without it."""
 
     def compute() -> tuple[list[Record], list[Record]]:
+        older = _before_template(corpus, kind)
         pool = [
             r
             for r in _convention_pool(corpus, kind, spec)
-            if template_asks(corpus, kind, r, spec) and spec in required_sections(r, kind)
+            if template_asks(corpus, kind, r, spec)
+            and spec in required_sections(r, kind)
+            and r.path not in older
         ]
         return pool, [r for r in pool if not _has_section(r, spec)]
 
     return corpus.memo(f"unfollowed:{kind.name}:{spec.name}", compute)
+
+
+def _before_template(corpus: Corpus, kind: KindSpec) -> dict[str, tuple[str, Commit]]:
+    """The records of a kind that were written before their template: whose first commit
+    is older than the first commit of every template they are written from; with the
+    path and first commit of the oldest of those templates. Only with history, and not
+    in a shallow clone, whose first commits are not the files' first."""
+
+    def compute() -> dict[str, tuple[str, Commit]]:
+        history = corpus.history
+        if not history.available or history.shallow:
+            return {}
+        older: dict[str, tuple[str, Commit]] = {}
+        for record in corpus.records:
+            file = history.of(record.path)
+            if record.kind != kind.name or file is None or not file.versions:
+                continue
+            in_folder = covering(corpus.templates, record.kind, record.group)
+            templates = of_type(_record_templates(kind, in_folder), record.types)
+            born = [(t.path, history.of(t.path)) for t in templates]
+            firsts = [(path, past.created) for path, past in born if past and past.versions]
+            if templates and len(firsts) == len(templates):
+                oldest = min(firsts, key=lambda first: first[1].date)
+                if file.created.date < oldest[1].date:
+                    older[record.path] = oldest
+        return older
+
+    return corpus.memo(f"before template:{kind.name}", compute)
+
+
+def _lacking_before_template(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> list[Record]:
+    """The records written before their template that lack a section it asks for."""
+
+    def compute() -> list[Record]:
+        older = _before_template(corpus, kind)
+        return [
+            r
+            for r in corpus.records
+            if r.path in older
+            and spec in required_sections(r, kind)
+            and template_asks(corpus, kind, r, spec)
+            and not _has_section(r, spec)
+        ]
+
+    return corpus.memo(f"before template:{kind.name}:{spec.name}", compute)
+
+
+def _before_template_note_on(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> str:
+    lacking = _lacking_before_template(corpus, kind, spec)
+    return min(r.path for r in lacking) if lacking else ""
+
+
+def _before_template_note(
+    corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: Record
+) -> Finding:
+    lacking = _lacking_before_template(corpus, kind, spec)
+    template, first = _before_template(corpus, kind)[record.path]
+    name = _template_heading(corpus, record, spec) or spec.name
+    note = finding(
+        "DEC301",
+        record.path,
+        record.title_position,
+        f"{len(lacking)} {kind.label.lower()} committed before their template `{template}` "
+        f"(first committed on {first.day.isoformat()}) have no `{name}` section; written "
+        "before it, they are not asked for it; said once, not per record",
+        "records committed since are asked for it; add it to an older record when you "
+        "next revise it",
+    )
+    return replace(note, severity=Severity.INFO, subject=f"{kind.name}:before template:{spec.name}")
 
 
 def _has_section(record: Record, spec: SectionSpec) -> bool:
