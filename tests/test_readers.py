@@ -3859,3 +3859,22 @@ def test_an_address_then_a_handle_is_one_person_and_discussions_to_is_the_discus
     sip += "discussions-to: https://github.com/acme/sips/discussions/75\n---\n\n## Summary\n\nX\n"
     parsed = record(sip, "rfc/sip-1.md", "rfc")
     assert parsed.value("discussion") == "https://github.com/acme/sips/discussions/75"
+
+
+def test_a_level_two_heading_that_repeats_the_front_matter_title_is_the_title() -> None:
+    """`## ADR 008: Retry the sync` under `title: Retry the sync` is the title again, not
+    a section: the page does not show it twice. A first `## Step 1: Plan` is a section."""
+    repeated = record(
+        "---\ntitle: Retry the sync\n---\n\n## ADR 008: Retry the sync\n\n## Status\n\n"
+        "Accepted\n\n## Context\n\nX\n",
+        "adr/adr-008-retry.md",
+    )
+    assert [s.key for s in repeated.sections] == ["status", "context"]
+    assert repeated.title == "Retry the sync"
+    assert repeated.title_heading == "ADR 008: Retry the sync"
+    assert "ADR 008" not in repeated.body
+    section_first = record(
+        "---\ntitle: Retry the sync\n---\n\n## Step 1: Plan\n\nX\n", "adr/adr-009-plan.md"
+    )
+    assert [s.key for s in section_first.sections] == ["step 1: plan"]
+    assert section_first.title_heading == ""

@@ -662,3 +662,24 @@ def test_pictures_from_a_folder_beside_the_records_are_published(project: Projec
     assert built.returncode == 0, built.stderr
     assert (project.root / "site" / "images" / "diagram.png").is_file()
     assert not (project.root / "site" / "images" / "notes.txt").exists()
+
+
+def test_the_titles_anchor_is_kept_where_the_header_shows_the_title(project: Project) -> None:
+    """The body's title heading is not shown under the page header that has the title;
+    an element with its slugs (GitHub's, as the record's own contents list writes it,
+    and MkDocs') keeps the record's links to it working under `--strict`."""
+    project.configure(plugin_options={"history": False}, validation={"anchors": "warn"})
+    body = (
+        "# FEP-0007: Cache - Warm starts\n\n"
+        "- [FEP-0007: Cache - Warm starts](#fep-0007-cache---warm-starts)\n"
+        "  - [Summary](#summary)\n\n" + VALID_RFC.split("# Feature store\n\n", 1)[1]
+    )
+    front = VALID_RFC.split("\n\n# Feature store", 1)[0].replace("Feature store", "Warm starts")
+    project.write("rfc/0007-warm-starts.md", front + "\n\n" + body)
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    page = project.content("rfc/0007-warm-starts/index.html")
+    assert page.count("FEP-0007: Cache - Warm starts</h") == 0  # not shown twice
+    assert '<a id="fep-0007-cache---warm-starts"></a>' in page
+    assert '<a id="fep-0007-cache-warm-starts"></a>' in page
+    assert 'href="#fep-0007-cache---warm-starts"' in page

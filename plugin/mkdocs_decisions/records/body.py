@@ -260,13 +260,14 @@ def scan_body(
     first_line: int,
     section_names: frozenset[str] = frozenset(),
     titled: bool = False,
+    declared: str = "",
 ) -> BodyStructure:
     """Title, section tree and preamble of a body whose first line is file line
     ``first_line`` (the title as :func:`title_heading` finds it; ``titled`` when the
-    front matter gives the title)."""
+    front matter gives the title, ``declared`` that title)."""
     headings = scan_headings(lines)
     all_headings = headings
-    title, headings = title_heading(headings, section_names, titled)
+    title, headings = title_heading(headings, section_names, titled, declared)
     if title is not None and title.level > 1 and _prose_before(lines, title.index):
         # "Some words.\n\n## Configuration": a section of a record that has no title
         # heading, not its title (a title below the metadata lines is one)
@@ -313,14 +314,18 @@ _SECTION_AND_TITLE = re.compile(
 
 
 def title_heading(
-    headings: list[Heading], section_names: frozenset[str], titled: bool = False
+    headings: list[Heading],
+    section_names: frozenset[str],
+    titled: bool = False,
+    declared: str = "",
 ) -> tuple[Heading | None, list[Heading]]:
     """The title heading, and the headings of the sections.
 
     The title is the first heading when it is a level-1 heading, or any heading when the
-    body has no level-1 heading (and the front matter gives no title: ``titled``), unless
-    it names a section (``# Summary``, ``# Context``: ``section_names``); then the
-    record has no title heading.
+    body has no level-1 heading (and the front matter gives no title: ``titled``; unless
+    the heading repeats that title, ``declared``), unless it names a section
+    (``# Summary``, ``# Context``: ``section_names``); then the record has no title
+    heading.
     """
     if not headings:
         return None, headings
@@ -346,6 +351,8 @@ def title_heading(
     if key in section_names or bare in NOT_TITLES or _NOTE_HEADING.match(key):
         return None, headings
     if first.level > 1 and titled:
+        if _repeats_title(first.text, declared):
+            return first, headings[1:]  # "## ADR 008: Use X" under `title: Use X`
         return None, headings  # the front matter's title: "### Problem to be solved" opens
     if first.level == 1 or not any(h.level == 1 for h in headings) or _NAMES_DOCUMENT.match(key):
         # "RFC: GraphQL Input Union" underlined as level 2 over level-1 sections: a title
@@ -356,6 +363,23 @@ def title_heading(
         # the first level-1 heading is a section, so the one above it is the title
         return first, headings[1:]
     return None, headings
+
+
+# A heading that numbers its document before the title: "ADR 008: ", "RFC-12 - ".
+_NUMBERED_TITLE = re.compile(r"^[^\W\d_]{2,6}[\s#-]*\d{1,6}\s*[:.\u2013\u2014-]\s+(?P<title>\S.*)$")
+
+
+def _repeats_title(heading: str, declared: str) -> bool:
+    """Whether a heading is the front matter's title again, numbered or not."""
+    if not declared.strip():
+        return False
+    numbered = _NUMBERED_TITLE.match(plain_text(heading))
+    written = [plain_text(heading), numbered["title"] if numbered else ""]
+    return _words_of(declared) in {_words_of(text) for text in written if text}
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text).casefold().split())
 
 
 def top_level_sections(

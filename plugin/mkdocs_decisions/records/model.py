@@ -154,6 +154,10 @@ class Record:
     # EIP's "standards track"), lower case: which of its folder's templates it is
     # written from (records/templates.py). Empty when it states none.
     types: frozenset[str] = frozenset()
+    # The body's own title heading as written (``GEP-0030: Rework the proxy``), which
+    # ``body`` no longer has: the page header shows the title instead, and keeps an
+    # anchor with the heading's slug for the record's own links to it. "" without one.
+    title_heading: str = ""
     # Values worked out from this record alone; not part of what the record is.
     derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 

@@ -163,7 +163,9 @@ def parse_record(
         findings.append(finding("DEC008", path, Position(first_line, 1), "the record has no body"))
     titled = any(key.lower() == "title" for key in front.fields)
     titled = titled or "title" in _from_dublin_core(front.fields)
-    structure = scan_body(body_lines, first_line, section_names(kinds), titled)
+    declared = next((f.value for k, f in front.fields.items() if k.lower() == "title"), "")
+    names = section_names(kinds)
+    structure = scan_body(body_lines, first_line, names, titled, str(declared or ""))
 
     waivers = read_waivers(front.fields.get("waivers"), lines, front.body_start, path)
     findings.extend(waivers.findings)
@@ -346,6 +348,7 @@ def parse_record(
         template_copy=metadata.placeholders >= {"title", "status"} and raw_status is None,
         metadata_path=source.metadata_path if metadata_data is not None else "",
         types=stated_types(front.fields),
+        title_heading=structure.title or "" if structure.title_lines else "",
     )
     return record, findings
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
@@ -33,6 +34,18 @@ def _escape_text(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities. Quotes stay: they are harmless in text, and an
     entity in a heading is escaped a second time in the table of contents."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def heading_anchors(text: str) -> list[str]:
+    """The ids a heading's text is linked by: as GitHub writes them, where records are
+    read and their tables of contents written (``#gep-0030-rework-the-proxy``; `` - ``
+    is three hyphens), and as MkDocs' table of contents does (one hyphen), when that
+    differs. Lower case, punctuation left out, a hyphen per space."""
+    words = text.strip().lower()
+    github = re.sub(r"[^\w\- ]", "", words).replace(" ", "-")
+    ascii_words = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    mkdocs = re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_words).strip().lower())
+    return [anchor for anchor in dict.fromkeys((github, mkdocs)) if anchor.strip("-")]
 
 
 def inline_html(value: object) -> Markup:

@@ -48,7 +48,7 @@ from .graph import (
     node_width,
     short_label,
 )
-from .markup import css_token, file_token, web_link
+from .markup import css_token, file_token, heading_anchors, web_link
 from .reuse import PageReuse
 from .split import by_date, pack, parts_folder
 from .trace_pages import TracePages
@@ -495,6 +495,7 @@ class SiteRenderer(SiteContext):
                 if other.path != record.path
             ],
             "body": self._with_links_to_pages(record, shown_body(record)),
+            "title_anchors": title_anchors(record, heading),
             "history": self._status_rows(record),
         }
         return Page(
@@ -1053,6 +1054,17 @@ def _as_written(record: Record) -> str:
     if not written or record.status is None or record.status_assumed:
         return ""
     return "" if written.lower() == record.status.lower() else written
+
+
+def title_anchors(record: Record, heading: str) -> list[str]:
+    """The ids of the body's title heading, which the page does not show (its header has
+    the title): the record's own links to it (a table of contents written for GitHub:
+    ``[GEP-0030: Title](#gep-0030-title)``) still lead to the top of the page. Not the
+    page heading's own id, which it has already."""
+    if not record.title_heading:
+        return []
+    own = set(heading_anchors(plain_text(heading)))
+    return [a for a in heading_anchors(plain_text(record.title_heading)) if a not in own]
 
 
 def shown_body(record: Record) -> str:
