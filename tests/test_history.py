@@ -1058,3 +1058,76 @@ def test_a_proposal_written_over_the_copied_template_has_its_own_history(
     file = read_history(project.root, ["rfc"]).of("rfc/0002-query-syntax.md")
     assert file is not None
     assert (file.created.day, file.created.author) == (dt.date(2022, 1, 19), "Ana Silva")
+
+
+def _run_git(project: Project, *args: str, who: str = "Ana Silva", date: str = "") -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": "x@example.com"}
+    env.update({"GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": "x@example.com"})
+    if date:
+        env.update({"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date})
+    subprocess.run(["git", *args], cwd=project.root, env=env, check=True, capture_output=True)
+
+
+def test_the_authors_of_a_branch_are_those_of_its_own_merge_and_not_its_moves(
+    project: Project,
+) -> None:
+    """On a branch, Bob writes `xxxx-kafka.md` and Cy numbers it (`git mv`, nothing
+    written); a bot merges: Bob wrote it. A branch that edits a record and takes the
+    edit back brought nothing to it, so its author is none of that record's."""
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("start", "2026-01-01T09:00:00+00:00")
+    _run_git(project, "checkout", "-q", "-b", "proposal")
+    project.write("adr/xxxx-kafka.md", adr(front=PROPOSED))
+    project.git_commit_all("draft", "2026-01-02T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    original = (project.root / "adr/0001-a.md").read_text(encoding="utf-8")
+    project.write("adr/0001-a.md", original + "\nA try.\n")
+    project.git_commit_all("try", "2026-01-03T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    project.write("adr/0001-a.md", original)
+    project.git_commit_all("untry", "2026-01-03T10:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    _run_git(project, "mv", "adr/xxxx-kafka.md", "adr/0002-kafka.md")
+    _run_git(project, "commit", "-q", "-m", "number", who="Cy Dube", date="2026-01-04T09:00:00")
+    _run_git(project, "checkout", "-q", "main")
+    merge = ("merge", "-q", "--no-ff", "-m", "Merge proposal", "proposal")
+    _run_git(project, *merge, who="merge-bot", date="2026-01-05T09:00:00+00:00")
+    history = read_history(project.root, ["adr"])
+    kafka, first = history.of("adr/0002-kafka.md"), history.of("adr/0001-a.md")
+    assert kafka is not None and first is not None
+    assert (kafka.creator, kafka.authors) == ("Bo Chen", ("Bo Chen",))
+    assert (first.creator, first.authors) == ("Ana Silva", ("Ana Silva",))
+
+
+def test_a_history_that_could_not_be_read_is_read_again(project: Project) -> None:
+    """No repository yet: nothing is kept, so the next build reads the history once
+    there is one (a CI job whose git refused the folder, then fixed)."""
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    assert not (project.root / ".git").exists()
+    assert not cached_history(project.root, ["adr"]).available
+    project.git_commit_all("add", "2026-01-05T09:00:00+00:00")
+    assert cached_history(project.root, ["adr"]).of("adr/0001-a.md") is not None
+
+
+def test_a_rename_staged_since_the_history_was_read_reads_it_again(project: Project) -> None:
+    project.configure()
+    project.write("adr/0001-a.md", adr(front=ACCEPTED))
+    project.git_commit_all("add", "2026-01-05T09:00:00+00:00")
+    (project.root / "adr/0001-a.md").rename(project.root / "adr/0001-renamed.md")
+    assert cached_history(project.root, ["adr"]).of("adr/0001-renamed.md") is None
+    _run_git(project, "add", "-A")
+    again = cached_history(project.root, ["adr"]).of("adr/0001-renamed.md")
+    assert again is not None and again.created.author == "Ana Silva"
+
+
+def test_the_mailmap_at_the_top_of_the_repository_is_in_the_key(project: Project) -> None:
+    """The project is a folder of a larger repository; git reads the `.mailmap` at the
+    top, so a new one there reads the history again."""
+    site = project.root / "site-project"
+    (site / "adr").mkdir(parents=True)
+    (site / "adr/0001-a.md").write_text(adr(front=ACCEPTED), encoding="utf-8")
+    project.git_commit_all("add", "2026-01-05T09:00:00+00:00", ("bokafor", "bo@example.com"))
+    before = cached_history(site, ["adr"]).of("adr/0001-a.md")
+    assert before is not None and before.creator == "bokafor"
+    project.write(".mailmap", "Ben Okafor <bo@example.com>\n")
+    after = cached_history(site, ["adr"]).of("adr/0001-a.md")
+    assert after is not None and after.creator == "Ben Okafor"

@@ -169,3 +169,24 @@ def test_a_build_draws_only_what_changed_since_the_last_run_and_gives_the_same_s
         assert "Ben Okafor" in site["adr/0001-a/index.html"]  # its history
         text = (project.root / "adr/0001-a.md").read_text(encoding="utf-8")
         project.write("adr/0001-a.md", text.replace("status: accepted", "status: deprecated"))
+
+
+def test_an_unchanged_build_draws_nothing_with_a_landing_page_and_shared_prefixes(
+    project: Project,
+) -> None:
+    """A folder README (its lists are drawn with it) and titles that share the folder's
+    prefix (records the collection changes after parsing): an unchanged second build
+    draws nothing, checks nothing and writes no store."""
+    for number, name in enumerate(("Batch", "Stream", "Graph", "Vector"), start=1):
+        project.write(f"adr/000{number}-x.md", record(f"Payments - {name} scoring"))
+    project.write("adr/README.md", "# Decisions\n\nWhy we keep them.\n")
+    project.configure()
+    project.git_commit_all("Add", "2026-03-02T10:00:00+00:00")
+    assert _drawn(project.build("-v"))[0] > 5
+    stored = store_path(project.root)
+    before = stored.stat().st_mtime_ns
+    again = project.build("-v")
+    assert _drawn(again) == (0, _drawn(again)[1]) and "0 records checked" in again.stderr
+    assert stored.stat().st_mtime_ns == before
+    assert "<h1" in project.html("adr/0001-x/index.html")
+    assert "Batch scoring" in project.html("adr/0001-x/index.html")

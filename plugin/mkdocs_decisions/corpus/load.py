@@ -257,6 +257,27 @@ class ParseCache:
         default_factory=dict
     )
     changed: bool = False  # since it was loaded from disk: whether to store it again
+    # Each record as the last corpus had it, after what its collection changed in it (a
+    # prefix its folder shares, the order of its dates): ``settle``.
+    settled: dict[str, Record] = field(default_factory=dict)
+
+    def settle(self, records: list[Record]) -> list[Record]:
+        """The records, each the very object the last corpus had where it is equal to it:
+        a record its collection changed is a new object each time it is read, and what
+        is kept for a record (pages, findings) is kept for the object."""
+        out = []
+        for record in records:
+            kept = self.settled.get(record.path)
+            if kept is not None and kept is not record and kept == record:
+                record = kept
+            out.append(record)
+        settled = {record.path: record for record in out}
+        if settled.keys() != self.settled.keys() or any(
+            settled[path] is not self.settled[path] for path in settled
+        ):
+            self.changed = True
+        self.settled = settled
+        return out
 
     def parse(
         self,
@@ -461,6 +482,8 @@ def build_corpus(
         findings = [item for item in findings if item.path not in gone]
     findings = _said_once(findings, records)
     records.sort(key=lambda r: (r.kind, r.number is None, r.number or 0, r.path))
+    if cache is not None:
+        records = cache.settle(records)
 
     by_id: dict[str, Record] = {}
     for record in records:

@@ -21,10 +21,13 @@ import contextlib
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
@@ -37,6 +40,11 @@ FORMAT = 2
 STORE_FOLDER = "mkdocs-decisions"
 
 T = TypeVar("T")
+# The libraries whose versions change what is drawn from the same records.
+_DRAWN_WITH = ("jinja2", "markupsafe", "pyyaml", "markdown")
+# A temporary file older than this was left by a writer that was killed (a container
+# that stopped): removed by the next writer.
+_STALE_SECONDS = 3600
 
 
 @dataclass
@@ -76,6 +84,11 @@ def code_fingerprint() -> str:
     package = Path(__file__).resolve().parent.parent
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(str(FORMAT).encode())
+    # what the pages are drawn with, too: one checkout shared by two environments
+    hasher.update(sys.version.encode())
+    for name in _DRAWN_WITH:
+        with contextlib.suppress(Exception):
+            hasher.update(f"{name} {metadata.version(name)}".encode())
     # Its code, and the templates and assets that pages are drawn from; not the bytecode.
     files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted(files):
@@ -171,9 +184,18 @@ def _write_beside(kept: Kept, path: Path) -> None:
     os.waitpid(child, 0)
 
 
+def _remove_stale_temporaries(folder: Path) -> None:
+    now = time.time()
+    for left in folder.glob(".records-*"):
+        with contextlib.suppress(OSError):
+            if now - left.stat().st_mtime > _STALE_SECONDS:
+                left.unlink()
+
+
 def _write(kept: Kept, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(path.parent)
         handle, temporary = tempfile.mkstemp(prefix=".records-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as stream:

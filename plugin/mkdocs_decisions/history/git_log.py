@@ -155,6 +155,9 @@ class FileHistory:
     # The commits of merged branches that changed the file, oldest first: who wrote what
     # a merge commit brought (its own author only pressed the button, or is a bot).
     branch_commits: tuple[Commit, ...] = ()
+    # Who wrote the first version, when a merge brought it: the author of the oldest
+    # commit of that merge's branch that changed the file.
+    branch_creator: str = ""
 
     @property
     def created(self) -> Commit:
@@ -165,8 +168,8 @@ class FileHistory:
         """Who wrote the file's first version: the author of its first commit, or, when
         that is a merge, of the oldest commit of the merged branches that changed it."""
         first = self.versions[0].commit
-        if len(first.parents) > 1 and self.branch_commits:
-            return self.branch_commits[0].author
+        if len(first.parents) > 1 and self.branch_creator:
+            return self.branch_creator
         return first.author
 
     @property
@@ -219,6 +222,9 @@ class History:
     head: str = ""
     shallow: bool = False
     available: bool = False
+    # Whether the index was read (renames staged but not committed): then it is part of
+    # what the history was read from (``cached_history``).
+    read_index: bool = False
 
     def of(self, path: str) -> FileHistory | None:
         return self.files.get(path)
@@ -417,6 +423,7 @@ def _read(
         # the commit): the records keep the history of the paths they had at HEAD. Asked
         # of git only when a record file on disk has no history: not on a clean tree.
         staged = _staged_renames(repo, prefix)
+        history.read_index = True
         staged = {new: old for new, old in staged.items() if is_record(new)}
         elsewhere = {posixpath.dirname(old) or old for old in staged.values()}
         elsewhere = {place for place in elsewhere if not is_record(place)}
@@ -528,23 +535,25 @@ def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
 
 def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: History) -> None:
     """For the records that merge commits changed, the commits of the merged branches that
-    changed them (``FileHistory.branch_commits``): one ``git log`` of the record folders
-    that does not follow first parents only, run only when a merge changed a record. A
-    commit it lists that the first-parent log did not is on a merged branch; it belongs
-    to a record whose history names its path."""
-    merged = any(
-        len(version.commit.parents) > 1
-        for file in history.files.values()
-        for version in file.versions
-    )
-    if not merged:
+    changed them (``FileHistory.branch_commits``), and who wrote the first version when a
+    merge brought it (``FileHistory.branch_creator``). Run only when a merge changed a
+    record: one ``git rev-list`` tells which merge brought each commit to the branch,
+    and one ``git log`` of the places the records have lived lists the commits of merged
+    branches that changed them. A commit counts for a record only when the merge that
+    brought it changed that record; renames on the branch are followed back, and a
+    commit that only moved the file wrote nothing of it."""
+    merges_of: dict[str, set[str]] = {}  # record -> the merges among its versions
+    for path, file in history.files.items():
+        shas = {v.commit.sha for v in file.versions if len(v.commit.parents) > 1}
+        if shas:
+            merges_of[path] = shas
+    if not merges_of:
         return
-    on_line = {version.commit.sha for file in history.files.values() for version in file.versions}
-    owners: dict[str, list[str]] = {}  # a path some version had -> the records with it
+    owners: dict[str, set[str]] = {}  # a path some version had -> the records with it
     for path, file in history.files.items():
         for version in file.versions:
             in_repository = f"{prefix}/{version.path}" if prefix else version.path
-            owners.setdefault(in_repository, []).append(path)
+            owners.setdefault(in_repository, set()).add(path)
     # Every place the records have lived (a folder moved since: `git mv adr docs/adr`),
     # so that a branch merged before the move is read too.
     places = set(folders) | {
@@ -554,22 +563,66 @@ def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: His
     }
     specs = [_spec(prefix, place or ".") for place in sorted(places)]
     options = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", "-M", "-z")
+    found: dict[str, dict[str, Commit]] = {}
+    creators: dict[str, Commit] = {}
     try:
+        brought = _brought_by_merges(repo)
         process = repo.git.log(*options, "--", *specs, as_process=True)
-        found: dict[str, dict[str, Commit]] = {}
-        for commit, changes in _parse_log(process.stdout, []):
-            if commit.sha in on_line:
-                continue
-            for _, _, old_path, new_path in changes:
-                for changed in {new_path, old_path or new_path}:
-                    for record in owners.get(changed, ()):
-                        found.setdefault(record, {})[commit.sha] = commit
+        for commit, changes in _parse_log(process.stdout, []):  # newest first
+            merge = brought.get(commit.sha)
+            if merge is None:
+                continue  # on the first-parent line: the main log has it
+            for status, _, old_path, new_path in changes:
+                for record in list(owners.get(new_path, ())):
+                    if merge not in merges_of.get(record, ()):
+                        continue  # a merge that did not change this record brought it
+                    if old_path and old_path != new_path:  # renamed here: older name too
+                        owners.setdefault(old_path, set()).add(record)
+                    if status == "R100":
+                        continue  # only moved
+                    found.setdefault(record, {})[commit.sha] = commit
+                    if merge == history.files[record].versions[0].commit.sha:
+                        creators[record] = commit  # the oldest, as the log goes back
         process.proc.wait()
     except Exception:  # git failed: the merges stay the authors, as the log saw them
         return
     for record, commits in found.items():
         ordered = tuple(sorted(commits.values(), key=lambda commit: commit.date))
-        history.files[record] = replace(history.files[record], branch_commits=ordered)
+        creator = creators[record].author if record in creators else ""
+        history.files[record] = replace(
+            history.files[record], branch_commits=ordered, branch_creator=creator
+        )
+
+
+def _brought_by_merges(repo: Any) -> dict[str, str]:
+    """For each commit that is not on the first-parent line of HEAD, the merge on that
+    line that brought it: from one ``git rev-list --parents``, the line walked from its
+    oldest commit, each merge bringing what its other parents reach that no earlier
+    commit of the line did."""
+    parents: dict[str, list[str]] = {}
+    process = repo.git.rev_list("--parents", "HEAD", as_process=True)
+    for raw in process.stdout:
+        shas = raw.decode("ascii", errors="replace").split()
+        if shas:
+            parents[shas[0]] = shas[1:]
+    process.proc.wait()
+    head = _head_of(repo)
+    line = []
+    while head:
+        line.append(head)
+        head = (parents.get(head) or [""])[0]
+    seen: set[str] = set(line)
+    brought: dict[str, str] = {}
+    for merge in reversed(line):
+        waiting = [sha for sha in parents.get(merge, [])[1:] if sha not in seen]
+        while waiting:
+            sha = waiting.pop()
+            if sha in seen:
+                continue
+            seen.add(sha)
+            brought[sha] = merge
+            waiting.extend(parent for parent in parents.get(sha, ()) if parent not in seen)
+    return brought
 
 
 def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
@@ -949,6 +1002,7 @@ def _file_history(
 
 
 _CACHE: dict[tuple[str, tuple[str, ...]], tuple[tuple[object, ...], History]] = {}
+_LAST_USED: dict[str, tuple[str, tuple[str, ...]]] = {}  # project root -> its last key
 
 
 def cached_history(
@@ -964,17 +1018,25 @@ def cached_history(
     ``mkdocs serve`` runs does not read history again.
     """
     key = (str(project_root.resolve()), tuple(folders))
-    signature = (
+    signature: tuple[object, ...] = (
         _head(project_root),
         _readers_of(canonical_status),
         *_file_names(project_root, folders),
-        *_file_signature(project_root, [".mailmap"]),
+        *_mailmaps(project_root),
     )
     cached = _CACHE.get(key)
+    _LAST_USED[key[0]] = key
+    if cached and cached[1].read_index:  # read with renames staged: the index says too
+        signature = (*signature, _index_stamp(project_root))
     if cached and cached[0] == signature:
         return cached[1]
     history = read_history(project_root, folders, canonical_status)
-    _CACHE[key] = (signature, history)
+    if history.read_index and not (cached and cached[1].read_index):
+        signature = (*signature, _index_stamp(project_root))
+    if history.available:  # a failed read (no git, a refused repository) is tried again
+        _CACHE[key] = (signature, history)
+    else:
+        _CACHE.pop(key, None)
     return history
 
 
@@ -990,10 +1052,12 @@ def _readers_of(canonical_status: dict[str, Any] | None) -> tuple[object, ...]:
 
 
 def kept_histories(project_root: Path) -> dict[tuple[str, tuple[str, ...]], object]:
-    """The histories ``cached_history`` holds for the project at ``project_root``, with
-    what they were read at: for a next run to start from (``restore_histories``)."""
-    root = str(project_root.resolve())
-    return {key: value for key, value in _CACHE.items() if key[0] == root}
+    """The history ``cached_history`` last gave for the project at ``project_root``,
+    with what it was read at: for a next run to start from (``restore_histories``).
+    Only the last: the histories of record places since gone are not kept."""
+    key = _LAST_USED.get(str(project_root.resolve()))
+    found = _CACHE.get(key) if key is not None else None
+    return {key: found} if key is not None and found is not None else {}
 
 
 def restore_histories(kept: object) -> None:
@@ -1027,10 +1091,10 @@ def _head(project_root: Path) -> str:
         repo.close()
 
 
-def _head_files(project_root: Path) -> str | None:
-    """HEAD as the repository's files say it: ``HEAD``, the branch's loose ref and the
-    packed refs (any commit, checkout or reset rewrites one of them); None when the
-    layout is not the plain one (left to GitPython)."""
+def _git_dirs(project_root: Path) -> tuple[Path, Path, Path] | None:
+    """The top of the work tree holding ``project_root``, its git folder and the folder
+    of the refs it shares (a worktree's), as the files say; None when there is none or
+    the layout is not the plain one."""
     for folder in (project_root, *project_root.parents):
         dot_git = folder / ".git"
         if dot_git.is_dir():
@@ -1044,23 +1108,59 @@ def _head_files(project_root: Path) -> str | None:
             break
     else:
         return None
-    head = _read_text(git_dir / "HEAD")
-    if not head:
-        return None
     common = git_dir
     if (git_dir / "commondir").is_file():
         common = (git_dir / _read_text(git_dir / "commondir").strip()).resolve()
+    return folder, git_dir, common
+
+
+def _head_files(project_root: Path) -> str | None:
+    """HEAD as the repository's files say it: ``HEAD``, the branch's loose ref and the
+    packed refs (any commit, checkout or reset rewrites one of them), or the list of
+    tables of a reftable repository; None when the layout is not the plain one (left to
+    GitPython)."""
+    found = _git_dirs(project_root)
+    if found is None:
+        return None
+    _, git_dir, common = found
+    head = _read_text(git_dir / "HEAD")
+    if not head:
+        return None
     parts = [head.strip()]
     if head.startswith("ref:"):
         ref = head[len("ref:") :].strip()
         parts.append(_read_text(git_dir / ref) or _read_text(common / ref))
-    # the packed refs, and the list of a shallow clone's cut-off commits (deepened by a
-    # fetch while HEAD stays)
-    for kept in (common / "packed-refs", common / "shallow"):
+    # the packed refs, the refs of a reftable repository (git 3's default: HEAD is then
+    # `ref: refs/heads/.invalid`), and the list of a shallow clone's cut-off commits
+    # (deepened by a fetch while HEAD stays)
+    kept = (common / "packed-refs", common / "reftable" / "tables.list", common / "shallow")
+    for path in kept:
         with contextlib.suppress(OSError):
-            stat = kept.stat()
-            parts.append(f"{kept.name}:{stat.st_mtime_ns}:{stat.st_size}")
+            stat = path.stat()
+            parts.append(f"{path.name}:{stat.st_mtime_ns}:{stat.st_size}")
     return "\n".join(parts)
+
+
+def _index_stamp(project_root: Path) -> tuple[object, ...]:
+    """The index's modification time and size (renames staged but not committed)."""
+    found = _git_dirs(project_root)
+    if found is None:
+        return ("no index",)
+    try:
+        stat = (found[1] / "index").stat()
+    except OSError:
+        return ("no index",)
+    return ("index", stat.st_mtime_ns, stat.st_size)
+
+
+def _mailmaps(project_root: Path) -> list[tuple[str, int, int]]:
+    """The ``.mailmap`` files git reads for this project: at the top of its work tree
+    (and beside ``mkdocs.yml``, where the project is a folder of a larger repository)."""
+    found = _git_dirs(project_root)
+    tops = {project_root.resolve()}
+    if found is not None:
+        tops.add(found[0].resolve())
+    return [stamp for top in sorted(tops) for stamp in _file_signature(top, [".mailmap"])]
 
 
 def _read_text(path: Path) -> str:

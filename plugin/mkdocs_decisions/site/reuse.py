@@ -118,14 +118,24 @@ class PageReuse:
         return hasher.digest()
 
 
+_VALUES = (bytes, str, int, float, bool, type(None))
+
+
 def _same(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
-    """The same objects in the same order (bytes and strings by value)."""
+    """The same objects in the same order (bytes, strings, numbers and tuples of them,
+    such as a file's stamp, by value)."""
     if len(before) != len(now):
         return False
     for old, new in zip(before, now, strict=True):
-        if isinstance(new, bytes | str | int | float | bool | type(None)):
+        if _is_value(new):
             if old != new:
                 return False
         elif old is not new:
             return False
     return True
+
+
+def _is_value(item: object) -> bool:
+    if isinstance(item, tuple):
+        return all(isinstance(part, _VALUES) for part in item)
+    return isinstance(item, _VALUES)
