@@ -2850,6 +2850,18 @@ def test_a_heading_that_says_another_title_than_the_sites_front_matter_wins() ->
     assert record(own).title == "Serve forecasts nightly"
 
 
+def test_a_front_matter_title_that_is_an_identifier_gives_way_to_the_heading() -> None:
+    front = "---\ntitle: {title}\ncreation-date: 2021-08-09\nstatus: implementable\n---\n\n"
+    path = "rfc/20210809-launchpriority.md"
+    text = front.format(title="LaunchPriority") + "# Container launch priority\n\n## Summary\n"
+    assert record(text, path, "rfc").title == "Container launch priority"
+    # A title in words is the record's own, and holds over a heading that says more.
+    text = front.format(title="Launch priority") + "# Container launch priority\n"
+    assert record(text, path, "rfc").title == "Launch priority"
+    # Without a heading the identifier is the title.
+    assert record(front.format(title="LaunchPriority"), path, "rfc").title == "LaunchPriority"
+
+
 def test_a_title_left_as_the_templates_is_no_title(tmp_path: Path) -> None:
     template = "---\ntitle: Neat-enhancement-idea\n---\n\n# Neat Enhancement Idea\n\n## Summary\n"
     files = {

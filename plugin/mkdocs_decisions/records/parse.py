@@ -63,6 +63,9 @@ _ZERO_NUMBER = re.compile(r"^0+(?:[-_ .]|$)")
 # A title that is a file-name slug (`title: redirecting-step-output-streams`).
 _DATE_PLACEHOLDER = re.compile(r"^[\[<{(]?(?:y{2,4}[-/.]m{1,2}[-/.]d{1,2}|tbd|n/?a)[\]>})]?$", re.I)
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$", re.IGNORECASE)  # "Neat-enhancement-idea"
+# A title that is an identifier, a slug by another name (`title: PodProbeMarker`): one
+# word of letters and digits, a small letter followed by a capital inside it.
+_IDENTIFIER = re.compile(r"^(?=[A-Za-z0-9]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]*$")
 _ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in a link's target
@@ -1191,8 +1194,8 @@ def _title(
     number: int | None,
 ) -> tuple[str, Position]:
     """The title: front matter's or the body metadata's ``title`` wins over the title
-    heading (never a section's heading), unless it is a file-name slug and the heading
-    says it in words; "" when the record has none."""
+    heading (never a section's heading), unless it is a file-name slug or an identifier
+    (``PodProbeMarker``) and the heading says it in words; "" when the record has none."""
     declared = fields.get("title")
     heading = ""
     if structure.title is not None:
@@ -1200,8 +1203,10 @@ def _title(
         heading = "" if is_placeholder(heading) or is_only_id(heading) else heading
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
         title = clean_title(declared.value, kind.prefix, number)
-        if _SLUG.match(title.strip()) and heading:
-            title = ""  # `title: redirecting-step-output-streams`: the heading says it
+        if heading and (_SLUG.match(title.strip()) or _IDENTIFIER.match(title.strip())):
+            # `title: redirecting-step-output-streams`, `title: LaunchPriority`: a name
+            # for the site or the code, which the heading says in words
+            title = ""
         elif (
             heading
             and declared.value_position.line < first_line
