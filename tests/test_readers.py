@@ -2875,6 +2875,34 @@ def test_a_title_left_as_the_templates_is_no_title(tmp_path: Path) -> None:
     assert note.path == "rfc/headless-argocd.md" and "its template's" in note.message
 
 
+def test_a_front_matter_title_left_as_the_templates_gives_way_to_the_body(
+    tmp_path: Path,
+) -> None:
+    proposal = "---\ntitle: Proposal Template\nstatus: {status}\n---\n\n# {title}\n\n## Summary\n"
+    feature = "---\nlayout: default\ntitle: FIR Template\n---\n\n- Feature Name: {name}\n"
+    feature += "- Start Date: {date}\n\n# Summary\n\nX\n"
+    files = {
+        "props/YYYYMMDD-template.md": proposal.format(status="provisional", title="Title"),
+        "props/20210316-widgetrequest.md": proposal.format(
+            status="implementable", title="Restart containers on request"
+        ),
+        "rfc/0000-template.md": feature.format(name="(fill me in)", date="(YYYY-MM-DD)"),
+        "rfc/0002-query-syntax.md": feature.format(name="Query syntax changes", date="2022-01-05"),
+    }
+    options = {"kinds": {"rfc": {"folder": "rfc"}, "adr": {"folder": "props"}}}
+    corpus = loaded(tmp_path, files, options)
+    titles = {r.path: r.title for r in corpus.records}
+    assert titles == {
+        "props/20210316-widgetrequest.md": "Restart containers on request",
+        "rfc/0002-query-syntax.md": "Query syntax changes",
+    }
+    # The record has a title of its own: no "no title" note, and the page header says
+    # the Feature Name, so its line (line 6) is not shown again below it.
+    assert not [f for f in corpus.findings if f.rule == "DEC106"]
+    (query,) = [r for r in corpus.records if r.kind == "rfc"]
+    assert 6 in query.hidden_lines
+
+
 def test_front_matter_left_as_the_template_wrote_it_is_no_error() -> None:
     text = (
         "---\ntitle: Scalability benchmarks\nreviewers:\n  - \n  - \ndate: yyyy-mm-dd\n---\n\n"

@@ -674,14 +674,22 @@ def _without_template_titles(
     records: list[Record], findings: list[Finding], templates: list[TemplateOutline | None]
 ) -> tuple[list[Record], list[Finding]]:
     """Records that kept their template's title ("Neat Enhancement Idea", Argo CD's) are
-    shown by their file names, as records with no title are, and told so (DEC106)."""
+    shown by the title their body gives (a front matter's `title: Proposal Template` over
+    `# Restart containers on request`), else by their file names, as records with no
+    title are, and told so (DEC106)."""
     outlines = [outline for outline in templates if outline is not None and outline.titles]
     if not outlines:
         return records, findings
     kept = []
     for record in records:
         of_template = covering(outlines, record.kind, record.group)
-        if any(title_key(record.title) in outline.titles for outline in of_template):
+        if _is_templates_title(record.title, of_template):
+            below = record.body_title
+            if below is not None and not _is_templates_title(below.value, of_template):
+                # The body's own title; a `Feature Name:` line that gives it is the header's
+                hidden = record.hidden_lines | {below.key_position.line}
+                kept.append(replace(record, title=below.value, hidden_lines=hidden, derived={}))
+                continue
             title = title_from_file_name(record.path)
             findings.append(
                 finding(
@@ -696,6 +704,10 @@ def _without_template_titles(
             record = replace(record, title=title, derived={})
         kept.append(record)
     return kept, findings
+
+
+def _is_templates_title(title: str, outlines: list[TemplateOutline]) -> bool:
+    return any(title_key(title) in outline.titles for outline in outlines)
 
 
 def _place_and_name(path: str) -> tuple[str, str]:

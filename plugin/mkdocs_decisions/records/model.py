@@ -158,6 +158,10 @@ class Record:
     # ``body`` no longer has: the page header shows the title instead, and keeps an
     # anchor with the heading's slug for the record's own links to it. "" without one.
     title_heading: str = ""
+    # The title the body gives where a declared `title:` won over it (its title heading,
+    # else a `Feature Name:` in words): the title when the declared one proves to be the
+    # template's (`title: Proposal Template`), which only the collection can tell.
+    body_title: Field | None = None
     # Values worked out from this record alone; not part of what the record is.
     derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 

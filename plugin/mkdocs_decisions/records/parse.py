@@ -35,6 +35,7 @@ from .kinds import (
 from .metadata import (
     LABELS,
     VALUE_SECTIONS,
+    BodyMetadata,
     date_order,
     date_rank,
     names_in,
@@ -249,6 +250,7 @@ def parse_record(
     if metadata.title_is_feature_name and structure.title is not None and from_body:
         title_fields = {key: value for key, value in fields.items() if key != "title"}
     title, title_position = _title(title_fields, structure, first_line, kind, number)
+    body_title = _title_below(title_fields, structure, metadata, first_line, kind, number)
     if has_control_characters(title):
         findings.append(_control_finding(path, title_position, "the title"))
         title = without_control_characters(title)
@@ -352,6 +354,7 @@ def parse_record(
         metadata_path=source.metadata_path if metadata_data is not None else "",
         types=stated_types(front.fields),
         title_heading=structure.title or "" if structure.title_lines else "",
+        body_title=body_title,
     )
     return record, findings
 
@@ -1227,6 +1230,33 @@ def _title(
     if heading and structure.title_index is not None:
         return heading, Position(first_line + structure.title_index, 1)
     return "", Position(first_line, 1)
+
+
+def _title_below(
+    fields: dict[str, Field],
+    structure: BodyStructure,
+    metadata: BodyMetadata,
+    first_line: int,
+    kind: KindSpec,
+    number: int | None,
+) -> Field | None:
+    """The title the body gives besides a declared ``title:``: the title heading, else a
+    ``Feature Name:`` line in words; None when the record declares no title or the body
+    gives none. Where the declared one proves to be the template's, this is the title."""
+    declared = fields.get("title")
+    if declared is None:
+        return None
+    untitled = {key: value for key, value in fields.items() if key != "title"}
+    heading, position = _title(untitled, structure, first_line, kind, number)
+    if heading:
+        return Field(heading, position, position)
+    below = metadata.fields.get("title")
+    if below is None or below is declared or not isinstance(below.value, str):
+        return None
+    text = clean_title(below.value, kind.prefix, number)
+    if not text or is_placeholder(text):
+        return None
+    return Field(text, below.key_position, below.value_position)
 
 
 def _states_status(status: Field | None, first_line: int) -> bool:
