@@ -2032,6 +2032,8 @@ def test_a_sub_folder_without_numbers_beside_numbered_records_holds_no_records(
             "SDPA CPU Optimization",
         ),
         ("# [WIP] Faster builds\n", "adr/0003-x.md", "[WIP] Faster builds"),
+        ("# [SDR] Cancel the meetings\n", "adr/2025-02-02-x.md", "Cancel the meetings"),
+        ("# [ODR]Buy support hours\n", "adr/2025-02-10-x.md", "Buy support hours"),
         (
             "---\ntitle: redirecting-step-output-streams\n---\n\n"
             "# TEP-0011: Redirecting Step Output Streams\n",
@@ -2042,6 +2044,38 @@ def test_a_sub_folder_without_numbers_beside_numbered_records_holds_no_records(
 )
 def test_titles_without_labels_numbers_and_brackets(text: str, path: str, title: str) -> None:
     assert record(text, path, path.split("/")[0]).title == title
+
+
+def test_a_type_label_that_the_titles_of_a_folder_open_with_is_taken_off(
+    tmp_path: Path,
+) -> None:
+    adr = "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n"
+    files = {
+        "adr/0001-a.md": adr.format(title="[PRD] Use queues"),
+        "adr/0002-b.md": adr.format(title="[PRD]Use caches"),
+        "adr/0003-c.md": adr.format(title="[OPS] Page on call"),
+        "adr/0004-d.md": adr.format(title="[OPS] Keep logs"),
+        "adr/0005-e.md": adr.format(title="Plain title"),
+        # A label on a few titles of a folder is words of the title.
+        "adr/other/0006-f.md": adr.format(title="[API] Use REST"),
+        "adr/other/0007-g.md": adr.format(title="[API] Version the paths"),
+        "adr/other/0008-h.md": adr.format(title="Use Postgres"),
+        "adr/other/0009-i.md": adr.format(title="Use Kafka"),
+        "adr/other/0010-j.md": adr.format(title="Use Redis"),
+    }
+    titles = [r.title for r in loaded(tmp_path, files).records]
+    assert titles == [
+        "Use queues",
+        "Use caches",
+        "Page on call",
+        "Keep logs",
+        "Plain title",
+        "[API] Use REST",
+        "[API] Version the paths",
+        "Use Postgres",
+        "Use Kafka",
+        "Use Redis",
+    ]
 
 
 def test_a_prefix_shared_by_the_titles_of_a_folder_is_taken_off(tmp_path: Path) -> None:

@@ -30,7 +30,12 @@ from ..records.kinds import (
 from ..records.model import Record, Reference
 from ..records.parse import SourceFile, normalise_id, parse_record, swapped_date, with_date_said
 from ..records.templates import TemplateOutline, covering, read_template
-from ..records.titles import shared_prefix, title_from_file_name, title_key
+from ..records.titles import (
+    SHARED_PREFIX_SHARE,
+    shared_prefix,
+    title_from_file_name,
+    title_key,
+)
 from .collector import collector_paused
 from .links import Corpus, Link
 from .numbering import glued_names, sub_series, year_names
@@ -335,6 +340,38 @@ def _without_shared_prefixes(records: list[Record]) -> list[Record]:
     return cleaned
 
 
+# A bracketed label of capitals before a title, with or without a space: "[PRD] Title",
+# "[OPS]Title". Words that say the work is unfinished are no label of a type.
+_TYPE_LABEL = re.compile(r"^\[(?P<label>[A-Z]{2,5})\]\s*(?=\S)")
+_UNFINISHED = frozenset({"WIP", "TBD", "TODO"})
+
+
+def _without_type_labels(records: list[Record]) -> list[Record]:
+    """Titles without the bracketed label a folder's titles open with to say what kind of
+    document each is ("[PRD] Title" beside "[OPS] Title"): a label that two records of
+    the folder write, where most of its titles open with one. A label on a few titles
+    ("[API] Use REST" among plain ones) is words of the title, and stays."""
+    folders: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        folders.setdefault((record.kind, record.group), []).append(record)
+    labels: dict[tuple[str, str], set[str]] = {}
+    for folder, members in folders.items():
+        counts = Counter(
+            match["label"]
+            for match in (_TYPE_LABEL.match(record.title) for record in members)
+            if match and match["label"] not in _UNFINISHED
+        )
+        if sum(counts.values()) > SHARED_PREFIX_SHARE * len(members):
+            labels[folder] = {label for label, count in counts.items() if count >= 2}
+    cleaned = []
+    for record in records:
+        match = _TYPE_LABEL.match(record.title)
+        if match and match["label"] in labels.get((record.kind, record.group), set()):
+            record = replace(record, title=record.title[match.end() :], derived={})
+        cleaned.append(record)
+    return cleaned
+
+
 # "RFD 12 Bedtime for old client", "MSC1929 Homeserver admin contact": a series of
 # capitals and the record's own number before the title, with no punctuation between.
 _SERIES_START = re.compile(r"^(?P<series>[A-Z]{2,6})[ -]?(?P<number>\d{1,6})\s+(?=\S)")
@@ -449,7 +486,7 @@ def build_corpus(
     if cache is not None:
         cache.keep_only({source for source, _ in sources})
     templates = [_template(source, kind, settings) for source, kind in discovered.templates]
-    records = _without_shared_prefixes(_staged_lifecycles(records, settings))
+    records = _without_type_labels(_without_shared_prefixes(_staged_lifecycles(records, settings)))
     records, findings = _dates_in_collection_order(records, findings)
     skipped = list(discovered.skipped)
     untitled = {item.path for item in findings if item.rule == "DEC106"}

@@ -98,6 +98,9 @@ _IN_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$|^\(([^()]+)\)$")  # "(Break on erro
 # A bracketed label naming the kind of document before the title ("[PT2.1 Feature
 # Proposal] SDPA CPU Optimization"); "[WIP] Title" keeps its label.
 _DOCUMENT_LABEL = re.compile(r"\b(?:proposal|rfc|adr|design\s+doc(?:ument)?)$", re.IGNORECASE)
+# A kind of decision record named by its letters ("[SDR] Title", "[ODR]Title": strategic,
+# operational; "[TDR]"): a few capitals that end in DR, as ADR does.
+_RECORD_TYPE = re.compile(r"^[A-Z]{1,3}DR$")
 # A number and a space before the title ("23 Logging"): numbering when it is the record's
 # own number, words of the title otherwise ("2021 roadmap").
 _BARE_NUMBER = re.compile(r"^(\d{1,18})\s+(?=\S)")
@@ -257,6 +260,8 @@ def _is_prefix(inside: str, prefix: str) -> bool:
     inside = plain_text(inside).strip()
     if _STATUS_WORDS.match(inside) or _DOCUMENT_LABEL.search(inside):
         return True
+    if _RECORD_TYPE.match(inside):
+        return True  # "[SDR] Title": the kind of record it is
     series = _SERIES_ID.match(inside + " x")
     if series and not series["number"] and series.end() == len(inside) + 1:
         return _is_series(series["series"], prefix)  # "[RFC] Title", "[ADR] Title"
