@@ -1558,6 +1558,13 @@ def test_a_french_madr_record_has_its_sections(tmp_path: Path) -> None:
     [
         ("adr", "Akseptert", "accepted"),
         ("adr", "Foreslått", "proposed"),
+        ("adr", "Besluttet", "accepted"),
+        ("adr", "beslutad", "accepted"),
+        ("adr", "beslutta", "accepted"),
+        ("adr", "Forslag", "proposed"),
+        ("rfc", "förslag", "review"),
+        ("adr", "udkast", "proposed"),
+        ("rfc", "Udkast", "draft"),
         ("adr", "accepté", "accepted"),
         ("adr", "Proposé", "proposed"),
         ("adr", "Aceptado", "accepted"),
