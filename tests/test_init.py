@@ -386,6 +386,24 @@ def test_init_finds_folders_named_for_records_and_the_folder_mkdocs_yml_names(
     assert "notes/kept/  3 ADRs" in found.stdout and "[mkdocs.yml]" in found.stdout
 
 
+@pytest.mark.parametrize("folder", ["beslutninger", "Entscheidungen", "décisions", "决策"])
+def test_init_finds_a_folder_named_decisions_in_another_language(
+    project: Project, folder: str
+) -> None:
+    """A Danish team keeps its dated decisions in `beslutninger/`, with labels in Danish
+    that name no ADR section: the folder's name says what it holds."""
+    page = "# {0}\n\n- **Dato**: 2025-02-0{1}\n- **Status**: Accepteret\n\n## Beskrivelse\n\nX\n"
+    for number, name in enumerate(("aflys-moder", "ny-styregruppe", "ny-version"), 1):
+        project.write(f"{folder}/2025-02-0{number}-{name}.md", page.format(name, number))
+    # Notes not named as records are not a folder of records, whatever its name.
+    for name in ("referat", "dagsorden", "plan"):
+        project.write(f"noter/beslut/{name}.md", page.format(name, 1))
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert f"{folder}/  3 ADRs" in shown.stdout
+    assert "beslut/" not in shown.stdout.replace("beslutninger/", "")
+
+
 def test_check_before_init_reads_the_folders_init_would_configure(project: Project) -> None:
     nygard_repository(project)
     checked = project.decisions("check")

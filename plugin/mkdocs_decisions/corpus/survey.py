@@ -16,6 +16,7 @@ import difflib
 import os
 import posixpath
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -511,6 +512,16 @@ _STATUS_FOLDER = re.compile(
 )
 
 
+# "Decisions" in the languages the labels are read in (Danish, Norwegian, Swedish, German,
+# French, Spanish, Portuguese, Dutch, Japanese, Chinese): a folder so named that holds
+# numbered or dated records holds ADRs.
+_DECISIONS_IN_OTHER_LANGUAGES = re.compile(
+    r"^(?:beslutninger|beslut|beslutningslogg?|entscheidungen|d[ée]cisions|decisiones|"
+    r"decis[õo]es|besluiten|決定|决策)$",
+    re.IGNORECASE,
+)
+
+
 def _pages(folder: Path, most: int = 3) -> int:
     """How many Markdown files that are no landing page nor template a folder holds,
     counted up to ``most``."""
@@ -539,6 +550,8 @@ def _guess_kind(folder: Path, numbered_only: bool = False) -> str:
         return "rfc"
     if re.fullmatch(r"adrs?|decisions|decision[-_ ]records|architecture[-_ ]decisions", name):
         return "adr"
+    if _DECISIONS_IN_OTHER_LANGUAGES.match(unicodedata.normalize("NFC", name)):
+        return "adr"  # `beslutninger/` of dated records: the team's own word for them
     series = _kind_of_series(folder)
     if series:
         return series
