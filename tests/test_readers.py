@@ -3150,6 +3150,30 @@ def test_lists_of_front_matter_yaml_cannot_read_are_read_all_the_same() -> None:
     assert parsed.strings("authors") == ("@ann",) and parsed.strings("reviewers") == ("@team/core",)
 
 
+def test_keys_indented_by_mistake_in_front_matter_yaml_cannot_read_are_read() -> None:
+    text = (
+        '---\ntitle: Deadlines\nauthors:\n- "@ana"\n  reviewers:\n- "@bo"\n'
+        "  creation-date: 2024-03-10\n  status: implementable\n  colour: blue\n---\n\n"
+        "# Support deadlines\n\n## Summary\n\nX\n"
+    )
+    parsed, found = parse(text, "rfc/20240309-deadlines.md", "rfc")
+    assert [at(f) for f in found if f.rule == "DEC002"] == [("DEC002", 5, 3)]  # still said
+    assert (parsed.raw_status, parsed.position_of("status")) == ("implementable", Position(8, 11))
+    assert parsed.date == dt.date(2024, 3, 10) and parsed.strings("reviewers") == ("@bo",)
+    # A key the kind does not know, indented so, is no key of the record's: not unknown.
+    assert parsed.unknown_keys == ()
+
+
+def test_keys_nested_in_a_list_item_of_broken_yaml_are_not_the_records() -> None:
+    text = (
+        "---\ntitle: X\ndeviates_from:\n  - standard: STD-1\n    status: waived\n"
+        "tags: [a\n---\n\n# X\n"
+    )
+    parsed, found = parse(text)
+    assert "DEC002" in {f.rule for f in found}
+    assert parsed.raw_status is None
+
+
 def test_people_are_not_split_inside_parentheses() -> None:
     from mkdocs_decisions.records.metadata import names_in
 

@@ -52,6 +52,9 @@ class FrontMatter:
     body_start: int = 0  # 0-based index of the first body line
     present: bool = False
     findings: list[Finding] = field(default_factory=list)
+    # Keys of YAML that does not parse read from lines indented by mistake (`  status:
+    # implementable` below a list): the reader keeps those its kind knows.
+    indented: set[str] = field(default_factory=set)
 
 
 def split_front_matter(
@@ -365,38 +368,73 @@ _LIST_ITEM = re.compile(r"^\s*-\s*(?P<value>.*?)\s*$")
 def _read_plain_lines(text: str, result: FrontMatter) -> None:
     """The top-level ``key: value`` lines of front matter YAML could not read, each
     value read alone (``deciders: @ana @bo`` is text; ``tags: [a, b]`` a list), and a
-    ``key:`` followed by ``- item`` lines as the list of those items."""
+    ``key:`` followed by ``- item`` lines as the list of those items. Then the lines
+    indented by mistake, where nothing above them opens a block they could belong to
+    (``  status: implementable`` below ``- "@bo"``), for keys not read at the top."""
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        bare = _LIST_KEY.match(line)
-        if bare and bare["key"] not in result.fields:
-            items = []
-            for following in lines[number + 1 :]:
-                item = _LIST_ITEM.match(following)
-                if item is None:
-                    break
-                if item["value"]:
-                    items.append(item["value"].strip("\"'"))
-            if items and len(items) <= MAX_VALUES:
-                at = Position(number + 2, 1)
-                result.fields[bare["key"]] = Field(items, at, Position(number + 3, 1))
+        _read_plain_line(lines, number, line, result)
+    for number, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent and line.strip() and _slipped(lines, number, indent):
+            key = _read_plain_line(lines, number, line[indent:], result, indent)
+            if key:
+                result.indented.add(key)
+
+
+def _slipped(lines: list[str], number: int, indent: int) -> bool:
+    """Whether line ``number``, indented by ``indent``, is indented by mistake: the
+    nearest line above it that is indented less holds a value that can have nothing
+    nested under it (a scalar list item, ``- "@bo"``, or ``key: value``); not one that
+    opens a block (``dct:``, ``- standard: X``, ``summary: >``)."""
+    for above in reversed(lines[:number]):
+        depth = len(above) - len(above.lstrip(" \t"))
+        if not above.strip() or depth >= indent:
             continue
-        match = _PLAIN_LINE.match(line)
-        if not match or match["key"] in result.fields:
-            continue
-        raw = match["value"]
-        try:
-            value = yaml.safe_load(raw)
-        except (yaml.YAMLError, RecursionError, ValueError, TypeError):
-            # ValueError: `creation-date: 2020-23-01` looks like a date and is none; the
-            # text stays, for the date reader to read or report
-            value = raw.strip("\"'")
-        if isinstance(value, dict) or value is None:
-            value = raw.strip("\"'")
-        if _expanded_count(value) > MAX_VALUES:
-            continue
-        position = Position(number + 2, line.find(raw) + 1)
-        result.fields[match["key"]] = Field(value, Position(number + 2, 1), position)
+        item = _LIST_ITEM.match(above)
+        if item is not None:
+            return bool(item["value"]) and _PLAIN_LINE.match(item["value"]) is None
+        plain = _PLAIN_LINE.match(above.strip())
+        return plain is not None and plain["value"][:1] not in ("|", ">", "&")
+    return False
+
+
+def _read_plain_line(
+    lines: list[str], number: int, line: str, result: FrontMatter, indent: int = 0
+) -> str:
+    """Read one plain line (``line``, without its ``indent``) into ``result``: the key it
+    set, "" for none."""
+    bare = _LIST_KEY.match(line)
+    if bare and bare["key"] not in result.fields:
+        items = []
+        for following in lines[number + 1 :]:
+            item = _LIST_ITEM.match(following)
+            if item is None:
+                break
+            if item["value"]:
+                items.append(item["value"].strip("\"'"))
+        if items and len(items) <= MAX_VALUES:
+            at = Position(number + 2, indent + 1)
+            result.fields[bare["key"]] = Field(items, at, Position(number + 3, 1))
+            return bare["key"]
+        return ""
+    match = _PLAIN_LINE.match(line)
+    if not match or match["key"] in result.fields:
+        return ""
+    raw = match["value"]
+    try:
+        value = yaml.safe_load(raw)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError):
+        # ValueError: `creation-date: 2020-23-01` looks like a date and is none; the
+        # text stays, for the date reader to read or report
+        value = raw.strip("\"'")
+    if isinstance(value, dict) or value is None:
+        value = raw.strip("\"'")
+    if _expanded_count(value) > MAX_VALUES:
+        return ""
+    position = Position(number + 2, indent + line.find(raw) + 1)
+    result.fields[match["key"]] = Field(value, Position(number + 2, indent + 1), position)
+    return str(match["key"])
 
 
 def _expanded_count(value: object) -> int:

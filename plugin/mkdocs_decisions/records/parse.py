@@ -174,7 +174,7 @@ def parse_record(
     waivers = read_waivers(front.fields.get("waivers"), lines, front.body_start, path)
     findings.extend(waivers.findings)
     kind = _kind_from_field(_front_fields(front.fields), kind, kinds, path, findings)
-    raw_fields = _front_fields(front.fields, kind.fields)
+    raw_fields = _front_fields(_without_stray_keys(front.fields, front.indented, kind), kind.fields)
     raw_fields.update(_from_status_history(raw_fields))
     raw_fields.update(_from_draft_flag(front.fields, raw_fields))
     raw_fields.update(_from_dublin_core(raw_fields))
@@ -631,6 +631,21 @@ def _front_fields(front: dict[str, Field], known: Iterable[str] = ()) -> dict[st
             fields[ours] = replace(value, written=value.written or key)
             ranks[ours] = rank
     return fields
+
+
+def _without_stray_keys(
+    front: dict[str, Field], indented: set[str], kind: KindSpec
+) -> dict[str, Field]:
+    """Front matter without the keys read from lines of broken YAML indented by mistake
+    that the kind has no field for: such a line is more likely part of a value than a key
+    (``  reason: ...`` of a list item); ``  status: implementable`` is the status."""
+    if not indented:
+        return front
+    return {
+        key: value
+        for key, value in front.items()
+        if key not in indented or set(_front_fields({key: value}, kind.fields)) <= set(kind.fields)
+    }
 
 
 def _label_of(key: str) -> str:
