@@ -2352,6 +2352,33 @@ def test_partials_and_annexes_are_no_records(tmp_path: Path) -> None:
     assert [f for f in checked(tmp_path, {}) if f.rule == "DEC103"] == []
 
 
+def test_translations_beside_a_record_are_pages_of_it(tmp_path: Path) -> None:
+    record_text = "---\ntitle: Launch priority\nstatus: implementable\n---\n\n# {0}\n"
+    files = {
+        "rfc/20210809-launchpriority.md": record_text.format("Launch priority"),
+        "rfc/20210809-launchpriority-zh.md": record_text.format("启动优先级"),
+        "rfc/20210809-launchpriority.ja.md": record_text.format("起動の優先度"),
+        "rfc/20250306-ConfigSet.md": "# Config sets\n\n## Motivation\n\nX\n",
+        "rfc/20250306-configSet_zh_CN.md": "# 配置集\n\n## 背景\n\nX\n",
+        # A name that ends as a language does but has no record beside it is a record.
+        "rfc/20220101-use-go-es.md": "# Use Go in ES\n",
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    assert [(r.path, r.translations) for r in corpus.records] == [
+        (
+            "rfc/20210809-launchpriority.md",
+            (
+                ("ja", "rfc/20210809-launchpriority.ja.md"),
+                ("zh", "rfc/20210809-launchpriority-zh.md"),
+            ),
+        ),
+        ("rfc/20220101-use-go-es.md", ()),
+        ("rfc/20250306-ConfigSet.md", (("zh_CN", "rfc/20250306-configSet_zh_CN.md"),)),
+    ]
+    # Not checked: the translation's 背景 is no finding of a record.
+    assert not [f for f in corpus.findings if "zh" in f.path or ".ja." in f.path]
+
+
 def test_a_status_written_as_a_heading_is_read() -> None:
     parsed = record("# ADR X\n# Status: accepted\n# Context\nc\n# Decision\nd\n")
     assert (parsed.raw_status, parsed.status) == ("accepted", "accepted")

@@ -683,3 +683,16 @@ def test_the_titles_anchor_is_kept_where_the_header_shows_the_title(project: Pro
     assert '<a id="fep-0007-cache---warm-starts"></a>' in page
     assert '<a id="fep-0007-cache-warm-starts"></a>' in page
     assert 'href="#fep-0007-cache---warm-starts"' in page
+
+
+def test_a_translation_is_a_page_of_its_record_linked_from_it(project: Project) -> None:
+    project.write("rfc/0001-feature-store.md", VALID_RFC)
+    project.write("rfc/0001-feature-store-zh.md", VALID_RFC.replace("# Feature store", "# 特征库"))
+    project.configure()
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    page = project.content("rfc/0001-feature-store/index.html")
+    assert '<strong>Translations:</strong> <a href="../0001-feature-store-zh/">zh</a>' in page
+    assert "特征库" in project.html("rfc/0001-feature-store-zh/index.html")
+    index = project.content("decisions/index.html")  # the index, not the site's nav
+    assert "0001-feature-store/" in index and "0001-feature-store-zh" not in index

@@ -481,6 +481,9 @@ def build_corpus(
             )
         else:
             record, record_findings = cache.parse(data, source, kind, settings.kinds, metadata_data)
+        translated = discovered.translations.get(record.path)
+        if translated:  # its pages in other languages, which its page links to
+            record = replace(record, translations=tuple(sorted(translated)), derived={})
         records.append(record)
         findings.extend(record_findings)
     if cache is not None:

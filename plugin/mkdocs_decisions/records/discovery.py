@@ -159,6 +159,9 @@ class Discovered:
     # The collections' own template files (never records): what their records are asked
     # to contain (records/templates.py). ``group`` is the sub-folder they are for.
     templates: list[tuple[SourceFile, KindSpec]] = field(default_factory=list)
+    # Translations of records, each a page of its record (``x-zh.md`` beside ``x.md``):
+    # the record's path -> (language, the translation's site path).
+    translations: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def read_regular_file(path: str, limit: int = MAX_RECORD_BYTES) -> bytes:
@@ -216,6 +219,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     assets: dict[str, str] = {}
     unpublished: list[str] = []
     templates: list[tuple[SourceFile, KindSpec]] = []
+    translations: dict[str, list[tuple[str, str]]] = {}
     boundary = os.path.realpath(project_root)
     # A kind's folder inside another's (docs/standards inside docs) belongs to its own kind.
     kind_folders = {
@@ -378,6 +382,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
             if record_of_folder or template_folder:
                 record_folders.append(directory)
             companions = _companions_of_records(files)
+            by_lower_name = {name.lower(): name for name in files}
             for name in sorted(files):
                 full = os.path.join(directory, name)
                 stem, extension = os.path.splitext(name)
@@ -425,6 +430,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     findings.append(problem)
                     refused.append(source.site_path)
                     continue
+                translated = _translated_record_beside(stem, extension, by_lower_name)
                 if (
                     parts_of_record
                     or (_document_page(name, kind) and name != record_of_folder)
@@ -432,11 +438,17 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                     or (unnumbered_pages and name != landing_name)
                     or _annex_of_record_beside(stem, extension, files)
                     or name in companions
+                    or translated
                 ):
                     # A part of a record, not a record: a page of its own in the site, so
                     # that the record's links to it work.
                     skipped.append(source.path)
                     assets[source.site_path] = source.source_path
+                    if translated:  # linked from its record's page
+                        original = os.path.join(directory, translated[0])
+                        original = _display_path(original, project_root)
+                        pages = translations.setdefault(original, [])
+                        pages.append((translated[1], source.site_path))
                     continue
                 if name == record_of_folder:
                     parent = posixpath.dirname(group)
@@ -476,6 +488,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
         refused + unpublished,
         assets,
         templates,
+        translations,
     )
 
 
@@ -611,6 +624,28 @@ def _annex_of_record_beside(stem: str, extension: str, files: list[str]) -> bool
     is the record's)."""
     match = _ANNEX.match(stem)
     return match is not None and f"{match['record']}{extension}" in files
+
+
+# "x-zh.md", "x_zh_CN.md", "x.ja.md", "x-pt-BR.md" beside "x.md": the record in a language
+# of its own. Only the languages records are translated into, so that a name's last word
+# is rarely taken for one.
+_TRANSLATION = re.compile(
+    r"^(?P<record>.+?)[-_.](?P<language>(?:zh|ja|ko|en|es|pt|fr|de|it|ru|uk|pl|tr|nl|sv|da|"
+    r"nb|no|fi|cs|ar|he|hi|id|vi|th|fa)(?:[-_](?:[A-Z]{2}|Hans|Hant))?)$"
+)
+
+
+def _translated_record_beside(
+    stem: str, extension: str, by_lower_name: dict[str, str]
+) -> tuple[str, str] | None:
+    """The record a file translates, and into which language (``("x.md", "zh")`` for
+    ``x-zh.md``), when it is named as the record beside it, in any case, with a language
+    after it: a page of that record, not a record of its own. None for any other file."""
+    match = _TRANSLATION.match(stem)
+    if match is None:
+        return None
+    record = by_lower_name.get(f"{match['record']}{extension}".lower())
+    return (record, match["language"]) if record else None
 
 
 # "0012D-use-cim.md" beside "0012-use-cim.md": the record's number, one letter, a name.

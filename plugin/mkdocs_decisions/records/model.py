@@ -162,6 +162,9 @@ class Record:
     # else a `Feature Name:` in words): the title when the declared one proves to be the
     # template's (`title: Proposal Template`), which only the collection can tell.
     body_title: Field | None = None
+    # The record in other languages, pages of its own (`x-zh.md` beside `x.md`): each
+    # translation's language and site path.
+    translations: tuple[tuple[str, str], ...] = ()
     # Values worked out from this record alone; not part of what the record is.
     derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 

@@ -662,9 +662,14 @@ class SiteRenderer(SiteContext):
         # Anything else that points here (e.g. a future relation) is still shown.
         referenced_by = corpus.referenced_by(record)
         groups.append(("Referenced by", [r for r in referenced_by if r.path not in shown]))
-        return [
+        rows = [
             (label, [self.entry(r, here) for r in records]) for label, records in groups if records
         ]
+        translations = [
+            {"href": self.href(here, page), "id": language, "title": "", "note": ""}
+            for language, page in record.translations
+        ]
+        return rows + ([("Translations", translations)] if translations else [])
 
     def _row(self, record: Record, here: str) -> dict[str, str]:
         """An index table row: the entry, plus what the filters match on."""
