@@ -493,6 +493,36 @@ def test_init_reads_a_collection_kept_in_a_folder_per_status(project: Project) -
     }
 
 
+def test_init_reads_records_beside_folders_of_decided_ones_as_in_review(
+    project: Project,
+) -> None:
+    """Delta keeps its decided RFCs in `accepted/` and `rejected/`, the open ones at the
+    top: those are in review, not of unknown status nor accepted by default."""
+    rfc = "# {title}\n\n## Summary\n\nX.\n\n## Motivation\n\nY.\n"
+    for folder, title in [("accepted/", "Type widening"), ("rejected/", "Managed commits")]:
+        slug = title.lower().replace(" ", "-")
+        project.write(f"rfcs/{folder}{slug}.md", rfc.format(title=title))
+    for title in ("Interval types", "Checkpoint protection", "Collated strings"):
+        project.write(f"rfcs/{title.lower().replace(' ', '-')}.md", rfc.format(title=title))
+    project.git_commit_all("rfcs", "2024-04-01T09:00:00+00:00")
+    shown = project.decisions("init")
+    told = "3 record(s) at the top state no status, beside the folders of decided ones"
+    assert f"{told}: read as review" in shown.stdout
+    assert "default_status" not in shown.stdout
+    assert project.decisions("init", "--write").returncode == 0
+    listed = json.loads(project.decisions("list", "--format", "json").stdout)
+    statuses = {record["title"]: record["status"] for record in listed["records"]}
+    assert statuses == {
+        "Type widening": "accepted",
+        "Managed commits": "rejected",
+        "Interval types": "review",
+        "Checkpoint protection": "review",
+        "Collated strings": "review",
+    }
+    checked = project.decisions("check")
+    assert "DEC102" not in checked.stdout + checked.stderr
+
+
 def test_init_reads_designs_grouped_by_year_in_a_folder_per_status(project: Project) -> None:
     design = "# {title}\n\n## Summary\n\nX.\n"
     for path, title in (

@@ -2379,6 +2379,27 @@ def test_translations_beside_a_record_are_pages_of_it(tmp_path: Path) -> None:
     assert not [f for f in corpus.findings if "zh" in f.path or ".ja." in f.path]
 
 
+def test_records_beside_folders_of_decided_ones_are_proposed(tmp_path: Path) -> None:
+    adr = "# {0}\n\n## Context\n\nX\n"
+    files = {
+        "adr/accepted/0001-a.md": adr.format("Use queues"),
+        "adr/0002-b.md": adr.format("Use caches"),
+        "adr/0003-c.md": "# Use logs\n\n## Status\n\nAccepted\n",
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"adr": {"folder": "adr"}}})
+    found = [(r.path, r.raw_status, r.status, r.status_assumed) for r in corpus.records]
+    assert found == [
+        ("adr/accepted/0001-a.md", "accepted", "accepted", False),
+        ("adr/0002-b.md", None, "proposed", True),
+        ("adr/0003-c.md", "Accepted", "accepted", False),
+    ]
+    # A folder of deprecated records decides nothing of those at the top.
+    files = {"adr/deprecated/0001-a.md": adr.format("Use queues"), "adr/0002-b.md": ""}
+    files["adr/0002-b.md"] = adr.format("Use caches")
+    corpus = loaded(tmp_path / "other", files, {"kinds": {"adr": {"folder": "adr"}}})
+    assert [r.status for r in corpus.records] == ["deprecated", None]
+
+
 def test_a_status_written_as_a_heading_is_read() -> None:
     parsed = record("# ADR X\n# Status: accepted\n# Context\nc\n# Decision\nd\n")
     assert (parsed.raw_status, parsed.status) == ("accepted", "accepted")

@@ -38,8 +38,8 @@ from .sections import (
 @check("DEC101", "DEC102")
 def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     if record.raw_status is None:
-        if "status" in record.rejected_keys or kind.default_status:
-            return
+        if "status" in record.rejected_keys or kind.default_status or record.status_assumed:
+            return  # `default_status`, or proposed beside the folders of decided records
         if template_leaves_out(corpus, record, "status"):
             return  # the collection's template marks the status optional
         convention = _no_status_convention(corpus, kind)

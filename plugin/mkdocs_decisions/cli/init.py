@@ -126,6 +126,11 @@ def _describe(folder: FolderSurvey, proposed: dict[str, Any]) -> None:
         print(f"      status words the lifecycle does not know: {words}")
     if folder.without_status:
         print(f"      {folder.without_status} record(s) state no status")
+    for status, count in folder.undecided_by_place.items():
+        print(
+            f"      {count} record(s) at the top state no status, beside the folders of "
+            f"decided ones: read as {status}"
+        )
     default = proposed.get("default_status")
     if proposed and folder.mostly_without_status and folder.undecided:
         print(

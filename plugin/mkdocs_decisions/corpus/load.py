@@ -426,6 +426,35 @@ def _staged_lifecycles(records: list[Record], settings: Settings) -> list[Record
     return staged
 
 
+# The statuses a review ends in: a folder named for one holds the decided records.
+_DECIDED = frozenset({"accepted", "rejected", "implemented"})
+# The word for a record under discussion: a proposed ADR, an RFC in review.
+_UNDECIDED_WORD = "proposed"
+
+
+def _undecided_beside_status_folders(records: list[Record], settings: Settings) -> list[Record]:
+    """Records at the top of a kind's folder that state no status, where the kind keeps its
+    decided records in folders named for their status (Delta's ``protocol_rfcs/x.md``
+    beside ``accepted/`` and ``rejected/``): not decided yet, so proposed (an RFC in
+    review), as ``default_status`` would say it: the record is not asked for what a
+    decided one is."""
+    decided_folders = {
+        record.kind
+        for record in records
+        if record.group
+        and settings.kinds[record.kind].canonical_status(record.group.split("/")[0].lower())
+        in _DECIDED
+    }
+    undecided = []
+    for record in records:
+        if record.kind in decided_folders and not record.group and record.status is None:
+            status = settings.kinds[record.kind].canonical_status(_UNDECIDED_WORD)
+            if status is not None and record.raw_status is None:
+                record = replace(record, status=status, derived={})
+        undecided.append(record)
+    return undecided
+
+
 def _metadata_bytes(source: SourceFile) -> bytes | None:
     """The bytes of a record's metadata file (a KEP's ``kep.yaml``), None without one or
     when it cannot be read (the record is then read from its own file alone)."""
@@ -490,6 +519,7 @@ def build_corpus(
         cache.keep_only({source for source, _ in sources})
     templates = [_template(source, kind, settings) for source, kind in discovered.templates]
     records = _without_type_labels(_without_shared_prefixes(_staged_lifecycles(records, settings)))
+    records = _undecided_beside_status_folders(records, settings)
     records, findings = _dates_in_collection_order(records, findings)
     skipped = list(discovered.skipped)
     untitled = {item.path for item in findings if item.rule == "DEC106"}

@@ -179,6 +179,9 @@ class FolderSurvey:
     unknown_statuses: Counter[str] = field(default_factory=Counter)
     headings: Counter[str] = field(default_factory=Counter)
     without_status: int = 0
+    # Records that state no status, at the top of a folder whose sub-folders hold the
+    # decided ones (`accepted/`): read as under discussion, by status.
+    undecided_by_place: Counter[str] = field(default_factory=Counter)
     unknown_keys: Counter[str] = field(default_factory=Counter)
     source: str = ""  # why it was taken: "usual place", "Backstage", "numbered records"
     templates: list[str] = field(default_factory=list)  # its own template files
@@ -639,7 +642,9 @@ def _read_folder(
     for record in corpus.records:
         found.records.append(record)
         found.formats[_format_of(record, kind)] += 1
-        if record.raw_status is None:
+        if record.raw_status is None and record.status is not None:
+            found.undecided_by_place[record.status] += 1  # beside `accepted/`
+        elif record.raw_status is None:
             found.without_status += 1
         elif record.status is None:
             found.unknown_statuses[record.raw_status.lower()] += 1
