@@ -2400,6 +2400,29 @@ def test_records_beside_folders_of_decided_ones_are_proposed(tmp_path: Path) -> 
     assert [r.status for r in corpus.records] == ["deprecated", None]
 
 
+def test_labels_that_open_the_first_section_are_the_records_metadata() -> None:
+    text = (
+        "# Beslutning nummer 2\n\n## Beskrivelse af beslutningen\n\n"
+        "- **Dato**: 2025-02-12\n- **Status**: Accepteret\n- **Beslutningstagere**: Styregruppen\n"
+        "- **Beslutningstype**: Operationel\n\nVi gør det.\n"
+    )
+    parsed = record(text, "adr/2025-02-10-x.md")
+    assert (parsed.raw_status, parsed.status, parsed.date) == (
+        "Accepteret",
+        "accepted",
+        dt.date(2025, 2, 12),
+    )
+    assert parsed.strings("deciders") == ("Styregruppen",)
+    assert {5, 6, 7} <= parsed.hidden_lines  # the page header says them
+    # Prose first: the labels below it are the text's.
+    later = text.replace("## Beskrivelse af beslutningen\n\n", "## Beskrivelse\n\nVi gør det.\n\n")
+    assert record(later, "adr/2025-02-10-x.md").raw_status is None
+    # A list of a text's fields, which says no status word and no date, is the text's.
+    fields = "# Events\n\n## Summary\n\n- Status: the HTTP status code\n- Date: when it was sent\n"
+    parsed = record(fields, "rfc/0004-events.md", "rfc")
+    assert (parsed.raw_status, parsed.date) == (None, None)
+
+
 def test_a_status_written_as_a_heading_is_read() -> None:
     parsed = record("# ADR X\n# Status: accepted\n# Context\nc\n# Decision\nd\n")
     assert (parsed.raw_status, parsed.status) == ("accepted", "accepted")

@@ -510,6 +510,9 @@ def read_body_metadata(
             _read_tables(own, first_line, path, found)
             _read_lines(own, lines, first_line, path, found)
             _read_meta_name(own, lines, first_line, found)
+    if not {"status", "date"} & found.fields.keys() and sections:
+        # Nothing above the first section: the labels that open it are the metadata
+        _read_lines(_labels_opening(sections[0], first_line), lines, first_line, path, found)
     if "date" not in found.fields and sections:
         _read_lines(
             _dates_in_first_section(sections[0], first_line), lines, first_line, path, found
@@ -675,6 +678,41 @@ _ACCEPTED_ENTRY = re.compile(
 _PLAIN_ENTRY = re.compile(
     r"^(?P<when>[\w ,./-]{6,30}?)\s*(?::\s|\s[-\u2013\u2014]\s)\s*(?P<what>\S.*)$"
 )
+
+
+# Known labels a block must hold to be the record's metadata, not a list of the text's.
+_OPENING_LABELS = 2
+
+
+def _labels_opening(section: Section, first_line: int) -> list[tuple[int, str]]:
+    """The block of labelled lines that opens a section, before any prose (`## Beskrivelse`
+    over `- **Dato**: 2025-02-12` and `- **Status**: Accepteret`), as body lines: the
+    record's metadata written below its first heading. None unless the block holds two
+    known labels or more, the status or the date among them."""
+    block: list[tuple[int, str]] = []
+    for offset, line in enumerate(section.body.split("\n")):
+        if not line.strip():
+            if block:
+                break
+            continue
+        match = _LABELLED.match(_ITEM_MARK.sub("", _QUOTE.sub("", line)).strip())
+        if match is None:
+            break
+        block.append((section.line - first_line + 1 + offset, line))
+    known = []
+    says = False  # a status word or a date: a list of a text's fields says neither
+    for _, line in block:
+        match = _LABELLED.match(_ITEM_MARK.sub("", _QUOTE.sub("", line)).strip())
+        field = LABELS.get(_label(match["label"])) if match else None
+        if match is None or field is None:
+            continue
+        known.append(field)
+        value = plain_text(_strip_marks(match["value"])).strip()
+        if field == "status":
+            says = says or status_phrase(value)[0] is not None
+        elif field == "date":
+            says = says or read_date(value)[0] is not None
+    return block if len(known) >= _OPENING_LABELS and says else []
 
 
 def _dates_in_first_section(section: Section, first_line: int) -> list[tuple[int, str]]:
