@@ -565,9 +565,17 @@ def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: His
     options = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", "-M", "-z")
     found: dict[str, dict[str, Commit]] = {}
     creators: dict[str, Commit] = {}
+    merges = {
+        version.commit.sha: version.commit
+        for file in history.files.values()
+        for version in file.versions
+        if len(version.commit.parents) > 1
+    }
+    oldest = min(merges.values(), key=lambda commit: commit.date)
     try:
-        brought = _brought_by_merges(repo)
-        process = repo.git.log(*options, "--", *specs, as_process=True)
+        brought = _brought_by_merges(repo, oldest.parents[0])
+        since = ("HEAD", f"^{oldest.parents[0]}")  # what no merge brought is left out
+        process = repo.git.log(*options, *since, "--", *specs, as_process=True)
         for commit, changes in _parse_log(process.stdout, []):  # newest first
             merge = brought.get(commit.sha)
             if merge is None:
@@ -594,13 +602,14 @@ def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: His
         )
 
 
-def _brought_by_merges(repo: Any) -> dict[str, str]:
+def _brought_by_merges(repo: Any, before: str) -> dict[str, str]:
     """For each commit that is not on the first-parent line of HEAD, the merge on that
     line that brought it: from one ``git rev-list --parents``, the line walked from its
     oldest commit, each merge bringing what its other parents reach that no earlier
-    commit of the line did."""
+    commit of the line did. Only since ``before`` (the first parent of the oldest merge
+    that changed a record): what it reaches, no later merge brought."""
     parents: dict[str, list[str]] = {}
-    process = repo.git.rev_list("--parents", "HEAD", as_process=True)
+    process = repo.git.rev_list("--parents", "HEAD", f"^{before}", as_process=True)
     for raw in process.stdout:
         shas = raw.decode("ascii", errors="replace").split()
         if shas:
