@@ -3094,6 +3094,50 @@ def test_a_pep_style_header_block_is_read_key_by_key() -> None:
     assert [(r.relation, r.target) for r in parsed.references] == [("superseded_by", "EEP-0068")]
 
 
+_FENCED_HEADER = (
+    "```\nXIP: 0007\nTitle: Rotate the keys\nWorking Group:\n    Owner: Ana Silva\n"
+    "Status: Final\nCreated: 2019-Mar-04\nDiscussion: https://example.org/x/1\n"
+    "https://example.org/x/2\n```\n"
+)
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["## Preamble\n\n", "", "# XIP-0007\n\n## Metadata\n\n", "<!-- licence -->\n"],
+)
+def test_a_pep_style_header_in_a_fence_is_the_header(before: str) -> None:
+    """Stellar-like CAPs: the header as the first block, or the first under `## Preamble`."""
+    text = f"{before}{_FENCED_HEADER}\n## Simple Summary\n\nRotate.\n"
+    parsed = record(text, "rfc/xip-0007.md", "rfc")
+    assert parsed.title == "Rotate the keys"
+    assert (parsed.raw_status, parsed.status) == ("Final", "accepted")
+    assert parsed.date == dt.date(2019, 3, 4)
+    assert parsed.strings("authors") == ("Ana Silva",)
+    assert "Simple Summary" in [s.title for s in parsed.sections]  # a section, not the title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```\nTitle: x\nStatus: y\n```\n\n## Summary\n\nX\n",  # under no heading of its own
+        "## Usage\n\n```\nTitle: Rotate\nStatus: Final\n```\n",
+        "```\nfoo()\nTitle: Rotate\nStatus: Final\n```\n",
+        "```\nCAP: 0001\nCreated: 2019-03-04\n```\n",
+    ],
+)
+def test_a_fence_that_is_no_header_states_nothing(text: str) -> None:
+    parsed = record("# Rotate the keys\n\nSome words here.\n\n" + text, "rfc/xip-0007.md", "rfc")
+    assert parsed.raw_status is None and parsed.date is None
+
+
+def test_a_fenced_header_whose_every_line_is_shown_leaves_no_empty_fence() -> None:
+    from mkdocs_decisions.site.pages import shown_body
+
+    text = "## Preamble\n\n```\nTitle: Rotate\nStatus: Final\n```\n\n## Summary\n\nX\n"
+    shown = shown_body(record(text, "rfc/xip-0007.md", "rfc"))
+    assert "```" not in shown and "Status" not in shown
+
+
 def test_a_bold_implementation_status_is_the_status() -> None:
     text = (
         "# Secure cluster traffic\n\n* **Owners:**\n  * Max Example\n\n"

@@ -492,6 +492,9 @@ def read_body_metadata(
     ``lines`` are the body's lines, the first of which is file line ``first_line``.
     """
     found = BodyMetadata()
+    header = fenced_header(lines)
+    if header is not None:
+        _read_fenced_header(header, lines, first_line, path, found)
     region = [
         (index, line)
         for index, line in outside_comments(outside_fences(lines[:region_end]))
@@ -501,6 +504,8 @@ def read_body_metadata(
     _read_html_table(region, first_line, path, found)
     _read_lines(region, lines, first_line, path, found)
     for section in sections[:2]:
+        if header is not None and section.line <= first_line + header.fence <= section.end_line:
+            continue  # its header block is read already
         if section.key in _METADATA_SECTIONS:  # "## Meta", "## Metadata": a list of labels
             own = [
                 (section.line - first_line + 1 + offset, line)
@@ -542,6 +547,95 @@ def read_body_metadata(
 _METADATA_SECTIONS = frozenset(
     {"meta", "metadata", "meta data", "metadaten", "métadonnées", "document information"}
 )
+
+
+@dataclass(frozen=True)
+class FencedHeader:
+    """A PEP-style header kept in a fenced code block: its lines (body indices) and keys."""
+
+    fence: int  # the index of the opening fence
+    inner: range  # the lines between the fences
+    keys: frozenset[str]  # normalised (``title``, ``status``, ``protocol version``)
+
+
+# A line of an RFC 822 style header: "Title: Bump Sequence", "Working Group:" (its value
+# on the indented lines below), "Discussion: https://...".
+_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w()/ -]{0,30}?)\s*:(?:\s+\S.*)?\s*$")
+# The headings a header block may sit under ("## Preamble", as Stellar's CAPs write it).
+_HEADER_SECTIONS = frozenset({"preamble"}) | _METADATA_SECTIONS
+_ATX_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+
+
+def fenced_header(lines: list[str]) -> FencedHeader | None:
+    """The PEP-style header that some processes keep in a fenced code block (Stellar's
+    CAPs and SEPs, after BIPs): the body's first block, or the first block under a
+    ``## Preamble`` or ``## Metadata`` heading (also below a level-1 title), made of
+    ``Key: value`` lines (and indented lines that go on with a value), one of them
+    ``Title:`` or ``Status:``. None when the body opens with no such block."""
+    index = _next_block(lines, 0)
+    heading = _ATX_HEADING.match(lines[index]) if index < len(lines) else None
+    title = heading is not None and len(heading["hashes"]) == 1
+    if title and heading is not None and section_key(heading["text"]) not in _HEADER_SECTIONS:
+        index = _next_block(lines, index + 1)  # "# XIP-0007: Title" above "## Preamble"
+        heading = _ATX_HEADING.match(lines[index]) if index < len(lines) else None
+    if heading is not None and section_key(heading["text"]) in _HEADER_SECTIONS:
+        index = _next_block(lines, index + 1)
+    opening = _FENCE_OPENING.match(lines[index]) if index < len(lines) else None
+    if opening is None:
+        return None
+    marker = opening["marker"]
+    close = next(
+        (
+            i
+            for i in range(index + 1, len(lines))
+            if lines[i].strip().startswith(marker[0] * len(marker))
+            and not lines[i].strip().strip(marker[0])
+        ),
+        None,
+    )
+    if close is None:
+        return None
+    keys: list[str] = []
+    other = 0  # lines that are no key: a value gone on at the margin (a second link)
+    for line in lines[index + 1 : close]:
+        if not line.strip() or (keys and line[:1] in (" ", "\t")):
+            continue  # a blank line, or a value that goes on (the keys below "Working Group:")
+        written = _HEADER_LINE.match(line)
+        if written is None and not keys:
+            return None  # code, or prose: not a header
+        if written is None:
+            other += 1
+        else:
+            keys.append(_label(written["key"]))
+    if len(keys) < 2 or other * 3 > len(keys) or not {"title", "status"} & set(keys):
+        return None
+    return FencedHeader(index, range(index + 1, close), frozenset(keys))
+
+
+# A fence that opens a code block, with or without an info string (```text).
+_FENCE_OPENING = re.compile(r"^ {0,3}(?P<marker>`{3,}|~{3,})[\w+-]*\s*$")
+
+
+def _next_block(lines: list[str], start: int) -> int:
+    """The index of the first line at or after ``start`` that is neither blank nor an HTML
+    comment of its own line (a licence notice above the header)."""
+    index = start
+    while index < len(lines) and (
+        not lines[index].strip() or _COMMENT.fullmatch(lines[index].strip())
+    ):
+        index += 1
+    return index
+
+
+def _read_fenced_header(
+    header: FencedHeader, lines: list[str], first_line: int, path: str, found: BodyMetadata
+) -> None:
+    """The header's values, read as lines near the title are; when the page header shows
+    every one of them, the fence goes from the page too (no empty code block is left)."""
+    own = [(index, lines[index]) for index in header.inner if lines[index].strip()]
+    _read_lines(own, lines, first_line, path, found)
+    if all(first_line + index in found.hidden_lines for index, _ in own):
+        found.hidden_lines.update({first_line + header.fence, first_line + header.inner.stop})
 
 
 def _label_heading(title: str) -> bool:

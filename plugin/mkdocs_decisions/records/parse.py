@@ -38,6 +38,7 @@ from .metadata import (
     BodyMetadata,
     date_order,
     date_rank,
+    fenced_header,
     names_in,
     read_body_metadata,
     read_date,
@@ -168,6 +169,8 @@ def parse_record(
     titled = any(key.lower() == "title" for key in front.fields)
     titled = titled or "title" in _from_dublin_core(front.fields)
     declared = next((f.value for k, f in front.fields.items() if k.lower() == "title"), "")
+    header = fenced_header(body_lines)  # a PEP-style header in a fence gives the title
+    titled = titled or (header is not None and "title" in header.keys)
     names = section_names(kinds)
     structure = scan_body(body_lines, first_line, names, titled, str(declared or ""))
 
