@@ -122,6 +122,9 @@ def names(options: list[Option]) -> list[str]:
         ("# 1.5 release notes", "1.5 release notes"),
         ("# 3D rendering", "3D rendering"),
         ("# [WIP] Use Postgres", "[WIP] Use Postgres"),
+        # a word that ends in a letter of a placeholder number is a word ("ADR-X: Title")
+        ("# PHOENIX - Configuration", "PHOENIX - Configuration"),
+        ("# ADR-X: Use Postgres", "Use Postgres"),
         # an attribute list sets the heading's anchor or class: no words of the title
         ("# 12) Use Postgres {#adr_0012}", "Use Postgres"),
         ("# Use Postgres {: .note #pg}", "Use Postgres"),

@@ -277,7 +277,11 @@ def _strips(match: re.Match[str], prefix: str) -> bool:
     series = match["series"]
     known = series.upper() in SERIES or (prefix and series.upper() == prefix.upper())
     punctuated = bool(match["separator"].strip())
-    if match["number"]:
+    number = match["number"] or ""
+    glued = match[0][len(series) : len(series) + 1] not in ("-", "_", " ", "#")
+    if number and number[0] in "nNxX" and glued and len(number) < 3:
+        return False  # "SPEEDEX - Configuration": the word's last letter, no placeholder
+    if number:
         # "A29: Title", "L126 - Title": a letter and a number, then punctuation.
         return bool(known or (series.isupper() and punctuated))
     # "RFC: Title" (a series name alone, with punctuation)
