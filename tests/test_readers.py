@@ -122,6 +122,13 @@ def names(options: list[Option]) -> list[str]:
         ("# 1.5 release notes", "1.5 release notes"),
         ("# 3D rendering", "3D rendering"),
         ("# [WIP] Use Postgres", "[WIP] Use Postgres"),
+        # a day standing alone with the numbering is no word of the title (Vector-like RFCs)
+        ("# RFC 2064 - 2020-03-17 - Event stream", "Event stream"),
+        ("# RFC #2768 - 2020-06-12 - Batch rework", "Batch rework"),
+        ("# RFC #2768 - Batch rework", "Batch rework"),
+        ("# RFC 2023-05-02 - Volume metrics", "Volume metrics"),
+        ("# RFC #3643 - 2020-09-28 Volume metrics", "Volume metrics"),
+        ("# Go 2020-03-17 - Volume metrics", "Go 2020-03-17 - Volume metrics"),
         # a word that ends in a letter of a placeholder number is a word ("ADR-X: Title")
         ("# PHOENIX - Configuration", "PHOENIX - Configuration"),
         ("# ADR-X: Use Postgres", "Use Postgres"),
@@ -143,6 +150,26 @@ def test_title_heading_loses_its_numbering(heading: str, title: str) -> None:
     parsed, findings = parse(f"{heading}\n\n## Context\n\nText.\n")
     assert parsed.title == title
     assert "DEC106" not in {f.rule for f in findings}
+
+
+@pytest.mark.parametrize(
+    ("heading", "day"),
+    [
+        ("# RFC 2064 - 2020-08-28 - Event stream", dt.date(2020, 8, 28)),  # over the name's
+        ("# RFC 2064 - 2020-08-28 - Event stream\n\nDate: 2020-08-30", dt.date(2020, 8, 30)),
+        ("# Event stream", dt.date(2020, 7, 28)),
+    ],
+)
+def test_the_title_headings_day_is_the_date_when_none_is_stated(heading: str, day: dt.date) -> None:
+    text = f"{heading}\n\n## Motivation\n\nText.\n"
+    assert record(text, "rfcs/2020-07-28-2064-event-stream.md", "rfc").date == day
+
+
+def test_a_title_headings_day_that_does_not_exist_is_a_note_and_the_name_dates() -> None:
+    text = "# RFC 2064 - 2020-08-36 - Event stream\n\n## Motivation\n\nText.\n"
+    parsed, findings = parse(text, "rfcs/2020-07-28-2064-event-stream.md", "rfc")
+    assert parsed.date == dt.date(2020, 7, 28)
+    assert [at(f) for f in findings if f.rule == "DEC014"] == [("DEC014", 1, 14)]
 
 
 def test_setext_title_with_a_series_id() -> None:

@@ -51,6 +51,7 @@ from .titles import (
     clean_title,
     is_only_id,
     is_placeholder,
+    numbering_date,
     title_from_file_name,
     title_key,
     without_inline_markup,
@@ -215,6 +216,13 @@ def parse_record(
         if key not in raw_fields and key in kind.fields:
             raw_fields[key] = value
             findings.extend(f for f in metadata.findings if f.position == value.value_position)
+    if "date" not in raw_fields and structure.title is not None:
+        index = structure.title_index or 0
+        dated = _heading_date(structure.title, body_lines[index], first_line + index, kind, path)
+        if isinstance(dated, Field):
+            raw_fields["date"] = dated
+        elif dated is not None:
+            findings.append(dated)
     if "date" not in raw_fields:
         findings.extend(metadata.unread_date[:1])
     date_in_name = _date_in_name(source.identity_name) if kind.numbered else None
@@ -1275,6 +1283,29 @@ def _title_below(
     if not text or is_placeholder(text):
         return None
     return Field(text, below.key_position, below.value_position)
+
+
+def _heading_date(
+    title: str, written_line: str, line: int, kind: KindSpec, path: str
+) -> Field | Finding | None:
+    """The day a title heading (``written_line``, file line ``line``) writes with its
+    numbering (``# RFC 2064 - 2020-03-17 - Title``): the record's date when it states none.
+    A day that does not exist (``2021-03-36``) is a note, and is not read (the file name's
+    date holds)."""
+    written = numbering_date(title, kind.prefix)
+    if not written:
+        return None
+    position = Position(line, max(written_line.find(written), 0) + 1)
+    day, _ = read_date(written)
+    if day is None:
+        return finding(
+            "DEC014",
+            path,
+            position,
+            f"the title's date `{written}` is no day; it is not read",
+            "correct the date, written as YYYY-MM-DD",
+        )
+    return Field(day, position, position)
 
 
 def _states_status(status: Field | None, first_line: int) -> bool:

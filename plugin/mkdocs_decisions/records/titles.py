@@ -27,7 +27,7 @@ _LEADING_NUMBER = re.compile(
 )
 # "ADR-0003: Title", "ADR 12 - Title", "A29: Title", "RFC: Title", "KEP-2214: Title"
 _SERIES_ID = re.compile(
-    rf"^(?P<series>[A-Za-z]{{1,6}})[-_ #]?(?P<number>{_NUMBER})?"
+    rf"^(?P<series>[A-Za-z]{{1,6}})(?:[-_ ]?#|[-_ ])?(?P<number>{_NUMBER})?"
     r"(?P<separator>\s*[:.|\-\u2013\u2014]+\s+|\s+)(?=\S)"
 )
 # "[ADR-4] Title", "[Superseded by ADR-19] Title", "(RFC 12) Title", and an id that is a
@@ -112,6 +112,13 @@ _NUMBERED_BRACKETS = re.compile(r"^\[\d{1,6}\]\s*[.:)\-]?\s*\[([^\[\]]+)\]$")
 _NUMBERED_SLUG = re.compile(r"^(\d{1,6})-(?=[a-z][a-z0-9]*(?:-[a-z0-9]+)+$)")
 # A generator's `# 0004-Title`: zero-padded; not "3-tier", "12-factor", "0-downtime"
 _NUMBER_HYPHEN = re.compile(r"^(0\d{1,5})-(?=[^\W\d_])")
+# "RFC 2064 - 2020-03-17 - Title", "RFC #2768 - 2020-06-12 - Title", "RFC 2023-05-02 -
+# Title", "2020-03-17 - Title": the series and its number (or none), then a day standing
+# alone between dashes (or before a space: "RFC #3643 - 2020-09-28 Title"), then the title.
+_DATED_NUMBERING = re.compile(
+    r"^(?:(?P<series>[A-Za-z]{1,6})\s*(?:#?\s*\d{1,6})?\s*[-\u2013\u2014:]?\s+)?"
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s*[-\u2013\u2014:|])?\s+(?=\S)"
+)
 _DATED_ID = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{2}-\d{2}\s*[:\-\u2013\u2014]\s+(?=\S)")
 # "CFP-37315", "ADR-12", "ADR12", "adr 12"; not a word that ends with a version
 # ("SamplerV2", "OAuth2", "Python3")
@@ -168,6 +175,9 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
         if bracketed and _is_prefix(bracketed["inside"], prefix):
             text = text[bracketed.end() :]
         text = _DOCUMENT_TAG.sub("", text)  # "[RFC] Title", "Title [RFC]", "Title RFC"
+        dated = _dated_numbering(text, prefix)
+        if dated:
+            text = text[dated.end() :]
         series = _SERIES_ID.match(text)
         if series and _strips(series, prefix):
             text = text[series.end() :]
@@ -214,6 +224,23 @@ _DOCUMENT_TAG = re.compile(
     r"|\s*\[(?:rfc|rr|adr|proposal)\]$|(?<=\w)\s+rfc$",
     re.IGNORECASE,
 )
+
+
+def _dated_numbering(text: str, prefix: str) -> re.Match[str] | None:
+    """The numbering and the day before a title (``RFC 2064 - 2020-03-17 - ``), when what
+    names the series is one (``RFC``, the kind's prefix, or a word in capitals)."""
+    dated = _DATED_NUMBERING.match(text)
+    if dated is None:
+        return None
+    series = dated["series"]
+    return dated if not series or _is_series(series, prefix) or series.isupper() else None
+
+
+def numbering_date(title: str, prefix: str = "") -> str:
+    """The day a title heading writes with its numbering (``RFC 2064 - 2020-03-17 -
+    Title`` gives ``2020-03-17``), as written; "" when it writes none."""
+    dated = _dated_numbering(" ".join(plain_text(title).split()), prefix)
+    return dated["date"] if dated else ""
 
 
 def title_key(title: str) -> str:
