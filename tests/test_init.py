@@ -347,6 +347,17 @@ def test_records_at_the_top_of_the_repository(project: Project) -> None:
     assert 'src="../resources/0001-first-idea/flow.png"' in page
 
 
+def test_init_finds_numbered_files_at_the_top_that_tag_their_status(project: Project) -> None:
+    """NIP-like: `01.md` ... at the top, the status a code-span tag below the title."""
+    page = "XIP-{n:02d}\n======\n\nRelay hint {n}\n------------\n\n`draft` `optional`\n\nX.\n"
+    for number in range(1, 5):
+        project.write(f"{number:02d}.md", page.format(n=number))
+    project.write("README.md", "# Index\n\nThe list.\n")
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "./ (the top of the repository)  4 RFCs, RFC with status tags" in shown.stdout
+
+
 def test_a_kind_folder_at_the_top_is_accepted_and_others_are_refused(project: Project) -> None:
     for folder in (".", "./"):
         project.configure(plugin_options={"kinds": {"rfc": {"folder": folder}}})

@@ -172,6 +172,63 @@ def test_a_title_headings_day_that_does_not_exist_is_a_note_and_the_name_dates()
     assert [at(f) for f in findings if f.rule == "DEC014"] == [("DEC014", 1, 14)]
 
 
+@pytest.mark.parametrize(
+    "top",
+    [
+        "XIP-07\n======\n\nRelay hints for replies\n-----------------------\n",
+        "# XIP-07\n\n## Relay hints for replies\n",
+        "XIP-5B\n======\n\nRelay hints for replies\n-----------------------\n",
+    ],
+)
+def test_a_heading_below_an_id_heading_is_the_title_and_code_span_tags_state_the_status(
+    top: str,
+) -> None:
+    """NIP-like: the id over the title, then tags whose first is the status."""
+    text = f"{top}\n`final` `optional` `relay`\n\nSome words.\n\n## Events\n\nX.\n"
+    parsed, findings = parse(text, "07.md", "rfc")
+    assert parsed.title == "Relay hints for replies"
+    assert (parsed.raw_status, parsed.status) == ("final", "accepted")
+    assert [s.title for s in parsed.sections] == ["Events"]
+    assert parsed.position_of("status").line == top.count("\n") + 2  # the tags' line
+    assert "DEC106" not in {f.rule for f in findings}
+
+
+def test_a_section_below_an_id_heading_and_tags_that_open_with_no_status() -> None:
+    text = "# ADR-12\n\n## Context\n\n`optional` `relay`\n\nX.\n\n## Decision\n\nY.\n"
+    parsed = record(text, "adr/0012-x.md")
+    assert parsed.title == "X"  # from the file name: the id heading names nothing
+    assert "Context" in [s.title for s in parsed.sections]
+    assert parsed.raw_status is None
+    below_prose = "# Use X\n\nSome words.\n\n`draft` `optional`\n\n## Context\n\nX.\n"
+    assert record(below_prose, "adr/0012-x.md").raw_status is None  # not right below
+
+
+def test_a_record_of_a_collection_that_tags_its_status_is_told_to_tag_it(tmp_path: Path) -> None:
+    tagged = "XIP-{n:02d}\n======\n\nRelay hint {n}\n------------\n\n{tags}\n\n## Events\n\nX.\n"
+    files = {f"rfc/{n:02d}.md": tagged.format(n=n, tags="`draft` `optional`") for n in range(1, 5)}
+    files["rfc/05.md"] = tagged.format(n=5, tags="`optional`")
+    found = [f for f in checked(tmp_path, files, "rfc") if f.rule == "DEC102"]
+    assert [(f.path, f.hint) for f in found] == [
+        ("rfc/05.md", "add `` `draft` `` as the first tag below the title")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "status"),
+    [
+        ("Pulls and issues have a Status that defaults to 'Open' and can be changed.", None),
+        ("Accepted in the meeting of the board, after a long discussion of it.", "Accepted"),
+        ("Accepted", "Accepted"),
+    ],
+)
+def test_a_status_section_whose_sentence_describes_something_else_states_none(
+    first_line: str, status: str | None
+) -> None:
+    text = f"# Use X\n\n## Context\n\nX.\n\n## Status\n\n{first_line}\n"
+    parsed = record(text, "adr/0012-x.md")
+    assert parsed.raw_status == status
+
+
 def test_setext_title_with_a_series_id() -> None:
     text = "HTTP proxy support\n------------------\n* Status: Draft\n\n## Abstract\n\nText.\n"
     assert record(text, "rfc/A1-http-proxy.md", "rfc").title == "HTTP proxy support"

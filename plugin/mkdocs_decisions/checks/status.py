@@ -231,6 +231,8 @@ def _where_to_write(
     keys = " and ".join(f"`{key}: {example}`" for key, example in values)
     if record.metadata_path:
         return f"add {keys} to `{posixpath.basename(record.metadata_path)}`"
+    if style == "tags" and values[0][0] == "status":  # "`draft` `optional`" below the title
+        return f"add `` `{values[0][1]}` `` as the first tag below the title"
     if style == "section" and values[0][0] == "status":
         return f"add a `## Status` section with `{values[0][1].capitalize()}` on its first line"
     if style in ("list", "section"):  # MADR 2's bullets; adr-tools' "Date: ..." lines

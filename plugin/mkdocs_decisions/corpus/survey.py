@@ -321,6 +321,14 @@ def _candidate_folders(root: Path, configured: dict[str, str]) -> list[tuple[str
 _STATUS_LINE = re.compile(r"^[\s>*_|-]*status[*_\s]*[:|]", re.IGNORECASE | re.MULTILINE)
 
 
+# A line of tags that starts with a status, below a title: "`draft` `optional` `relay`".
+_STATUS_TAGS = re.compile(
+    r"^`(?:draft|proposed|accepted|final|active|rejected|withdrawn|deprecated|superseded)`"
+    r"(?:[ \t]+`[^`\s]+`)*[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _kind_at_root(root: Path) -> str:
     """The kind of the records at the top of the repository (dapr's proposals, Node's
     EPs): at least three numbered or dated Markdown files that read like records, by
@@ -345,7 +353,7 @@ def _kind_at_root(root: Path) -> str:
             text = (root / name).read_text(encoding="utf-8", errors="replace")[:4000]
         except OSError:
             continue
-        stating += bool(_STATUS_LINE.search(text))
+        stating += bool(_STATUS_LINE.search(text) or _STATUS_TAGS.search(text))
     return "rfc" if 2 * stating > min(len(numbered), 8) else ""
 
 
@@ -731,6 +739,8 @@ def _format_of(record: Record, kind: KindSpec) -> str:
             return "RFC with a metadata table"
         if record.metadata_style == "list":
             return "RFC with metadata lines (Rust-style)"
+        if record.metadata_style == "tags":
+            return "RFC with status tags below the title"
         return "RFC without metadata"
     madr = bool(keys & {"considered options", "decision drivers", "decision outcome"})
     if record.metadata_style == "front matter":
@@ -741,6 +751,8 @@ def _format_of(record: Record, kind: KindSpec) -> str:
         return "metadata table"
     if record.metadata_style == "section":
         return "Nygard / adr-tools (Status section)"
+    if record.metadata_style == "tags":
+        return "status tags below the title"
     return "no metadata"
 
 

@@ -272,6 +272,8 @@ def scan_body(
         # "Some words.\n\n## Configuration": a section of a record that has no title
         # heading, not its title (a title below the metadata lines is one)
         title, headings = None, all_headings
+    if title is not None and headings:
+        title, headings = _title_below_id(title, headings, lines, section_names)
     title_index = title.index if title is not None else None
     title_lines = title.lines if title is not None else 1
     region_end = headings[0].index if headings else len(lines)
@@ -289,6 +291,29 @@ def scan_body(
         region_end,
         title_lines,
     )
+
+
+# A heading that is only the record's id: "NIP-01", "RFC-0012", the hex-numbered "NIP-5A".
+_ID_HEADING = re.compile(r"^[A-Z]{2,8}(?:[-_ ](?:\d{1,6}|[0-9A-F]{2,4})|\d{1,6})$")
+
+
+def _title_below_id(
+    title: Heading, headings: list[Heading], lines: list[str], section_names: frozenset[str]
+) -> tuple[Heading, list[Heading]]:
+    """A level-1 heading that is only the record's id (``NIP-01``) with a level-2 heading
+    right below it (blank lines only between): the title is that heading (NIPs, both
+    underlined), and both are the title's lines. A section's name there (``## Context``
+    below ``# ADR-12``) stays a section."""
+    below = headings[0]
+    if title.level != 1 or below.level != 2 or not _ID_HEADING.match(title.text.strip()):
+        return title, headings
+    if any(line.strip() for line in lines[title.index + title.lines : below.index]):
+        return title, headings
+    key = section_key(below.text)
+    if key in section_names or key.rstrip("!. ") in NOT_TITLES:
+        return title, headings
+    lines_taken = below.index + below.lines - title.index
+    return Heading(2, below.text, title.index, lines_taken), headings[1:]
 
 
 # The letters of Chinese, Japanese (kana too) and Korean, which need no space between

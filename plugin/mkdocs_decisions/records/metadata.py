@@ -455,7 +455,7 @@ class BodyMetadata:
 
     fields: dict[str, Field] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
-    style: str = ""  # where its status is written: "list", "table", "section" or ""
+    style: str = ""  # where its status is written: "list", "table", "section", "tags" or ""
     layout: str = ""  # where its other metadata is written, when it states no status
     hidden_lines: set[int] = field(default_factory=set)  # file lines the header repeats
     status_by_implementation: bool = False  # the status is an "Implementation:" line's
@@ -465,6 +465,9 @@ class BodyMetadata:
     # The title is a `- Feature Name:` in words: the record's title heading, when it has
     # one, says it in full ("Product Tour" under "# Amundsen Product Tour and ...").
     title_is_feature_name: bool = False
+    # The status is the first words of a Status section's sentence ("Root patches, pulls
+    # and issues have a Status that ..."): a status only when the kind knows the word.
+    status_in_sentence: bool = False
     findings: list[Finding] = field(default_factory=list)
     # A decision date written so that it cannot be read: said when no other date is read.
     unread_date: list[Finding] = field(default_factory=list)
@@ -485,9 +488,11 @@ def read_body_metadata(
     sections: tuple[Section, ...],
     path: str,
     skip: int | None = None,
+    title_end: int | None = None,
 ) -> BodyMetadata:
     """Metadata from the top of a body (its lines up to ``region_end``, the first section
-    heading; ``skip`` is the title's line index) and from its top-level value sections.
+    heading; ``skip`` is the title's line index, ``title_end`` the index of the line after
+    the title's last) and from its top-level value sections.
 
     ``lines`` are the body's lines, the first of which is file line ``first_line``.
     """
@@ -495,14 +500,17 @@ def read_body_metadata(
     header = fenced_header(lines)
     if header is not None:
         _read_fenced_header(header, lines, first_line, path, found)
+    title_lines = range(skip, max(title_end or 0, skip + 1)) if skip is not None else range(0)
     region = [
         (index, line)
         for index, line in outside_comments(outside_fences(lines[:region_end]))
-        if index != skip and line.strip()
+        if index not in title_lines and line.strip()
     ]
     _read_tables(region, first_line, path, found)
     _read_html_table(region, first_line, path, found)
     _read_lines(region, lines, first_line, path, found)
+    if title_lines:
+        _read_tag_line(region, title_lines.stop, first_line, path, found)
     for section in sections[:2]:
         if header is not None and section.line <= first_line + header.fence <= section.end_line:
             continue  # its header block is read already
@@ -636,6 +644,25 @@ def _read_fenced_header(
     _read_lines(own, lines, first_line, path, found)
     if all(first_line + index in found.hidden_lines for index, _ in own):
         found.hidden_lines.update({first_line + header.fence, first_line + header.inner.stop})
+
+
+# A line of code spans only: "`draft` `mandatory` `relay`", tags below a NIP's title.
+_TAG_LINE = re.compile(r"^(?:`[^`\s]+`[ \t]*)+$")
+
+
+def _read_tag_line(
+    region: list[tuple[int, str]], below: int, first_line: int, path: str, found: BodyMetadata
+) -> None:
+    """The status of a record that tags itself right below its title (the first line
+    after it, at ``below`` or later) with code spans, the first a status word: "`draft`
+    `mandatory`" is *draft*. The line stays on the page: its other tags say more."""
+    after = next(((index, line) for index, line in region if index >= below), None)
+    if after is None or not _TAG_LINE.match(after[1].strip()):
+        return
+    index, line = after
+    first = line.strip().split("`")[1]
+    if _STATUS_WORD.fullmatch(first):
+        _take(found, "status", first, first_line + index, line, path, "tags")
 
 
 def _label_heading(title: str) -> bool:
@@ -1527,6 +1554,7 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
             value, Position(line_number, 1), Position(line_number, column)
         )
         found.style = found.style or "section"
+        found.status_in_sentence = len(plain_text(value).split()) >= _SENTENCE_WORDS
         for kind_of_link, link in successors:
             found.relations.append(Relation(kind_of_link, link, Position(line_number, column)))
         if word.lower() in _DECIDED_WORDS and "date" not in found.fields:
@@ -1544,6 +1572,10 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         _take(found, label, value, line_number, body[line_number - section.line - 1], path, "")
     if only_metadata:
         found.hidden_lines.update(set(range(section.line, section.end_line + 1)) - definitions)
+
+
+# Words from which a Status section's first line is a sentence, not a status and a remark.
+_SENTENCE_WORDS = 8
 
 
 def _with_link_continued(value: str, following: list[str]) -> str:

@@ -204,12 +204,17 @@ def parse_record(
         structure.sections,
         path,
         structure.title_index,
+        _title_end(structure),
     )
     style = "front matter" if in_front_matter else metadata.style
     if in_metadata_file:
         style = METADATA_FILE
     if not style:
         style = "front matter" if front.present else metadata.layout
+    if metadata.status_in_sentence and not _states_a_status(metadata.fields.get("status"), kind):
+        # "## Status" over "Root patches and issues have a Status that defaults to ...": a
+        # section on the protocol's statuses, not the record's
+        metadata.fields.pop("status", None)
     for key, value in metadata.fields.items():
         # A body label this kind has no field for (an RFC's "Approver") is not read; it is
         # no unknown key either: the record did not write a key.
@@ -515,7 +520,13 @@ def status_as_written(text: str) -> str | None:
         body = lines[front.body_start :]
         structure = scan_body(body, 1, _DEFAULT_SECTION_NAMES)
         metadata = read_body_metadata(
-            body, 1, structure.region_end, structure.sections, "", structure.title_index
+            body,
+            1,
+            structure.region_end,
+            structure.sections,
+            "",
+            structure.title_index,
+            _title_end(structure),
         )
         written = metadata.fields.get("status")
     if written is None or not isinstance(written.value, str):
@@ -1283,6 +1294,22 @@ def _title_below(
     if not text or is_placeholder(text):
         return None
     return Field(text, below.key_position, below.value_position)
+
+
+def _states_a_status(written: Field | None, kind: KindSpec) -> bool:
+    """Whether a value's first words are a status of the kind, or one of its aliases."""
+    if written is None or not isinstance(written.value, str):
+        return False
+    word = status_phrase(written.value)[0]
+    return word is not None and kind.canonical_status(word) is not None
+
+
+def _title_end(structure: BodyStructure) -> int | None:
+    """The body index of the line after the title heading's last (its underline, or the
+    heading it names below an id heading: ``NIP-01`` over the title)."""
+    if structure.title_index is None:
+        return None
+    return structure.title_index + structure.title_lines
 
 
 def _heading_date(
