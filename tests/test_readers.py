@@ -3649,6 +3649,53 @@ def test_folders_named_by_slug_whose_page_states_a_status_are_records(tmp_path: 
     ]
 
 
+def test_folders_named_by_slug_with_a_proposals_front_matter_are_records(tmp_path: Path) -> None:
+    """Karmada-like: `proposals/<slug>/README.md` (or one named file, pictures beside it)
+    with `title:`, `authors:` and `creation-date:` but no status, among folders alike and
+    numbered ones; a category's README without such front matter is a page, and so is a
+    lone page with it among folders that have none."""
+    page = '---\ntitle: {title}\nauthors:\n- "@ana"\n{key}: 2022-02-14\n---\n\n# {title}\n\nX\n'
+    files = {
+        "rfc/caching/README.md": page.format(title="Cache reads", key="creation-date"),
+        "rfc/caching/statics/flow.png": "png",
+        "rfc/quota/quota.md": page.format(title="Quota", key="creation-date"),
+        "rfc/quota/resources/q.png": "png",
+        "rfc/sched/README.md": "# Scheduling\n\nThe scheduling proposals.\n",
+        "rfc/sched/12-estimator/README.md": page.format(title="Estimator", key="creation-date"),
+        "rfc/sched/14-rebalancer/README.md": page.format(title="Rebalancer", key="creation-date"),
+        "rfc/sched/lazy/lazy-activation.md": page.format(title="Lazy", key="creation-date"),
+        "rfc/failover/app-failover.md": page.format(title="Failover", key="create-date"),
+        "rfc/failover/eviction.md": page.format(title="Eviction", key="creation-date"),
+        "rfc/failover/queue.md": page.format(title="Queue", key="creation-date"),
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    assert sorted(r.title for r in corpus.records) == [
+        "Cache reads",
+        "Estimator",
+        "Eviction",
+        "Failover",
+        "Lazy",
+        "Queue",
+        "Quota",
+        "Rebalancer",
+    ]
+    failover = next(r for r in corpus.records if r.title == "Failover")
+    assert failover.date == dt.date(2022, 2, 14)  # `create-date:`, the key misspelt
+    alone = {"docs/guide/README.md": page.format(title="Guide", key="creation-date")}
+    alone["docs/other/README.md"] = "# Other\n\nNotes.\n"
+    alone["docs/0001-x.md"] = "# 1. X\n\n* Status: accepted\n\n## Context\n\nX\n"
+    assert [r.path for r in loaded(tmp_path / "two", alone).records] == []
+
+
+def test_a_misspelt_date_key_is_read_with_a_warning_that_names_the_key_meant() -> None:
+    text = "---\ntitle: X\nstatus: draft\ncreate-date: 2023-02-10\ncreator: Ana\n---\n\n# X\n"
+    parsed, findings = parse(text, "rfc/0001-x.md", "rfc")
+    assert parsed.date == dt.date(2023, 2, 10)
+    typo = [f for f in findings if f.rule == "DEC006"]
+    assert [(at(f), f.hint) for f in typo] == [(("DEC006", 4, 1), "did you mean `creation-date`?")]
+    assert [key for key, _ in parsed.unknown_keys] == ["creator"]
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

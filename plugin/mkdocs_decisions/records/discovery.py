@@ -312,7 +312,10 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 for n in files
                 if os.path.splitext(n)[1].lower() in RECORD_EXTENSIONS and not n.startswith(".")
             ]
-            category = len(markdown) > 2 or bool(subdirs)
+            # Its pictures' folder (`resources/`, `statics/`) makes no category of a
+            # proposal's folder.
+            pictures = [d for d in subdirs if _pictures_only(os.path.join(directory, d))]
+            category = len(markdown) > 2 or len(pictures) < len(subdirs)
             if not landing_name and not _NUMBERED_FOLDER.match(own_name) and category:
                 # Docusaurus: "ADRs/ADRs.md" is the folder's page (its category index), over
                 # the records beside or below it; "cbor/cbor.md" alone, or with one part,
@@ -370,8 +373,8 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 (markdown == [landing_name] and not subdirs and _beside_numbered_records(directory))
                 or (
                     all(name.lower() in LANDING_NAMES for name in markdown)  # a README too
-                    and all(name.lower() in PICTURE_FOLDERS for name in subdirs)
-                    and _states_status(os.path.join(directory, landing_name))
+                    and len(pictures) == len(subdirs)
+                    and _reads_as_record(os.path.join(directory, landing_name))
                 )
             ):
                 # "proposals/tests-refactor/README.md" among "proposals/12020-x/README.md":
@@ -694,6 +697,8 @@ def _unnumbered_pages(
         return False
     if any(_numbered_name(name) for name in subdirs):
         return False
+    if len(pages) == 1 and _reads_as_record(os.path.join(directory, pages[0])):
+        return False  # a proposal's own folder, named by its slug, among numbered ones
     try:
         beside = os.listdir(os.path.dirname(directory))
     except OSError:
@@ -925,6 +930,79 @@ _STATUS_STATED = re.compile(
     r"|#{1,3}\s+status\s*$)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def _pictures_only(folder: str) -> bool:
+    """Whether a sub-folder holds the pictures of a record and no pages: named for them
+    (``images/``), or with no Markdown file in it (``statics/flow.png``)."""
+    if os.path.basename(folder).lower() in PICTURE_FOLDERS:
+        return True
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    return bool(names) and all(
+        os.path.isfile(os.path.join(folder, name))
+        and os.path.splitext(name)[1].lower() not in RECORD_EXTENSIONS
+        for name in names
+    )
+
+
+def _reads_as_record(page: str) -> bool:
+    """Whether the page of a folder of its own, named by its slug, is a record: it states
+    a status near its top, or its front matter is a proposal's (a title and its authors or
+    creation date, as KEP-like templates ask) as a sibling proposal's is."""
+    if _states_status(page):
+        return True
+    return _proposal_front_matter(page) and _proposal_beside(os.path.dirname(page))
+
+
+# Front matter as a KEP-like template writes it: `title:`, then `authors:` or the day it
+# was written (`creation-date: 2022-02-14`, also misspelt `create-date:`).
+_FRONT_TITLE = re.compile(r"^title\s*:\s*\S", re.IGNORECASE | re.MULTILINE)
+_FRONT_PROPOSAL_KEY = re.compile(
+    r"^(?:authors?|creat(?:ion|ed?)[-_ ]?(?:date|on)?|start[-_ ]date)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _proposal_front_matter(page: str) -> bool:
+    """Whether a page opens with front matter that holds a title and its authors or
+    creation date."""
+    try:
+        with open(page, "rb") as opened:
+            head = opened.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    if not head.lstrip("\ufeff").startswith("---"):
+        return False
+    front = head.lstrip("\ufeff")[3:].split("\n---", 1)[0]
+    return bool(_FRONT_TITLE.search(front) and _FRONT_PROPOSAL_KEY.search(front))
+
+
+def _proposal_beside(directory: str) -> bool:
+    """Whether another folder beside this one holds a page with a proposal's front matter
+    (its README, or its one Markdown file): a collection of such folders, not a lone
+    page that happens to have one."""
+    parent = os.path.dirname(directory)
+    own = os.path.basename(directory)
+    try:
+        siblings = sorted(os.listdir(parent))
+    except OSError:
+        return False
+    for name in siblings[:200]:
+        folder = os.path.join(parent, name)
+        if name == own or name.startswith(".") or not os.path.isdir(folder):
+            continue
+        try:
+            pages = [n for n in os.listdir(folder) if os.path.splitext(n)[1].lower() == ".md"]
+        except OSError:
+            continue
+        landing = [n for n in pages if n.lower() in LANDING_NAMES]
+        for page in landing or (pages if len(pages) == 1 else []):
+            if _proposal_front_matter(os.path.join(folder, page)):
+                return True
+    return False
 
 
 def _states_status(page: str) -> bool:

@@ -179,6 +179,7 @@ def parse_record(
     findings.extend(waivers.findings)
     kind = _kind_from_field(_front_fields(front.fields), kind, kinds, path, findings)
     raw_fields = _front_fields(_without_stray_keys(front.fields, front.indented, kind), kind.fields)
+    raw_fields.update(_misspelt_date_key(raw_fields, kind, path, findings))
     raw_fields.update(_from_status_history(raw_fields))
     raw_fields.update(_from_draft_flag(front.fields, raw_fields))
     raw_fields.update(_from_dublin_core(raw_fields))
@@ -668,6 +669,40 @@ def _without_stray_keys(
         for key, value in front.items()
         if key not in indented or set(_front_fields({key: value}, kind.fields)) <= set(kind.fields)
     }
+
+
+# Other tools' keys for the date, which a misspelling is read as (`create-date:`).
+_DATE_KEYS = [key for key, ours in FOREIGN_KEYS.items() if ours == "date"]
+_MISSPELT_KEY_CUTOFF = 0.8  # difflib's ratio: `create-date` is 0.83 of `creation-date`
+
+
+def _misspelt_date_key(
+    fields: dict[str, Field], kind: KindSpec, path: str, findings: list[Finding]
+) -> dict[str, Field]:
+    """The date under a key spelt almost as another tool's key for it (`create-date:` for
+    KEPs' `creation-date:`), when the record states none: read, with a DEC006 warning that
+    names the key meant; only a value that is a day (`creator: Ana` is no date). The
+    misspelt key is taken out of ``fields``."""
+    if "date" in fields or "date" not in kind.fields:
+        return {}
+    for key in list(fields):
+        if key in kind.fields or key in _KNOWN:
+            continue
+        meant = difflib.get_close_matches(key, _DATE_KEYS, n=1, cutoff=_MISSPELT_KEY_CUTOFF)
+        value = fields[key].value
+        if meant and (isinstance(value, dt.date) or read_date(str(value))[0] is not None):
+            found = fields.pop(key)
+            findings.append(
+                finding(
+                    "DEC006",
+                    path,
+                    found.key_position,
+                    f"unknown key `{key}`, read as `{meant[0]}` (the date)",
+                    f"did you mean `{meant[0]}`?",
+                )
+            )
+            return {"date": replace(found, written=found.written or key)}
+    return {}
 
 
 def _label_of(key: str) -> str:
