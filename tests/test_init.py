@@ -203,6 +203,19 @@ def test_init_proposes_page_keys_for_keys_records_share(project: Project) -> Non
     assert "decidres" not in shown.stdout
 
 
+def test_init_proposes_a_key_written_in_two_cases_once(project: Project) -> None:
+    for number, key in enumerate(["Plan to Implement", "Plan to Implement", "Plan to implement"]):
+        project.write(
+            f"docs/decisions/000{number + 1}-choice.md",
+            f"---\nstatus: accepted\n{key}: yes\nSupercededBy: N/A\n---\n\n# Choice\n\n"
+            "## Context and Problem Statement\n\nC.\n",
+        )
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "Plan to Implement" in shown.stdout and "Plan to implement" not in shown.stdout
+    assert "SupercededBy" not in shown.stdout  # the successor's key, misspelt: ours
+
+
 def test_init_proposes_no_page_key_that_is_no_name(project: Project) -> None:
     """A key that is markup YAML happened to read (`"<b>"`, quoted) is no key a page
     has: no `page_keys` entry for it; a template's `<!-- status: a|b -->` line is a

@@ -3855,6 +3855,33 @@ def test_other_processes_keys_for_successors_are_read(tmp_path: Path) -> None:
     assert not [f for f in found if f.rule == "DEC006" and "SupersededBy" in f.message]
 
 
+@pytest.mark.parametrize("key", ["SupercededBy", "Superceded-By", "superceded_by"])
+def test_a_misspelt_successor_key_names_the_successor(tmp_path: Path, key: str) -> None:
+    """PowerShell-like: `SupercededBy: RFC0037` names the record numbered 37."""
+    page = "---\nStatus: {status}\n{key}: {value}\n---\n\n# {title}\n\n## Summary\n\nX\n"
+    files = {
+        "rfc/0022-old.md": page.format(status="Rejected", key=key, value="RFC0037", title="Old"),
+        "rfc/0037-new.md": page.format(status="Final", key=key, value="N/A", title="New"),
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfc"}}})
+    old = next(r for r in corpus.records if r.path == "rfc/0022-old.md")
+    assert [(r.relation, r.target) for r in old.references] == [("superseded_by", "RFC0037")]
+    assert corpus.successor(old) is not None and corpus.successor(old).path == "rfc/0037-new.md"
+    assert not [f for f in checked(tmp_path, files, "rfc") if f.rule in ("DEC006", "DEC201")]
+
+
+def test_a_key_of_another_tool_written_in_two_cases_is_one_key(tmp_path: Path) -> None:
+    page = "---\nstatus: draft\n{key}: yes\n---\n\n# T{n}\n\n## Summary\n\nX\n"
+    files = {
+        "rfc/0001-a.md": page.format(key="Plan to Implement", n=1),
+        "rfc/0002-b.md": page.format(key="Plan to implement", n=2),
+    }
+    keys = [f for f in checked(tmp_path, files, "rfc") if f.rule == "DEC006"]
+    assert [(f.path, f.severity.value) for f in keys] == [("rfc/0001-a.md", "info")]  # one note
+    options = {"kinds": {"rfc": {"folder": "rfc"}}, "page_keys": ["plan to implement"]}
+    assert all(not r.unknown_keys for r in loaded(tmp_path, files, options).records)
+
+
 def test_a_generators_russian_records_are_read() -> None:
     """SynAdor's records: `# 0004-Title` (number and hyphen), `## Дата создания` over a
     dotted date, `## Авторы` over a name."""

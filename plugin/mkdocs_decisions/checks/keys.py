@@ -36,7 +36,8 @@ def check_unknown_keys(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
         if typo:
             yield finding("DEC006", record.path, position, message, f"did you mean `{typo[0]}`?")
             continue
-        users, total = _key_users(corpus, kind)[key], _kind_size(corpus, kind)
+        users = _key_users(corpus, kind).get(key.casefold(), [])
+        total = _kind_size(corpus, kind)
         if len(users) >= CONVENTION_RECORDS or (
             len(users) >= 2 and len(users) >= CONVENTION_SHARE * total
         ):
@@ -60,14 +61,14 @@ def check_unknown_keys(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
 
 
 def _key_users(corpus: Corpus, kind: KindSpec) -> dict[str, list[str]]:
-    """For each unknown key of a kind's records, the paths of the records that write it,
-    in order."""
+    """For each unknown key of a kind's records (in any case: `Plan to implement` is
+    `Plan to Implement`), the paths of the records that write it, in order."""
 
     def compute() -> dict[str, list[str]]:
         users: dict[str, list[str]] = {}
         for record in sorted(corpus.records, key=lambda r: r.path):
             if record.kind == kind.name:
-                for key in dict.fromkeys(key for key, _ in record.unknown_keys):
+                for key in dict.fromkeys(key.casefold() for key, _ in record.unknown_keys):
                     users.setdefault(key, []).append(record.path)
         return users
 

@@ -118,7 +118,10 @@ def settings_from_options(options: dict[str, Any] | None) -> Settings:
         raise SettingsError("date_tolerance: expected a number of days (0 or more)")
     for name, kind in kinds.items():
         kinds[name] = dataclasses.replace(
-            kind, page_keys=frozenset(page_keys), date_tolerance=tolerance
+            # matched in any case, as keys are (`Plan to implement` is `Plan to Implement`)
+            kind,
+            page_keys=frozenset(key.casefold() for key in page_keys),
+            date_tolerance=tolerance,
         )
     severities: dict[str, Severity] = {}
     rules = options.get("rules") or {}

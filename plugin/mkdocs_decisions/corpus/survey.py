@@ -272,12 +272,20 @@ def proposed_options(found: Survey) -> dict[str, Any]:
     # it; one record's key that looks like a field of ours misspelt (`statsu`) stays out,
     # for DEC006 to say so.
     ours = {name for kind in default_kinds().values() for name in kind.fields}
-    common = sorted(
-        key
-        for key, count in keys.items()
-        if _KEY_NAME.fullmatch(key)
-        and (count >= 2 or not difflib.get_close_matches(key.lower(), ours, n=1, cutoff=0.8))
-    )
+    # Keys match in any case: `Plan to Implement` and `Plan to implement` are one key,
+    # proposed as most records write it.
+    spellings: dict[str, Counter[str]] = {}
+    for key, count in keys.items():
+        spellings.setdefault(key.casefold(), Counter())[key] += count
+    common = []
+    for written in spellings.values():
+        key = written.most_common(1)[0][0]
+        count = sum(written.values())
+        if _KEY_NAME.fullmatch(key) and (
+            count >= 2 or not difflib.get_close_matches(key.lower(), ours, n=1, cutoff=0.8)
+        ):
+            common.append(key)
+    common.sort()
     if common:
         proposed["page_keys"] = common
     return proposed

@@ -131,6 +131,10 @@ FOREIGN_KEYS: dict[str, str] = {
     "owners": "authors",
     "supersededby": "superseded_by",  # NEAR's NEPs: `SupersededBy: 141`, `Replaces: 21`
     "superseded-by": "superseded_by",
+    # misspelt so by whole collections (PowerShell's RFCs: `SupercededBy: RFC0037`)
+    "supercededby": "superseded_by",
+    "superceded-by": "superseded_by",
+    "superceded_by": "superseded_by",
     "replaced-by": "superseded_by",
     "replaced_by": "superseded_by",
     "replacedby": "superseded_by",

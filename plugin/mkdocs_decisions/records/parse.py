@@ -252,6 +252,7 @@ def parse_record(
         if key not in kind.fields
         and key not in PAGE_KEYS
         and key not in kind.page_keys
+        and key.casefold() not in kind.page_keys
         and key != series_key
     )
     fields = _cleaned_fields(fields, path, findings)
