@@ -3882,6 +3882,26 @@ def test_a_key_of_another_tool_written_in_two_cases_is_one_key(tmp_path: Path) -
     assert all(not r.unknown_keys for r in loaded(tmp_path, files, options).records)
 
 
+@pytest.mark.parametrize(
+    ("top", "day", "review"),
+    [
+        ("## Established\n\n2026-04-06\n\n## Revisit by\n\n2027-04-06\n\n", (2026, 4, 6), True),
+        ("Established: 2026-04-06\n\n", (2026, 4, 6), False),
+        ("Proposal Date: 2024-05-23\n\n", (2024, 5, 23), False),
+        ("Proposal date: 2024-05-23\n\nDate: 2024-06-01\n\n", (2024, 6, 1), False),
+    ],
+)
+def test_an_established_date_and_a_proposal_date_are_read(
+    top: str, day: tuple[int, int, int], review: bool
+) -> None:
+    """rke2-like: the template's `## Established` (the decision date) and `## Revisit by`;
+    `Proposal Date:` is a start date, which a decision date wins over."""
+    text = f"# 11. Use X\n\n{top}## Status\n\nAccepted\n\n## Context\n\nX\n"
+    parsed = record(text, "adr/0011-use-x.md")
+    assert parsed.date == dt.date(*day)
+    assert (parsed.value("review_by") == dt.date(2027, 4, 6)) is review
+
+
 def test_a_generators_russian_records_are_read() -> None:
     """SynAdor's records: `# 0004-Title` (number and hyphen), `## Дата создания` over a
     dotted date, `## Авторы` over a name."""

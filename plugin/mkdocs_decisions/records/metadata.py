@@ -59,6 +59,11 @@ LABELS: dict[str, str] = {
     "start-date": "date",
     "proposed": "date",
     "proposed on": "date",
+    "proposal date": "date",  # "Proposal Date: 2024-05-23", when it was proposed
+    # rke2's template: "## Established" over "the date when the decision is considered
+    # final", and "## Revisit by" over the date to look at it again
+    "established": "date",
+    "revisit by": "review_by",
     "introduced": "date",
     "last updated": "date",
     "last update": "date",
@@ -229,6 +234,7 @@ _DATE_RANK = {
     "дата створення": 2,
     "proposed": 2,
     "proposed on": 2,
+    "proposal date": 2,
 }
 NAME_FIELDS = ("deciders", "authors", "reviewers", "consulted", "informed")
 # Sections whose first line is a value, when they are top-level sections of the record.
@@ -240,6 +246,8 @@ _VALUE_SECTIONS = {
     "date of decision": "date",
     "creation date": "date",
     "date created": "date",
+    "established": "date",  # "## Established" over "2026-04-06"
+    "revisit by": "review_by",
     "authors": "authors",
     "author": "authors",
     # the same sections in the team's language: French, Spanish and Portuguese, Italian
