@@ -3902,6 +3902,21 @@ def test_an_established_date_and_a_proposal_date_are_read(
     assert (parsed.value("review_by") == dt.date(2027, 4, 6)) is review
 
 
+@pytest.mark.parametrize(
+    ("value", "raw", "status"),
+    [
+        ("Rejected / Not Implemented", "Rejected", "rejected"),
+        ("Proposed / Accepted / Deprecated", None, None),  # the template's choices
+        ("Proposed / Accepted", None, None),  # two statuses: no choice made
+    ],
+)
+def test_a_status_with_a_second_word_after_a_slash_is_the_first(
+    value: str, raw: str | None, status: str | None
+) -> None:
+    parsed = record(f"# Use X\n\n**Status:** {value}\n\n## Context\n\nX\n", "adr/0001-x.md")
+    assert (parsed.raw_status, parsed.status) == (raw, status)
+
+
 def test_a_generators_russian_records_are_read() -> None:
     """SynAdor's records: `# 0004-Title` (number and hyphen), `## Дата создания` over a
     dotted date, `## Авторы` over a name."""

@@ -390,7 +390,9 @@ _SUPERSEDED = re.compile(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IG
 # Where a status word ends: punctuation, a dash between spaces, or a word that starts
 # what is said about it ("Accepted in [#1811]", "Stable since 1.3", "Reverted by ...").
 _STATUS_END = re.compile(
-    r"\s*(?:[(\[{,;:!?]|/(?=\S*\d)|\.(?:\s|$)|\s[-\u2013\u2014]\s|"
+    # "/24.0" (the release after the word), " / Not Implemented" (a second word for it:
+    # the first holds; three words or more between slashes are the template's choices)
+    r"\s*(?:[(\[{,;:!?]|/(?=\S*\d)|\s/\s|\.(?:\s|$)|\s[-\u2013\u2014]\s|"
     r"\s(?:in|by|since|until|from|as of|at|"
     r"per|via|with|after|before|on|but|though|although|except|however)(?:\s|$))",
     re.IGNORECASE,
