@@ -230,9 +230,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
             self._close_store(store)
         pages = build.pages
         ours = {page.site_path for page in pages}
-        self.rebuilds.start(
-            build, [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
-        )
+        if not self.once:  # what a next build of `mkdocs serve` compares with
+            self.rebuilds.start(
+                build, [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
+            )
         if self.dirty and self.rebuilds.previous and self.rebuilds.navigation_changed:
             _mark_stale(files)  # every page shows the navigation, which changed
         for collision in build.collisions:
@@ -342,11 +343,14 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         feed from every page's head; and keep a record's title escaped in ``<title>``:
         Material writes it through ``striptags``, which unescapes entities, so a title
         such as ``</title><script>`` would become markup."""
-        parts = self.html_parts.get(page.file.src_uri)
-        if parts is not None:
-            for mark, html in zip(self._marks(page), parts, strict=True):
-                output = output.replace(mark, html, 1)
-        if self.feed_url and "</head>" in output:
+        edits: list[tuple[str, str]] = []  # (what, with what), each once, in the page's order
+        title = self.titles.get(page.file.src_uri)
+        if title:
+            unescaped = f"<title>{Markup(escape(title)).striptags()}"
+            safe = f"<title>{escape(' '.join(title.split()))}"
+            if unescaped != safe:
+                edits.append((unescaped, safe))
+        if self.feed_url:
             url = page.url
             folder = url if url.endswith("/") or not url else posixpath.dirname(url)
             href = posixpath.relpath(self.feed_url, folder.rstrip("/") or ".")
@@ -354,13 +358,11 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                 '<link rel="alternate" type="application/atom+xml" '
                 f'title="{escape(config.site_name)}: decisions" href="{escape(href)}">'
             )
-            output = output.replace("</head>", link + "</head>", 1)
-        title = self.titles.get(page.file.src_uri)
-        if not title:
-            return output
-        unescaped = f"<title>{Markup(escape(title)).striptags()}"
-        safe = f"<title>{escape(' '.join(title.split()))}"
-        return output.replace(unescaped, safe, 1) if unescaped != safe else output
+            edits.append(("</head>", link + "</head>"))
+        parts = self.html_parts.get(page.file.src_uri)
+        if parts is not None:
+            edits.extend(zip(self._marks(page), parts, strict=True))
+        return _edited(output, edits)
 
     def on_page_content(
         self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
@@ -532,6 +534,25 @@ class _GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+def _edited(text: str, edits: list[tuple[str, str]]) -> str:
+    """``text`` with the first occurrence of each ``what`` after the one before replaced
+    ``with what``; a ``what`` not found is left out. The page is copied once, not once per
+    edit (a page of the built-in theme is about 100 KB of navigation)."""
+    pieces: list[str] = []
+    start = 0
+    for what, replacement in edits:
+        at = text.find(what, start)
+        if at == -1:
+            continue
+        pieces.append(text[start:at])
+        pieces.append(replacement)
+        start = at + len(what)
+    if not pieces:
+        return text
+    pieces.append(text[start:])
+    return "".join(pieces)
 
 
 def _generated(config: MkDocsConfig, site_path: str, content: str | bytes, changed: bool) -> File:

@@ -34,7 +34,6 @@ class TracePages:
 
     def __init__(self, site: SiteContext) -> None:
         self.site = site
-        self.trace: Traceability = site.corpus.traceability
         base = site.corpus.site_bases.get("standard")
         taken = {record.site_path for record in site.corpus.records}
         taken |= {page.source.site_path for page in site.corpus.landing_pages}
@@ -42,6 +41,12 @@ class TracePages:
         names = ("compliance.md", "compliance-matrix.md")
         candidates = [posixpath.normpath(posixpath.join(base, n)) for n in names] if base else []
         self.compliance_path = next((path for path in candidates if path not in taken), "")
+
+    @property
+    def trace(self) -> Traceability:
+        """The corpus's traceability, indexed when a page first needs it (a build that
+        draws no page again needs none)."""
+        return self.site.corpus.traceability
 
     # --- header links of every record ----------------------------------------------
 
