@@ -54,17 +54,14 @@ def check_status(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Fin
         if convention is None and folder is not None:
             if folder == record.path:
                 top = top_folder(record)
-                note = finding(
-                    "DEC102",
-                    record.path,
-                    record.title_position,
+                yield _no_status_note(
+                    record,
                     f"most records in `{top}/` state no status, so the records of this "
                     "folder do not write one; said once, not per record",
                     "if they are records of another kind, give that kind its own folder "
                     "under `kinds:`; else add a status to each",
+                    f"{kind.name}:folder:{top}:no status",
                 )
-                subject = f"{kind.name}:folder:{top}:no status"
-                yield replace(note, severity=Severity.INFO, subject=subject)
         elif convention is None:
             yield finding(
                 "DEC102",
@@ -204,16 +201,19 @@ def _type_without_status(corpus: Corpus, kind: KindSpec, record: Record) -> str 
 def _type_note(corpus: Corpus, kind: KindSpec, record: Record) -> Finding:
     count = len(_of_same_type(corpus, kind, record))
     named = " or ".join(f"`{name}`" for name in sorted(record.types))
-    note = finding(
-        "DEC102",
-        record.path,
-        record.title_position,
+    return _no_status_note(
+        record,
         f"none of the {count} {kind.label.lower()} of type {named} states a status, so "
         "records of this type have none; said once, not per record",
         "if they have a lifecycle all the same, add a status to each, or keep a template "
         "of this type with a `status:` beside the others",
+        f"{kind.name}:type:{'|'.join(sorted(record.types))}:no status",
     )
-    subject = f"{kind.name}:type:{'|'.join(sorted(record.types))}:no status"
+
+
+def _no_status_note(record: Record, message: str, hint: str, subject: str) -> Finding:
+    """DEC102 said once for records that write no status, as a note about ``subject``."""
+    note = finding("DEC102", record.path, record.title_position, message, hint)
     return replace(note, severity=Severity.INFO, subject=subject)
 
 
