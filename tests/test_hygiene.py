@@ -96,3 +96,21 @@ def test_list_due_shows_overdue_first_then_the_next_90_days(project: Project) ->
     assert "3 records due for review within 90 days of 2027-02-15, 2 overdue" in result.stderr
     later = project.decisions("list", "--due", "400", "--format", "json")
     assert [r["id"] for r in json.loads(later.stdout)["records"]][-1] == "ADR-0003"
+
+
+def test_a_lazy_pattern_is_compiled_when_first_used_and_then_is_the_pattern() -> None:
+    """The readers' module-level patterns are compiled on first use (catalogue/patterns.py):
+    they match as compiled ones do, flags kept, and their methods are the compiled
+    pattern's own once looked up."""
+    import re
+
+    from mkdocs_decisions.catalogue.patterns import lazy_pattern
+
+    pattern = lazy_pattern(r"^status:\s*(?P<word>\w+)", re.IGNORECASE)
+    assert vars(pattern)["_compiled"] is None  # nothing compiled at import
+    found = pattern.match("Status: Accepted")
+    assert found is not None and found["word"] == "Accepted"
+    assert pattern.pattern == r"^status:\s*(?P<word>\w+)" and pattern.flags & re.IGNORECASE
+    compiled = vars(pattern)["_compiled"]
+    assert isinstance(compiled, re.Pattern) and pattern.match == compiled.match
+    assert pattern.sub("x", "status: a") == "x" and pattern.search("no") is None

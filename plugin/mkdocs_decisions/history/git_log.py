@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..catalogue.patterns import lazy_pattern
 from ..records.metadata import LABELS
 from ..records.parse import folder_status, status_as_written
 from ..records.text import clean_name
@@ -37,7 +38,7 @@ os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
 # hash, parents, author name through .mailmap, strict ISO author date: NUL-separated (-z)
 _FORMAT = "%H%x00%P%x00%aN%x00%aI"
-_SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
+_SHA = lazy_pattern(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 # Places records have lived (their folders and where they were moved from) that history
 # follows, at most: a bound on the logs run, however often a folder moved.
 _MOST_PLACES = 32
@@ -45,16 +46,16 @@ _NULL_BLOB = "0" * 40
 # Lines that may change after acceptance without changing the decision (DEC402): its status,
 # its links, and what it is traced to, in front matter or as a body line (MADR 2's
 # ``* Status: accepted``). A YAML list below such a key counts with it.
-_LINK_KEYS = re.compile(
+_LINK_KEYS = lazy_pattern(
     r"^(?:[-*+]\s+)?(?:\*\*|__)?(status|superseded_by|supersedes|related|decisions|tags|"
     r"review_by|project|addresses|complies_with)(?:\*\*|__)?\s*:",
     re.IGNORECASE,
 )
-_CONTINUATION = re.compile(r"^(\s+\S|-\s)")
+_CONTINUATION = lazy_pattern(r"^(\s+\S|-\s)")
 _FENCES = ("---", "...")
 # A body line of metadata (``- **State:** Approved``, ``* Deciders: Ana``, ``Date:
 # 2023-09-26``, ``| Authors | @a |``): what the record is, not what it decided.
-_METADATA_LINE = re.compile(
+_METADATA_LINE = lazy_pattern(
     r"^\s*(?:[-*+|]\s*)?(?:\*\*|__|\*|_)?(?:"
     + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True))
     + r")(?:\*\*|__|\*|_)?\s*(?::|\|)",
@@ -62,14 +63,16 @@ _METADATA_LINE = re.compile(
 )
 # The links adr-tools writes when one record amends, supersedes or clarifies another
 # (``adr new -l "4:Amends:Amended by"``): "Amended by [7. Use ZAP](0007-use-zap.md)".
-_LIFECYCLE_LINK = re.compile(
+_LIFECYCLE_LINK = lazy_pattern(
     r"^\s*(?:[-*+]\s+)?(?:amended by|amends|superseded by|superceded by|supersedes|"
     r"clarified by|clarifies)\s*:?\s*\[[^\]]*\]\([^)]*\)",
     re.IGNORECASE,
 )
-_HEADING = re.compile(r"^#{1,6}\s")
-_STATUS_HEADING = re.compile(r"^#{1,6}\s+status\s*(:.*)?$", re.IGNORECASE)  # "## Status: Accepted"
-_NOT_WORDS = re.compile(r"[^\w\n]+|_+")
+_HEADING = lazy_pattern(r"^#{1,6}\s")
+_STATUS_HEADING = lazy_pattern(
+    r"^#{1,6}\s+status\s*(:.*)?$", re.IGNORECASE
+)  # "## Status: Accepted"
+_NOT_WORDS = lazy_pattern(r"[^\w\n]+|_+")
 # An edit of at most this many words (after whitespace, letter case and emphasis are
 # ignored) fixes a typo; it does not change an accepted decision (DEC402).
 SMALL_FIX_WORDS = 3
@@ -277,7 +280,7 @@ def content_lines(text: str) -> list[str]:
 # standard, with its reason. The others (status, dates, people, tags, links, other tools'
 # keys such as `category:` or `sidebar_position:`) say what the record is.
 _SUBSTANCE_KEYS = frozenset({"deviates_from"})
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_TOP_KEY = lazy_pattern(r"^([A-Za-z_][\w-]*)\s*:")
 
 
 def _substance_of_front_matter(lines: list[str]) -> list[str]:
@@ -763,7 +766,7 @@ def _gathered(moved_from: dict[str, str]) -> dict[str, str]:
             places[parent], rank[parent] = sha, rank[newest]
 
 
-_NUMBER = re.compile(r"\d+")
+_NUMBER = lazy_pattern(r"\d+")
 
 
 def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Version]]:

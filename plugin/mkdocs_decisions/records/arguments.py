@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..catalogue.patterns import lazy_pattern
 from .body import outside_fences, plain_text
 from .kinds import DECISION_DRIVERS, PROS_AND_CONS, KindSpec
 from .model import Record, Section
@@ -40,7 +41,7 @@ PROPOSAL_TITLE = "This proposal"
 # An id as records write them: ``QA-1``, ``CON-3``, ``STD-ETH-001``, ``ADR-0007``, and
 # ``demand-forecasting/QA-1`` with its project. A hyphen before the number is required:
 # ``S3`` or ``P95`` are words, not ids.
-REFERENCE_ID = re.compile(
+REFERENCE_ID = lazy_pattern(
     r"(?<![\w/-])(?:(?P<project>[a-z0-9][a-z0-9_.-]*)/)?"
     r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)(?![\w-])"
 )
@@ -61,18 +62,18 @@ _NAME_WORDS = 5
 # ...or all of it when it has at most this many significant words.
 _SHORT_DRIVER = 3
 
-_ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])(?:( +)(.*))?$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_EMPTY_CELL = re.compile(r"^(?:n/?a|none|-+|\u2013|\u2014)?$", re.IGNORECASE)
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_CHOSEN_WORDS = re.compile(
+_ITEM = lazy_pattern(r"^( *)([*+-]|\d{1,9}[.)])(?:( +)(.*))?$")
+_COMMENT = lazy_pattern(r"<!--.*?-->", re.DOTALL)
+_BREAK = lazy_pattern(r"<br\s*/?>", re.IGNORECASE)
+_EMPTY_CELL = lazy_pattern(r"^(?:n/?a|none|-+|\u2013|\u2014)?$", re.IGNORECASE)
+_TABLE_RULE = lazy_pattern(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_CELL_SPLIT = lazy_pattern(r"(?<!\\)\|")
+_CHOSEN_WORDS = lazy_pattern(
     r"\((?:chosen|selected|accepted|recommended|preferred|decision)[^)]*\)|\[(?:selected|"
     r"chosen)\]",
     re.IGNORECASE,
 )
-_NUMBERING = re.compile(
+_NUMBERING = lazy_pattern(
     r"^\s*(?:option|alternative|approach|solution|choice)?\s*#?\s*(?:\d{1,2}|[a-h])?\s*"
     r"[:.)\-\u2013\u2014]\s+",
     re.IGNORECASE,
@@ -634,11 +635,11 @@ def _table_options(section: Section) -> list[Option]:
 # --- decision drivers -----------------------------------------------------------------
 
 # "D1:", "DD-2", "QA-1", "[D1]", "**D1**" at the start of a driver, before its text.
-_OWN_ID = re.compile(
+_OWN_ID = lazy_pattern(
     r"^(?P<open>\*\*|__|\[|\()?(?P<id>[A-Z]{1,8}(?:-[A-Z]{1,8})*-?\d{1,4}[a-z]?)"
     r"(?P<close>\*\*|__|\]|\))?(?P<sep>\s*[:.)\]\u2013\u2014-]\s*|\s+)"
 )
-_BOLD_NAME = re.compile(r"^(\*\*|__)(.+?)\1\s*[:.\u2013\u2014-]?\s*")
+_BOLD_NAME = lazy_pattern(r"^(\*\*|__)(.+?)\1\s*[:.\u2013\u2014-]?\s*")
 _NAME_SEPARATORS = (": ", " \u2014 ", " \u2013 ", " - ", " (")
 
 

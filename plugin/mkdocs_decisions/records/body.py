@@ -11,55 +11,58 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..catalogue.patterns import lazy_pattern
 from .model import ListItem, Section
 
 # A no-break space after the hashes (pasted from a rich editor) and a number right after
 # them (`#25. Title`) make a heading for every reader of the file, if not for CommonMark.
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?)|(?=\d+\.\s+\S)(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_ATX = lazy_pattern(
+    r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?)|(?=\d+\.\s+\S)(.*?))?(?:[ \t]+#+)?[ \t]*$"
+)
+_SETEXT = lazy_pattern(r"^ {0,3}(=+|-+)[ \t]*$")
 # A fence of backticks has no backtick after it: "```text```" on a line is a code span.
 # A fence at any indentation: inside a list item it is indented with the item's text, by
 # spaces or a tab ("\t```" closing a block of a numbered step).
-_FENCE = re.compile(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
-_COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
+_FENCE = lazy_pattern(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
+_COMMENT_OPEN = lazy_pattern(r"^ {0,3}<!--")
 # The first character (after spaces) of a line that may be a heading, or may open a fence
 # or a comment: lines that start otherwise are not matched against the patterns.
 _HEADING_STARTS = frozenset("#=-")
 _FENCE_STARTS = frozenset("`~<")
-_ITEM = re.compile(r"^( {0,3})([*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
-_TAG = re.compile(r"<[^>]+>")
-_PAIRED_STARS = re.compile(r"(?<!\*)(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\*)")
-_STAR_RUNS = re.compile(r"\*{2,}")
-_CODE = re.compile(r"`+([^`]+?)`+")
+_ITEM = lazy_pattern(r"^( {0,3})([*+-]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+_LINK = lazy_pattern(r"!?\[([^\]]*)\]\([^)]*\)")
+_REF_LINK = lazy_pattern(r"\[([^\]]*)\]\[[^\]]*\]")
+_TAG = lazy_pattern(r"<[^>]+>")
+_PAIRED_STARS = lazy_pattern(r"(?<!\*)(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\*)")
+_STAR_RUNS = lazy_pattern(r"\*{2,}")
+_CODE = lazy_pattern(r"`+([^`]+?)`+")
 # Emphasis with underscores: a pair of marks at the edges of words (`_word_`, `__bold__`);
 # a lone one is the character (`_redirects`, snake_case).
-_UNDERSCORES = re.compile(r"(?<![\w])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?![\w])")
+_UNDERSCORES = lazy_pattern(r"(?<![\w])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?![\w])")
 # A backslash escape of ASCII punctuation (``exec\\_groups``, ``\\*``): the character itself,
 # kept out of the markup removal by a private-use stand-in until the end.
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPE = lazy_pattern(r"\\([!-/:-@\[-`{-~])")
 _ESCAPED = 0xE000
 _UNESCAPE = {_ESCAPED + code: chr(code) for code in range(33, 127)}
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.):]?|[A-Za-z][.)])\s+")
+_NUMBERING = lazy_pattern(r"^(?:\d+(?:\.\d+)*[.):]?|[A-Za-z][.)])\s+")
 # An attribute list after a heading's text, which sets its anchor or class and is no
 # word of it: "{#manual-process}" (attr_list, Pandoc, Doxygen's `{#adr_0012}`), "{: .note
 # #ctx}" (kramdown), "{.unnumbered}", Pandoc's "{-}". Not "{x}", words in braces.
 ATTRIBUTE_LIST = r"\{(?::[^{}]*|\s*[#.][A-Za-z_][^{}]*|-)\}"
-_TRAILING_ATTRIBUTES = re.compile(rf"\s*{ATTRIBUTE_LIST}\s*$")
+_TRAILING_ATTRIBUTES = lazy_pattern(rf"\s*{ATTRIBUTE_LIST}\s*$")
 # What a heading carries besides its name: "[optional]", "(Optional)", an attribute list,
 # a comment "<!-- omit in toc -->".
-_HEADING_SUFFIX = re.compile(
+_HEADING_SUFFIX = lazy_pattern(
     rf"\s*(?:[\[(]\s*optional\s*[\])]|{ATTRIBUTE_LIST}|<!--.*?-->)\s*$", re.I
 )
 # Emoji before a heading's name, as a shortcode or a character (`## :memo: Status`,
 # `## 📝 Décision`): gitmoji-style templates.
-_DECORATION = re.compile(
+_DECORATION = lazy_pattern(
     r"^(?::[a-z0-9_+-]+:|[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
     r"\ufe0f\u200d])+\s*"
 )
-_WHOLE_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$")
-_LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)")
+_WHOLE_BRACKETS = lazy_pattern(r"^\[([^\[\]]+)\]$")
+_LEADING_ARTICLE = lazy_pattern(r"^the\s+(?=\S)")
 # Headings that open a note about the record, never its title (Rust RFCs start "# Note",
 # "# History"); with the kinds' section names they tell a title from a section.
 NOT_TITLES = frozenset(
@@ -75,7 +78,7 @@ NOT_TITLES = frozenset(
 )
 # "## This RFC was previously approved, but later **withdrawn**": a note about the
 # record written as a heading, not its title.
-_NOTE_HEADING = re.compile(
+_NOTE_HEADING = lazy_pattern(
     r"^this\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design)\s+"
     r"(?:was|has|is|had)\b",
     re.IGNORECASE,
@@ -294,7 +297,7 @@ def scan_body(
 
 
 # A heading that is only the record's id: "NIP-01", "RFC-0012", the hex-numbered "NIP-5A".
-_ID_HEADING = re.compile(r"^[A-Z]{2,8}(?:[-_ ](?:\d{1,6}|[0-9A-F]{2,4})|\d{1,6})$")
+_ID_HEADING = lazy_pattern(r"^[A-Z]{2,8}(?:[-_ ](?:\d{1,6}|[0-9A-F]{2,4})|\d{1,6})$")
 
 
 def _title_below_id(
@@ -321,7 +324,7 @@ def _title_below_id(
 CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 # A heading that names the document it heads ("RFC: Input Union", "ADR 12: Use X",
 # "Proposal: Generics"): the title, whatever its level.
-_NAMES_DOCUMENT = re.compile(
+_NAMES_DOCUMENT = lazy_pattern(
     r"^(?:(?:rfc|adr|kep|pep|proposal|design\s+doc(?:ument)?)\b[\s#-]*\d{0,6}"
     r"|[a-z]{2,6}[\s#-]*\d{1,6})\s*:\s*\S",  # "EEP 18: JSON bifs", "MSC1929: Title"
     re.I,
@@ -333,7 +336,7 @@ _VALUE_HEADINGS = frozenset(
     {"status", "state", "date", "statut", "état", "estado", "stato", "datum", "fecha", "data"}
     | {"状态", "狀態", "状態", "ステータス", "상태", "статус", "дата", "durum", "tarih"}
 )
-_SECTION_AND_TITLE = re.compile(
+_SECTION_AND_TITLE = lazy_pattern(
     r"^(?P<name>[^\W\d_][\w ]{1,40}?)\s+[-\u2013\u2014:]\s+(?P<title>\S.*)$"
 )
 
@@ -391,7 +394,9 @@ def title_heading(
 
 
 # A heading that numbers its document before the title: "ADR 008: ", "RFC-12 - ".
-_NUMBERED_TITLE = re.compile(r"^[^\W\d_]{2,6}[\s#-]*\d{1,6}\s*[:.\u2013\u2014-]\s+(?P<title>\S.*)$")
+_NUMBERED_TITLE = lazy_pattern(
+    r"^[^\W\d_]{2,6}[\s#-]*\d{1,6}\s*[:.\u2013\u2014-]\s+(?P<title>\S.*)$"
+)
 
 
 def _repeats_title(heading: str, declared: str) -> bool:

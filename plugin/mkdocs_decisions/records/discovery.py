@@ -24,24 +24,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..catalogue.findings import Finding, Position
+from ..catalogue.patterns import lazy_pattern
 from ..catalogue.rules import finding
 from .kinds import KindSpec
 from .parse import SourceFile
 from .titles import clean_title, is_placeholder
 
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_NUMBERED_FOLDER = re.compile(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
+_YEAR = lazy_pattern(r"^(?:19|20)\d{2}$")
+_NUMBERED_FOLDER = lazy_pattern(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
 # A name that is a date and nothing else (2020-07-01, 20200701, 2020_07_01).
-_DATE_ONLY = re.compile(r"^(?:19|20)\d{2}([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])$")
+_DATE_ONLY = lazy_pattern(r"^(?:19|20)\d{2}([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])$")
 # A record's number, after a prefix of up to four words (ODH-ADR-Operator-0001).
-_NUMBERED_NAME = re.compile(r"^(?:[A-Za-z]+[-_]?){0,4}?\d{1,18}(?=[-_ .]|$)")
+_NUMBERED_NAME = lazy_pattern(r"^(?:[A-Za-z]+[-_]?){0,4}?\d{1,18}(?=[-_ .]|$)")
 # A record's name at the top of a repository: its number first, or after one short word
 # and a dash (``0012-x``, ``20240508-S-x``, ``EP-002-x``), not a word with a digit in it
 # (``v2-api/``, ``python3/``), as the repository's own folders are named.
-_ROOT_NUMBERED = re.compile(r"^(?:[A-Za-z]{1,6}[-_])?\d{1,18}(?=[-_ .]|$)")
+_ROOT_NUMBERED = lazy_pattern(r"^(?:[A-Za-z]{1,6}[-_])?\d{1,18}(?=[-_ .]|$)")
 # A record saved without its extension ("0016-handle-concurrent-git-operations"): a
 # numbered slug of words, no dot.
-_RECORD_WITHOUT_EXTENSION = re.compile(r"^\d{1,18}-[^\W\d_][\w-]*$")
+_RECORD_WITHOUT_EXTENSION = lazy_pattern(r"^\d{1,18}-[^\W\d_][\w-]*$")
 # A record larger than this is not read (DEC012): no decision record is near it, and
 # every later stage (YAML, Markdown, history) would pay for it many times over.
 MAX_RECORD_BYTES = 4 * 1024 * 1024
@@ -63,14 +64,14 @@ METADATA_NAMES = ("kep.yaml", "kep.yml", "metadata.yaml", "metadata.yml")
 METADATA_EXTENSIONS = (".yaml", ".yml")
 # A series' letters as a collection writes them: in its folder's name (``geps/``), a
 # record folder's (``gep-0011-x/``) or a title (``GEP-0011: T``).
-_SERIES_LETTERS = re.compile(r"^([A-Za-z]{2,6}?)s?$")
-_SERIES_OF_NAME = re.compile(r"^([A-Za-z]{2,6})[-_ ]?\d{1,6}(?:[-_ :.]|$)")
+_SERIES_LETTERS = lazy_pattern(r"^([A-Za-z]{2,6}?)s?$")
+_SERIES_OF_NAME = lazy_pattern(r"^([A-Za-z]{2,6})[-_ ]?\d{1,6}(?:[-_ :.]|$)")
 RECORD_EXTENSIONS = (".md", ".markdown")
 SKIPPED_NAMES = ("backlog.md",)  # log4brains reserves it
 # Pages that live beside numbered records without being records (a folder's FAQ, an
 # installation guide): in a kind whose records are numbered, an unnumbered file with one
 # of these names is left out, and named in the log.
-_DOCUMENT_IN_CAPITALS = re.compile(r"^[A-Z]{3,}(?:[_-][A-Z]{2,})*$")
+_DOCUMENT_IN_CAPITALS = lazy_pattern(r"^[A-Z]{3,}(?:[_-][A-Z]{2,})*$")
 DOCUMENT_NAMES = frozenset(
     {
         "faq",
@@ -117,16 +118,16 @@ DOCUMENT_NAMES = frozenset(
 # "template" in the languages teams write in: mal (Norwegian), mall (Swedish), skabelon
 # (Danish), sjabloon (Dutch), vorlage (German), modèle (French), plantilla (Spanish),
 # modello (Italian), modelo (Portuguese).
-_TEMPLATE_WORD = re.compile(
+_TEMPLATE_WORD = lazy_pattern(
     r"^_*(?:templates?|mal|mall|skabelon|sjabloon|vorlage|mod[eè]le|plantilla|modello|modelo)$",
     re.IGNORECASE,
 )
-_PLACEHOLDER_NUMBER = re.compile(r"[A-Za-z]{0,6}?(?:0+|[xX]{2,}|[nN]{2,})")
+_PLACEHOLDER_NUMBER = lazy_pattern(r"[A-Za-z]{0,6}?(?:0+|[xX]{2,}|[nN]{2,})")
 # What a numbered template is a template of ("001-proposal-template.md").
-_KIND_OF_TEMPLATE = re.compile(
+_KIND_OF_TEMPLATE = lazy_pattern(
     r"^(?:adr|rfc|proposal|record|decision|design|architecture|enhancement|example)$", re.I
 )
-_TEMPLATE_QUALIFIERS = re.compile(
+_TEMPLATE_QUALIFIERS = lazy_pattern(
     r"^(?:0+|[xn]+|y{2,4}m{2}d{2}|[a-z]{1,5}|minimal|bare|full|lean|light|lightweight|"
     r"simple|short|long|default|example|sample|name|title|new|record|decision|proposal|"
     r"architecture|design)$",
@@ -614,7 +615,7 @@ def _template_source(full: str, group: str, project_root: Path) -> SourceFile:
 
 
 # "adr-050-sign-mode-textual-annex1.md" beside "adr-050-sign-mode-textual.md"
-_ANNEX = re.compile(
+_ANNEX = lazy_pattern(
     r"^(?P<record>.+?)[-_ ](?:annex|appendix|addendum|attachment|anhang|anexo|annexe)"
     r"(?:[-_ ]?[0-9a-z]{1,3})?$",
     re.IGNORECASE,
@@ -632,7 +633,7 @@ def _annex_of_record_beside(stem: str, extension: str, files: list[str]) -> bool
 # "x-zh.md", "x_zh_CN.md", "x.ja.md", "x-pt-BR.md" beside "x.md": the record in a language
 # of its own. Only the languages records are translated into, so that a name's last word
 # is rarely taken for one.
-_TRANSLATION = re.compile(
+_TRANSLATION = lazy_pattern(
     r"^(?P<record>.+?)[-_.](?P<language>(?:zh|ja|ko|en|es|pt|fr|de|it|ru|uk|pl|tr|nl|sv|da|"
     r"nb|no|fi|cs|ar|he|hi|id|vi|th|fa)(?:[-_](?:[A-Z]{2}|Hans|Hant))?)$"
 )
@@ -652,8 +653,8 @@ def _translated_record_beside(
 
 
 # "0012D-use-cim.md" beside "0012-use-cim.md": the record's number, one letter, a name.
-_LETTERED = re.compile(r"^(?P<number>\d{1,18})(?P<letter>[A-Za-z])(?=[-_ .])")
-_NUMBER_FIRST = re.compile(r"^(\d{1,18})(?=[-_ .])")
+_LETTERED = lazy_pattern(r"^(?P<number>\d{1,18})(?P<letter>[A-Za-z])(?=[-_ .])")
+_NUMBER_FIRST = lazy_pattern(r"^(\d{1,18})(?=[-_ .])")
 COMPANION_MINIMUM = 3  # records with a companion of the same letter, for a convention
 
 
@@ -715,7 +716,7 @@ def _unnumbered_pages(
 
 # A name numbered as records are: the number first, or after a series and a separator
 # (0007-x.md, CIP-0001/), not a word with a digit in it (net5, utf8).
-_CLEARLY_NUMBERED = re.compile(r"^(?:[A-Za-z]{1,10}[-_])?\d{1,6}(?:[-_.]|$)")
+_CLEARLY_NUMBERED = lazy_pattern(r"^(?:[A-Za-z]{1,10}[-_])?\d{1,6}(?:[-_.]|$)")
 
 
 # Folder names that say they hold records of a stage: proposals not numbered yet, records
@@ -755,7 +756,7 @@ def _numbered_name(stem: str) -> bool:
     return not _VERSION_NUMBER.search(match.group(0))
 
 
-_VERSION_NUMBER = re.compile(r"(?:^|[-_])[vV]\d+$")
+_VERSION_NUMBER = lazy_pattern(r"(?:^|[-_])[vV]\d+$")
 
 
 def _metadata_file(directory: str, files: list[str], kind: KindSpec, group: str) -> str:
@@ -830,7 +831,7 @@ def root_places(project_root: Path, kind: KindSpec) -> list[str]:
 
 
 # A name that is a series' letters and its number, glued: TUF's `tap12.md`.
-_GLUED = re.compile(r"^([A-Za-z]{2,6})(\d{1,6})$")
+_GLUED = lazy_pattern(r"^([A-Za-z]{2,6})(\d{1,6})$")
 
 
 def glued_series_names(names: list[str]) -> set[str]:
@@ -879,7 +880,7 @@ def _template_folder(folder_name: str, directory: str = "", landing: str = "") -
     return not (landing and _titled(os.path.join(directory, landing)))
 
 
-_TITLE_LINE = re.compile(r"^(?:title:\s*|#\s+)(?P<title>\S.*)$", re.MULTILINE)
+_TITLE_LINE = lazy_pattern(r"^(?:title:\s*|#\s+)(?P<title>\S.*)$", re.MULTILINE)
 
 
 def _titled(page: str) -> bool:
@@ -890,7 +891,7 @@ def _titled(page: str) -> bool:
 
 # A page titled as the template by its id: "GEP-696: GEP template", "RFC 0: Template";
 # not "2. Email templates" nor "Helm chart template".
-_TEMPLATE_TITLE = re.compile(
+_TEMPLATE_TITLE = lazy_pattern(
     r"^[A-Za-z]{2,6}[- ]?\d+\s*:\s*(?:[A-Za-z]{2,6}\s+)?templates?$", re.IGNORECASE
 )
 
@@ -925,7 +926,7 @@ def _title_of(page: str, test: Callable[[str], bool]) -> bool:
 
 # A status label near the top of a page, as front matter, a line (bold, in a list or in
 # an indented admonition) or a section: "**Status**: accepted", "## Status".
-_STATUS_STATED = re.compile(
+_STATUS_STATED = lazy_pattern(
     r"^(?:status:\s*\S|\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*(?::|\*\*:)\s*\S"
     r"|#{1,3}\s+status\s*$)",
     re.IGNORECASE | re.MULTILINE,
@@ -959,8 +960,8 @@ def _reads_as_record(page: str) -> bool:
 
 # Front matter as a KEP-like template writes it: `title:`, then `authors:` or the day it
 # was written (`creation-date: 2022-02-14`, also misspelt `create-date:`).
-_FRONT_TITLE = re.compile(r"^title\s*:\s*\S", re.IGNORECASE | re.MULTILINE)
-_FRONT_PROPOSAL_KEY = re.compile(
+_FRONT_TITLE = lazy_pattern(r"^title\s*:\s*\S", re.IGNORECASE | re.MULTILINE)
+_FRONT_PROPOSAL_KEY = lazy_pattern(
     r"^(?:authors?|creat(?:ion|ed?)[-_ ]?(?:date|on)?|start[-_ ]date)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -1016,7 +1017,7 @@ def _states_status(page: str) -> bool:
     return bool(_STATUS_STATED.search(head))
 
 
-_DATED_FOLDER = re.compile(r"^(?:19|20)\d{2}[-_]?\d{1,2}[-_]?\d{1,2}[-_]")
+_DATED_FOLDER = lazy_pattern(r"^(?:19|20)\d{2}[-_]?\d{1,2}[-_]?\d{1,2}[-_]")
 
 
 def _has_record_beside(directory: str, folder_name: str) -> bool:
@@ -1142,14 +1143,14 @@ def _unreadable(
 
 # A template's name that says it is of records (a number's placeholder or a kind's word),
 # not GitHub's `ISSUE_TEMPLATE.md` or `PULL_REQUEST_TEMPLATE.md` at the top
-_RECORD_TEMPLATE_NAME = re.compile(
+_RECORD_TEMPLATE_NAME = lazy_pattern(
     r"(?:^|[-_.\s])(?:0{2,}|x{2,}|n{2,}|adr|rfc|decision|proposal|design|record|kep|sip|simd|"
     r"cfep|nep|tep|enhancement)s?(?:[-_.\s]|$)",
     re.IGNORECASE,
 )
 # A name no record can have: its date is the template's placeholder
 # (``YYYY-MM-DD-copy-me.md``), or it asks to be copied.
-_PLACEHOLDER_NAME = re.compile(
+_PLACEHOLDER_NAME = lazy_pattern(
     r"^(?:y{4}[-_]?m{2}[-_]?d{2}|y{4}[-_]?m{2})(?:[-_.]|$)|^copy[-_]?me$",
     re.IGNORECASE,
 )

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
 from ..catalogue.findings import Finding, Position, Severity
+from ..catalogue.patterns import lazy_pattern
 from ..catalogue.rules import finding
 from .body import CJK_LETTERS, outside_fences, plain_text, section_key
 from .model import Field, Section
@@ -274,56 +275,56 @@ _VALUE_SECTIONS = {
 }
 VALUE_SECTIONS = frozenset(_VALUE_SECTIONS)
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_NOTHING = re.compile(
+_COMMENT = lazy_pattern(r"<!--.*?-->", re.DOTALL)
+_NOTHING = lazy_pattern(
     r"^(?:n/?a|none|nil|null|-+|\u2014|tbd|tba|todo|\?+|\.\.\.|\u2026|\[\s*\]|\(\s*\)|"
     r"\((?:leave|fill|to be)\b[^\d)]*\))?\.?$",
     re.IGNORECASE,
 )
-_QUOTE = re.compile(r"^\s*(?:>\s?)+")
-_DATE_AFTER_WORD = re.compile(r"^[\s(\[,:-]*(?:[^\W\d_]+\s*:\s*)?")
-_TASK = re.compile(r"^\s*[*+-]\s+\[(?P<box>[ xX])\]\s+(?P<text>\S.*)$")
-_ITEM_MARK = re.compile(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+")
+_QUOTE = lazy_pattern(r"^\s*(?:>\s?)+")
+_DATE_AFTER_WORD = lazy_pattern(r"^[\s(\[,:-]*(?:[^\W\d_]+\s*:\s*)?")
+_TASK = lazy_pattern(r"^\s*[*+-]\s+\[(?P<box>[ xX])\]\s+(?P<text>\S.*)$")
+_ITEM_MARK = lazy_pattern(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+")
 # "Status: x", "**Status:** x", "**Status**: x", "__Date__: x", "*Date*: x"
-_LABELLED = re.compile(
+_LABELLED = lazy_pattern(
     r"^(?P<open>\*\*|__|\*|_)?\s*(?P<label>[^\W\d_](?:[^\W\d_]|[()/ -]){0,30}?)\s*"
     r"(?:(?P<c1>:)\s*(?P=open)|(?P=open)\s*(?P<c2>:))\s*(?P<value>.*)$"
 )
-_LABEL_ONLY = re.compile(r"^(?P<label>[^\W\d_](?:[^\W\d_]|[()/ -]){0,30}?)\s*:\s*(?P<value>.*)$")
-_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*:]{2,30}?)(?::\*\*|\*\*\s*:)\s*\S")
-_DATE_WITHOUT_COLON = re.compile(
+_LABEL_ONLY = lazy_pattern(r"^(?P<label>[^\W\d_](?:[^\W\d_]|[()/ -]){0,30}?)\s*:\s*(?P<value>.*)$")
+_BOLD_LABEL = lazy_pattern(r"^\*\*(?P<label>[^*:]{2,30}?)(?::\*\*|\*\*\s*:)\s*\S")
+_DATE_WITHOUT_COLON = lazy_pattern(
     r"^(?P<label>date|introduced|created|updated|last updated|submitted)\s+(?P<value>\S.*)$",
     re.IGNORECASE,
 )
-_TABLE_ROW = re.compile(r"^\s*\|?(.*?)\|?\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_ROW = lazy_pattern(r"^\s*\|?(.*?)\|?\s*$")
+_TABLE_RULE = lazy_pattern(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TABLE_HEADERS = {"metadata", "value", "key", "field", "property", "attribute", "name", ""}
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
-_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
-_PLACEHOLDER = re.compile(r"^[\[{(<].*[|,].*[\]})>]$|^\{.*\}$|\|")
+_LINK = lazy_pattern(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
+_REF_LINK = lazy_pattern(r"\[([^\]]*)\]\[[^\]]*\]")
+_PLACEHOLDER = lazy_pattern(r"^[\[{(<].*[|,].*[\]})>]$|^\{.*\}$|\|")
 # One word in brackets or braces ("[Accepted]", "{Draft}") is a word, not a placeholder,
 # unless it is the template's own name for the value ("{status}").
-_ENCLOSED = re.compile(r"^[\[{(<]\s*([^\[\]{}()<>|,]+?)\s*[\]})>]$")
+_ENCLOSED = lazy_pattern(r"^[\[{(<]\s*([^\[\]{}()<>|,]+?)\s*[\]})>]$")
 # The template's word chosen in brackets, then a remark: "[Accepted] - But needs to be
 # re-written", "[Accepted] (2021)", "[Accepted], with changes".
-_ENCLOSED_FIRST = re.compile(r"^\[\s*([^\[\]{}()<>|,]+?)\s*\](?=\s*(?:[-\u2013\u2014:,;(]|$))")
+_ENCLOSED_FIRST = lazy_pattern(r"^\[\s*([^\[\]{}()<>|,]+?)\s*\](?=\s*(?:[-\u2013\u2014:,;(]|$))")
 _TEMPLATE_WORDS = frozenset({"status", "state", "value", "title", "date", "...", "\u2026"})
-_ID_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]{0,9})[-_ ]?(\d{1,6})\b")
+_ID_IN_TEXT = lazy_pattern(r"\b([A-Z][A-Za-z]{0,9})[-_ ]?(\d{1,6})\b")
 # A successor named by its number alone: "Superseded (by 0013)", "Superseded by #12".
-_NUMBER_IN_TEXT = re.compile(
+_NUMBER_IN_TEXT = lazy_pattern(
     r"^\W*(?P<by>by\s+)?(?:#(\d{1,6})|(\d{2,6}))\b(?![-/.]\d)", re.IGNORECASE
 )
-_NAMED_RECORD = re.compile(r"[\w./-]+\.(?:md|markdown)|#?\d{1,6}|[A-Za-z]{1,10}[-_ ]?\d{1,6}")
+_NAMED_RECORD = lazy_pattern(r"[\w./-]+\.(?:md|markdown)|#?\d{1,6}|[A-Za-z]{1,10}[-_ ]?\d{1,6}")
 # A status badge's picture: ``[![Generic badge](https://badgen.net/badge/ADR/approved/green/)]``
-_BADGE = re.compile(
+_BADGE = lazy_pattern(
     r"!\[[^\]]*\]\(\s*<?https?://(?P<host>badgen\.net|img\.shields\.io)/(?:static/v1|badge)/?"
     r"(?P<path>[^)\s?>]*)(?:\?(?:[^)\s>]*&)?message=(?P<message>[^)&\s>]+))?[^)]*\)",
     re.IGNORECASE,
 )
 # Signs before a status word: "✅ Accepted", "⌛️ Superseded", "🤔 Proposed".
-_SYMBOLS = re.compile(r"^[^\w\[({<\"'`*]+")
+_SYMBOLS = lazy_pattern(r"^[^\w\[({<\"'`*]+")
 # A status written as a sentence about the record: "this proposal was adopted ...".
-_STATUS_SENTENCE = re.compile(
+_STATUS_SENTENCE = lazy_pattern(
     r"^this\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design|"
     r"enhancement)\s+(?:has\s+been|had\s+been|was|is|has)\s+(?:now\s+|since\s+|been\s+|an?\s+)*"
     r"(?=[\[(*_]*[^\W\d_])",
@@ -333,9 +334,9 @@ _STATUS_WORDS = (
     "proposed|accepted|adopted|rejected|deprecated|superseded|draft|withdrawn|implemented|"
     "approved|final|stable|experimental|declined|deferred|postponed|obsolete|retired"
 )
-_STATUS_WORD = re.compile(rf"\b({_STATUS_WORDS})\b", re.IGNORECASE)
+_STATUS_WORD = lazy_pattern(rf"\b({_STATUS_WORDS})\b", re.IGNORECASE)
 # A sentence that says what became of the record, as Rust RFCs, TEPs and others note it.
-_STATUS_NOTE = re.compile(
+_STATUS_NOTE = lazy_pattern(
     r"\bthis\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design|"
     r"enhancement)\s+(?P<aux>has|had|was|is|have)\s+(?:been\s+)?"
     r"(?:(?:previously|originally)\s+(?:approved|accepted|merged),?\s+but\s+)?"
@@ -347,7 +348,7 @@ _STATUS_NOTE = re.compile(
     re.IGNORECASE,
 )
 
-_SUPERSEDES_NOTE = re.compile(
+_SUPERSEDES_NOTE = lazy_pattern(
     r"\bthis\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design|"
     r"enhancement)\s+(?:has|have|had)\s+(?P<word>superseded|superceded|replaced)\b",
     re.IGNORECASE,
@@ -366,8 +367,8 @@ def status_note(text: str) -> re.Match[str] | None:
     return None
 
 
-_REF_LINK_NAMES = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
-_LINK_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
+_REF_LINK_NAMES = lazy_pattern(r"\[([^\]]+)\]\[([^\]]*)\]")
+_LINK_DEFINITION = lazy_pattern(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
 _NOTE_SECTIONS = frozenset({"note", "notes", "note before", "history", "update", "updates"})
 # A first section whose heading is only a status word says what became of the record.
 _STATUS_HEADINGS = frozenset(
@@ -385,11 +386,11 @@ _STATUS_HEADINGS = frozenset(
         "deferred",
     }
 )
-_NOTE_LABEL = re.compile(r"^(?:note|update)\b", re.IGNORECASE)
-_SUPERSEDED = re.compile(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IGNORECASE)
+_NOTE_LABEL = lazy_pattern(r"^(?:note|update)\b", re.IGNORECASE)
+_SUPERSEDED = lazy_pattern(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.IGNORECASE)
 # Where a status word ends: punctuation, a dash between spaces, or a word that starts
 # what is said about it ("Accepted in [#1811]", "Stable since 1.3", "Reverted by ...").
-_STATUS_END = re.compile(
+_STATUS_END = lazy_pattern(
     # "/24.0" (the release after the word), " / Not Implemented" (a second word for it:
     # the first holds; three words or more between slashes are the template's choices)
     r"\s*(?:[(\[{,;:!?]|/(?=\S*\d)|\s/\s|\.(?:\s|$)|\s[-\u2013\u2014]\s|"
@@ -397,7 +398,7 @@ _STATUS_END = re.compile(
     r"per|via|with|after|before|on|but|though|although|except|however)(?:\s|$))",
     re.IGNORECASE,
 )
-_RELATION_LINE = re.compile(
+_RELATION_LINE = lazy_pattern(
     r"^(?P<label>superseded by|superceded by|supersedes|supercedes|replaced by|replaces|"
     r"amended by|amends|extended by|extends|refined by|refines|related to|relates to|"
     r"see also|clarified by|clarifies)\s*:?\s+(?P<rest>.+)$",
@@ -433,19 +434,19 @@ MONTHS = {
     )
     for name in names
 }
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_YMD = re.compile(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
-_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-_DAY_MONTH_YEAR = re.compile(
+_ISO = lazy_pattern(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_YMD = lazy_pattern(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+_DMY = lazy_pattern(r"(?<!\d)(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
+_COMPACT = lazy_pattern(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_DAY_MONTH_YEAR = lazy_pattern(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}(?!\d)|\d{2}(?![\d:]))"
 )
 # A line that is only a date ("27 July 2022", "[2022-10-05]"): what is left once the
 # date's own words are taken out.
-_DATE_WORDS = re.compile(r"\d+(?:st|nd|rd|th)?|[A-Za-z]+|[\s,./-]+")
-_CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_YEAR_MONTH_DAY = re.compile(r"(?<!\d)(\d{4})[\s/-]+([A-Za-z]{3,9})\.?[\s/-]+(\d{1,2})(?!\d)")
-_MONTH_DAY_YEAR = re.compile(
+_DATE_WORDS = lazy_pattern(r"\d+(?:st|nd|rd|th)?|[A-Za-z]+|[\s,./-]+")
+_CJK_DATE = lazy_pattern(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_YEAR_MONTH_DAY = lazy_pattern(r"(?<!\d)(\d{4})[\s/-]+([A-Za-z]{3,9})\.?[\s/-]+(\d{1,2})(?!\d)")
+_MONTH_DAY_YEAR = lazy_pattern(
     r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})(?!\d)"
 )
 
@@ -578,10 +579,10 @@ class FencedHeader:
 
 # A line of an RFC 822 style header: "Title: Bump Sequence", "Working Group:" (its value
 # on the indented lines below), "Discussion: https://...".
-_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w()/ -]{0,30}?)\s*:(?:\s+\S.*)?\s*$")
+_HEADER_LINE = lazy_pattern(r"^(?P<key>[A-Za-z][\w()/ -]{0,30}?)\s*:(?:\s+\S.*)?\s*$")
 # The headings a header block may sit under ("## Preamble", as Stellar's CAPs write it).
 _HEADER_SECTIONS = frozenset({"preamble"}) | _METADATA_SECTIONS
-_ATX_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_ATX_HEADING = lazy_pattern(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 
 
 def fenced_header(lines: list[str]) -> FencedHeader | None:
@@ -631,7 +632,7 @@ def fenced_header(lines: list[str]) -> FencedHeader | None:
 
 
 # A fence that opens a code block, with or without an info string (```text).
-_FENCE_OPENING = re.compile(r"^ {0,3}(?P<marker>`{3,}|~{3,})[\w+-]*\s*$")
+_FENCE_OPENING = lazy_pattern(r"^ {0,3}(?P<marker>`{3,}|~{3,})[\w+-]*\s*$")
 
 
 def _next_block(lines: list[str], start: int) -> int:
@@ -657,7 +658,7 @@ def _read_fenced_header(
 
 
 # A line of code spans only: "`draft` `mandatory` `relay`", tags below a NIP's title.
-_TAG_LINE = re.compile(r"^(?:`[^`\s]+`[ \t]*)+$")
+_TAG_LINE = lazy_pattern(r"^(?:`[^`\s]+`[ \t]*)+$")
 
 
 def _read_tag_line(
@@ -690,7 +691,7 @@ def _label_heading(title: str) -> bool:
 # when it says how far, and a Status label of the record's own replaces it (D's DIPs
 # write ``| Implementation: | [PR 6855] |`` above ``| Status: | Accepted |``).
 _IMPLEMENTATION_LABELS = frozenset({"implementation", "implementation status"})
-_HOW_FAR = re.compile(
+_HOW_FAR = lazy_pattern(
     r"^\W*(?:(?:not\s+|partially\s+|partly\s+|fully\s+)?implemented|partial(?:ly)?|"
     r"not\s+(?:started|yet)|in\s+progress|done|complete[d]?|pending|planned|started|ongoing|"
     r"merged|shipped|released|accepted|draft|proposed|rejected|deferred|withdrawn|"
@@ -796,17 +797,17 @@ def _swapped(day: dt.date) -> dt.date | None:
 # A log entry that is a status: "approved (2023-02-18)", "Accepted.", "proposed", also
 # after what it names ("original - approved (2023-01-03)") and before a note ("... -
 # With approvals from ...").
-_ENTRY_STATUS = re.compile(
+_ENTRY_STATUS = lazy_pattern(
     rf"^(?:[^-\u2013\u2014]{{1,40}}\s[-\u2013\u2014]\s)?\W*(?P<word>{_STATUS_WORDS})"
     r"\b[\W\d]*(?:\s[-\u2013\u2014]\s.*)?$",
     re.IGNORECASE,
 )
 # ("Reject this ADR", "Accept the proposal": the entry of the change, in the imperative)
-_ACCEPTED_ENTRY = re.compile(
+_ACCEPTED_ENTRY = lazy_pattern(
     r"\b(?:accept(?:ed)?|approved?|adopted|ratified|reject(?:ed)?|declined)\b", re.IGNORECASE
 )
 # A log entry on a line of its own: a date, then ": " or " - ", then what changed.
-_PLAIN_ENTRY = re.compile(
+_PLAIN_ENTRY = lazy_pattern(
     r"^(?P<when>[\w ,./-]{6,30}?)\s*(?::\s|\s[-\u2013\u2014]\s)\s*(?P<what>\S.*)$"
 )
 
@@ -880,7 +881,7 @@ def outside_comments(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, st
 
 # A status in Chinese, Japanese or Korean, which need no space after the word: the word
 # up to the first space or punctuation; "被 X 取代" (superseded by X) names its successor.
-_CJK_STATUS = re.compile(
+_CJK_STATUS = lazy_pattern(
     rf"^(?:被\s*(?P<by>.+?)\s*(?:取代|替代|替换)|(?P<word>[{CJK_LETTERS}]+))(?=$|[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f,.;:(])"
 )
 
@@ -966,7 +967,7 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
 
 # Status words that say a decision was taken, whose line may say when.
 _DECIDED_WORDS = frozenset({"accepted", "approved", "adopted", "decided", "agreed", "ratified"})
-_DECIDED_LINE = re.compile(rf"\b(?:{'|'.join(sorted(_DECIDED_WORDS))})\b", re.IGNORECASE)
+_DECIDED_LINE = lazy_pattern(rf"\b(?:{'|'.join(sorted(_DECIDED_WORDS))})\b", re.IGNORECASE)
 # Words a status line may hold beside its status and successor that say nothing more.
 _STATUS_FILLER = frozenset({"by", "in", "on", "at", "as", "of", "see", "and", "status", "since"})
 
@@ -994,18 +995,18 @@ def says_more(value: str, word: str, successors: list[str]) -> bool:
 
 
 # A date before or after the status word: "2020-03-25 accepted", "Accepted 2021-05-12".
-_STATUS_DATE = re.compile(
+_STATUS_DATE = lazy_pattern(
     r"^\d{4}([-/])\d{1,2}\1\d{1,2}\s*[:,\u2013-]?\s+(?=[^\W\d_])|(?<=[^\W\d_])\s*[,\u2013-]?\s+"
     r"\d{4}([-/])\d{1,2}\2\d{1,2}$"
 )
 # The template's choices of status, left in the record: "Proposed / Accepted / Rejected",
 # "列表：提议/通过/完成/已弃用/已取代" (a label, then three or more words between slashes).
-_CHOICES = re.compile(
+_CHOICES = lazy_pattern(
     r"^(?:[^\W\d_]{1,12}\s*[:：]\s*)?[^\W\d_][\w -]{0,20}"
     r"(?:\s*[/|]\s*[^\W\d_][\w -]{0,20}){2,}$"
 )
 # A word, a product's name and its version: "Released Cilium 1.17", "Shipped v2.1".
-_RELEASED_IN = re.compile(r"^([^\W\d_]+)\s+(?:\S+\s+){0,2}v?\d+(?:\.\d+)+$")
+_RELEASED_IN = lazy_pattern(r"^([^\W\d_]+)\s+(?:\S+\s+){0,2}v?\d+(?:\.\d+)+$")
 
 
 def _first_of_choices(plain: str, written: str) -> str:
@@ -1166,11 +1167,11 @@ def tags_in(text: str) -> list[str]:
     return [part.lstrip("#") for part in re.split(r"[,;\s]+", text) if part.strip("#/")]
 
 
-_INITIAL_LAST = re.compile(r"\s[A-Z]\.$")
-_ADDRESS_IN_BRACKETS = re.compile(r"\s*<[^\s<>]*@[^\s<>]*>\s*;?")
+_INITIAL_LAST = lazy_pattern(r"\s[A-Z]\.$")
+_ADDRESS_IN_BRACKETS = lazy_pattern(r"\s*<[^\s<>]*@[^\s<>]*>\s*;?")
 # After an address, another name ("Bo Chen <...>"), not the same person's handle "(@jdoe)"
-_NAME_FOLLOWS = re.compile(r"\s*[^\W\d_]")
-_HANDLES = re.compile(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
+_NAME_FOLLOWS = lazy_pattern(r"\s*[^\W\d_]")
+_HANDLES = lazy_pattern(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
 
 
 def _list_value(text: str) -> str:
@@ -1217,8 +1218,8 @@ def _read_tables(
     flush()
 
 
-_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table>|\Z)", re.IGNORECASE | re.DOTALL)
-_HTML_CELL = re.compile(
+_HTML_ROW = lazy_pattern(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table>|\Z)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = lazy_pattern(
     r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]>|(?=<t[dh]\b)|\Z)", re.IGNORECASE | re.DOTALL
 )
 
@@ -1363,7 +1364,7 @@ def _read_lines(
 
 # "- Name: Enable cache with informers": a Meta section's name of the proposal (Kyverno's
 # KDPs, after Rust's "Feature Name"); only there is "Name" a title, not a person's name.
-_META_NAME = re.compile(
+_META_NAME = lazy_pattern(
     r"^\s*[-*]\s*(?:\*\*)?name(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?P<value>\S.*)$", re.I
 )
 
@@ -1396,7 +1397,7 @@ def _starts_label(text: str) -> bool:
 
 
 # A header key of an RFC 822 style block ("Type", "Post-History", "Erlang-Version").
-_HEADER_KEY = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*(?: [A-Z][A-Za-z]*){0,2}$")
+_HEADER_KEY = lazy_pattern(r"^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*(?: [A-Z][A-Za-z]*){0,2}$")
 
 
 def _value_below(
@@ -1654,7 +1655,7 @@ def section_column(line: str, value: str) -> int:
 # A feature's name written as words, two or more ("Add gem exec command", "`.profile`
 # Utility Buildpack"), not as an identifier ("my_awesome_feature") or the template's
 # "(fill me in ...)".
-_PROSE_NAME = re.compile(r"^[^\s_(\[{<][^\s]*(?:\s+\S+)+$")
+_PROSE_NAME = lazy_pattern(r"^[^\s_(\[{<][^\s]*(?:\s+\S+)+$")
 
 
 def _shortened(text: str, most: int = 40) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..catalogue.findings import Finding, Position, Severity, excerpt
+from ..catalogue.patterns import lazy_pattern
 from ..catalogue.rules import finding
 from . import kinds as types
 from .body import (
@@ -59,20 +60,22 @@ from .titles import (
 from .waivers import read_waivers
 
 # "0007-x", "adr002-x", "rfc-0003-x", "KEEP-0406-x", "A29-x": a prefix, then the number
-_SERIES_NUMBER = re.compile(
+_SERIES_NUMBER = lazy_pattern(
     r"^(?P<prefix>(?:[A-Za-z]+[-_]?){0,4}?)(?P<number>\d{1,18})(?=[-_ .]|$)"
 )
-_ZERO_NUMBER = re.compile(r"^0+(?:[-_ .]|$)")
+_ZERO_NUMBER = lazy_pattern(r"^0+(?:[-_ .]|$)")
 # A title that is a file-name slug (`title: redirecting-step-output-streams`).
-_DATE_PLACEHOLDER = re.compile(r"^[\[<{(]?(?:y{2,4}[-/.]m{1,2}[-/.]d{1,2}|tbd|n/?a)[\]>})]?$", re.I)
-_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$", re.IGNORECASE)  # "Neat-enhancement-idea"
+_DATE_PLACEHOLDER = lazy_pattern(
+    r"^[\[<{(]?(?:y{2,4}[-/.]m{1,2}[-/.]d{1,2}|tbd|n/?a)[\]>})]?$", re.I
+)
+_SLUG = lazy_pattern(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$", re.IGNORECASE)  # "Neat-enhancement-idea"
 # A title that is an identifier, a slug by another name (`title: PodProbeMarker`): one
 # word of letters and digits, a small letter followed by a capital inside it.
-_IDENTIFIER = re.compile(r"^(?=[A-Za-z0-9]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]*$")
-_ID = re.compile(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in a link's target
-_MOVED = re.compile(
+_IDENTIFIER = lazy_pattern(r"^(?=[A-Za-z0-9]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]*$")
+_ID = lazy_pattern(r"^([A-Za-z]+)[-_ ]?0*(\d{1,18})$")
+_LINK = lazy_pattern(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_ESCAPED = lazy_pattern(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in a link's target
+_MOVED = lazy_pattern(
     r"^(?:this\s+(?:document|proposal|rfc|design|page|file|record|adr)\s+(?:was|has\s+been)\s+"
     r"(?:renamed|moved)\b|(?:moved|renamed)\s+to\b)",
     re.IGNORECASE,
@@ -82,14 +85,14 @@ _MOVED = re.compile(
 # Sylius' 2020_03_03_api_translations.md), with or without a number after it.
 _TIME = r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?"
 # Thanos names proposals by the month alone (202012-receive-split.md).
-_MONTH_NAMED = re.compile(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])-[^\W\d_]")
+_MONTH_NAMED = lazy_pattern(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])-[^\W\d_]")
 # "2021-06-05-x", "20210605-x", and a day or month without its zero: "2023-8-18-x"
-_NAME_DATE = re.compile(
+_NAME_DATE = lazy_pattern(
     rf"^((?:19|20)\d{{2}})(?:([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])|"
     rf"([-_])(0?[1-9]|1[0-2])\5(0?[1-9]|[12]\d|3[01])){_TIME}(?:[-_.]|$)"
 )
 # "2021-06-05_001-x", and with the series' letters before the number: "20240509-adr-0001-x"
-_DATED_NUMBER = re.compile(
+_DATED_NUMBER = lazy_pattern(
     r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](?:[A-Za-z]{1,6}[-_]?)?(\d{1,18})(?:[-_ .]|$)"
 )
 _REFERENCE_FIELDS = (
@@ -598,7 +601,7 @@ _DUBLIN_CORE_TERMS = {
 }
 
 
-_STATUS_WORDS = re.compile(r"\w[\w -]{0,40}")
+_STATUS_WORDS = lazy_pattern(r"\w[\w -]{0,40}")
 
 
 def _from_dublin_core(fields: dict[str, Field]) -> dict[str, Field]:
@@ -1204,7 +1207,7 @@ def folder_status(
 STATUS_FOLDER_WORDS = frozenset({"open", "closed", "pending", "in-progress", "in-review", "wip"})
 
 
-_SUPERSEDED_BY_LINK = re.compile(
+_SUPERSEDED_BY_LINK = lazy_pattern(
     r"\b(?:superseded|superceded|replaced|obsoleted)\s+by\b(?:(?!\bsee\b)[^\[\n;.]){0,60}"
     r"\[[^\]]*\]\(\s*<?(?P<target>https?://[^)\s>]+|[^)\s>]+\.(?:md|markdown)(?:#[^)\s>]*)?)"
     r">?\s*\)",
@@ -1236,7 +1239,7 @@ def _prose_successor(
 
 # "Superseded by: Use string ULID for request ids": words after "superseded by", no link
 # and no id (those are read before), that may be another record's title.
-_SUPERSEDED_BY_WORDS = re.compile(
+_SUPERSEDED_BY_WORDS = lazy_pattern(
     r"^(?:superseded|superceded|replaced)\s+by\s*:?\s+(?P<title>[^\[\]()]+?)[\s.]*$",
     re.IGNORECASE,
 )

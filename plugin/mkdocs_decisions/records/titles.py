@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from ..catalogue.patterns import lazy_pattern
 from .body import CJK_LETTERS, plain_text, without_attributes
 
 # Prefixes that name a record series: an id written without punctuation before the title
@@ -22,30 +23,30 @@ SERIES = frozenset(
 _NUMBER = r"(?:\d{1,18}(?:\.\d+)*|n+|x+|N+|X+|#+)"
 # "0001 - Title", "2. Title", "12: Title", "001) Title", "0001 Title" (leading zeros); not
 # "2021 roadmap" or "1.5 release notes", whose number is part of the title.
-_LEADING_NUMBER = re.compile(
+_LEADING_NUMBER = lazy_pattern(
     rf"^(?:{_NUMBER}\s*[.:)|\-\u2013\u2014]+\s+|0\d*\s+|(?:n+|x+|N+|X+)\s+)(?=\S)"
 )
 # "ADR-0003: Title", "ADR 12 - Title", "A29: Title", "RFC: Title", "KEP-2214: Title"
-_SERIES_ID = re.compile(
+_SERIES_ID = lazy_pattern(
     rf"^(?P<series>[A-Za-z]{{1,6}})(?:[-_ ]?#|[-_ ])?(?P<number>{_NUMBER})?"
     r"(?P<separator>\s*[:.|\-\u2013\u2014]+\s+|\s+)(?=\S)"
 )
 # "[ADR-4] Title", "[Superseded by ADR-19] Title", "(RFC 12) Title", and an id that is a
 # link: "[KEP-3077](https://...): Title"
-_BRACKETED = re.compile(
+_BRACKETED = lazy_pattern(
     r"^[\[(](?P<inside>(?:[^\[\]()]|\[[^\]]*\](?:\([^)]*\))?)*)[\])]"
     r"(?:\([^)\s]*\))?\s*(?:[:|\-\u2013\u2014]+\s+)?(?=\S)"
 )
 # What a template puts before the title: "Open Data Hub - ODH-ADR-Operator-0009 - Title"
 # (the record's id between dashes), "Open Data Hub - Architecture Decision Record: Title"
-_INFIX_ID = re.compile(
+_INFIX_ID = lazy_pattern(
     r"^.{0,60}?\s[-\u2013\u2014|:]\s+(?:[A-Z][A-Za-z]*-){1,4}\d{1,6}\s*[-\u2013\u2014|:]\s+(?=\S)"
 )
 # A few words, then the record's own id, then the title: "F# RFC FS-1033 - Title".
-_WORDS_THEN_OWN_ID = re.compile(
+_WORDS_THEN_OWN_ID = lazy_pattern(
     r"^(?:\S+\s+){1,3}?[A-Za-z]{1,6}[-_ ]?(?P<number>\d{1,6})(?:\s*[-\u2013\u2014:|]\s+|-)(?=\S)"
 )
-_INFIX_NOUN = re.compile(
+_INFIX_NOUN = lazy_pattern(
     r"^(?:.{0,60}?\s[-\u2013\u2014|:]\s+)?(?:architecture\s+)?decision\s+record\s*"
     r"(?:#?\d{1,6}\s*)?[-\u2013\u2014|:]\s+(?=\S)",
     re.IGNORECASE,
@@ -53,13 +54,13 @@ _INFIX_NOUN = re.compile(
 # The record's id written after the title, in the kind's own series: "Record decisions - ADR
 # 001" (Docusaurus page titles), "Record decisions (ADR-0001)". Another series' id stays:
 # "Support HTTP/2 - RFC 7540" in an ADR names the standard.
-_SUFFIX_ID = re.compile(
+_SUFFIX_ID = lazy_pattern(
     r"(?:\s+[-\u2013\u2014|:]\s+|\s*[\[(])(?P<series>[A-Za-z]{1,6})[-_ #]?"
     rf"(?P<number>{_NUMBER})[\])]?\s*$"
 )
 # A word naming the kind of document before a colon: "Proposal: Title" (Go), "Design
 # doc: Title".
-_DOCUMENT_NOUN = re.compile(
+_DOCUMENT_NOUN = lazy_pattern(
     r"^(?:proposal|design\s+proposal|design\s+doc(?:ument)?|enhancement\s+proposal|"
     r"request\s+for\s+comments|feature\s+name|(?:[A-Z][\w-]*\s+)?feature\s+proposal|"
     r"[A-Z][\w-]*\s+design\s+proposal(?=\s[-\u2013\u2014]))"  # "Kyverno Design Proposal - X"
@@ -67,17 +68,17 @@ _DOCUMENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 # The series named before a title in Chinese, Japanese or Korean: "ADR Close処理の設計"
-_SERIES_BEFORE_CJK = re.compile(rf"^(?:ADR|RFC|KEP|PEP)\s+(?=.*[{CJK_LETTERS}])")
+_SERIES_BEFORE_CJK = lazy_pattern(rf"^(?:ADR|RFC|KEP|PEP)\s+(?=.*[{CJK_LETTERS}])")
 # The series named twice: "ADR ADR-061: Title"
-_DOUBLED_SERIES = re.compile(
+_DOUBLED_SERIES = lazy_pattern(
     r"^(?P<series>[A-Za-z]{2,6})\s+(?=(?P=series)[-_ #]?\d)", re.IGNORECASE
 )
-_STATUS_WORDS = re.compile(
+_STATUS_WORDS = lazy_pattern(
     r"^(superseded|superceded|deprecated|rejected|accepted|proposed|draft|withdrawn|"
     r"obsolete|replaced|retired)\b",
     re.IGNORECASE,
 )
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy_pattern(
     r"^(?:title|(?:feature |proposal |rfc |adr )?name|\{.*\}|<.*>|adr[- ]?(?:n+|x+|\d*)|"
     r"rfc[- ]?(?:n+|x+)|"
     r"(?:an? )?(?:short )?title of .*|template|adr template|rfc template|your title here|"
@@ -87,47 +88,47 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 # What else a template writes in brackets: "[Decision Title]", "[Feature Name]", "[...]".
-_BRACKETED_PLACEHOLDER = re.compile(
+_BRACKETED_PLACEHOLDER = lazy_pattern(
     r"^(?:(?:[\w-]+\s+){0,2}title|(?:feature|proposal|decision)\s+name|name of .*|"
     r"\.\.\.|\u2026|)$",
     re.IGNORECASE,
 )
 # A title written in brackets: the template's placeholder ("[short title of solved
 # problem]") when its words are one, else the title ("[CPython version support]").
-_IN_BRACKETS = re.compile(r"^\[([^\[\]]+)\]$|^\(([^()]+)\)$")  # "(Break on errors)" too
+_IN_BRACKETS = lazy_pattern(r"^\[([^\[\]]+)\]$|^\(([^()]+)\)$")  # "(Break on errors)" too
 # A bracketed label naming the kind of document before the title ("[PT2.1 Feature
 # Proposal] SDPA CPU Optimization"); "[WIP] Title" keeps its label.
-_DOCUMENT_LABEL = re.compile(r"\b(?:proposal|rfc|adr|design\s+doc(?:ument)?)$", re.IGNORECASE)
+_DOCUMENT_LABEL = lazy_pattern(r"\b(?:proposal|rfc|adr|design\s+doc(?:ument)?)$", re.IGNORECASE)
 # A kind of decision record named by its letters ("[SDR] Title", "[ODR]Title": strategic,
 # operational; "[TDR]"): a few capitals that end in DR, as ADR does.
-_RECORD_TYPE = re.compile(r"^[A-Z]{1,3}DR$")
+_RECORD_TYPE = lazy_pattern(r"^[A-Z]{1,3}DR$")
 # A number and a space before the title ("23 Logging"): numbering when it is the record's
 # own number, words of the title otherwise ("2021 roadmap").
-_BARE_NUMBER = re.compile(r"^(\d{1,18})\s+(?=\S)")
+_BARE_NUMBER = lazy_pattern(r"^(\d{1,18})\s+(?=\S)")
 
 
 # The template's "# [NUMBER]. [TITLE]" filled in inside the brackets.
-_NUMBERED_BRACKETS = re.compile(r"^\[\d{1,6}\]\s*[.:)\-]?\s*\[([^\[\]]+)\]$")
+_NUMBERED_BRACKETS = lazy_pattern(r"^\[\d{1,6}\]\s*[.:)\-]?\s*\[([^\[\]]+)\]$")
 # A title that is the file's slug, number first: the number goes, the slug stays.
-_NUMBERED_SLUG = re.compile(r"^(\d{1,6})-(?=[a-z][a-z0-9]*(?:-[a-z0-9]+)+$)")
+_NUMBERED_SLUG = lazy_pattern(r"^(\d{1,6})-(?=[a-z][a-z0-9]*(?:-[a-z0-9]+)+$)")
 # A generator's `# 0004-Title`: zero-padded; not "3-tier", "12-factor", "0-downtime"
-_NUMBER_HYPHEN = re.compile(r"^(0\d{1,5})-(?=[^\W\d_])")
+_NUMBER_HYPHEN = lazy_pattern(r"^(0\d{1,5})-(?=[^\W\d_])")
 # "RFC 2064 - 2020-03-17 - Title", "RFC #2768 - 2020-06-12 - Title", "RFC 2023-05-02 -
 # Title", "2020-03-17 - Title": the series and its number (or none), then a day standing
 # alone between dashes (or before a space: "RFC #3643 - 2020-09-28 Title"), then the title.
-_DATED_NUMBERING = re.compile(
+_DATED_NUMBERING = lazy_pattern(
     r"^(?:(?P<series>[A-Za-z]{1,6})\s*(?:#?\s*\d{1,6})?\s*[-\u2013\u2014:]?\s+)?"
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s*[-\u2013\u2014:|])?\s+(?=\S)"
 )
-_DATED_ID = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{2}-\d{2}\s*[:\-\u2013\u2014]\s+(?=\S)")
+_DATED_ID = lazy_pattern(r"^[A-Z]{2,6}-\d{4}-\d{2}-\d{2}\s*[:\-\u2013\u2014]\s+(?=\S)")
 # "CFP-37315", "ADR-12", "ADR12", "adr 12"; not a word that ends with a version
 # ("SamplerV2", "OAuth2", "Python3")
-_ONLY_ID = re.compile(r"^(?:[A-Z]{1,8}[-_ ]?\d{1,6}|[A-Za-z]{1,8}[-_ ]\d{1,6})$")
+_ONLY_ID = lazy_pattern(r"^(?:[A-Z]{1,8}[-_ ]?\d{1,6}|[A-Za-z]{1,8}[-_ ]\d{1,6})$")
 
 
 # HTML's inline markup in a heading (`Serving <code>run_exports</code> metadata`): its
 # text is the title; other angle brackets stay (`Arc<T>`, `</title><script>`).
-_INLINE_TAG = re.compile(
+_INLINE_TAG = lazy_pattern(
     r"</?(?:code|em|strong|b|i|kbd|sub|sup|span|mark|small|u|s|tt|var|samp)(?:\s[^<>]*)?>",
     re.IGNORECASE,
 )
@@ -136,7 +137,7 @@ _INLINE_TAG = re.compile(
 # Issues a title's proposal was discussed in, in parentheses after it: "Title ([#308](..),
 # [#262](..))", "Title (#308)". Only issue numbers: "Title (v2)" keeps its words.
 _ISSUE = r"(?:\[#\d{1,7}\]\([^)\s]*\)|#\d{1,7})"
-_TRAILING_ISSUES = re.compile(rf"\s*\(\s*{_ISSUE}(?:\s*[,;]?\s*{_ISSUE})*\s*\)\s*$")
+_TRAILING_ISSUES = lazy_pattern(rf"\s*\(\s*{_ISSUE}(?:\s*[,;]?\s*{_ISSUE})*\s*\)\s*$")
 
 
 def without_inline_markup(heading: str) -> str:
@@ -219,7 +220,7 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
 
 # What a team writes around a title to say what the document is (Flyte: "[RR] Typing
 # Metadata", "[RFC Template] Title", "Out of Core Plugin [RFC]", "Config Overrides RFC").
-_DOCUMENT_TAG = re.compile(
+_DOCUMENT_TAG = lazy_pattern(
     r"^\[(?:rfc|rr|adr|proposal|rfc template|template)\]\s*"
     r"|\s*\[(?:rfc|rr|adr|proposal)\]$|(?<=\w)\s+rfc$",
     re.IGNORECASE,
@@ -317,7 +318,7 @@ def _strips(match: re.Match[str], prefix: str) -> bool:
 
 # A collection's name before every title ("Open Data Hub - Operator Scope"): the words up
 # to the first " - " or ": ".
-_PREFIX = re.compile(r"^(?P<prefix>[^:\-\u2013\u2014]{2,60}?(?:\s[-\u2013\u2014]|:)\s+)(?=\S)")
+_PREFIX = lazy_pattern(r"^(?P<prefix>[^:\-\u2013\u2014]{2,60}?(?:\s[-\u2013\u2014]|:)\s+)(?=\S)")
 SHARED_PREFIX_MINIMUM = 4  # records of a folder that must share the prefix
 SHARED_PREFIX_SHARE = 0.5  # and more than this share of its titles
 

@@ -16,6 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..catalogue.patterns import lazy_pattern
 from .body import outside_fences, plain_text, qualified_names
 from .model import ListItem, Section
 
@@ -63,7 +64,7 @@ _BAD_SIGNS = (
     "-",
 )
 _BAD_SIGNS_BUT_DASH = tuple(sign for sign in _BAD_SIGNS if sign != "-")
-_NEUTRAL = re.compile(r"^(?:neutral|meh|either|ok|okay)\b", re.IGNORECASE)
+_NEUTRAL = lazy_pattern(r"^(?:neutral|meh|either|ok|okay)\b", re.IGNORECASE)
 # The words that say an argument's kind when a comma, colon, dash or "because" follows.
 _EXPLICIT = {
     "good": r"good|pros?|positive|advantages?|benefits?|upsides?|strengths?|plus|bra",
@@ -84,15 +85,15 @@ _EXPLICIT_KIND = {
     kind: re.compile(rf"^(?:{words})(?:\s*[,:;]|\s+[-\u2013\u2014]\s|\s+because\b)", re.IGNORECASE)
     for kind, words in _EXPLICIT.items()
 }
-_EXPLICIT_PREFIX = re.compile(
+_EXPLICIT_PREFIX = lazy_pattern(
     rf"^(?:{'|'.join(_EXPLICIT.values())})(?:\s*[,:;]|\s+[-\u2013\u2014](?=\s)|(?=\s+because\b))\s*"
     r"(?:because\b\s*)?",
     re.IGNORECASE,
 )
 _LABEL_KIND = {kind: re.compile(rf"(?:{words})") for kind, words in _LABELS.items()}
-_NOT_LABEL_CHARACTERS = re.compile(r"[^\w\s-]")
-PRO = re.compile(rf"^(?:{_GOOD_WORDS})\b", re.IGNORECASE)
-CON = re.compile(rf"^(?:{_BAD_WORDS})\b", re.IGNORECASE)
+_NOT_LABEL_CHARACTERS = lazy_pattern(r"[^\w\s-]")
+PRO = lazy_pattern(rf"^(?:{_GOOD_WORDS})\b", re.IGNORECASE)
+CON = lazy_pattern(rf"^(?:{_BAD_WORDS})\b", re.IGNORECASE)
 NEGATIVE_HEADINGS = (
     "negative consequences",
     "negative",
@@ -120,12 +121,12 @@ POSITIVE_HEADINGS = (
     "positive konsekvenser",
 )
 # "Trade-offs and risks", "Negative og risiko": a heading that joins names.
-_JOINED = re.compile(r"\s*(?:/|&|\+|,)\s*|\s+(?:and|og|et|und|y)\s+")
+_JOINED = lazy_pattern(r"\s*(?:/|&|\+|,)\s*|\s+(?:and|og|et|und|y)\s+")
 # "Chosen option:", "Chosen options:", "Chosen approach:", "Chose option", "Selected option:",
 # "We chose", "We decided to use", "Decision:". The lookahead names the first letters of
 # the alternatives, so the search skips at once every place none of them can start: the
 # same matches, several times faster over a long outcome.
-_CHOSEN = re.compile(
+_CHOSEN = lazy_pattern(
     r"(?=[cspwdtovgвоo选選採])(?:"
     r"(?:chosen|chose|selected|preferred|picked)\s+(?:options?|approach|alternative|solution)"
     r"\s*:?|\bwe\s+(?:have\s+)?(?:chose|chosen|picked|selected|decided\s+(?:to\s+(?:use|go\s+with|"
@@ -144,23 +145,23 @@ _CHOSEN = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # An outcome that opens with the option's number: "(#2) Use htmx", "Option 1 - We will".
-_LEADING_NUMBER = re.compile(
+_LEADING_NUMBER = lazy_pattern(
     r"^\s*(?:\(#(\d{1,2})\)|#(\d{1,2})\b|(?:option|alternative)\s+(\d{1,2}|[A-H])\b)",
     re.IGNORECASE,
 )
 # "We adopt **option 1**": an option named by its number in the outcome's first paragraph,
 # not "option 2 or 3" (no choice yet) and not a template's "{title of option 1}".
-_OPTION_MENTION = re.compile(
+_OPTION_MENTION = lazy_pattern(
     r"\b(?:option|alternative)\s+(\d{1,2}|[A-H])\b(?![*_]*\s*(?:or|and|/|,)\s*(?:\d|[A-H]\b))",
     re.IGNORECASE,
 )
-_PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
-_CODE_OR_BOLD = re.compile(r"`([^`\n]{4,60})`|(?:\*\*|__)([^*_\n]{4,60})(?:\*\*|__)")
+_PLACEHOLDER = lazy_pattern(r"\{[^{}\n]*\}")
+_CODE_OR_BOLD = lazy_pattern(r"`([^`\n]{4,60})`|(?:\*\*|__)([^*_\n]{4,60})(?:\*\*|__)")
 # Words that turn a name into its opposite: "out-of-process" is not "in-process".
 _NEGATIONS = frozenset({"not", "no", "non", "without", "out", "never", "instead"})
-_QUOTED = re.compile("[\"\u201c\u2018'`]([^\"\u201d\u2019'`\\n]{1,200})[\"\u201d\u2019'`]")
-_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
-_SENTENCE_END = re.compile(
+_QUOTED = lazy_pattern("[\"\u201c\u2018'`]([^\"\u201d\u2019'`\\n]{1,200})[\"\u201d\u2019'`]")
+_BOLD = lazy_pattern(r"(\*\*|__)(.+?)\1")
+_SENTENCE_END = lazy_pattern(
     r"(?:,|;|\.(?:\s|$)|\s(?:because|since|as it|as they|due to|so that|which|given)\b|\n)",
     re.IGNORECASE,
 )
@@ -176,32 +177,32 @@ _ORDINALS = {
     "ninth": 9,
     "tenth": 10,
 }
-_NUMBERED = re.compile(
+_NUMBERED = lazy_pattern(
     r"^(?:option|alternative|approach|solution|choice)?\s*#?\s*(\d{1,2}|[a-h])\b(?:[a-z]\b)?\s*"
     r"(?:[:.)\-\u2013\u2014]|$)",
     re.IGNORECASE,
 )
-_OPTION_PREFIX = re.compile(
+_OPTION_PREFIX = lazy_pattern(
     r"^(?:(?:option|alternative|approach|solution|choice)\s*#?\s*)?(?:\d{1,2}|[a-h])?[a-z]?"
     r"\s*[:.)\-\u2013\u2014]\s+",
     re.IGNORECASE,
 )
-_BOLD_PARAGRAPH = re.compile(
+_BOLD_PARAGRAPH = lazy_pattern(
     r"^\s*(?:\*\*|__)((?:\[[^\]*_]{1,20}\]\s*)?(?:option|alternative|approach|solution|choice)\b"
     r"[^*_]{0,200}?)(?:\*\*|__)"
     r"\s*:?\s*(.*)$",
     re.IGNORECASE,
 )
-_CHOSEN_MARK = re.compile(
+_CHOSEN_MARK = lazy_pattern(
     r"\((?:chosen|selected|accepted|recommended|preferred|decision)[^)]*\)|\[(?:selected|chosen)\]"
     r"|\bchosen\b\s*$",
     re.IGNORECASE,
 )
-_DETAILS = re.compile(r"<\s*(/?)\s*details\b", re.IGNORECASE)
-_ITEM_LINE = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])(?:\s|$)")
-_REFERENCE_NAME = re.compile(r"^\[([^\[\]]+)\](?!\()")
-_NOT_CONSIDERED = re.compile(r"\bnot\b.*\bconsidered\b|^out of scope\b")
-_ITEM_START = re.compile(r"^(\s*)(?:[*+-]|\d{1,9}[.)])[ \t]+")
+_DETAILS = lazy_pattern(r"<\s*(/?)\s*details\b", re.IGNORECASE)
+_ITEM_LINE = lazy_pattern(r"^\s*(?:[*+-]|\d{1,9}[.)])(?:\s|$)")
+_REFERENCE_NAME = lazy_pattern(r"^\[([^\[\]]+)\](?!\()")
+_NOT_CONSIDERED = lazy_pattern(r"\bnot\b.*\bconsidered\b|^out of scope\b")
+_ITEM_START = lazy_pattern(r"^(\s*)(?:[*+-]|\d{1,9}[.)])[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,7 @@ def considered_options(section: Section) -> list[Option]:
     ]
 
 
-_SUB_ITEM = re.compile(r"^(?: {2,}|\t)(?:[*+-]|\d{1,3}[.)])\s+(\S.*)$")
+_SUB_ITEM = lazy_pattern(r"^(?: {2,}|\t)(?:[*+-]|\d{1,3}[.)])\s+(\S.*)$")
 
 
 def _sub_items(section: Section, lead_line: int) -> list[Option]:

@@ -34,6 +34,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..catalogue.patterns import lazy_pattern
+
 # Forms shown in findings and docs when a target cannot be read.
 TARGET_FORMS = (
     "<= 12 units",
@@ -114,18 +116,18 @@ _WORDS = {
 _WORD_OPERATORS = "|".join(
     re.escape(word) for word in sorted(_WORDS, key=lambda word: (-len(word), word))
 )
-_BETWEEN = re.compile(rf"(?:between|from)\s+{_A}\s+(?:and|to|-)\s+{_B}{_TAIL}")
-_PLUS_MINUS = re.compile(rf"{_A}\s*±\s*{_B}{_TAIL}")
-_SIGNED = re.compile(rf"(?:{_LABEL}\s*)?(?P<op><=|>=|<|>|=)\s*{_A}{_TAIL}")
-_WORDED = re.compile(rf"(?P<op>{_WORD_OPERATORS})\.?\s+{_A}{_TAIL}")
-_RANGE = re.compile(rf"{_A}(?:\s*-\s*|\s+to\s+){_B}{_TAIL}")
+_BETWEEN = lazy_pattern(rf"(?:between|from)\s+{_A}\s+(?:and|to|-)\s+{_B}{_TAIL}")
+_PLUS_MINUS = lazy_pattern(rf"{_A}\s*±\s*{_B}{_TAIL}")
+_SIGNED = lazy_pattern(rf"(?:{_LABEL}\s*)?(?P<op><=|>=|<|>|=)\s*{_A}{_TAIL}")
+_WORDED = lazy_pattern(rf"(?P<op>{_WORD_OPERATORS})\.?\s+{_A}{_TAIL}")
+_RANGE = lazy_pattern(rf"{_A}(?:\s*-\s*|\s+to\s+){_B}{_TAIL}")
 _OR_BEYOND = {
     **dict.fromkeys(("less", "fewer", "lower", "below", "under"), "<="),
     **dict.fromkeys(("more", "higher", "greater", "above", "over"), ">="),
 }
-_SUFFIXED = re.compile(rf"{_A}\s+or\s+(?P<beyond>{'|'.join(_OR_BEYOND)}){_TAIL}")
-_BARE = re.compile(rf"{_A}{_TAIL}")
-_VALUE = re.compile(VALUE_PATTERN)
+_SUFFIXED = lazy_pattern(rf"{_A}\s+or\s+(?P<beyond>{'|'.join(_OR_BEYOND)}){_TAIL}")
+_BARE = lazy_pattern(rf"{_A}{_TAIL}")
+_VALUE = lazy_pattern(VALUE_PATTERN)
 # Words that join a second condition: a tail with one of them is not a description.
 _JOINING = frozenset({"or", "and", "nor", "but", "to", "between", "unless", "except"})
 
