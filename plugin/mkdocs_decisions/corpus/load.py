@@ -27,8 +27,9 @@ from ..records.kinds import (
     default_kinds,
     stage_before_design,
 )
+from ..records.metadata import swapped_date
 from ..records.model import Record, Reference
-from ..records.parse import SourceFile, normalise_id, parse_record, swapped_date, with_date_said
+from ..records.parse import SourceFile, normalise_id, parse_record, with_date_said
 from ..records.templates import TemplateOutline, covering, read_template
 from ..records.titles import (
     SHARED_PREFIX_SHARE,

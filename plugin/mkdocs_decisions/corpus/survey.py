@@ -357,10 +357,7 @@ def _kind_at_root(root: Path) -> str:
         return _guess_kind(root / in_folders[0]) or "rfc"
     stating = 0
     for name in numbered[:8]:
-        try:
-            text = (root / name).read_text(encoding="utf-8", errors="replace")[:4000]
-        except OSError:
-            continue
+        text = _head_of(root / name)
         stating += bool(_STATUS_LINE.search(text) or _STATUS_TAGS.search(text))
     return "rfc" if 2 * stating > min(len(numbered), 8) else ""
 
@@ -465,11 +462,7 @@ def _named_by_number_alone(directory: Path, files: list[str]) -> bool:
         return False
     stating = 0
     for name in names[:8]:
-        try:
-            text = (directory / name).read_text(encoding="utf-8", errors="replace")[:4000]
-        except OSError:
-            continue
-        front = text.lstrip("\ufeff").split("\n---", 1)[0] if text.startswith("---") else ""
+        front = _front_of(_head_of(directory / name))
         stating += bool(_STATE_KEY.search(front))
     return 2 * stating > min(len(names), 8)
 
@@ -610,6 +603,21 @@ _SERIES_NAME = re.compile(r"^(adr|rfc)[-_ ]?\d{1,6}(?=[-_ .])", re.IGNORECASE)
 _SERIES_KEY = re.compile(r"^(adr|rfc)\s*:\s*\d{1,6}\s*$", re.IGNORECASE | re.MULTILINE)
 
 
+def _head_of(path: Path) -> str:
+    """The first few thousand characters of a file, where front matter and a status are;
+    "" when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return ""
+
+
+def _front_of(text: str) -> str:
+    """The front matter at the top of ``text`` (its opening ``---`` line kept), or ""."""
+    text = text.lstrip("\ufeff")
+    return text.split("\n---", 1)[0] if text.startswith("---") else ""
+
+
 def _kind_of_series(folder: Path) -> str:
     """The kind whose series most of a folder's Markdown files are numbered in, by their
     names (``ADR-31-x.md``) or, failing those, the key of a few of them
@@ -625,11 +633,7 @@ def _kind_of_series(folder: Path) -> str:
         return kind if 2 * count > len(names) else ""
     keyed = Counter[str]()
     for name in names[:8]:
-        try:
-            text = (folder / name).read_text(encoding="utf-8", errors="replace")[:4000]
-        except OSError:
-            continue
-        front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        front = _front_of(_head_of(folder / name))
         keyed.update(match[1].lower() for match in _SERIES_KEY.finditer(front))
     if keyed:
         kind, count = keyed.most_common(1)[0]

@@ -196,11 +196,9 @@ class FileHistory:
         commits and their merges on the forge write them (`Jason Morais`, `jasonmorais`),
         are one name: the first written."""
         names: dict[str, str] = {}
-        written = [version.commit for version in self.edits if len(version.commit.parents) < 2]
+        written = [version.commit for version in self.edits]
         if self.branch_commits:  # a merge's author is an author only of what no branch wrote
-            written.extend(self.branch_commits)
-        else:
-            written = [version.commit for version in self.edits]
+            written = [c for c in written if len(c.parents) < 2] + list(self.branch_commits)
         for commit in sorted(written, key=lambda commit: commit.date):
             name = commit.author
             names.setdefault(re.sub(r"[\W_]+", "", name).lower() or name, name)
@@ -546,11 +544,13 @@ def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: His
     brought it changed that record; renames on the branch are followed back, and a
     commit that only moved the file wrote nothing of it."""
     merges_of: dict[str, set[str]] = {}  # record -> the merges among its versions
+    merges: list[Commit] = []
     for path, file in history.files.items():
-        shas = {v.commit.sha for v in file.versions if len(v.commit.parents) > 1}
-        if shas:
-            merges_of[path] = shas
-    if not merges_of:
+        found_here = [v.commit for v in file.versions if len(v.commit.parents) > 1]
+        if found_here:
+            merges_of[path] = {commit.sha for commit in found_here}
+            merges.extend(found_here)
+    if not merges:
         return
     owners: dict[str, set[str]] = {}  # a path some version had -> the records with it
     for path, file in history.files.items():
@@ -568,13 +568,7 @@ def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: His
     options = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", "-M", "-z")
     found: dict[str, dict[str, Commit]] = {}
     creators: dict[str, Commit] = {}
-    merges = {
-        version.commit.sha: version.commit
-        for file in history.files.values()
-        for version in file.versions
-        if len(version.commit.parents) > 1
-    }
-    oldest = min(merges.values(), key=lambda commit: commit.date)
+    oldest = min(merges, key=lambda commit: commit.date)
     try:
         brought = _brought_by_merges(repo, oldest.parents[0])
         since = ("HEAD", f"^{oldest.parents[0]}")  # what no merge brought is left out

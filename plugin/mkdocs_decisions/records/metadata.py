@@ -750,7 +750,12 @@ def _read_changelog(
     month_first = "month first" in orders and "day first" not in orders
     if month_first:
         dated = [
-            ((_swapped(day) or day) if date_order(written) == "either" else day, at, written, what)
+            (
+                (swapped_date(day) or day) if date_order(written) == "either" else day,
+                at,
+                written,
+                what,
+            )
             for day, at, written, what in dated
         ]
     if "status" not in found.fields:
@@ -786,10 +791,10 @@ def _read_changelog(
         ]
 
 
-def _swapped(day: dt.date) -> dt.date | None:
+def swapped_date(read: dt.date) -> dt.date | None:
     """The date with its day and month the other way round, if there is such a day."""
     try:
-        return dt.date(day.year, day.day, day.month)
+        return dt.date(read.year, read.day, read.month)
     except ValueError:
         return None
 

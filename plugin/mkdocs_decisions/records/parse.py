@@ -44,6 +44,7 @@ from .metadata import (
     read_body_metadata,
     read_date,
     status_phrase,
+    swapped_date,
 )
 from .model import KEY, Field, Record, Reference, Section
 from .templates import stated_types
@@ -777,14 +778,6 @@ def _near(found: Field | None, named: dt.date) -> bool:
     """Whether a date field is within a week of the date a file name gives."""
     value = found.value if found is not None else None
     return isinstance(value, dt.date) and abs((value - named).days) <= 7
-
-
-def swapped_date(read: dt.date) -> dt.date | None:
-    """The date with its day and month the other way round, if there is such a day."""
-    try:
-        return dt.date(read.year, read.day, read.month)
-    except ValueError:
-        return None
 
 
 def with_date_said(
