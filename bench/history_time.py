@@ -152,7 +152,7 @@ def git_log_command() -> list[str]:
     """The ``git log`` that ``read_history`` runs (its options and pathspecs)."""
     from mkdocs_decisions.history import git_log as history
 
-    return ["git", "log", *history.LOG_OPTIONS, "--full-diff", "--", *FOLDERS]
+    return ["git", "log", *history.LOG_OPTIONS, "-M", "--full-diff", "--", *FOLDERS]
 
 
 def ensure_repo(out: Path, records: int, commits: int, seed: int) -> Path:

@@ -333,6 +333,47 @@ def test_shallow_clone_builds_with_one_warning_naming_the_fix(
     assert strict.returncode != 0 and "require_history" in strict.stderr
 
 
+def test_a_clone_missing_one_object_keeps_the_rest_of_its_history(project: Project) -> None:
+    """A partial or damaged clone: git cannot compare the contents of a renamed and edited
+    file, so renames are followed only where the file did not change, and the version it
+    lacks is left out, with one warning each: every other record keeps its history."""
+    project.configure()
+    project.write("adr/0001-nightly.md", adr(front=PROPOSED))
+    project.git_commit_all("propose", "2026-01-10T09:00:00+00:00")
+    project.write("adr/0001-nightly.md", adr(front=ACCEPTED))
+    project.git_commit_all("accept", "2026-02-01T09:00:00+00:00")
+    accepted = subprocess.run(
+        ["git", "rev-parse", "HEAD:adr/0001-nightly.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    text = (project.root / "adr/0001-nightly.md").read_text()
+    (project.root / "adr/0001-nightly.md").unlink()
+    project.write("adr/0001-serve-nightly.md", text.replace("cheap to run", "cheap to test"))
+    project.git_commit_all("rename and edit", "2026-03-03T09:00:00+00:00")
+    project.write("adr/0002-other.md", adr(front=PROPOSED))
+    project.git_commit_all("add another", "2026-05-01T09:00:00+00:00")
+    (project.root / ".git/objects" / accepted[:2] / accepted[2:]).unlink()
+    history = read_history(project.root, ["adr"])
+    assert history.available
+    assert len(history.warnings) == 2, history.warnings
+    assert f"unable to read {accepted}" in history.warnings[0]
+    assert "renames are followed only where the file did not change" in history.warnings[0]
+    assert "1 version(s)" in history.warnings[1]
+    assert "adr/0001-nightly.md in " in history.warnings[1]
+    other = history.of("adr/0002-other.md")
+    assert other is not None and other.created.day.isoformat() == "2026-05-01"
+    moved = history.of("adr/0001-serve-nightly.md")
+    assert moved is not None  # the rename git could not compare, joined by its number
+    assert moved.created.day.isoformat() == "2026-01-10"
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "unable to read" in result.stderr
+    assert "First commit:" in project.content("adr/0002-other/index.html")
+
+
 def test_folder_without_git_builds_with_one_warning(project: Project) -> None:
     project.write("adr/0001-a.md", adr())
     project.configure()

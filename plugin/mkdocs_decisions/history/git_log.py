@@ -89,9 +89,15 @@ LOG_OPTIONS = (
     "--root",
     "--raw",
     "--no-abbrev",
-    "-M",
     "-z",
 )
+
+# Renames are found by comparing contents (``-M``), which reads the blobs of files
+# changed together; a clone without some blobs (a partial or damaged one) makes git
+# stop. History is then read again with renames of identical files only, which git
+# finds by their ids.
+_RENAMES = "-M"
+_EXACT_RENAMES = "-M100%"
 
 
 SHALLOW_FIX = (
@@ -373,7 +379,20 @@ def read_history(
         )
         return history
     try:
-        return _read(repo, project_root, folders, canonical_status or {}, history)
+        try:
+            return _read(repo, project_root, folders, canonical_status or {}, history)
+        except git.GitCommandError as error:
+            if "unable to read" not in str(error.stderr):
+                raise
+            history = History()
+            history.warnings.append(
+                f"git could not read an object of the repository ({_first_line(error)}): "
+                "a partial or damaged clone; renames are followed only where the file "
+                "did not change. `git fsck` names what is missing; a full clone has it"
+            )
+            return _read(
+                repo, project_root, folders, canonical_status or {}, history, _EXACT_RENAMES
+            )
     except git.GitCommandNotFound:
         history.warnings.append("git is not installed: no dates, authors or status history")
         return history
@@ -390,6 +409,7 @@ def _read(
     folders: list[str],
     canonical_status: dict[str, Any],
     history: History,
+    renames: str = _RENAMES,
 ) -> History:
     if repo.bare or repo.working_tree_dir is None:
         history.warnings.append(
@@ -418,7 +438,7 @@ def _read(
     # The project may be a folder of a larger repository: only its own files count.
     skipped: list[str] = []
     is_record = _in_places(folders)
-    versions = _join_lost_renames(_versions_by_file(repo, prefix, folders, skipped))
+    versions = _join_lost_renames(_versions_by_file(repo, prefix, folders, skipped, renames))
     if _uncommitted_files(work_tree / prefix, folders, versions):
         # A move staged but not committed yet (``git mv doc/adr adr``, then a check before
         # the commit): the records keep the history of the paths they had at HEAD. Asked
@@ -430,7 +450,7 @@ def _read(
         elsewhere = {place for place in elsewhere if not is_record(place)}
         if elsewhere:
             places = list(folders) + sorted(elsewhere)
-            versions = _join_lost_renames(_versions_by_file(repo, prefix, places, skipped))
+            versions = _join_lost_renames(_versions_by_file(repo, prefix, places, skipped, renames))
         for new, old in staged.items():
             if old in versions and new not in versions:
                 versions[new] = versions.pop(old)
@@ -441,11 +461,17 @@ def _read(
             f"(first: {skipped[0]})"
         )
     canonicals = {path: _canonical_for(path, canonical_status) for path in versions}
-    summaries = _summarise_versions(repo, versions, canonicals)
+    missing: list[str] = []
+    summaries = _summarise_versions(repo, versions, canonicals, missing)
+    if missing:
+        history.warnings.append(
+            f"{len(missing)} version(s) of record files are missing from this clone and are "
+            f"left out of their history (first: {missing[0]}); a full clone has them"
+        )
     for path, file_versions in versions.items():
         history.files[path] = _file_history(summaries[path], path, file_versions, canonicals[path])
-    _name_branch_commits(repo, prefix, history)
-    _add_branch_commits(repo, prefix, folders, history)
+    _name_branch_commits(repo, prefix, history, renames)
+    _add_branch_commits(repo, prefix, folders, history, renames)
     history.available = True
     return history
 
@@ -494,7 +520,7 @@ def _staged_renames(repo: Any, prefix: str) -> dict[str, str]:
     return renames
 
 
-def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
+def _name_branch_commits(repo: Any, prefix: str, history: History, renames: str) -> None:
     """For each edit after acceptance that the first-parent log saw as a merge ("Merge
     pull request #93"), the commit of the merged branch that made the change: the newest
     one there that wrote the merged version's text. One ``git log`` of those files
@@ -514,7 +540,7 @@ def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
     if not wanted:
         return
     specs = sorted({_spec(prefix, path) for path, _ in wanted})
-    branch_log = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", "-M", "-z")
+    branch_log = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", renames, "-z")
     process = repo.git.log(*sorted(tips), *branch_log, "--", *specs, as_process=True)
     found: dict[tuple[str, str], Commit] = {}
     for commit, changes in _parse_log(process.stdout, []):
@@ -534,7 +560,9 @@ def _name_branch_commits(repo: Any, prefix: str, history: History) -> None:
             history.files[path] = replace(file, content_edits=tuple(edits))
 
 
-def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: History) -> None:
+def _add_branch_commits(
+    repo: Any, prefix: str, folders: list[str], history: History, renames: str
+) -> None:
     """For the records that merge commits changed, the commits of the merged branches that
     changed them (``FileHistory.branch_commits``), and who wrote the first version when a
     merge brought it (``FileHistory.branch_creator``). Run only when a merge changed a
@@ -565,7 +593,7 @@ def _add_branch_commits(repo: Any, prefix: str, folders: list[str], history: His
         for version in file.versions
     }
     specs = [_spec(prefix, place or ".") for place in sorted(places)]
-    options = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", "-M", "-z")
+    options = (f"--format={_FORMAT}", "--no-merges", "--raw", "--no-abbrev", renames, "-z")
     found: dict[str, dict[str, Commit]] = {}
     creators: dict[str, Commit] = {}
     oldest = min(merges, key=lambda commit: commit.date)
@@ -638,13 +666,19 @@ def _canonical_for(path: str, canonical_status: dict[str, Any]) -> Any:
     return _as_written
 
 
+def _first_line(error: Any) -> str:
+    """The first line git wrote to stderr, without its "fatal: " and quotes."""
+    text = str(error.stderr).strip().removeprefix("stderr:").strip().strip("'\"")
+    return text.splitlines()[0].removeprefix("fatal: ").strip() if text else str(error.status)
+
+
 def _as_written(status: str) -> str:
     """A status as written: for paths no kind's lifecycle reads (tests read history so)."""
     return status
 
 
 def _versions_by_file(
-    repo: Any, prefix: str, folders: list[str], skipped: list[str]
+    repo: Any, prefix: str, folders: list[str], skipped: list[str], renames: str
 ) -> dict[str, list[Version]]:
     """Every version of every record file, newest first, keyed by the file's newest path.
 
@@ -677,7 +711,7 @@ def _versions_by_file(
         revision = [f"{start}^"] if start else []
         specs = [_spec(prefix, place or ".") for place in places]
         process = repo.git.log(
-            *revision, *LOG_OPTIONS, "--full-diff", "--", *specs, as_process=True
+            *revision, *LOG_OPTIONS, renames, "--full-diff", "--", *specs, as_process=True
         )
         moved_from: dict[str, str] = {}
         listed: set[str] = set()
@@ -924,7 +958,10 @@ class VersionSummary:
 
 
 def _summarise_versions(
-    repo: Any, versions: dict[str, list[Version]], canonicals: dict[str, Any]
+    repo: Any,
+    versions: dict[str, list[Version]],
+    canonicals: dict[str, Any],
+    missing: list[str],
 ) -> dict[str, dict[int, VersionSummary]]:
     """Every version of every file, summarised as it streams from one ``git cat-file
     --batch --buffer`` process, file by file, oldest version first: only a version and
@@ -933,10 +970,10 @@ def _summarise_versions(
     The ids are handed over as a file, so git reads requests and writes answers at its
     own pace: one process, no round trip per blob, no pipe deadlock. Versions are
     compared word by word only while the record is accepted: DEC402 is about nothing
-    else.
+    else. A version the clone does not have is named in ``missing`` and left out.
     """
     order = [
-        (path, number, version.blob)
+        (path, number, version)
         for path, newest_first in versions.items()
         for number, version in enumerate(reversed(newest_first))
         if version.blob
@@ -945,16 +982,18 @@ def _summarise_versions(
     if not order:
         return summaries
     with tempfile.TemporaryFile() as requests:
-        requests.write("".join(f"{blob}\n" for _, _, blob in order).encode())
+        requests.write("".join(f"{version.blob}\n" for _, _, version in order).encode())
         requests.seek(0)
         process = repo.git.cat_file("--batch", "--buffer", istream=requests, as_process=True)
         stream = process.stdout
         # path, content lines (only kept while accepted: the next version is compared
         # with them, and each version's lines are computed once), accepted
         previous: tuple[str, list[str], bool] | None = None
-        for path, number, _ in order:
+        for path, number, version in order:
             header = stream.readline().split()
             if len(header) < 3:  # "<id> missing": a blob the clone does not have
+                missing.append(f"{version.path} in {version.commit.short}")
+                previous = None
                 continue
             size = int(header[2])
             if size > _LARGEST_VERSION:
