@@ -331,6 +331,14 @@ def nygard(status: str, rest: str = "") -> str:
         ("Pending", "Pending", "proposed"),
         ("In Review", "In Review", "proposed"),
         ("Accepted (for the GitHub package pipeline)", "Accepted", "accepted"),
+        ("Work in progress", "Work in progress", None),
+        # a sentence in another language: the word, then where or when it was decided
+        ("Godkendt på styregruppemødet den 4. juni 2026.", "Godkendt", "accepted"),
+        ("Angenommen am 3. Mai 2024", "Angenommen", "accepted"),
+        ("Accepté le 3 mai 2024 par le comité", "Accepté", "accepted"),
+        ("Aprobado el 3 de mayo", "Aprobado", "accepted"),
+        ("Aangenomen op 3 mei", "Aangenomen", "accepted"),
+        ("Beslutad i ledningsgruppen", "Beslutad", "accepted"),
     ],
 )
 def test_status_section_first_line(written: str, raw: str, canonical: str | None) -> None:

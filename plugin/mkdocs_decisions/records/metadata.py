@@ -394,8 +394,12 @@ _STATUS_END = lazy_pattern(
     # "/24.0" (the release after the word), " / Not Implemented" (a second word for it:
     # the first holds; three words or more between slashes are the template's choices)
     r"\s*(?:[(\[{,;:!?]|/(?=\S*\d)|\s/\s|\.(?:\s|$)|\s[-\u2013\u2014]\s|"
-    r"\s(?:in|by|since|until|from|as of|at|"
-    r"per|via|with|after|before|on|but|though|although|except|however)(?:\s|$))",
+    r"\s(?:in(?!\s+progress\b)|by|since|until|from|as of|at|"
+    r"per|via|with|after|before|on|but|though|although|except|however|"
+    # the same in the other languages whose words the lifecycles know ("Godkendt på
+    # styregruppemødet", "Angenommen am 3. Mai", "Accepté le 3 mai", "Aceito em ...")
+    r"på|af|av|ved|i|am|im|seit|durch|von|bei|le|par|depuis|dans|en|el|por|desde|em|op|"
+    r"door|sinds|il|dal|nel)(?:\s|$))",
     re.IGNORECASE,
 )
 _RELATION_LINE = lazy_pattern(
