@@ -2791,6 +2791,23 @@ def _shown(text: str) -> str:
     return shown_body(record(text, "adr/0002-use-postgres.md"))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* **Decided**: 2026-01-20 — delivered in [#7887](https://example.org/pull/7887)",
+        "* **Date**: 2026-03-01, extended 2026-07-29 (binary coverage)",
+    ],
+)
+def test_a_date_line_that_says_more_than_the_date_stays_on_the_page(line: str) -> None:
+    """Jaeger's ADRs: the header shows the date; the line stays for what it adds."""
+    text = f"# ADR-003: Lazy init\n\n* **Status**: Implemented\n{line}\n\n## Context\n\nX\n"
+    parsed = record(text, "adr/003-lazy-init.md")
+    assert parsed.date is not None and parsed.date.year == 2026
+    assert line in _shown(text)
+    bare = text.replace(line, "* **Date**: Monday, 12 March 2026")
+    assert "12 March" not in _shown(bare)
+
+
 def test_a_date_that_cannot_be_read_stays_on_the_page() -> None:
     # The header cannot show "March 2023": the line is the only place it is said.
     shown = _shown(NYGARD_WITH.format(date="March 2023", status="Accepted"))
@@ -3766,18 +3783,43 @@ def test_a_status_section_that_is_only_a_task_list_is_hidden() -> None:
     assert "Proposed (date: 2025-06-02)" in _shown(dated)
 
 
-def test_a_metadata_table_with_rows_the_header_does_not_show_stays_whole() -> None:
-    """D's DIPs and Qiskit's RFCs: a table of DIP, Review Count, Author(s) and Status
-    rows. The header shows some; a row left out of the middle would end the table there,
-    so the table stays whole. An author on a row of their own, first cell empty, is one
-    of the authors."""
+def test_a_metadata_table_keeps_the_rows_the_header_does_not_show() -> None:
+    """D's DIPs, Qiskit's RFCs, Kubewarden's RFCs: a table of DIP, Review Count,
+    Author(s) and Status rows. The header shows the authors and the status: the page
+    leaves those rows out of the table (a blank line would end it there) and keeps the
+    others under the table's header. An author on a row of their own, first cell empty,
+    is one of the authors."""
     text = "# Named arguments\n\n| Field | Value |\n|---|---|\n| DIP: | 1019 |\n"
     text += "| Review Count: | 2 |\n| Authors: | Ana Silva |\n| | Bo Chen |\n"
     text += "| Status: | Accepted |\n\n## Abstract\n\nX\n"
     shown = _shown(text)
-    assert "| Review Count: | 2 |\n| Authors: | Ana Silva |\n| | Bo Chen |" in shown
+    assert "| Field | Value |\n|---|---|\n| DIP: | 1019 |\n| Review Count: | 2 |\n\n" in shown
+    assert "Ana Silva" not in shown and "Bo Chen" not in shown and "Accepted" not in shown
     parsed = record(text, "DIPs/DIP1019.md", "rfc")
     assert (parsed.raw_status, parsed.strings("authors")) == ("Accepted", ("Ana Silva", "Bo Chen"))
+
+
+def test_a_table_without_header_keeps_its_rows_the_page_header_does_not_show() -> None:
+    """Kubewarden's RFCs: a table with an empty header row, then Feature Name (the
+    title), Start Date, Category, RFC PR and State. Title, date and status are in the
+    page header; Category and RFC PR stay in the table."""
+    text = "|  |  |\n| :-- | :-- |\n| Feature Name | Policy catalogue |\n"
+    text += "| Start Date | 2022-08-22 |\n| Category | Development |\n"
+    text += "| RFC PR | https://example.org/pull/11 |\n| State | **ACCEPTED** |\n\n"
+    text += "# Summary\n\nX\n"
+    parsed = record(text, "rfc/0010-x.md", "rfc")
+    assert (parsed.title, parsed.raw_status) == ("Policy catalogue", "ACCEPTED")
+    assert parsed.date == dt.date(2022, 8, 22)
+    shown = shown_body_of(parsed)
+    assert shown.startswith("|  |  |\n| :-- | :-- |\n| Category | Development |\n| RFC PR |")
+    assert "Policy catalogue" not in shown and "2022-08-22" not in shown
+    assert "ACCEPTED" not in shown
+
+
+def shown_body_of(parsed: Record) -> str:
+    from mkdocs_decisions.site.pages import shown_body
+
+    return shown_body(parsed)
 
 
 def test_a_collection_that_writes_month_first_has_its_ambiguous_dates_read_so(

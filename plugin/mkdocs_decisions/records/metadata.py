@@ -1285,22 +1285,28 @@ def _read_table(
         return
     taken = False
     all_shown = True
+    shown_rows: set[int] = set()
     for position, (index, cells, line) in enumerate(data):
         if len(cells) != 2:
             continue
         label = _label(cells[0])
         value = cells[1]
         # Qiskit's authors, one a row: `| **Authors** | Ann One |` then `| | Bob Two |`
-        for _, more, _ in data[position + 1 :]:
+        continued = [index]
+        for more_index, more, _ in data[position + 1 :]:
             if len(more) != 2 or more[0].strip(" *_") or not more[1]:
                 break
             value = f"{value}, {more[1]}"
+            continued.append(more_index)
         if label in LABELS and value:
-            all_shown &= _take(found, label, value, first_line + index, line, path, "table")
+            shown = _take(found, label, value, first_line + index, line, path, "table")
+            all_shown &= shown
             taken = True
-    # The page hides the table only when the header shows all of it: a row it would not
-    # show (``| Scope | ... |``, a date it cannot read) keeps the whole table (a row left
-    # out of its middle would end the table there).
+            if shown:
+                shown_rows.update(continued)
+    # The page hides the table when the header shows all of it; else the rows the header
+    # shows (a row it would not show, ``| Category | ... |`` or a date it cannot read,
+    # stays with the table's header: the page leaves hidden rows out of the table).
     pairs = [cells for _, cells, _ in data if not _is_header(cells) and cells[0].strip(" *_")]
     if (
         taken
@@ -1308,6 +1314,8 @@ def _read_table(
         and all(len(cells) == 2 and _label(cells[0]) in LABELS for cells in pairs)
     ):
         found.hidden_lines.update(first_line + index for index, _, _ in rows)
+    else:
+        found.hidden_lines.update(first_line + index for index in shown_rows)
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -1738,7 +1746,9 @@ def _take(
             )
         found.fields["date"] = Field(day, Position(line_number, 1), position)
         found.date_order = date_order(value)
-        return True
+        # "2026-01-20 — delivered in [#7887](..)", "2026-03-01, extended 2026-07-29 (..)":
+        # the header shows the date, the line stays for what it says beside it.
+        return not _date_says_more(value)
     weak_label = key == "status" and label in _IMPLEMENTATION_LABELS
     if weak_label and (
         "status" in found.fields or not _HOW_FAR.match(plain_text(_strip_marks(value)))
@@ -1782,6 +1792,22 @@ def _take(
         found.status_by_implementation = weak_label  # stored: a Status label may replace it
     found.fields[key] = Field(parsed, Position(line_number, 1), position)
     return in_header
+
+
+# Words a date may be written with that say nothing beside it.
+_SAID_WITH_DATES = frozenset(
+    {"st", "nd", "rd", "th", "on", "of", "the", "utc", "monday", "tuesday", "wednesday"}
+    | {"thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri"}
+    | {"sat", "sun"}
+)
+
+
+def _date_says_more(value: str) -> bool:
+    """Whether a date value holds more than the date: words or links beside it."""
+    text = _LINK.sub(lambda link: f" {link[1]} link ", _COMMENT.sub("", value))
+    plain = plain_text(_strip_marks(text)).lower()
+    words = re.findall(r"[^\W\d_]+", plain)
+    return any(word not in MONTHS and word not in _SAID_WITH_DATES for word in words)
 
 
 def _named_records(text: str) -> list[str]:

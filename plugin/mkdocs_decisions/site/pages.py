@@ -1076,15 +1076,31 @@ def shown_body(record: Record) -> str:
     """The record's Markdown as its page shows it: without the metadata lines that the
     page header repeats (``* Status: accepted``, ``| Date | ... |``, a ``## Status``
     section holding only the status). The file keeps them; lines are blanked, not
-    removed, so the Markdown's structure stays."""
+    removed, so the Markdown's structure stays, except a table's rows hidden from a table
+    that keeps others: those are left out, as a blank line would end the table."""
     if not record.hidden_lines:
         return record.body
     lines = record.body.split("\n")
-    for number in record.hidden_lines:
-        index = number - record.body_line
-        if 0 <= index < len(lines):
-            lines[index] = ""
-    return "\n".join(lines)
+    hidden = {number - record.body_line for number in record.hidden_lines}
+    hidden = {index for index in hidden if 0 <= index < len(lines)}
+    left_out: set[int] = set()
+    for index in hidden:
+        if _TABLE_LINE.match(lines[index]) and _in_kept_table(lines, index, hidden):
+            left_out.add(index)
+    for index in hidden - left_out:
+        lines[index] = ""
+    return "\n".join(line for index, line in enumerate(lines) if index not in left_out)
+
+
+def _in_kept_table(lines: list[str], index: int, hidden: set[int]) -> bool:
+    """Whether the table row at ``index`` is in a table some of whose rows stay."""
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(lines) and _TABLE_LINE.match(lines[at]):
+            if at not in hidden:
+                return True
+            at += step
+    return False
 
 
 def _number(value: float) -> Markup:
