@@ -1299,10 +1299,10 @@ def _read_table(
             value = f"{value}, {more[1]}"
             continued.append(more_index)
         if label in LABELS and value:
-            shown = _take(found, label, value, first_line + index, line, path, "table")
-            all_shown &= shown
+            row_shown = _take(found, label, value, first_line + index, line, path, "table")
+            all_shown &= row_shown
             taken = True
-            if shown:
+            if row_shown:
                 shown_rows.update(continued)
     # The page hides the table when the header shows all of it; else the rows the header
     # shows (a row it would not show, ``| Category | ... |`` or a date it cannot read,
