@@ -1022,6 +1022,19 @@ def test_a_status_note_heading_is_not_the_title() -> None:
     assert record(text, "rfc/0809-box-and-in.md", "rfc").title == "Box and in"
 
 
+def test_a_superseded_by_heading_is_not_the_title() -> None:
+    """Kubewarden: the table names the feature; the heading above the old text says
+    what became of it, and stays on the page."""
+    text = "| | |\n|:--|:--|\n| Feature Name | Policy reports |\n| State | **REJECTED** |\n\n"
+    text += "# SUPERSEDED BY [RFC 12](./0012-policy-report.md).\n\nThe old text.\n\n"
+    text += "# Summary\n\nX\n"
+    parsed = record(text, "rfc/0005-policy-reports.md", "rfc")
+    assert (parsed.title, parsed.status) == ("Policy reports", "rejected")
+    assert "SUPERSEDED BY" in shown_body_of(parsed)
+    replaced = text.replace("| Feature Name | Policy reports |\n", "")
+    assert record(replaced.replace("SUPERSEDED BY", "Replaced by"), "rfc/0005-x.md", "rfc").title == "X"
+
+
 def test_status_section_with_blank_lines_of_spaces_and_a_trailing_space() -> None:
     text = "# 2. Hosting\n \nDate: 2017-06-30\n \n## Status \n \nAccepted\n \n## Context\n\nX\n"
     parsed = record(text)

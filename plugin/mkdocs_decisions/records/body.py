@@ -80,7 +80,9 @@ NOT_TITLES = frozenset(
 # record written as a heading, not its title.
 _NOTE_HEADING = lazy_pattern(
     r"^this\s+(?:rfc|adr|tep|kep|jep|keep|proposal|document|record|decision|design)\s+"
-    r"(?:was|has|is|had)\b",
+    r"(?:was|has|is|had)\b|"
+    # "# SUPERSEDED BY [RFC 12](..)", "# Replaced by ADR-0031": what became of the record
+    r"^(?:superseded|superceded|replaced|obsoleted|deprecated)\s+(?:by|in\s+favou?r\s+of)\s",
     re.IGNORECASE,
 )
 
