@@ -1032,7 +1032,10 @@ def test_a_superseded_by_heading_is_not_the_title() -> None:
     assert (parsed.title, parsed.status) == ("Policy reports", "rejected")
     assert "SUPERSEDED BY" in shown_body_of(parsed)
     replaced = text.replace("| Feature Name | Policy reports |\n", "")
-    assert record(replaced.replace("SUPERSEDED BY", "Replaced by"), "rfc/0005-x.md", "rfc").title == "X"
+    assert (
+        record(replaced.replace("SUPERSEDED BY", "Replaced by"), "rfc/0005-x.md", "rfc").title
+        == "X"
+    )
 
 
 def test_status_section_with_blank_lines_of_spaces_and_a_trailing_space() -> None:
