@@ -4360,3 +4360,72 @@ def test_a_level_two_heading_that_repeats_the_front_matter_title_is_the_title() 
     )
     assert [s.key for s in section_first.sections] == ["step 1: plan"]
     assert section_first.title_heading == ""
+
+
+def test_an_html_comment_after_the_title_is_not_part_of_it() -> None:
+    text = "# Serve client and server apart <!-- The title should say the outcome -->\n\n"
+    text += "- Status: Decided\n\n## Context\n\nX\n"
+    assert record(text, "adr/0003-x.md").title == "Serve client and server apart"
+
+
+def test_bold_around_label_and_value_and_a_hard_line_break() -> None:
+    """`* **Status: Active**\\` ends with a hard line break; the value is without it."""
+    text = "# Use a wiki\n\n* **Status: Active**\\\n* **Deciders:** Wendy\\\n"
+    text += "* **Date:** 2023-07-05\n\n## Context\n\nX\n"
+    parsed = record(text, "adr/0004-x.md")
+    assert (parsed.raw_status, parsed.strings("deciders")) == ("Active", ("Wendy",))
+    assert parsed.position_of("status").line == 3
+
+
+def test_an_escaped_placeholder_of_choices_states_no_status() -> None:
+    text = "# Use X\n\n- Status: \\[In progress or Decided\\]\n\n## Context\n\nX\n"
+    assert record(text, "adr/0004-x.md").raw_status is None
+
+
+def test_tags_separated_by_commas_keep_their_spaces() -> None:
+    text = "# Use X\n\n* **Tags:** participatory budgeting, civic engagement\n\n## Context\n\nX\n"
+    assert record(text).strings("tags") == ("participatory budgeting", "civic engagement")
+    spaced = text.replace("participatory budgeting, civic engagement", "#jetstream #kv")
+    assert record(spaced).strings("tags") == ("jetstream", "kv")
+
+
+@pytest.mark.parametrize(
+    ("lines", "day", "deciders"),
+    [
+        (
+            "**Status:** Akzeptiert\n**Entscheidungsdatum:** 2026-02-27\n"
+            "**Entschieden durch:** Core Team",
+            dt.date(2026, 2, 27),
+            ("Core Team",),
+        ),
+        ("**Status:** Akzeptiert\n**Datum:** 27. Februar 2026", dt.date(2026, 2, 27), ()),
+        ("- Statut : Accepté\n- Date : 12 mars 2023", dt.date(2023, 3, 12), ()),
+        ("- Estado: Aceptado\n- Fecha: 3 de mayo de 2024", dt.date(2024, 5, 3), ()),
+    ],
+)
+def test_labels_and_month_names_in_other_languages(
+    lines: str, day: dt.date, deciders: tuple[str, ...]
+) -> None:
+    parsed = record(f"# Nutze X\n\n{lines}\n\n## Kontext\n\nX\n")
+    assert (parsed.status, parsed.date, parsed.strings("deciders")) == ("accepted", day, deciders)
+
+
+def test_a_last_edit_date_does_not_beat_the_date_the_file_name_gives() -> None:
+    """HHS: files named by the day they were written, and a `Last Modified` line; the
+    line stays on the page, since the header shows the name's date."""
+    text = "# Chat\n\n* **Status:** Accepted\n* **Last Modified:** 2023-08-17\n\n## Context\n\nX\n"
+    parsed = record(text, "adr/2023-07-05-chat.md")
+    assert parsed.date == dt.date(2023, 7, 5)
+    assert "Last Modified:** 2023-08-17" in shown_body_of(parsed)
+    assert record(text, "adr/0005-chat.md").date == dt.date(2023, 8, 17)  # the only date
+
+
+@pytest.mark.parametrize(
+    ("written", "raw"),
+    [
+        ("**ACCEPTED**, later **DEPRECATED**", "DEPRECATED"),
+        ("Proposed, then withdrawn", "withdrawn"),
+    ],
+)
+def test_a_status_that_says_what_the_record_became(written: str, raw: str) -> None:
+    assert record(nygard(written)).raw_status == raw

@@ -108,6 +108,9 @@ class BodyStructure:
     title_lines: int = 1  # lines the title heading takes (2 for setext)
 
 
+_HTML_COMMENT = lazy_pattern(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
 def plain_text(markdown: str, tags: bool = False) -> str:
     """Inline Markdown reduced to its words: links to their text, no emphasis marks, no
     HTML tags (kept as text with ``tags=True``, as titles keep them); a code span keeps
@@ -130,6 +133,8 @@ def _without_markup(markdown: str, tags: bool = False) -> str:
         text = _ESCAPE.sub(lambda match: chr(_ESCAPED + ord(match[1])), text)
     if "[" in text:
         text = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", text))
+    if "<!--" in text:  # "# Title <!-- the template's advice -->": never words of it
+        text = _HTML_COMMENT.sub("", text)
     if "<" in text and not tags:
         text = _TAG.sub("", text)
     if "*" in text:
@@ -378,7 +383,9 @@ def title_heading(
         return None, headings  # "## Status: Accepted" first: a status, not the title
     key = section_key(first.text)
     bare = key.rstrip("!. ")
-    if key in section_names or bare in NOT_TITLES or _NOTE_HEADING.match(key):
+    # "# [Superseded by ADR-19] Use Postgres": a label before the title, not a note
+    note = _NOTE_HEADING.match(key) and not first.text.lstrip().startswith("[")
+    if key in section_names or bare in NOT_TITLES or note:
         return None, headings
     if first.level > 1 and titled:
         if _repeats_title(first.text, declared):

@@ -139,6 +139,17 @@ LABELS.update(
         "décisionnaires": "deciders",
         "decisores": "deciders",
         "entscheider": "deciders",
+        "entschieden durch": "deciders",
+        "entschieden von": "deciders",
+        "entscheidungsdatum": "date",
+        "entschieden am": "date",
+        "beschlossen am": "date",
+        "besluitdatum": "date",
+        "beslutsdatum": "date",
+        "beslutningsdato": "date",
+        "date de la décision": "date",
+        "décidé par": "deciders",
+        "decidido por": "deciders",
         "beslutningstakere": "deciders",
         "beslutningstagere": "deciders",
         "auteur": "authors",
@@ -438,20 +449,47 @@ MONTHS = {
     )
     for name in names
 }
+# The months in the other languages the lifecycles know (German, French, Spanish,
+# Portuguese, Italian, Dutch, the Scandinavian languages): "27. Februar 2026".
+MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            (
+                "januar janvier enero janeiro gennaio januari janv",
+                "februar février fevrier febrero fevereiro febbraio februari févr",
+                "märz maerz mars marzo março maart marts",
+                "avril abril aprile",
+                "mai mayo maio maggio mei maj",
+                "juni juin junio junho giugno",
+                "juli juillet julio julho luglio juil",
+                "août aout agosto augustus augusti",
+                "septembre septiembre setembro settembre",
+                "oktober octobre octubre outubro ottobre",
+                "novembre noviembre novembro",
+                "dezember décembre decembre diciembre dezembro dicembre",
+            ),
+            start=1,
+        )
+        for name in names.split()
+    }
+)
 _ISO = lazy_pattern(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _YMD = lazy_pattern(r"(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 _DMY = lazy_pattern(r"(?<!\d)(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 _COMPACT = lazy_pattern(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# "27 July 2022", "1st of June 2023", "27. Februar 2026", "3 de mayo de 2024"
 _DAY_MONTH_YEAR = lazy_pattern(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}(?!\d)|\d{2}(?![\d:]))"
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(?:of\s+|de\s+)?([^\W\d_]{3,10})\.?,?[\s-]+"
+    r"(?:de\s+)?(\d{4}(?!\d)|\d{2}(?![\d:]))"
 )
 # A line that is only a date ("27 July 2022", "[2022-10-05]"): what is left once the
 # date's own words are taken out.
-_DATE_WORDS = lazy_pattern(r"\d+(?:st|nd|rd|th)?|[A-Za-z]+|[\s,./-]+")
+_DATE_WORDS = lazy_pattern(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+|[\s,./-]+")
 _CJK_DATE = lazy_pattern(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_YEAR_MONTH_DAY = lazy_pattern(r"(?<!\d)(\d{4})[\s/-]+([A-Za-z]{3,9})\.?[\s/-]+(\d{1,2})(?!\d)")
+_YEAR_MONTH_DAY = lazy_pattern(r"(?<!\d)(\d{4})[\s/-]+([^\W\d_]{3,10})\.?[\s/-]+(\d{1,2})(?!\d)")
 _MONTH_DAY_YEAR = lazy_pattern(
-    r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})(?!\d)"
+    r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})(?!\d)"
 )
 
 
@@ -488,6 +526,14 @@ class BodyMetadata:
     unread_date: list[Finding] = field(default_factory=list)
     date_order: str = ""  # of the date read, when written with the year last (date_order)
     _date_rank: int = 99
+
+    @property
+    def date_is_last_edit(self) -> bool:
+        """Whether the date read is the day of the record's last edit (``Last Modified``)."""
+        return self._date_rank >= _LAST_EDIT_RANK and "date" in self.fields
+
+
+_LAST_EDIT_RANK = 3
 
 
 def date_rank(label: str) -> int:
@@ -895,6 +941,16 @@ _CJK_STATUS = lazy_pattern(
 )
 
 
+# "Accepted, later deprecated", "Proposed, then withdrawn": the status it came to.
+_LATER_STATUS = lazy_pattern(
+    rf"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[,;]?\s+(?:and\s+)?(?:later|then|now|subsequently)\s+"
+    rf"(?:been\s+|was\s+|is\s+)?(?P<word>{_STATUS_WORDS})\b",
+    re.IGNORECASE,
+)
+# "[Proposed or Accepted]": the word between a template's choices.
+_CHOICE_WORD = lazy_pattern(r"\s(?:or|oder|ou|eller|или)\s", re.IGNORECASE)
+
+
 def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     """The status word a value states, and the successors it names.
 
@@ -917,6 +973,8 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     enclosed = _ENCLOSED.match(plain) or _ENCLOSED_FIRST.match(plain)
     written = _strip_marks(text).strip()
     first = _first_of_choices(plain, written)
+    if enclosed and _CHOICE_WORD.search(enclosed[1]):
+        return None, []  # "\[In progress or Decided\]": the template's choices
     if enclosed and enclosed[1].strip().lower() not in _TEMPLATE_WORDS:
         plain = enclosed[1].strip()  # "[Accepted]", "{Draft}": the template's word, chosen
     elif first:
@@ -938,6 +996,9 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
         # "this proposal was adopted for the Go 1.4 release": the verb says it (a successor
         # is read from the whole sentence below)
         plain = plain[sentence.end() :].lstrip("[(*_ ")
+    later = _LATER_STATUS.match(plain)
+    if later:  # "ACCEPTED, later DEPRECATED", "Accepted, then superseded by ..": it became
+        plain = plain[later.start("word") :]
     superseded = _SUPERSEDED.match(plain)
     if superseded:
         rest = plain[superseded.end() :]
@@ -1172,8 +1233,13 @@ def names_in(text: str) -> list[str]:
 
 
 def tags_in(text: str) -> list[str]:
+    """The tags of a body line: separated by commas or semicolons when it has any
+    (``participatory budgeting, civic engagement``: two tags), else by spaces
+    (``#jetstream #kv``)."""
     text = _list_value(plain_text(_strip_marks(text)))
-    return [part.lstrip("#") for part in re.split(r"[,;\s]+", text) if part.strip("#/")]
+    separators = r"\s*[,;]\s*" if re.search(r"[,;]", text) else r"\s+"
+    parts = (part.strip().lstrip("#") for part in re.split(separators, text))
+    return [part for part in parts if part.strip("#/")]
 
 
 _INITIAL_LAST = lazy_pattern(r"\s[A-Z]\.$")
@@ -1335,6 +1401,8 @@ def _read_lines(
         if not text or text.startswith("|"):
             continue
         text = _ITEM_MARK.sub("", text)
+        if text.endswith("\\") and not text.endswith("\\\\"):
+            text = text[:-1].rstrip()  # "* **Deciders:** Wendy\": a hard line break
         if text.startswith("**") and text.endswith("**") and ":" in text:
             text = text[2:-2]  # "**Begin Design Discussion: 2024-08-28**": all of it bold
         pairs = _labelled_pairs(text)

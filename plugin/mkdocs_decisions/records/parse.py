@@ -220,7 +220,14 @@ def parse_record(
         # "## Status" over "Root patches and issues have a Status that defaults to ...": a
         # section on the protocol's statuses, not the record's
         metadata.fields.pop("status", None)
+    date_in_name = _date_in_name(source.identity_name) if kind.numbered else None
     for key, value in metadata.fields.items():
+        if key == "date" and date_in_name is not None and metadata.date_is_last_edit:
+            # "2023-07-05-chat.md" with "* **Last Modified:** 2023-08-17": the name says
+            # when the record was written; the last edit is not the decision's date, and
+            # its line stays on the page.
+            metadata.hidden_lines.discard(value.key_position.line)
+            continue
         # A body label this kind has no field for (an RFC's "Approver") is not read; it is
         # no unknown key either: the record did not write a key.
         if key not in raw_fields and key in kind.fields:
@@ -235,7 +242,6 @@ def parse_record(
             findings.append(dated)
     if "date" not in raw_fields:
         findings.extend(metadata.unread_date[:1])
-    date_in_name = _date_in_name(source.identity_name) if kind.numbered else None
     written_date = raw_fields.get("date")
     order = ""
     if written_date is not None and written_date is metadata.fields.get("date"):
