@@ -4429,3 +4429,17 @@ def test_a_last_edit_date_does_not_beat_the_date_the_file_name_gives() -> None:
 )
 def test_a_status_that_says_what_the_record_became(written: str, raw: str) -> None:
     assert record(nygard(written)).raw_status == raw
+
+
+@pytest.mark.parametrize(
+    ("status", "day"),
+    [
+        ("Akzeptiert, 2026-03-09", dt.date(2026, 3, 9)),
+        ("Godkendt på styregruppemødet den 4. juni 2026.", dt.date(2026, 6, 4)),
+    ],
+)
+def test_a_status_section_in_another_language_says_when_it_was_decided(
+    status: str, day: dt.date
+) -> None:
+    parsed = record(f"# ADR-018: Fehlervertrag\n\n## Status\n\n{status}\n\n## Kontext\n\nX\n")
+    assert (parsed.status, parsed.date) == ("accepted", day)

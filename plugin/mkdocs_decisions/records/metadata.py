@@ -28,6 +28,7 @@ from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.patterns import lazy_pattern
 from ..catalogue.rules import finding
 from .body import CJK_LETTERS, outside_fences, plain_text, section_key
+from .kinds import TRANSLATED_STATUSES
 from .model import Field, Section
 from .titles import is_placeholder
 
@@ -1037,7 +1038,18 @@ def status_phrase(text: str) -> tuple[str | None, list[tuple[str, str]]]:
 
 # Status words that say a decision was taken, whose line may say when.
 _DECIDED_WORDS = frozenset({"accepted", "approved", "adopted", "decided", "agreed", "ratified"})
-_DECIDED_LINE = lazy_pattern(rf"\b(?:{'|'.join(sorted(_DECIDED_WORDS))})\b", re.IGNORECASE)
+
+
+def _translated(words: frozenset[str]) -> frozenset[str]:
+    """The words of other languages for ``words`` ("Akzeptiert, 2026-03-09")."""
+    return frozenset(
+        re.escape(said) for said, english in TRANSLATED_STATUSES.items() if english in words
+    )
+
+
+_DECIDED_LINE = lazy_pattern(
+    rf"\b(?:{'|'.join(sorted(_DECIDED_WORDS | _translated(_DECIDED_WORDS)))})\b", re.IGNORECASE
+)
 # Words a status line may hold beside its status and successor that say nothing more.
 _STATUS_FILLER = frozenset({"by", "in", "on", "at", "as", "of", "see", "and", "status", "since"})
 
@@ -1653,7 +1665,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         found.status_in_sentence = len(plain_text(value).split()) >= _SENTENCE_WORDS
         for kind_of_link, link in successors:
             found.relations.append(Relation(kind_of_link, link, Position(line_number, column)))
-        if word.lower() in _DECIDED_WORDS and "date" not in found.fields:
+        decided = TRANSLATED_STATUSES.get(word.lower(), word.lower()) in _DECIDED_WORDS
+        if decided and "date" not in found.fields:
             # "**Approved** (by TSC vote on 3/25/21)", or on a line below: "Approved by the
             # TSC on 3/2/22": the day it was decided
             for offset, line in enumerate(body[line_number - section.line - 1 :]):
