@@ -627,6 +627,27 @@ def test_records_kept_as_folders_keep_their_history_through_two_moves(project: P
     }
 
 
+def test_a_folder_moved_in_a_commit_that_rewrites_one_of_its_records(project: Project) -> None:
+    """HHS: the folder moved (`wiki/adr` to `product/adr`) in a commit that also rewrote a
+    record, which git then sees as deleted and added; the other record is a rename. The
+    rewritten one keeps its first commit and author, as the renamed one does."""
+    nygard = "# {n}. Use {n}\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\n## Context\n\n{c}\n"
+    project.write("wiki/adr/2023-07-10-wiki.md", nygard.format(n="wiki", c="Short."))
+    project.write("wiki/adr/2023-07-11-tickets.md", nygard.format(n="tickets", c="Short."))
+    project.git_commit_all("add", "2026-01-02T09:00:00+00:00", ("Ana Silva", "ana@example.com"))
+    (project.root / "product").mkdir()
+    subprocess.run(["git", "mv", "wiki/adr", "product/adr"], cwd=project.root, check=True)
+    rewritten = "# Wiki platform\n\n" + "\n\n".join(f"Paragraph {i} is new." for i in range(30))
+    project.write("product/adr/2023-07-10-wiki.md", rewritten + "\n")
+    project.git_commit_all("move", "2027-01-01T09:00:00+00:00", ("Cy Mover", "cy@example.com"))
+    history = read_history(project.root, ["product/adr"])
+    for name in ("2023-07-10-wiki.md", "2023-07-11-tickets.md"):
+        moved = history.of(f"product/adr/{name}")
+        assert moved is not None
+        assert (moved.created.day.isoformat(), moved.created.author) == ("2026-01-02", "Ana Silva")
+        assert len(moved.versions) == 2
+
+
 def test_a_record_renamed_then_moved_keeps_its_first_commit_beside_another_kind(
     project: Project,
 ) -> None:

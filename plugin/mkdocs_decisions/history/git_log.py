@@ -708,7 +708,7 @@ def _versions_by_file(
                 continue
             reached[places[0]] = (reached.get(places[0]) or set()) | {start}
         logs += 1
-        revision = [f"{start}^"] if start else []
+        revision = [start] if start else []
         specs = [_spec(prefix, place or ".") for place in places]
         process = repo.git.log(
             *revision, *LOG_OPTIONS, renames, "--full-diff", "--", *specs, as_process=True
@@ -721,15 +721,14 @@ def _versions_by_file(
                 if not _inside(new_path, prefix) and not _inside(old_path or "", prefix):
                     continue
                 new_local = _local(new_path, prefix)
-                if new_local not in identity:
-                    # A Markdown file of a place records came from may be one of them
-                    # under a name git lost (see ``_join_lost_renames``).
-                    candidate = start is not None and new_local.endswith(".md")
-                    identity[new_local] = (
-                        new_local
-                        if is_record(new_local) or (candidate and _under(new_local, places))
-                        else None
-                    )
+                # A Markdown file of a place records came from may be one of them under a
+                # name git lost (see ``_join_lost_renames``), also when an earlier log saw
+                # it as no record's (the commit that moved the folder deleted it).
+                candidate = (
+                    start is not None and new_local.endswith(".md") and _under(new_local, places)
+                )
+                if new_local not in identity or (candidate and identity[new_local] is None):
+                    identity[new_local] = new_local if is_record(new_local) or candidate else None
                 newest = identity[new_local]
                 if status.startswith("R") and old_path:
                     old_local = _local(old_path, prefix)
@@ -803,23 +802,30 @@ def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Ver
     file deleted and another added. When a commit deletes exactly one Markdown file of a
     folder with a number in its name and adds exactly one with the same number, the
     added file continues the deleted one's history: its created date and first author
-    are the older file's. A template deleted is never a record renamed.
+    are the older file's. A template deleted is never a record renamed. So is a folder
+    moved in a commit that also edits some of its files (``git mv wiki/adr product/adr``
+    with edits): git sees the edited ones as deleted and added; a file deleted and one
+    added under the same name, one of each in the commit, are one file moved.
     """
-    added: dict[tuple[str, str, int], list[str]] = {}  # (commit, folder, number) -> paths
-    deleted: dict[tuple[str, str, int], list[str]] = {}
+    added: dict[tuple[str, str, object], list[str]] = {}  # (commit, folder, number) -> paths
+    deleted: dict[tuple[str, str, object], list[str]] = {}
     for path, newest_first in versions.items():
         first, last = newest_first[-1], newest_first[0]
         ends = [(first, added)] + ([(last, deleted)] if not last.blob else [])
         for version, found in ends:
-            number = _NUMBER.search(posixpath.basename(version.path))
-            if version.path.endswith(".md") and number:
+            name = posixpath.basename(version.path)
+            if not name.endswith(".md"):
+                continue
+            number = _NUMBER.search(name)
+            if number:
                 key = (version.commit.sha, posixpath.dirname(version.path), int(number[0]))
                 found.setdefault(key, []).append(path)
+            found.setdefault((version.commit.sha, "", name), []).append(path)  # the same name
     joined_into: dict[str, str] = {}  # a file joined to a newer one -> that one
     for key, (later,) in ((k, v) for k, v in added.items() if len(v) == 1):
         earlier = deleted.get(key, [])
-        if len(earlier) != 1 or earlier[0] == later:
-            continue
+        if len(earlier) != 1 or earlier[0] == later or earlier[0] not in versions:
+            continue  # none, several, itself, or joined already (by its number)
         if "template" in posixpath.basename(earlier[0]).lower():
             # `0000-template.md` deleted as `0000-query-syntax.md` is added (a proposal
             # written over the copied template): the template's history is not the record's.
