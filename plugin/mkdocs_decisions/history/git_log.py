@@ -807,8 +807,9 @@ def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Ver
     with edits): git sees the edited ones as deleted and added; a file deleted and one
     added under the same name, one of each in the commit, are one file moved.
     """
-    added: dict[tuple[str, str, object], list[str]] = {}  # (commit, folder, number) -> paths
-    deleted: dict[tuple[str, str, object], list[str]] = {}
+    # (commit, folder, number) or (commit, "", file name) -> paths
+    added: dict[tuple[str, str, str], list[str]] = {}
+    deleted: dict[tuple[str, str, str], list[str]] = {}
     for path, newest_first in versions.items():
         first, last = newest_first[-1], newest_first[0]
         ends = [(first, added)] + ([(last, deleted)] if not last.blob else [])
@@ -818,8 +819,12 @@ def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Ver
                 continue
             number = _NUMBER.search(name)
             if number:
-                key = (version.commit.sha, posixpath.dirname(version.path), int(number[0]))
-                found.setdefault(key, []).append(path)
+                numbered = (
+                    version.commit.sha,
+                    posixpath.dirname(version.path),
+                    str(int(number[0])),
+                )
+                found.setdefault(numbered, []).append(path)
             found.setdefault((version.commit.sha, "", name), []).append(path)  # the same name
     joined_into: dict[str, str] = {}  # a file joined to a newer one -> that one
     for key, (later,) in ((k, v) for k, v in added.items() if len(v) == 1):
