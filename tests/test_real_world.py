@@ -286,9 +286,9 @@ def test_a_slash_date_reads_month_first_when_the_file_name_says_so(tmp_path: Pat
     corpus = rfcs_in(
         tmp_path,
         {
-            "rfc/20230406-x.md": "# X\n\n* Updated: 04/06/2023\n",
-            "rfc/20230604-y.md": "# Y\n\n* Updated: 04/06/2023\n",  # day first, as named
-            "rfc/0003-z.md": "# Z\n\n* Updated: 04/06/2023\n",  # no name to tell: day first
+            "rfc/20230406-x.md": "# X\n\n* Date: 04/06/2023\n",
+            "rfc/20230604-y.md": "# Y\n\n* Date: 04/06/2023\n",  # day first, as named
+            "rfc/0003-z.md": "# Z\n\n* Date: 04/06/2023\n",  # no name to tell: day first
         },
     )
     read = {r.path: str(r.date) for r in corpus.records}
