@@ -4443,3 +4443,48 @@ def test_a_status_section_in_another_language_says_when_it_was_decided(
 ) -> None:
     parsed = record(f"# ADR-018: Fehlervertrag\n\n## Status\n\n{status}\n\n## Kontext\n\nX\n")
     assert (parsed.status, parsed.date) == ("accepted", day)
+
+
+def test_a_restructuredtext_field_list_in_an_eval_rst_fence_is_the_header() -> None:
+    """napari's NAPs (MyST): a target line, the title, then a ```{eval-rst} block of
+    `:Field: value` lines; two Author lines are two authors; Resolved is the day it was
+    decided. The page leaves out the target and the lines the header shows."""
+    text = "(nap2)=\n\n# NAP-2 — Packaging with conda\n\n```{eval-rst}\n"
+    text += ":Author: Ana Silva\n:Author: Bo Chen\n:Created: 2022-05-05\n"
+    text += ":Resolved: 2022-07-14\n:Status: Withdrawn\n:Type: Standards Track\n```\n\n"
+    text += "## Abstract\n\nX\n"
+    parsed = record(text, "docs/naps/2-conda.md", "rfc")
+    assert (parsed.title, parsed.raw_status) == ("Packaging with conda", "Withdrawn")
+    assert parsed.date == dt.date(2022, 7, 14)
+    assert parsed.strings("authors") == ("Ana Silva", "Bo Chen")
+    assert parsed.position_of("status") == Position(10, 10)
+    shown = shown_body_of(parsed)
+    assert "(nap2)=" not in shown and "Ana Silva" not in shown and ":Status:" not in shown
+    assert ":Type: Standards Track" in shown
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        ("- SEP Status: Draft", "raw_status", "Draft"),
+        ("- Decision owners: Ana, Bo", "deciders", ("Ana", "Bo")),
+        (
+            "- Feature Name: [security] Run the master as non root\n- Status: Draft",
+            "title",
+            "Run the master as non root",
+        ),
+    ],
+)
+def test_labels_of_series_and_owners(lines: str, field: str, value: object) -> None:
+    kind = "adr" if field == "deciders" else "rfc"  # an RFC has authors, not deciders
+    text = f"- Start Date: 2020-01-01\n{lines}\n\n# Summary\n\nX\n"
+    parsed = record(text, f"{kind}/0012-x.md", kind)
+    got = parsed.strings(field) if field == "deciders" else getattr(parsed, field)
+    assert got == value
+
+
+def test_a_datum_section_is_the_date() -> None:
+    parsed = record(
+        "# Nutze X\n\n## Status\n\nAkzeptiert\n\n## Datum\n\n02.05.2023\n\n## Kontext\n\nX\n"
+    )
+    assert (parsed.status, parsed.date) == ("accepted", dt.date(2023, 5, 2))

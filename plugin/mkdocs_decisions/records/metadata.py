@@ -55,6 +55,7 @@ LABELS: dict[str, str] = {
     "stabilised at": "date",
     "created": "date",
     "created on": "date",
+    "resolved": "date",  # napari's NAPs: `:Resolved: 2022-07-14`, the day it was decided
     "date created": "date",
     "creation date": "date",
     "start date": "date",
@@ -78,6 +79,9 @@ LABELS: dict[str, str] = {
     "decider": "deciders",
     "decider(s)": "deciders",
     "decision makers": "deciders",
+    "decision maker": "deciders",
+    "decision owners": "deciders",
+    "decision owner": "deciders",
     "decision-makers": "deciders",
     "decided by": "deciders",
     "approvers": "deciders",
@@ -140,6 +144,7 @@ LABELS.update(
         "décisionnaires": "deciders",
         "decisores": "deciders",
         "entscheider": "deciders",
+        "entscheidungsverantwortliche": "deciders",
         "entschieden durch": "deciders",
         "entschieden von": "deciders",
         "entscheidungsdatum": "date",
@@ -269,6 +274,9 @@ _VALUE_SECTIONS = {
     "estado": "status",
     "stato": "status",
     "fecha": "date",
+    "datum": "date",  # German and Dutch: "## Datum" over "2023-05-02"
+    "dato": "date",
+    "entscheidungsdatum": "date",
     # Chinese, Japanese and Korean
     "状态": "status",
     "狀態": "status",
@@ -568,6 +576,8 @@ def read_body_metadata(
         for index, line in outside_comments(outside_fences(lines[:region_end]))
         if index not in title_lines and line.strip()
     ]
+    # "(nap2)=" above the title: MyST's anchor, which MkDocs would show as text
+    found.hidden_lines.update(first_line + i for i, line in region if MYST_TARGET.match(line))
     _read_tables(region, first_line, path, found)
     _read_html_table(region, first_line, path, found)
     _read_lines(region, lines, first_line, path, found)
@@ -630,7 +640,10 @@ class FencedHeader:
 
 # A line of an RFC 822 style header: "Title: Bump Sequence", "Working Group:" (its value
 # on the indented lines below), "Discussion: https://...".
-_HEADER_LINE = lazy_pattern(r"^(?P<key>[A-Za-z][\w()/ -]{0,30}?)\s*:(?:\s+\S.*)?\s*$")
+# "Status: Final", or a reStructuredText field, ":Status: Final" (napari's NAPs, in a
+# ```{eval-rst} block)
+_HEADER_LINE = lazy_pattern(r"^:?(?P<key>[A-Za-z][\w()/ -]{0,30}?)\s*:(?:\s+\S.*)?\s*$")
+_REST_FIELD = lazy_pattern(r"^:(?=[A-Za-z][\w()/ -]{0,30}?:(?:\s|$))")
 # The headings a header block may sit under ("## Preamble", as Stellar's CAPs write it).
 _HEADER_SECTIONS = frozenset({"preamble"}) | _METADATA_SECTIONS
 _ATX_HEADING = lazy_pattern(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
@@ -683,7 +696,9 @@ def fenced_header(lines: list[str]) -> FencedHeader | None:
 
 
 # A fence that opens a code block, with or without an info string (```text).
-_FENCE_OPENING = lazy_pattern(r"^ {0,3}(?P<marker>`{3,}|~{3,})[\w+-]*\s*$")
+_FENCE_OPENING = lazy_pattern(r"^ {0,3}(?P<marker>`{3,}|~{3,})(?:[\w+-]*|\{[\w-]+\})\s*$")
+# A MyST target above a heading, "(nap2)=": an anchor for cross-references, no text.
+MYST_TARGET = lazy_pattern(r"^\([\w.:-]+\)=\s*$")
 
 
 def _next_block(lines: list[str], start: int) -> int:
@@ -691,7 +706,9 @@ def _next_block(lines: list[str], start: int) -> int:
     comment of its own line (a licence notice above the header)."""
     index = start
     while index < len(lines) and (
-        not lines[index].strip() or _COMMENT.fullmatch(lines[index].strip())
+        not lines[index].strip()
+        or _COMMENT.fullmatch(lines[index].strip())
+        or MYST_TARGET.match(lines[index])
     ):
         index += 1
     return index
@@ -702,7 +719,12 @@ def _read_fenced_header(
 ) -> None:
     """The header's values, read as lines near the title are; when the page header shows
     every one of them, the fence goes from the page too (no empty code block is left)."""
-    own = [(index, lines[index]) for index in header.inner if lines[index].strip()]
+    # A field's leading colon read as a space: the columns stay the file's.
+    own = [
+        (index, _REST_FIELD.sub(" ", lines[index]))
+        for index in header.inner
+        if lines[index].strip()
+    ]
     _read_lines(own, lines, first_line, path, found)
     if all(first_line + index in found.hidden_lines for index, _ in own):
         found.hidden_lines.update({first_line + header.fence, first_line + header.inner.stop})
@@ -1843,6 +1865,12 @@ def _take(
             found.hidden_lines.discard(weak.key_position.line)
         found.status_by_implementation = False
     if key in found.fields:
+        previous = found.fields[key]
+        if key in NAME_FIELDS and previous.key_position.line == line_number - 1:
+            # ":Author: Ana" then ":Author: Bo" on the next line: both are the authors
+            names = [*previous.value, *names_in(value)]
+            found.fields[key] = replace(previous, value=names)
+            return True
         return False
     if key == "review_by" and read_date(value)[0] is None:
         return False  # "Review: the architecture board" names who, not when
@@ -1857,6 +1885,8 @@ def _take(
         parsed = plain_text(_strip_marks(value))
         if is_placeholder(str(parsed)):
             found.placeholders.add("title")
+        if label == "feature name":  # "[security] Run as non root": a label, then the name
+            parsed = re.sub(r"^\[[^\[\]]{1,20}\]\s+(?=\S)", "", str(parsed))
         if label == "feature name" and not _PROSE_NAME.match(str(parsed)):
             return False  # Rust's `- Feature Name: my_awesome_feature`: an identifier
         found.title_is_feature_name = label == "feature name"
@@ -2043,8 +2073,14 @@ def _take_relation(found: BodyMetadata, label: str, text: str, line_number: int)
 
 
 def _label(text: str) -> str:
-    label = plain_text(_strip_marks(text)).lower().strip().rstrip(":").strip()
-    return " ".join(label.split())
+    written = " ".join(plain_text(_strip_marks(text)).strip().rstrip(":").split())
+    if _SERIES_STATUS.match(written):
+        return "status"  # "SEP Status: Draft", "NAP Status": the series' own name for it
+    return written.lower()
+
+
+# A series' acronym before "Status" (Salt's `- SEP Status: Draft`).
+_SERIES_STATUS = lazy_pattern(r"^[A-Z]{2,6}[- ]?Status$")
 
 
 def _strip_marks(text: str) -> str:
