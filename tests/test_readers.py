@@ -1000,6 +1000,60 @@ def test_a_combined_heading_matches_each_of_its_parts() -> None:
     assert drawbacks is not None and drawbacks.line == 7
 
 
+@pytest.mark.parametrize(
+    ("heading", "section_name"),
+    [
+        ("Kontext und Problem", "Context and Problem Statement"),
+        ("Contexte et enjeux", "Context and Problem Statement"),
+        ("Konsequenzen für Umsetzung und Betrieb", "Consequences"),
+        ("Consequences for operations", "Consequences"),
+        ("Decision Outcome - Storage", "Decision Outcome"),
+        ("Decision Outcome \u2013 Network", "Decision Outcome"),
+        ("Beslutning og begrunnelse", "Decision Outcome"),
+    ],
+)
+def test_a_heading_that_adds_words_after_a_connector_is_its_section(
+    heading: str, section_name: str
+) -> None:
+    parsed = record(f"# Pick a store\n\n## {heading}\n\nText.\n")
+    found = find_section(parsed.iter_sections(), KINDS["adr"].section(section_name).aliases)
+    assert found is not None and found.title == heading
+
+
+@pytest.mark.parametrize(
+    ("heading", "aliases"),
+    [
+        ("Kontextualisierung und Ziele", ("kontext",)),  # never inside a word
+        ("Decision-making and risks", ("decision",)),
+        ("Decision Outcomes of the pilot", ("decision outcome",)),
+        # the longer name it starts with decides: this is a Problem statement
+        ("Problem statement: billing", ("problem",)),
+    ],
+)
+def test_a_heading_that_only_starts_like_a_section_is_not_it(
+    heading: str, aliases: tuple[str, ...]
+) -> None:
+    parsed = record(f"# Pick a store\n\n## {heading}\n\nText.\n")
+    assert find_section(parsed.iter_sections(), aliases) is None
+
+
+def test_sections_named_with_added_words_satisfy_the_record(tmp_path: Path) -> None:
+    text = (
+        "# ADR-0001: Postgres\n\n**Status:** Accepted\n\n## Kontext und Problem\n\nX\n\n"
+        "## Entscheidung\n\nPostgres.\n\n## Konsequenzen für den Betrieb\n\nY\n"
+    )
+    findings = checked(tmp_path, {"adr/0001-postgres.md": text})
+    assert [at(f) for f in findings if f.rule == "DEC301"] == []
+    # The same record without the sections is told so: the test can fail.
+    bare = text.replace("## Kontext und", "## Kontextbezug und")
+    bare = bare.replace("## Konsequenzen", "## Folgen")
+    findings = checked(tmp_path, {"adr/0001-postgres.md": bare})
+    assert sorted(f.message for f in findings if f.rule == "DEC301") == [
+        "missing section `Consequences` (required when accepted)",
+        "missing section `Context and Problem Statement`",
+    ]
+
+
 def test_an_rfc_with_numbered_sections_has_all_of_them(tmp_path: Path) -> None:
     text = (
         "- Start Date: 2018-10-30\n\n# Optional peer dependencies\n\n## 1. Summary\n\nX\n\n"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..catalogue.patterns import lazy_pattern
 from .body import outside_fences, plain_text, qualified_names
+from .kinds import DECISION_DRIVERS, default_kinds, section_names
 from .model import ListItem, Section
 
 _GOOD_WORDS = (
@@ -240,7 +241,34 @@ def find_section(sections: list[Section], aliases: tuple[str, ...]) -> Section |
     for section in sections:
         if any(name in aliases for name in qualified_names(section.key)):
             return section
+    for section in sections:
+        if _named_before_connector(section.key, aliases):
+            return section
     return None
+
+
+# What joins a section's name to the words a heading adds after it (``Kontext und
+# Problem``, ``Konsequenzen für Umsetzung und Betrieb``, ``Decision Outcome - Data
+# Replication``): a spaced dash, a colon, or "and" / "for" in the languages templates are
+# written in (und, et, y, e, og, och, en; für, pour, para, voor, för). Always after a
+# whole word: "Kontextualisierung" names no Kontext.
+_CONNECTOR = lazy_pattern(
+    r"\s*[:\u2014]|\s+[-\u2013]\s|\s+(?:and|und|et|y|e|og|och|en|for|für|pour|para|voor|för)\s"
+)
+# Every heading that names a section of a built-in kind, or the forces of a decision.
+_SECTION_NAMES = section_names(default_kinds()) | frozenset(DECISION_DRIVERS)
+
+
+def _named_before_connector(key: str, aliases: tuple[str, ...]) -> bool:
+    """Whether a heading starts with one of ``aliases`` and adds words after a connector.
+    The longest section name it starts with decides, and a heading that is itself the
+    name of another section is that one: ``Context and problem`` is an ADR's Context,
+    not a Motivation named ``Context``."""
+    if key in _SECTION_NAMES and key not in aliases:
+        return False
+    heads = [key[: match.start()] for match in _CONNECTOR.finditer(key) if match.start() > 0]
+    named = [head for head in heads if head in aliases or head in _SECTION_NAMES]
+    return bool(named) and max(named, key=len) in aliases
 
 
 def all_items(section: Section) -> list[ListItem]:
