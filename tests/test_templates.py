@@ -578,3 +578,46 @@ def test_records_committed_before_their_template_are_not_asked_for_its_sections(
         "rfc/0002-queue.md",
         "rfc/0003-pool.md",
     ]
+
+
+RFC_TEMPLATE = (
+    "# Title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n"
+    "## Detailed design\n\nHow.\n\n## Drawbacks\n\nX\n\n## Alternatives\n\nY\n"
+)
+
+
+def test_a_top_level_section_is_not_a_heading_inside_another_section(tmp_path: Path) -> None:
+    """The template's `## Summary` is the record's own: a `### Summary` of the options
+    under `## Proposal` is part of the proposal, and the record has no Summary."""
+    record = (
+        "# Faster caches\n\n## Background\n\nSlow.\n\n## Proposal\n\n### Option 1\n\nA\n\n"
+        "### Option 2\n\nB\n\n### Summary\n\nA is simpler.\n"
+    )
+    findings = checked(
+        tmp_path, {"rfc/template.md": RFC_TEMPLATE, "rfc/0001-caches.md": record}, "rfc"
+    )
+    found = [(f.position.line, f.message) for f in findings if f.rule == "DEC301"]
+    assert found == [
+        (1, "missing section `Summary` (`### Summary` at line 17 is part of `Proposal`)")
+    ]
+
+
+def test_sections_at_the_records_own_top_level_count(tmp_path: Path) -> None:
+    """The record's top level is where its sections are: all `###` under a heading that
+    is no section, or under a level-1 section, or all level-1 without a title."""
+    nested = (
+        "# Faster caches\n\n## Caches\n\n### Summary\n\nS\n\n### Motivation\n\nM\n\n"
+        "### Detailed design\n\nD\n"
+    )
+    first_level = (
+        "---\ntitle: Faster caches\n---\n\n# Motivation\n\nM\n\n## Summary\n\nS\n\n"
+        "## Detailed design\n\nD\n"
+    )
+    all_level_one = "# Summary\n\nS\n\n# Motivation\n\nM\n\n# Detailed design\n\nD\n"
+    files = {
+        "rfc/template.md": RFC_TEMPLATE,
+        "rfc/0001-nested.md": nested,
+        "rfc/0002-first-level.md": first_level,
+        "rfc/0003-all-level-one.md": all_level_one,
+    }
+    assert missing(checked(tmp_path, files, "rfc")) == []

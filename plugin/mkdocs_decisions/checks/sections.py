@@ -117,7 +117,7 @@ def _section_findings(
 ) -> Iterable[Finding]:
     """DEC301 and DEC302 of one record."""
     for spec in required_sections(record, kind):
-        section = _written_section(sections, spec.aliases)
+        section = _written_section(_countable(corpus, kind, record, spec), spec.aliases)
         if section is not None:
             if section.is_empty and not _heads_a_group(section, sections, kind, corpus):
                 yield finding(
@@ -148,7 +148,7 @@ def _section_findings(
             f"sections:{kind.name}:{spec.name}",
             record,
             partial(_needs, kind, spec),
-            partial(_lacks, spec),
+            partial(_lacks, corpus, kind, spec),
         )
         if convention is None and folder is not None:
             if folder == record.path:
@@ -160,7 +160,8 @@ def _section_findings(
                 record.path,
                 record.title_position,
                 f"missing section `{name}`"
-                + (f" (required when {record.status})" if spec.required_from else ""),
+                + (f" (required when {record.status})" if spec.required_from else "")
+                + _inside_note(record, kind, spec),
                 f"add a `## {name}` section",
             )
         elif convention == record.path:
@@ -222,6 +223,84 @@ def _points_elsewhere(record: Record) -> bool:
 
 
 _LINK_OR_URL = re.compile(r"\]\([^)]+\)|https?://\S+")
+
+
+def _countable(corpus: Corpus, kind: KindSpec, record: Record, spec: SectionSpec) -> list[Section]:
+    """The record's sections that can be ``spec``: all of them, unless the collection's
+    template writes the section at its top level. Then a heading of that name inside
+    another of the record's sections (chaos-mesh's ``### Summary`` of the two options
+    under ``## Proposal``) is part of that section, not the record's Summary. Measured
+    against the record's own sections, not heading levels: a record whose sections are
+    all ``###`` under an ``## Overview``, or all ``#``, has them at its top, and so has
+    one whose sections sit under a level-1 ``# Motivation``."""
+    sections = record.iter_sections()
+    if not _template_keeps_at_top(corpus, kind, record, spec):
+        return sections
+    inside = _inside_other_sections(record, kind)
+    return [section for section in sections if id(section) not in inside.get(spec.name, {})]
+
+
+def _template_keeps_at_top(
+    corpus: Corpus, kind: KindSpec, record: Record, spec: SectionSpec
+) -> bool:
+    """Whether every template the record is written from that has the section has it at
+    the template's top level (chaos-mesh's ``## Summary``; not MADR's ``### Consequences``
+    under ``## Decision Outcome``, nor the KEP's ``### Risks and Mitigations`` under
+    ``## Proposal``); False without a template."""
+    if kind.vocabulary_configured:
+        return False
+    templates = of_type(
+        _record_templates(kind, covering(corpus.templates, record.kind, record.group)),
+        record.types,
+    )
+    levels = []
+    for template in templates:
+        outline = _outline(template)
+        written = find_section(outline, spec.aliases)
+        if written is not None:
+            levels.append(written.level == min(section.level for section in outline))
+    return bool(levels) and all(levels)
+
+
+def _inside_other_sections(record: Record, kind: KindSpec) -> dict[str, dict[int, Section]]:
+    """Per section of the kind, the record's headings that sit inside another of the
+    kind's sections, each with the section it is inside (by ``id``)."""
+
+    def compute() -> dict[str, dict[int, Section]]:
+        inside: dict[str, dict[int, Section]] = {}
+
+        def walk(section: Section, owners: list[tuple[str, Section]]) -> None:
+            for spec in kind.sections:
+                outer = next((s for name, s in owners if name != spec.name), None)
+                if outer is not None:
+                    inside.setdefault(spec.name, {})[id(section)] = outer
+            # A level-1 section ("# Motivation" over "## Specification") is a record's
+            # first level: its own sections are the record's, as for its Status.
+            own = [
+                spec.name
+                for spec in kind.sections
+                if section.level > 1 and find_section([section], spec.aliases)
+            ]
+            for child in section.children:
+                walk(child, [*owners, *((name, section) for name in own)])
+
+        for top in record.sections:
+            walk(top, [])
+        return inside
+
+    return record.memo(("inside other sections", kind.name), compute)
+
+
+def _inside_note(record: Record, kind: KindSpec, spec: SectionSpec) -> str:
+    """What the message adds when a heading of the section's name is inside another
+    section: `` (`### Summary` at line 140 is part of `Proposal`)``."""
+    inside = _inside_other_sections(record, kind).get(spec.name, {})
+    for section in record.iter_sections():
+        outer = inside.get(id(section))
+        if outer is not None and find_section([section], spec.aliases):
+            heading = "#" * section.level + " " + plain_text(section.title).strip()
+            return f" (`{heading}` at line {section.line} is part of `{outer.title}`)"
+    return ""
 
 
 def _written_section(sections: list[Section], aliases: tuple[str, ...]) -> Section | None:
@@ -407,8 +486,8 @@ def _needs(kind: KindSpec, spec: SectionSpec, record: Record) -> bool:
     return spec in required_sections(record, kind)
 
 
-def _lacks(spec: SectionSpec, record: Record) -> bool:
-    return find_section(record.iter_sections(), spec.aliases) is None
+def _lacks(corpus: Corpus, kind: KindSpec, spec: SectionSpec, record: Record) -> bool:
+    return find_section(_countable(corpus, kind, record, spec), spec.aliases) is None
 
 
 def top_folder(record: Record) -> str:
@@ -494,7 +573,7 @@ def _unfollowed(
             and spec in required_sections(r, kind)
             and r.path not in older
         ]
-        return pool, [r for r in pool if not _has_section(r, spec)]
+        return pool, [r for r in pool if not _has_section(corpus, kind, r, spec)]
 
     return corpus.memo(f"unfollowed:{kind.name}:{spec.name}", compute)
 
@@ -538,7 +617,7 @@ def _lacking_before_template(corpus: Corpus, kind: KindSpec, spec: SectionSpec) 
             if r.path in older
             and spec in required_sections(r, kind)
             and template_asks(corpus, kind, r, spec)
-            and not _has_section(r, spec)
+            and not _has_section(corpus, kind, r, spec)
         ]
 
     return corpus.memo(f"before template:{kind.name}:{spec.name}", compute)
@@ -568,8 +647,9 @@ def _before_template_note(
     return replace(note, severity=Severity.INFO, subject=f"{kind.name}:before template:{spec.name}")
 
 
-def _has_section(record: Record, spec: SectionSpec) -> bool:
-    return _written_section(record.iter_sections(), spec.aliases) is not None or _bold_heading(
+def _has_section(corpus: Corpus, kind: KindSpec, record: Record, spec: SectionSpec) -> bool:
+    sections = _countable(corpus, kind, record, spec)
+    return _written_section(sections, spec.aliases) is not None or _bold_heading(
         record, spec.aliases
     )
 
