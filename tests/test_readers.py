@@ -790,6 +790,52 @@ def test_options_as_sub_headings() -> None:
     assert [o.line for o in options] == [3, 7]
 
 
+def test_options_written_as_a_table_are_one_per_row() -> None:
+    text = (
+        "## Considered Options\n\n| Option | Criteria | Score |\n|---|---|---|\n"
+        "| **A: Postgres (entschieden)** | known | 9/10 |\n| B: MongoDB | new | 5/10 |\n"
+        "| C: SQLite | small | 4/10 |\n\n### Why this option?\n\n- \u2705 it is known\n"
+    )
+    options = considered_options(section(text, "considered options"))
+    assert [(o.short_name, o.line, o.marked_chosen) for o in options] == [
+        ("Postgres", 5, True),
+        ("MongoDB", 6, False),
+        ("SQLite", 7, False),
+    ]
+
+
+def test_a_table_that_heads_no_options_is_not_the_options() -> None:
+    text = (
+        "## Considered Options\n\n| Criterion | Postgres | MongoDB |\n|---|---|---|\n"
+        "| Cost | low | high |\n\n### Postgres\n\nX\n\n### MongoDB\n\nY\n"
+    )
+    assert names(considered_options(section(text, "considered options"))) == ["Postgres", "MongoDB"]
+
+
+def test_a_heading_that_argues_for_the_choice_is_no_option() -> None:
+    text = (
+        "## Betrachtete Optionen\n\n### Postgres\n\nX\n\n### MongoDB\n\nY\n\n"
+        "### Warum die gewählte Option?\n\nZ\n"
+    )
+    options = considered_options(section(text, "betrachtete optionen"))
+    assert names(options) == ["Postgres", "MongoDB"]
+
+
+def test_a_table_of_options_is_counted_and_its_chosen_row_named(tmp_path: Path) -> None:
+    text = (
+        "# Use Postgres\n\n**Status:** Accepted\n\n## Kontext\n\nX\n\n## Entscheidung\n\n"
+        "Wir nutzen eine relationale Datenbank.\n\n## Betrachtete Optionen\n\n"
+        "| Option | Bewertung |\n| --- | --- |\n| **A: Postgres (entschieden)** | 9/10 |\n"
+        "| B: MongoDB | 5/10 |\n\n### Warum die gewählte Option?\n\n- \u2705 bekannt\n\n"
+        "## Konsequenzen\n\nY\n"
+    )
+    findings = checked(tmp_path, {"adr/0001-postgres.md": text})
+    assert [at(f) for f in findings if f.rule in ("DEC303", "DEC304")] == []
+    one = text.replace("| B: MongoDB | 5/10 |\n", "")
+    findings = checked(tmp_path, {"adr/0001-postgres.md": one})
+    assert [at(f) for f in findings if f.rule in ("DEC303", "DEC304")] == [("DEC303", 13, 1)]
+
+
 def test_option_short_names_lose_their_description() -> None:
     text = (
         "## Considered Options\n\n* **Terraform** \u2013 Define users declaratively\n"

@@ -395,7 +395,8 @@ _RULES = [
         "too-few-options",
         Severity.ERROR,
         "An ADR lists fewer than two considered options (counted only when they are "
-        "written as a list, `**Option 1:**` paragraphs or sub-headings, and the section "
+        "written as a list, `**Option 1:**` paragraphs, the rows of a `| Option | ... |` "
+        "table or sub-headings, and the section "
         "does not also weigh them in prose; an `## Alternatives` section, which lists "
         "what was not chosen, needs one).",
         "A decision with one option is not a decision; the alternatives and their "

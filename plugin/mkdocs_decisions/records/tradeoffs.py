@@ -195,7 +195,11 @@ _BOLD_PARAGRAPH = lazy_pattern(
     re.IGNORECASE,
 )
 _CHOSEN_MARK = lazy_pattern(
-    r"\((?:chosen|selected|accepted|recommended|preferred|decision)[^)]*\)|\[(?:selected|chosen)\]"
+    r"\((?:chosen|selected|accepted|recommended|preferred|decision"
+    # German, French, Spanish, Danish/Norwegian, Dutch: "(entschieden)", "(retenue)"
+    r"|entschieden|gewählt|ausgewählt|empfohlen|choisie?|retenue?|recommandée?"
+    r"|elegid[ao]|seleccionad[ao]|recomendad[ao]|valgt|anbefalet|anbefalt|gekozen)[^)]*\)"
+    r"|\[(?:selected|chosen)\]"
     r"|\bchosen\b\s*$",
     re.IGNORECASE,
 )
@@ -294,6 +298,9 @@ def considered_options(section: Section) -> list[Option]:
             paragraphs.append(_option(f"{title}: {rest}" if rest else title, line_number))
     if len(paragraphs) >= 2:
         return paragraphs
+    rows = _table_options(section)
+    if len(rows) >= 2:
+        return rows
     items = [
         item
         for item in section.items
@@ -307,13 +314,57 @@ def considered_options(section: Section) -> list[Option]:
             return variants
     if items:
         return [_option(plain_text(item.text), item.line) for item in items]
-    if paragraphs:
-        return paragraphs
+    if paragraphs or rows:
+        return paragraphs or rows
     return [
         _option(child.title, child.line)
         for child in section.children
         if not _NOT_CONSIDERED.search(child.key)  # "Noticed, but not further considered"
+        and not _WHY_CHOSEN.match(child.key)
     ]
+
+
+# A sub-heading that argues for the choice, not an option: "Why this option?", "Warum
+# die gewählte Option?", "Pourquoi l'option A ?", "Hvorfor valgte vi A?".
+_WHY_CHOSEN = lazy_pattern(
+    r"^(?:why|warum|wieso|weshalb|pourquoi|por\s+qu[eé]|perch[eé]|hvorfor|varför|waarom)\b"
+)
+# The first header cell of a table of options: "| Option | Criteria | Score |".
+_OPTION_COLUMN = lazy_pattern(
+    r"^(?:options?|alternatives?|choices?|solutions?|approach(?:es)?|candidates?|variants?"
+    r"|optionen|alternativen|varianten?|lösung(?:en)?|opci[oó]n(?:es)?|alternativas?"
+    r"|op[cç](?:ão|ões)|opties?|alternativer|valg|choix|opzion[ei])$"
+)
+_TABLE_RULE = lazy_pattern(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _table_options(section: Section) -> list[Option]:
+    """The options of a table in the section's own text whose first column heads them
+    (``| Option | Kriterien | Bewertung |``): one per row, named by its first cell
+    (``| **A: Keycloak + BFF (chosen)** | ...``, emphasis removed)."""
+    lines = list(outside_fences(section.body.split("\n")))
+    for position, (_, line) in enumerate(lines[:-1]):
+        if not _is_row(line) or not _OPTION_COLUMN.match(_first_cell(line).lower()):
+            continue
+        if not _TABLE_RULE.match(lines[position + 1][1]):
+            continue
+        found = []
+        for offset, row in lines[position + 2 :]:
+            if not _is_row(row):
+                break
+            name = _first_cell(row)
+            if name:
+                found.append(_option(name, section.line + 1 + offset))
+        return found
+    return []
+
+
+def _is_row(line: str) -> bool:
+    return line.lstrip().startswith("|")
+
+
+def _first_cell(row: str) -> str:
+    return plain_text(row.strip().strip("|").split("|", 1)[0]).strip()
 
 
 _SUB_ITEM = lazy_pattern(r"^(?: {2,}|\t)(?:[*+-]|\d{1,3}[.)])\s+(\S.*)$")
