@@ -621,3 +621,32 @@ def test_sections_at_the_records_own_top_level_count(tmp_path: Path) -> None:
         "rfc/0003-all-level-one.md": all_level_one,
     }
     assert missing(checked(tmp_path, files, "rfc")) == []
+
+
+def test_the_hints_follow_the_template(tmp_path: Path) -> None:
+    """DEC306 suggests the template's own pros and cons (`` - `+` ``), and DEC301 the
+    level and the section the template writes a missing section at."""
+    template = (
+        "# Title\n\n## Context and Problem Statement\n\nX\n\n## Considered Options\n\n"
+        "- Option 1\n- Option 2\n\n## Decision Outcome\n\nX\n\n### Positive Consequences\n\n"
+        "- X\n\n## Pros and Cons of the Options\n\n### Option 1\n\n- `+` A pro\n- `-` A con\n"
+    )
+    record = (
+        "---\nstatus: accepted\ndate: 2024-05-02\ndeciders: [Ana]\n---\n\n# Use Postgres\n\n"
+        "## Context and Problem Statement\n\nX\n\n## Considered Options\n\n- Postgres\n"
+        "- MongoDB\n\n## Decision Outcome\n\nChosen option: Postgres, because X.\n\n"
+        "## Pros and Cons of the Options\n\n### Postgres\n\n- `+` known\n\n"
+        "### MongoDB\n\n- `+` flexible\n- `-` new\n"
+    )
+    files = {"adr/template.md": template, "adr/0001-postgres.md": record}
+    found = {f.rule: (f.position.line, f.message, f.hint) for f in checked(tmp_path, files, "adr")}
+    assert found["DEC306"] == (
+        24,
+        "option `Postgres` has no con (`` - `-` ... ``)",
+        "Give the option at least one `` - `+` ... `` and one `` - `-` ... ``.",
+    )
+    assert found["DEC301"] == (
+        7,
+        "missing section `Positive Consequences` (required when accepted)",
+        "add a `### Positive Consequences` section under `## Decision Outcome`",
+    )

@@ -377,7 +377,9 @@ _RULES = [
         "`kinds: <kind>: default_status:` gives it asks for none of its own.",
         "The sections carry the reasoning: context, options, outcome, consequences; an "
         "RFC's motivation, design, alternatives and drawbacks.",
-        "Add the heading named in the message (`## Considered Options`, ...). Aliases "
+        "Add the heading named in the message (`## Considered Options`, ...), at the level "
+        "and under the section the collection's template writes it (`### Positive "
+        "Consequences` under `## Decision Outcome`). Aliases "
         "from MADR, Nygard and log4brains count too; see the front-matter reference.",
     ),
     Rule(
@@ -433,7 +435,9 @@ _RULES = [
         Severity.WARNING,
         "An option under `Pros and Cons of the Options` lacks a pro or a con.",
         "An option with only advantages (or only drawbacks) was not really weighed.",
-        "Give the option at least one `* Good, because ...` and one `* Bad, because ...`.",
+        "Give the option at least one `* Good, because ...` and one `* Bad, because ...` "
+        "(the hint of a collection whose template writes its pros and cons otherwise, "
+        "as `` - `+` `` and `` - `-` `` bullets, names those).",
     ),
     Rule(
         "DEC307",

@@ -30,7 +30,7 @@ from ..records.kinds import (
     section_names,
     with_article,
 )
-from ..records.model import Record, Section
+from ..records.model import ListItem, Record, Section
 from ..records.templates import TemplateOutline, covering, of_type
 from ..records.tradeoffs import (
     all_items,
@@ -162,7 +162,7 @@ def _section_findings(
                 f"missing section `{name}`"
                 + (f" (required when {record.status})" if spec.required_from else "")
                 + _inside_note(record, kind, spec),
-                f"add a `## {name}` section",
+                _add_hint(corpus, record, spec, name),
             )
         elif convention == record.path:
             yield _convention_note(corpus, kind, spec, record)
@@ -192,6 +192,25 @@ def _template_heading(corpus: Corpus, record: Record, spec: SectionSpec) -> str:
         if written is not None:
             return _PLAIN_HEADING.sub("", plain_text(written.title)).strip()
     return ""
+
+
+def _add_hint(corpus: Corpus, record: Record, spec: SectionSpec, name: str) -> str:
+    """Where to add a missing section: at the level the template writes it, and under
+    its section when the template nests it (``add a `### Positive Consequences` section
+    under `## Decision Outcome```); else as a ``##`` section."""
+    for template in of_type(covering(corpus.templates, record.kind, record.group), record.types):
+        outline = _outline(template)
+        written = find_section(outline, spec.aliases)
+        if written is None:
+            continue
+        hint = f"add a `{'#' * written.level} {name}` section"
+        above = outline[: outline.index(written)]
+        parent = next((s for s in reversed(above) if s.level < written.level), None)
+        if parent is not None:
+            title = _PLAIN_HEADING.sub("", plain_text(parent.title)).strip()
+            hint += f" under `{'#' * parent.level} {title}`"
+        return hint
+    return f"add a `## {name}` section"
 
 
 def _usual_heading(corpus: Corpus, kind: KindSpec, spec: SectionSpec) -> str:
@@ -736,7 +755,7 @@ def check_negative_consequence(record: Record, kind: KindSpec, corpus: Corpus) -
     )
 
 
-@check("DEC306", local=True)
+@check("DEC306")
 def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Iterable[Finding]:
     if kind.name != "adr":
         return
@@ -744,6 +763,9 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
     if pros_and_cons is None:
         return
     sections = {alias for spec in kind.sections for alias in spec.aliases}
+    forms = _argument_forms(corpus, record)
+    hints = {"good": f"pro ({_code(forms[0])})", "bad": f"con ({_code(forms[1])})"}
+    hint = f"Give the option at least one {_code(forms[0])} and one {_code(forms[1])}."
     # "### Pros of Polling" and "### Cons of Polling": one option, its arguments headed
     headed: dict[str, tuple[int, str, set[str]]] = {}
     for part in pros_and_cons.children:
@@ -753,13 +775,14 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
             line, title, kinds = headed.setdefault(name.lower(), (part.line, name, set()))
             kinds.add("good" if said["good"] else "bad")
     for line, title, kinds in headed.values():
-        lacking = [text for kind_of, text in _ARGUMENT_HINTS if kind_of not in kinds]
+        lacking = [text for kind_of, text in hints.items() if kind_of not in kinds]
         if lacking:
             yield finding(
                 "DEC306",
                 record.path,
                 Position(line, 1),
                 f"option `{title}` has no {' and no '.join(lacking)}",
+                hint,
             )
     for option in pros_and_cons.children:
         if option.key in sections or _COMMENTS.match(option.key):
@@ -772,20 +795,59 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
         stated = stated_kinds(option) | _kinds_in_tables(option)
         missing = []
         if "good" not in stated and not any(is_pro(plain_text(i.text), i) for i in items):
-            missing.append(_ARGUMENT_HINTS[0][1])
+            missing.append(hints["good"])
         if "bad" not in stated and not any(is_con(plain_text(i.text), i) for i in items):
-            missing.append(_ARGUMENT_HINTS[1][1])
+            missing.append(hints["bad"])
         if missing:
             yield finding(
                 "DEC306",
                 record.path,
                 Position(option.line, 1),
                 f"option `{option.title}` has no {' and no '.join(missing)}",
+                hint,
             )
 
 
 _COMMENTS = re.compile(r"^(?:general\s+)?(?:comments?|remarks?|notes?|discussion)\b")
-_ARGUMENT_HINTS = (("good", "pro (`* Good, because ...`)"), ("bad", "con (`* Bad, because ...`)"))
+# MADR's pros and cons, unless the collection's template writes its own.
+_MADR_ARGUMENTS = ("* Good, because ...", "* Bad, because ...")
+# How an argument opens: a sign in code (`+`), a word and "because" ("Good, because"),
+# a label ("Pro:"), an emoji.
+_ARGUMENT_OPENING = re.compile(r"^(?:`[^`]+`|[^\s,]+,\s+\S+|\S+)")
+
+
+def _argument_forms(corpus: Corpus, record: Record) -> tuple[str, str]:
+    """How the record's template writes a pro and a con (``- `+` ...``, ``- `-` ...``),
+    from the items of its pros and cons; MADR's ``* Good, because ...`` without one."""
+    for template in of_type(covering(corpus.templates, record.kind, record.group), record.types):
+        section = find_section(list(template.sections), PROS_AND_CONS)
+        if section is None:
+            continue
+        # Not a label over the arguments ("* **Pros**" above "  * Good, because ..."):
+        # the nested arguments are MADR's.
+        items = [i for i in all_items(section) if _opening(i) != i.text.strip()]
+        pro = next((i for i in items if is_pro(plain_text(i.text), i)), None)
+        con = next((i for i in items if is_con(plain_text(i.text), i)), None)
+        if pro is not None and con is not None:
+            return _argument_form(pro), _argument_form(con)
+    return _MADR_ARGUMENTS
+
+
+def _opening(item: ListItem) -> str:
+    """The words an argument opens with (`` `+` ``, ``Good, because``)."""
+    opening = _ARGUMENT_OPENING.match(item.text.strip())
+    return opening[0] if opening else ""
+
+
+def _argument_form(item: ListItem) -> str:
+    return f"{item.marker or '*'} {_opening(item)} ..."
+
+
+def _code(text: str) -> str:
+    """``text`` as a code span, fenced with two backticks when it holds one."""
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
 _HEADED_ARGUMENTS = re.compile(
     r"^(?:(?P<good>pros?|advantages?|benefits?|strengths?|upsides?)|"
     r"(?:cons?|disadvantages?|drawbacks?|weakness(?:es)?|downsides?))\s+(?:of|for)\s+(?P<option>.+)$",
