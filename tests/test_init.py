@@ -707,3 +707,53 @@ def test_init_reads_done_words_as_accepted_adrs(project: Project) -> None:
     assert shown.returncode == 0, shown.stderr
     assert "+            completed: accepted\n+            implementing: accepted\n" in shown.stdout
     assert "proposed" not in shown.stdout
+
+
+def test_init_reads_the_folder_an_archive_points_to_and_never_says_move_it_there(
+    project: Project,
+) -> None:
+    """A legacy archive in a usual place (`docs/architecture/decisions/`) whose README
+    says new records go in `../../adr/`: the kind reads `docs/adr/`, the archive is named
+    as not read, and its stub is no record."""
+    for number in (1, 2, 3):
+        project.write(
+            f"docs/architecture/decisions/000{number}-old-{number}.md",
+            NYGARD.format(number=number, title=f"Old {number}", status="Accepted"),
+        )
+    project.write("docs/architecture/decisions/0004-moved.md", "Moved to ../../adr/\n")
+    project.write("docs/architecture/decisions/README.md", "# Archive\n\nNew ones: `../../adr/`.\n")
+    for number in (1, 2):
+        project.write(
+            f"docs/adr/000{number}-new-{number}.md",
+            NYGARD.format(number=number, title=f"New {number}", status="Accepted"),
+        )
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "+          folder: docs/adr\n" in shown.stdout
+    assert "docs/architecture/decisions/  3 ADRs" in shown.stdout
+    assert (
+        "note: docs/architecture/decisions/ (3 records) is another folder of ADRs, not read"
+        in shown.stdout
+    )
+    assert "because the README of docs/architecture/decisions/ points to it" in shown.stdout
+    assert "+          #   docs/architecture/decisions/ (3 records)\n" in shown.stdout
+    assert "move it under" not in shown.stdout
+
+
+def test_init_reads_the_folder_of_a_kind_that_holds_the_most_records(project: Project) -> None:
+    for number in (1, 2, 3):
+        project.write(
+            f"docs/architecture/decisions/000{number}-old-{number}.md",
+            NYGARD.format(number=number, title=f"Old {number}", status="Accepted"),
+        )
+    for number in range(1, 6):
+        project.write(
+            f"docs/adr/000{number}-new-{number}.md",
+            NYGARD.format(number=number, title=f"New {number}", status="Accepted"),
+        )
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "+          folder: docs/adr\n" in shown.stdout
+    assert "docs/adr/ is read because it holds the most records" in shown.stdout
+    checked = project.decisions("check")
+    assert "reading docs/adr/ as" in checked.stderr, checked.stderr

@@ -1990,6 +1990,29 @@ def test_a_stub_left_by_a_renamed_record_is_no_record_of_its_own(tmp_path: Path)
     assert record(rfc.format(title="Moved to Postgres"), "rfc/0001-x.md", "rfc").moved_to == ""
 
 
+def test_a_stub_that_names_where_the_record_lives_now_is_no_record(tmp_path: Path) -> None:
+    """An archive keeps a stub where a record moved: a path, not a link ("Moved to
+    ../../adr/"), or a few lines in the team's language under a title whose only paths
+    name the file of its own name in the current folder."""
+    adr = "# {title}\n\n- Status: accepted\n\n## Context\n\nSee `../old/0001-a.md`.\n"
+    files = {
+        "adr/0001-a.md": adr.format(title="A"),
+        "adr/0002-b.md": "Moved to ../../adr/\n",
+        "adr/0003-c.md": "# Hinweis zu ADR-003\n\nNur ein Platzhalter.\n\n"
+        "Die aktuelle Fassung liegt unter:\n\n- `../../adr/0003-c.md`\n",
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"adr": {"folder": "adr"}}})
+    assert [r.path for r in corpus.records] == ["adr/0001-a.md"]
+    assert record(files["adr/0002-b.md"], "adr/0002-b.md").moved_to == "../../adr/"
+    assert record(files["adr/0003-c.md"], "adr/0003-c.md").moved_to == "../../adr/0003-c.md"
+    # A record whose one path names another file is a record, however short; so is a
+    # folder's README that links to another folder's README.
+    short = "# C\n\nDie Fassung liegt unter `../../adr/0004-d.md`.\n"
+    assert record(short, "adr/0003-c.md").moved_to == ""
+    readme = "# Genesis\n\nSee [ADR 2](../0002/README.md).\n"
+    assert record(readme, "adr/0001/README.md").moved_to == ""
+
+
 # --- metadata files, staged lifecycles, pages that are no records, shared prefixes ----
 
 KEP_README = (

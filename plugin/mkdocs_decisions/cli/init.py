@@ -74,10 +74,7 @@ def command_init(arguments: argparse.Namespace) -> int:
         first = all(other.kind != folder.kind for other in found.folders[:number])
         _describe(folder, options["kinds"][folder.kind] if first else {})
     for folder in unread_folders(found):
-        print(
-            f"  note: {folder.folder}/ is a second folder of {folder.kind.upper()}s; a kind "
-            "reads one folder (with its sub-folders): move it under the first to include it"
-        )
+        print(f"  note: {_unread_note(found, folder)}")
     notes = _notes(found, options)
     configured, changes = _changes(config, root, options, notes)
     if configured:
@@ -111,6 +108,25 @@ def command_init(arguments: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _current(found: Survey, kind: str) -> FolderSurvey:
+    """The folder a kind reads: the first of its kind."""
+    return next(folder for folder in found.folders if folder.kind == kind)
+
+
+def _unread_note(found: Survey, folder: FolderSurvey) -> str:
+    """What becomes of a second folder of a kind: it is not read, why the other one is,
+    and how to read it too. Never "move the current series under this one": the
+    folder read is the live one, this one is most often an archive."""
+    current = _current(found, folder.kind)
+    noun = "ADRs" if folder.kind == "adr" else "RFCs"
+    return (
+        f"{folder.folder}/ ({_records(len(folder.records))}) is another folder of {noun}, "
+        f"not read: a kind reads one folder (with its sub-folders), and {current.folder}/ is "
+        f"read because {current.chosen_because}. To read its records as well, keep them in "
+        f"a sub-folder of {current.folder}/ (such as {current.folder}/archive/)"
+    )
 
 
 def _describe(folder: FolderSurvey, proposed: dict[str, Any]) -> None:
@@ -158,6 +174,12 @@ def _notes(found: Survey, options: dict[str, Any]) -> KindNotes:
         if folder.kind in notes or folder.kind not in kinds:
             continue  # a kind reads its first folder only
         kind_notes = notes.setdefault(folder.kind, {})
+        others = [other for other in unread_folders(found) if other.kind == folder.kind]
+        if others:
+            kind_notes["folder"] = [
+                f"# Read from here because {folder.chosen_because}; not read:",
+                *(f"#   {other.folder}/ ({_records(len(other.records))})" for other in others),
+            ]
         words = [word for word, status in folder.aliases().items() if status is None]
         if words:
             statuses = default_kinds()[folder.kind].statuses

@@ -16,7 +16,7 @@ from ..corpus.links import Corpus
 from ..corpus.load import ParseCache, load_corpus, project_history
 from ..corpus.parse_store import kept_between_runs
 from ..corpus.settings import Settings, SettingsError, settings_from_options
-from ..corpus.survey import proposed_options, survey
+from ..corpus.survey import proposed_options, survey, unread_folders
 from ..history.git_log import History
 
 # `decisions pages` writes here by default, beside mkdocs.yml; the generators it writes for.
@@ -132,7 +132,8 @@ def _surveyed_settings(root: Path) -> Settings:
     found = survey(root)
     if not found.folders:
         return defaults
-    folders = ", ".join(f"{folder.folder}/" for folder in found.folders)
+    unread = unread_folders(found)
+    folders = ", ".join(f"{folder.folder}/" for folder in found.folders if folder not in unread)
     print(
         f"decisions: no mkdocs.yml here; reading {folders} as `decisions init` would "
         "configure them (`decisions init --write` keeps that configuration)",

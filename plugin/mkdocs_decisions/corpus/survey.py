@@ -188,6 +188,10 @@ class FolderSurvey:
     # Where records that state no status, or the folder's README, say they are drafts or
     # proposals out for feedback: ``path: "the words"``, a few of them.
     undecided: list[str] = field(default_factory=list)
+    # Why the kind reads this folder and not another of its kind that was found: the
+    # other folder's README points here (an archive that names the current series), or
+    # this one holds more records. "" when no other folder of the kind was found.
+    chosen_because: str = ""
 
     @property
     def mostly_without_status(self) -> bool:
@@ -230,11 +234,72 @@ def survey(root: Path, configured: dict[str, str] | None = None) -> Survey:
         if found.records:
             found.source = source
             folders.append(found)
-    return Survey(root, folders)
+    return Survey(root, _current_first(root, folders))
+
+
+def _current_first(root: Path, folders: list[FolderSurvey]) -> list[FolderSurvey]:
+    """The folders, each kind's current one first (a kind reads one folder): the one
+    mkdocs.yml names; else the one another folder's README points to (an archive's
+    "new records go in ../../adr/"); else the one with the most records. Not the first
+    found: the usual places are tried most specific first, and a small archive may sit in
+    a more usual place than the live series."""
+    chosen: dict[str, FolderSurvey] = {}
+    for kind in dict.fromkeys(folder.kind for folder in folders):
+        same = [folder for folder in folders if folder.kind == kind]
+        if len(same) < 2 or same[0].source == "mkdocs.yml":
+            same[0].chosen_because = "mkdocs.yml names it" if len(same) > 1 else ""
+            chosen[kind] = same[0]
+            continue
+        pointed = [
+            (folder, other)
+            for folder in same
+            for other in same
+            if other is not folder and _readme_points_to(root, other.folder, folder.folder)
+        ]
+        if pointed and all(folder is pointed[0][0] for folder, _ in pointed):
+            best, other = pointed[0]
+            best.chosen_because = f"the README of {other.folder}/ points to it"
+        else:
+            best = max(same, key=lambda folder: len(folder.records))  # the first of a tie
+            best.chosen_because = "it holds the most records"
+        chosen[kind] = best
+    ordered: list[FolderSurvey] = []
+    for folder in folders:
+        first = chosen[folder.kind]
+        if first not in ordered:
+            ordered.append(first)
+        if folder is not first:
+            ordered.append(folder)
+    return ordered
+
+
+# A path in a README: a link's target, or a path in backticks (`../../adr/`, `docs/adr/`).
+_README_PATH = re.compile(r"\]\(\s*<?([^)\s>]+)|`([^`\s]*/[^`\s]*)`")
+
+
+def _readme_points_to(root: Path, folder: str, target: str) -> bool:
+    """Whether the README (or index) of ``folder`` names ``target`` or a file in it, by
+    a path from the README or from the top of the repository."""
+    goal = os.path.realpath(root / target)
+    for landing in ("README.md", "readme.md", "index.md"):
+        page = root / folder / landing
+        if not page.is_file():
+            continue
+        text = _head_of(page)
+        for match in _README_PATH.finditer(text):
+            path = (match[1] or match[2]).split("#", 1)[0]
+            if not path or "://" in path:
+                continue
+            for base in (page.parent, root):
+                real = os.path.realpath(base / path)
+                if real == goal or real.startswith(goal + os.sep):
+                    return True
+        return False
+    return False
 
 
 def unread_folders(found: Survey) -> list[FolderSurvey]:
-    """Folders of a kind whose first folder is taken already (a kind reads one folder)."""
+    """Folders of a kind whose current folder is another (a kind reads one folder)."""
     seen: set[str] = set()
     extra = []
     for folder in found.folders:

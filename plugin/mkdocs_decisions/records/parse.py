@@ -377,7 +377,7 @@ def parse_record(
         date_in_name=date_in_name,
         date_order=order,
         waivers=waivers.waivers,
-        moved_to=_moved_to("\n".join(body_lines)),
+        moved_to=_moved_to("\n".join(body_lines), posixpath.basename(source.path)),
         template_copy=metadata.placeholders >= {"title", "status"} and raw_status is None,
         metadata_path=source.metadata_path if metadata_data is not None else "",
         types=stated_types(front.fields),
@@ -824,10 +824,12 @@ def _numbered(target: str, kind: KindSpec, series: str = "") -> str:
     return target
 
 
-def _moved_to(body: str) -> str:
+def _moved_to(body: str, own_name: str = "") -> str:
     """Where a stub points that says the record was moved or renamed, and nothing else:
     "Moved to [2071-x.md](2071-x.md).", "This document was renamed [...]. Please see
-    [SE-0519](0519-x.md)."; "" for a record."""
+    [SE-0519](0519-x.md).", "Moved to ../../adr/"; or, in any language, a few lines
+    under a title whose every path names a file of its own name in another folder (the
+    record's copy where it lives now); "" for a record."""
     text = body.strip()
     # "> IMPORTANT: This document was moved to [x](x)": quoted, after a word of warning
     text = re.sub(r"^(?:>\s*)+", "", text)
@@ -835,9 +837,39 @@ def _moved_to(body: str) -> str:
         r"^(?:\*\*)?(?:important|note|notice|warning|moved)(?:\*\*)?\s*:\s*", "", text, flags=re.I
     )
     if len(text) > 400 or "\n\n" in text or not _MOVED.match(text):
-        return ""
+        return _points_to_its_copy(body, own_name)
     link = _LINK.search(text)
-    return link.group(2) if link else ""
+    if link:
+        return link.group(2)
+    path = _MOVED_PATH.search(text)  # "Moved to ../../adr/": a path, not linked
+    return path.group(1) if path else ""
+
+
+# The path after "moved to": `../../adr/`, ../adr/0001-x.md, in backticks or not.
+_MOVED_PATH = lazy_pattern(r"\bto:?\s+`?((?:\.{1,2}/|[\w.-]+/)[^\s`]*)")
+# A path a stub names: a link's target, or a path in backticks.
+_STUB_PATH = lazy_pattern(r"\]\(\s*<?([^)\s>]+)|`([^`\s]*/[^`\s]*)`")
+_STUB_LENGTH = 600  # a note and a path or two; a record says more
+
+
+def _points_to_its_copy(body: str, own_name: str) -> str:
+    """The path a short page without sections names its own file by in another folder,
+    when that is every path it names: a stub left in an archive ("The current version
+    of ADR-018 is at `../../adr/ADR-018-x.md`", in the team's language); "" else."""
+    lines = body.strip().split("\n")
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]  # the stub's title
+    text = "\n".join(lines).strip()
+    generic = own_name.lower() in ("readme.md", "index.md")  # every record's folder has one
+    if generic or not own_name or len(text) > _STUB_LENGTH or re.search(r"^#", text, re.M):
+        return ""
+    paths = [(m[1] or m[2]).split("#", 1)[0] for m in _STUB_PATH.finditer(text)]
+    paths = [path for path in paths if "://" not in path]
+    if not paths or any(
+        "/" not in path or posixpath.basename(path).lower() != own_name.lower() for path in paths
+    ):
+        return ""
+    return paths[0]
 
 
 def file_number(source: SourceFile, kind: KindSpec) -> int | None:
