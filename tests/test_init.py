@@ -757,3 +757,31 @@ def test_init_reads_the_folder_of_a_kind_that_holds_the_most_records(project: Pr
     assert "docs/adr/ is read because it holds the most records" in shown.stdout
     checked = project.decisions("check")
     assert "reading docs/adr/ as" in checked.stderr, checked.stderr
+
+
+def test_init_reads_stage_folders_at_the_top_with_the_top(project: Project) -> None:
+    """PowerShell-like RFCs: numbered records kept in stage folders at the top of the
+    repository (`Final/`, `Draft-Accepted/`, `Archive/Rejected/`) are one collection,
+    read with `folder: "."`; dated notes in `notes/` are no stage and stay out."""
+    rfc = "---\nRFC: RFC{n:04d}\nStatus: {status}\n---\n\n# Idea {n}\n\n## Motivation\n\nX.\n"
+    places = {1: ("Final", "Final"), 2: ("Final", "Final"), 3: ("Draft-Accepted", "Draft")}
+    places[4] = ("Archive/Rejected", "Rejected")
+    for n, (folder, status) in places.items():
+        project.write(f"{folder}/RFC{n:04d}-idea-{n}.md", rfc.format(n=n, status=status))
+    for day in ("20190610", "20190624", "20190701"):
+        project.write(f"notes/{day} - Discussion Notes.md", "# Notes\n\nWe talked.\n")
+    project.write("README.md", "# RFCs\n")
+    project.git_commit_all("rfcs", "2024-04-01T09:00:00+00:00")
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert "./ (the top of the repository)  4 RFCs" in shown.stdout
+    assert "Final/" not in shown.stdout and "note:" not in shown.stdout
+    assert project.decisions("init", "--write").returncode == 0
+    listed = json.loads(project.decisions("list", "--format", "json").stdout)
+    statuses = {record["id"]: record["status"] for record in listed["records"]}
+    assert statuses == {
+        "RFC-0001": "accepted",
+        "RFC-0002": "accepted",
+        "RFC-0003": "draft",
+        "RFC-0004": "rejected",
+    }

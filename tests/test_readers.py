@@ -19,7 +19,7 @@ from mkdocs_decisions.corpus.links import Corpus
 from mkdocs_decisions.corpus.load import load_corpus
 from mkdocs_decisions.corpus.settings import settings_from_options
 from mkdocs_decisions.records.body import scan_body, section_key
-from mkdocs_decisions.records.discovery import discover, is_template
+from mkdocs_decisions.records.discovery import discover, is_template, root_places
 from mkdocs_decisions.records.kinds import default_kinds, section_names
 from mkdocs_decisions.records.model import ListItem, Record, Section
 from mkdocs_decisions.records.parse import SourceFile, parse_record
@@ -4213,6 +4213,28 @@ def test_names_that_glue_a_series_to_its_number_are_numbered(tmp_path: Path) -> 
     ]
     assert "tap2.md" in corpus.skipped
     assert record("# UTF-8\n\n## Context\n\nX\n", "adr/utf8.md").number is None
+
+
+def test_stage_folders_at_the_top_hold_records_of_a_kind_read_from_there(tmp_path: Path) -> None:
+    """`folder: "."` reads the stage folders at the top (`Final/`, `Draft-Accepted/`,
+    `Archive/Rejected/`) that hold numbered records; a folder of dated notes, or one
+    named by status words that holds no numbered record, is the repository's."""
+    rfc = "---\nStatus: {0}\n---\n\n# Idea\n\n## Motivation\n\nX.\n"
+    files = {
+        "Final/RFC0001-a.md": rfc.format("Final"),
+        "Final/Readme.md": "Final RFCs go here\n",
+        "Draft-Accepted/RFC0002-b.md": rfc.format("Draft"),
+        "Archive/Rejected/RFC0003-c.md": rfc.format("Rejected"),
+        "notes/20190610-notes.md": rfc.format("Draft"),
+        "Archived/how-to.md": rfc.format("Draft"),
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "."}}})
+    assert sorted((r.id, r.path) for r in corpus.records) == [
+        ("RFC-0001", "Final/RFC0001-a.md"),
+        ("RFC-0002", "Draft-Accepted/RFC0002-b.md"),
+        ("RFC-0003", "Archive/Rejected/RFC0003-c.md"),
+    ]
+    assert root_places(tmp_path, KINDS["rfc"]) == ["Archive", "Draft-Accepted", "Final"]
 
 
 def test_an_underlined_title_over_level_one_sections_wins_over_a_slug_feature_name() -> None:

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from ..corpus.survey import (
+    ROOT,
     UNDECIDED_SHOWN,
     FolderSurvey,
     Survey,
@@ -121,11 +122,16 @@ def _unread_note(found: Survey, folder: FolderSurvey) -> str:
     folder read is the live one, this one is most often an archive."""
     current = _current(found, folder.kind)
     noun = "ADRs" if folder.kind == "adr" else "RFCs"
+    if current.folder == ROOT:
+        where = "./ (the top of the repository)"
+        inside = "a stage folder at the top (such as Archive/)"
+    else:
+        where = f"{current.folder}/"
+        inside = f"a sub-folder of {where} (such as {where}archive/)"
     return (
         f"{folder.folder}/ ({_records(len(folder.records))}) is another folder of {noun}, "
-        f"not read: a kind reads one folder (with its sub-folders), and {current.folder}/ is "
-        f"read because {current.chosen_because}. To read its records as well, keep them in "
-        f"a sub-folder of {current.folder}/ (such as {current.folder}/archive/)"
+        f"not read: a kind reads one folder (with its sub-folders), and {where} is read "
+        f"because {current.chosen_because}. To read its records as well, keep them in {inside}"
     )
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from ..records.discovery import RECORD_EXTENSIONS, discover, is_template
+from ..records.discovery import RECORD_EXTENSIONS, discover, is_stage_folder, is_template
 from ..records.kinds import KindSpec, default_kinds
 from ..records.model import Record
 from ..records.parse import METADATA_FILE
@@ -359,12 +359,17 @@ def proposed_options(found: Survey) -> dict[str, Any]:
 def _candidate_folders(root: Path, configured: dict[str, str]) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     taken: set[str] = set()
+    # Stage folders at the top (`Final/`, `Archive/Rejected/`) are read with the top
+    # (`folder: "."`), not each as a folder of its own.
+    stages = set(_stage_folders(root))
 
     def add(folder: str, kind: str, source: str) -> None:
         # A folder whose name and headings say neither (`accepted/2020/x.md`): RFCs, the
         # kind of document a collection of designs most often is.
         kind = kind or "rfc"
         real = os.path.realpath(root / folder)
+        if source != "mkdocs.yml" and folder.split("/", 1)[0] in stages:
+            return
         if folder and real not in taken and (root / folder).is_dir():
             inside = any(real.startswith(t + os.sep) or t.startswith(real + os.sep) for t in taken)
             if not inside or folder == ROOT:  # the top is read without the folders in it
@@ -413,6 +418,9 @@ def _kind_at_root(root: Path) -> str:
         return ""
     numbered = [name for name in names if _NUMBERED.match(name)]
     in_folders = _numbered_record_folders(root)
+    stages = _stage_folders(root)
+    if stages:  # PowerShell's `Final/`, `Archive/Rejected/`: stages of numbered records
+        return _kind_of_series(root / stages[0]) or _guess_kind(root / stages[0]) or "rfc"
     if len(numbered) + len(in_folders) < 3:
         return ""
     kind = _guess_kind(root, numbered_only=True) if numbered else ""
@@ -425,6 +433,20 @@ def _kind_at_root(root: Path) -> str:
         text = _head_of(root / name)
         stating += bool(_STATUS_LINE.search(text) or _STATUS_TAGS.search(text))
     return "rfc" if 2 * stating > min(len(numbered), 8) else ""
+
+
+def _stage_folders(root: Path) -> list[str]:
+    """The folders at the top named by status words that hold numbered records
+    (``Final/``, ``Draft-Accepted/``, ``Archive/``), when there are two or more: the
+    stages of one collection, read from the top. One ``archive/`` alone is no such
+    collection."""
+    try:
+        names = sorted(name for name in os.listdir(root) if (root / name).is_dir())
+    except OSError:
+        return []
+    rfc = default_kinds()["rfc"]
+    stages = [name for name in names if is_stage_folder(root / name, rfc)]
+    return stages if len(stages) >= 2 else []
 
 
 def _numbered_record_folders(directory: Path, subdirs: list[str] | None = None) -> list[str]:

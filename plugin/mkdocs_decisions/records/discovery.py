@@ -273,7 +273,9 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 subdirs[:] = [
                     name
                     for name in subdirs
-                    if is_root_record_name(name, kind) or name.lower() in PICTURE_FOLDERS
+                    if is_root_record_name(name, kind)
+                    or name.lower() in PICTURE_FOLDERS
+                    or is_stage_folder(Path(directory) / name, kind)
                 ]
                 glued = glued_series_names(files)
                 files = [name for name in files if is_root_record_name(name, kind) or name in glued]
@@ -827,7 +829,52 @@ def root_places(project_root: Path, kind: KindSpec) -> list[str]:
     except OSError:
         return []
     glued = glued_series_names(names)
-    return [name for name in names if is_root_record_name(name, kind) or name in glued]
+    return [
+        name
+        for name in names
+        if is_root_record_name(name, kind)
+        or name in glued
+        or is_stage_folder(project_root / name, kind)
+    ]
+
+
+# The words a stage folder is named by, alone or joined (`Final/`, `Draft-Accepted/`,
+# `Archive/`): the status of the records in it, or the archive of the old ones.
+_STAGE_WORDS = frozenset(
+    {
+        *("draft", "drafts", "proposed", "review", "accepted", "approved", "final"),
+        *("implemented", "active", "experimental", "rejected", "withdrawn", "declined"),
+        *("superseded", "deprecated", "obsolete", "abandoned", "deferred", "postponed"),
+        *("archive", "archived"),
+    }
+)
+_STAGE_NAME = lazy_pattern(r"[A-Za-z]+(?:[-_ ][A-Za-z]+){0,2}")
+_STAGE_RECORD = lazy_pattern(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?=[-_ .])")
+_STAGE_LOOK = 200  # files looked at for a numbered record, at most
+
+
+def is_stage_folder(path: Path, kind: KindSpec) -> bool:
+    """Whether a folder at the top of the repository is a stage of a kind read from there
+    (PowerShell's RFCs: ``Final/``, ``Draft-Accepted/``, ``Archive/Rejected/``): named
+    by status words alone, and holding a numbered record (``RFC0045-x.md``) in it or in
+    its sub-folders. Its records are the kind's, with its other numbered ones."""
+    name = path.name
+    words = re.split(r"[-_ ]", name.lower())
+    if not kind.numbered or not _STAGE_NAME.fullmatch(name):
+        return False
+    if not all(word in _STAGE_WORDS for word in words) or not path.is_dir():
+        return False
+    looked = 0
+    for _, subdirs, files in os.walk(path):
+        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+        for file in files:
+            stem, extension = os.path.splitext(file)
+            if extension.lower() in RECORD_EXTENSIONS and _STAGE_RECORD.match(stem):
+                return True
+            looked += 1
+        if looked > _STAGE_LOOK:
+            break
+    return False
 
 
 # A name that is a series' letters and its number, glued: TUF's `tap12.md`.
