@@ -4237,6 +4237,36 @@ def test_stage_folders_at_the_top_hold_records_of_a_kind_read_from_there(tmp_pat
     assert root_places(tmp_path, KINDS["rfc"]) == ["Archive", "Draft-Accepted", "Final"]
 
 
+def test_a_record_folder_holds_its_record_named_like_it_and_attachments(tmp_path: Path) -> None:
+    """One folder per RFC without a README: the file named like the folder is the
+    record, the other Markdown files beside it are its attachments; a name with a typo
+    against its folder's is the record when it is the only file of the folder's number.
+    Every record's page is its folder's."""
+    rfc = "- Status: accepted\n\n# {0}\n\n## Summary\n\nSee [story](user-story-a.md).\n"
+    files = {
+        "rfcs/001-workflows/001-workflows.md": rfc.format("Workflows"),
+        "rfcs/001-workflows/user-story-a.md": "# A use case:\n\nAs a user ...\n",
+        "rfcs/002-fields/002-fiealds.md": rfc.format("Fields"),
+        "rfcs/003-sessions/README.md": rfc.format("Sessions"),
+        "rfcs/004-s3/004-s3.md": rfc.format("S3"),
+    }
+    corpus = loaded(tmp_path, files, {"kinds": {"rfc": {"folder": "rfcs"}}})
+    assert sorted((r.id, r.site_path) for r in corpus.records) == [
+        ("RFC-0001", "rfcs/001-workflows/index.md"),
+        ("RFC-0002", "rfcs/002-fields/index.md"),
+        ("RFC-0003", "rfcs/003-sessions/index.md"),
+        ("RFC-0004", "rfcs/004-s3/index.md"),
+    ]
+    assert "rfcs/001-workflows/user-story-a.md" in corpus.skipped
+    # A numbered folder of several numbered records is a group, none of them its record.
+    group = {f"rfcs/v1/000{n}-x{n}.md": rfc.format(f"X{n}") for n in (1, 2)}
+    grouped = loaded(tmp_path / "g", group, {"kinds": {"rfc": {"folder": "rfcs"}}})
+    assert sorted(r.site_path for r in grouped.records) == [
+        "rfcs/v1/0001-x1.md",
+        "rfcs/v1/0002-x2.md",
+    ]
+
+
 def test_an_underlined_title_over_level_one_sections_wins_over_a_slug_feature_name() -> None:
     """GreptimeDB: `Feature Name: "procedure-framework"` in front matter, then the title
     underlined with dashes (level 2) above `# Summary`, `# Motivation`, `# Details`."""

@@ -12,6 +12,7 @@ never a FIFO, a device or a link that loops (DEC012). Links inside the project w
 
 from __future__ import annotations
 
+import difflib
 import errno
 import fnmatch
 import functools
@@ -358,13 +359,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 else ""
             )
             if numbered_folder and not parts_of_record and not template_folder:
-                if landing_name:
-                    record_of_folder = landing_name
-                elif len(markdown) == 1 and (
-                    not _NUMBERED_FOLDER.match(markdown[0])
-                    or os.path.splitext(markdown[0])[0] == folder_name
-                ):  # "0012-x/design.md", "2024-10-18-x/2024-10-18-x.md"
-                    record_of_folder = markdown[0]
+                record_of_folder = landing_name or _own_record(folder_name, markdown)
             unnumbered_leaf = (
                 not record_of_folder
                 and group
@@ -911,6 +906,44 @@ def _beside_numbered_records(directory: str) -> bool:
             if numbered >= 2:
                 return True
     return False
+
+
+# A numbered name with words after its number ("001-new-workflow-commands"): its number.
+_NUMBER_THEN_WORDS = lazy_pattern(r"^(?:[A-Za-z]{1,6}[-_]?)?(\d{1,18})[-_](?=[^\W\d_])")
+_LIKE_ITS_FOLDER = 0.8  # how alike a record's name and its folder's are, despite a typo
+
+
+def _own_record(folder_name: str, markdown: list[str]) -> str:
+    """The record of a numbered folder that has no README or index: the Markdown file
+    named like the folder (``001-x/001-x.md``, beside its attachments
+    ``user-story-y.md``); else the one file numbered as the folder whose name is the
+    folder's but for a typo (``008-new-dataset-fields/008-new-dataset-fiealds.md``), or
+    numbered as the folder and alone in it; else a lone file with no number of its own
+    (``0012-x/design.md``); "" when none is clearly the record (``v1/0001-a.md``: a
+    group of records)."""
+    stems = {name: os.path.splitext(name)[0] for name in markdown}
+    named_alike = [name for name in markdown if stems[name].lower() == folder_name.lower()]
+    if len(named_alike) == 1:
+        return named_alike[0]
+    folder_number = _NUMBER_THEN_WORDS.match(folder_name)
+    if folder_number:
+        same_number = [
+            name
+            for name in markdown
+            if (own := _NUMBER_THEN_WORDS.match(stems[name]))
+            and int(own[1]) == int(folder_number[1])
+        ]
+        if len(same_number) == 1 and (
+            len(markdown) == 1
+            or difflib.SequenceMatcher(
+                None, stems[same_number[0]].lower(), folder_name.lower()
+            ).ratio()
+            >= _LIKE_ITS_FOLDER
+        ):
+            return same_number[0]
+    if len(markdown) == 1 and not _NUMBERED_FOLDER.match(markdown[0]):
+        return markdown[0]  # "0012-x/design.md"
+    return ""
 
 
 def _template_folder(folder_name: str, directory: str = "", landing: str = "") -> bool:
