@@ -785,3 +785,30 @@ def test_init_reads_stage_folders_at_the_top_with_the_top(project: Project) -> N
         "RFC-0003": "draft",
         "RFC-0004": "rejected",
     }
+
+
+def test_init_guesses_built_in_progress_and_documented_implementation(project: Project) -> None:
+    """`Built` is implemented where the lifecycle has it (RFCs) and accepted where it
+    has not (ADRs); an RFC `in Progress` is in review, as an ADR's is proposed; a record
+    that documents an existing implementation states a decision in force."""
+    for number, status in enumerate(["Built", "in Progress", "Built"], start=1):
+        project.write(
+            f"rfcs/00{number}-x/00{number}-x.md",
+            f"- Start Date: 2022-03-0{number}\n- Status: {status}\n\n# Idea {number}\n\n"
+            "## Summary\n\nX.\n\n## Motivation\n\nY.\n",
+        )
+    for number, status in enumerate(
+        ["Built", "Documented existing implementation", "Accepted"], start=1
+    ):
+        project.write(
+            f"doc/adr/000{number}-step-{number}.md",
+            NYGARD.format(number=number, title=f"Step {number}", status=status),
+        )
+    shown = project.decisions("init")
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "+            built: accepted\n+            documented existing implementation: accepted\n"
+        in (shown.stdout)
+    )
+    assert "+            built: implemented\n+            in progress: review\n" in shown.stdout
+    assert "-> ?" not in shown.stdout

@@ -111,6 +111,16 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "won't do": "rejected",
         "cancelled": "rejected",
         "canceled": "rejected",
+        # Built, shipped: decided and carried out, as implemented is (ADRs have no
+        # implemented: accepted).
+        "built": "accepted",
+        "shipped": "accepted",
+        "released": "accepted",
+        # A record written after the fact, about what is there: a decision in force.
+        "documented existing implementation": "accepted",
+        "documents existing implementation": "accepted",
+        "existing implementation": "accepted",
+        "work in progress": "proposed",  # as wip is
     },
     "rfc": {
         "approved": "accepted",
@@ -158,6 +168,14 @@ _MEANINGS: dict[str, dict[str, str]] = {
         "deferred": "draft",  # paused, to be taken up again: not under review, not given up
         "postponed": "draft",
         "abandoned": "withdrawn",
+        "built": "implemented",  # as released and shipped are
+        # An ADR's `in progress` is proposed (a built-in alias): an RFC's is in review.
+        "in progress": "review",
+        "work in progress": "draft",
+        # Written after the fact, about what is there: implemented, as the words say.
+        "documented existing implementation": "implemented",
+        "documents existing implementation": "implemented",
+        "existing implementation": "implemented",
     },
 }
 
