@@ -580,6 +580,28 @@ def test_records_committed_before_their_template_are_not_asked_for_its_sections(
     ]
 
 
+def test_a_record_committed_with_its_template_is_not_asked_for_its_sections(
+    project: Project,
+) -> None:
+    """napari's NAP-0, the process itself, came in the commit that added the template: it
+    was not written from it. The one committed later is asked."""
+    draft = "---\ntitle: {title}\nstatus: draft\n---\n\n## Summary\n\nS.\n\n## Plan\n\nP.\n"
+    project.write("rfc/0001-process.md", draft.format(title="Process"))
+    project.write("rfc/template.md", "# Title\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n")
+    project.git_commit_all("process and template", "2025-06-01T09:00:00+00:00")
+    project.write("rfc/0002-pool.md", draft.format(title="Pool"))
+    project.git_commit_all("a proposal", "2025-07-01T09:00:00+00:00")
+    settings = settings_from_options({"kinds": {"rfc": {"folder": "rfc"}}})
+    corpus = load_corpus(
+        project.root, project.root / "docs", settings, project_history(project.root, settings)
+    )
+    found = [f for f in run_checks(corpus, settings) if f.rule == "DEC301"]
+    assert [(f.path, f.severity) for f in found] == [
+        ("rfc/0001-process.md", Severity.INFO),
+        ("rfc/0002-pool.md", Severity.ERROR),
+    ]
+
+
 RFC_TEMPLATE = (
     "# Title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n"
     "## Detailed design\n\nHow.\n\n## Drawbacks\n\nX\n\n## Alternatives\n\nY\n"

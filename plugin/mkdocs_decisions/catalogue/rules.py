@@ -362,7 +362,7 @@ _RULES = [
         "least five) do not have is one note too (a template younger than the records, "
         "or one the team does not follow; well past half, so that one more record "
         "without it does not turn known errors into a note). With git history, the "
-        "records first committed before their template lack its sections as one note "
+        "records first committed before their template (or with it) lack its sections as one note "
         "too, and only the records committed after it are asked for them. A section "
         "headed by a bold line of its own (`**Abstract**`) is there. A section the "
         "template has at its top level is not one of the same name inside another of "

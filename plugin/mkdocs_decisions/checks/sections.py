@@ -68,7 +68,7 @@ _NO_ALTERNATIVES = re.compile(
     r"\s*[.!]?$",
     re.IGNORECASE,
 )
-_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
 # Headings that only a record weighing options has (MADR and this tool's own format).
 _OPTION_MARKERS = ("decision drivers", "decision outcome", *PROS_AND_CONS)
 
@@ -599,7 +599,8 @@ def _unfollowed(
 
 def _before_template(corpus: Corpus, kind: KindSpec) -> dict[str, tuple[str, Commit]]:
     """The records of a kind that were written before their template: whose first commit
-    is older than the first commit of every template they are written from; with the
+    is older than the first commit of every template they are written from, or is that
+    commit; with the
     path and first commit of the oldest of those templates. Only with history, and not
     in a shallow clone, whose first commits are not the files' first."""
 
@@ -618,7 +619,10 @@ def _before_template(corpus: Corpus, kind: KindSpec) -> dict[str, tuple[str, Com
             firsts = [(path, past.created) for path, past in born if past and past.versions]
             if templates and len(firsts) == len(templates):
                 oldest = min(firsts, key=lambda first: first[1].date)
-                if file.created.date < oldest[1].date:
+                # Committed with the template (napari's NAP-0, the process itself, came in
+                # the commit that added the template): not written from it either.
+                with_it = file.created.sha == oldest[1].sha
+                if file.created.date < oldest[1].date or with_it:
                     older[record.path] = oldest
         return older
 
@@ -785,7 +789,7 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
                 hint,
             )
     for option in pros_and_cons.children:
-        if option.key in sections or _COMMENTS.match(option.key):
+        if option.key in sections or _COMMENT_HEADING.match(option.key):
             continue  # "### Consequences" misplaced, "### General comments (Arno)"
         if _HEADED_ARGUMENTS.match(plain_text(option.title).strip()):
             continue  # counted above, with the other heading of its option
@@ -808,7 +812,7 @@ def check_pros_and_cons(record: Record, kind: KindSpec, corpus: Corpus) -> Itera
             )
 
 
-_COMMENTS = re.compile(r"^(?:general\s+)?(?:comments?|remarks?|notes?|discussion)\b")
+_COMMENT_HEADING = re.compile(r"^(?:general\s+)?(?:comments?|remarks?|notes?|discussion)\b")
 # MADR's pros and cons, unless the collection's template writes its own.
 _MADR_ARGUMENTS = ("* Good, because ...", "* Bad, because ...")
 # How an argument opens: a sign in code (`+`), a word and "because" ("Good, because"),
@@ -877,7 +881,7 @@ def check_alternatives(record: Record, kind: KindSpec, corpus: Corpus) -> Iterab
         return  # DEC301/DEC302 already say so
     # The proposal is one option, so one alternative is a trade-off; an RFC considered
     # none only when the section says so ("None", "N/A", "TBD").
-    text = " ".join(plain_text(_COMMENTS.sub("", section.full_text)).split())
+    text = " ".join(plain_text(_HTML_COMMENTS.sub("", section.full_text)).split())
     if _NO_ALTERNATIVES.match(re.sub(r"^[*+-]\s+", "", text)):
         yield finding(
             "DEC307",
