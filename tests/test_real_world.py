@@ -191,6 +191,29 @@ def test_a_record_folder_inside_docs_publishes_no_template_and_no_second_landing
     assert "How we decide" in project.html("adr/index.html")
 
 
+def test_links_to_the_template_name_it_and_lead_nowhere(project: Project) -> None:
+    """LTB's README: "please use [adr-template.md](adr-template.md)"; the template is not
+    published, so the folder's page and the records name it as text and --strict
+    passes (MkDocs' own setting for links not found is left as it is)."""
+    project.write("docs/index.md", "# Home\n")
+    project.write(
+        "docs/adr/README.md",
+        "# Decisions\n\nFor new ADRs, please use [adr-template.md](adr-template.md).\n",
+    )
+    project.write("docs/adr/adr-template.md", "# [short title]\n\n## Context\n\nX\n")
+    body = VALID_BODY + "\nWritten from [the template](./adr-template.md#context).\n"
+    project.write("docs/adr/0001-a.md", adr(body=body))
+    project.configure(plugin_options={"kinds": {"adr": {"folder": "docs/adr"}}})
+    (project.root / "mkdocs.yml").write_text(
+        (project.root / "mkdocs.yml").read_text() + "validation:\n  links:\n    not_found: warn\n"
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "please use <code>adr-template.md</code>." in project.html("adr/index.html")
+    page = project.html("adr/0001-a/index.html")
+    assert "Written from the template (<code>adr-template.md</code>)." in page
+
+
 # --- the fifth round of trials: 14 collections new to the tool -------------------------
 
 NYGARD = "## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nBad, because slow.\n"

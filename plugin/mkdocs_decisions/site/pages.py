@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from markupsafe import Markup, escape
 
@@ -606,9 +606,11 @@ class SiteRenderer(SiteContext):
         return {"short": commit.short, "url": web_link(url) if url else ""}
 
     def _with_links_to_pages(self, record: Record, body: str) -> str:
-        """The body with links to folder records' README.md pointed at their pages."""
+        """The body with links to folder records' README.md pointed at their pages, and
+        links to templates (which are not published) as text."""
         if ".md" not in body:
             return body
+        body = without_links_to(body, record.path, self._skipped())
 
         def folder_pages() -> dict[str, str]:
             pages = {
@@ -624,6 +626,11 @@ class SiteRenderer(SiteContext):
 
         pages = self.corpus.memo("pages of folder records", folder_pages)
         return links_to_pages(body, record, pages) if pages else body
+
+    def _skipped(self) -> frozenset[str]:
+        """The files of record folders that are not published: templates, excluded ones."""
+        corpus = self.corpus
+        return corpus.memo("skipped paths", lambda: frozenset(corpus.skipped))
 
     def _status_rows(self, record: Record) -> list[dict[str, object]]:
         """The record's status changes, oldest first, for its History section."""
@@ -722,6 +729,7 @@ class SiteRenderer(SiteContext):
         if landing is not None:
             landing_title, intro = _landing_content(landing)
             intro = without_record_lists(intro, landing.source.path, records)
+            intro = without_links_to(intro, landing.source.path, self._skipped())
             title = landing_title or title
         values = {
             "title": title,
@@ -1119,6 +1127,37 @@ def _folder_of(site_path: str) -> str:
 _ITEM_OR_ROW = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+\S|^\s*\|")
 _TABLE_LINE = re.compile(r"^\s*\|")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>#]+)")
+
+
+_MARKDOWN_LINK = re.compile(
+    r"(?<!!)\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<target>[^)\s>#?]+\.md)(?:#[^)\s>]*)?>?"
+    r"(?:\s+\"[^\"]*\")?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def without_links_to(markdown: str, from_path: str, unpublished: frozenset[str]) -> str:
+    """``markdown`` with its links to files that are not published (a collection's
+    template: "use [the template](adr-template.md)") written as their text and the
+    file's name, so that the page names the file and no link leads nowhere."""
+    if not unpublished or ".md" not in markdown.lower():
+        return markdown
+    folder = posixpath.dirname(from_path)
+
+    def unlinked(match: re.Match[str]) -> str:
+        target = match["target"]
+        if "://" in target:
+            return match[0]
+        path = posixpath.normpath(posixpath.join(folder, unquote(target)))
+        if path not in unpublished:
+            return match[0]
+        name = posixpath.basename(path)
+        text = match["text"].strip()
+        if not text or text.strip("`") == name:
+            return f"`{name}`"
+        return f"{text} (`{name}`)"
+
+    return _MARKDOWN_LINK.sub(unlinked, markdown)
 
 
 def without_record_lists(intro: str, landing_path: str, records: list[Record]) -> str:
