@@ -332,6 +332,7 @@ def nygard(status: str, rest: str = "") -> str:
         ("In Review", "In Review", "proposed"),
         ("Accepted (for the GitHub package pipeline)", "Accepted", "accepted"),
         ("Work in progress", "Work in progress", None),
+        ("Accepted -- one clause amended by [ADR-0011](0011-x.md)", "Accepted", "accepted"),
         # a sentence in another language: the word, then where or when it was decided
         ("Godkendt på styregruppemødet den 4. juni 2026.", "Godkendt", "accepted"),
         ("Angenommen am 3. Mai 2024", "Angenommen", "accepted"),
@@ -894,6 +895,10 @@ def chosen(outcome: str, options: str = OPTIONS) -> list[str]:
         ),
         ("## Decision Outcome: MongoDB\n\nIt scales.\n", ["MongoDB"]),
         ("## Decision Outcome\n\nChosen options: 1 & 3\n", ["Extract Class", "Inline Method"]),
+        (
+            '## Decision Outcome\n\nChosen option: "All considered options", because\n',
+            ["Extract Class", "MongoDB", "Inline Method"],
+        ),
     ],
 )
 def test_chosen_option(outcome: str, expected: list[str]) -> None:

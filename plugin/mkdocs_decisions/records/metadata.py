@@ -413,7 +413,7 @@ _SUPERSEDED = lazy_pattern(r"^(superseded|superceded|replaced)\b(\s+by\b)?", re.
 _STATUS_END = lazy_pattern(
     # "/24.0" (the release after the word), " / Not Implemented" (a second word for it:
     # the first holds; three words or more between slashes are the template's choices)
-    r"\s*(?:[(\[{,;:!?]|/(?=\S*\d)|\s/\s|\.(?:\s|$)|\s[-\u2013\u2014]\s|"
+    r"\s*(?:[(\[{,;:!?]|/(?=\S*\d)|\s/\s|\.(?:\s|$)|\s(?:[-\u2013\u2014]|-{2,3})\s|"
     r"\s(?:in(?!\s+progress\b)|by|since|until|from|as of|at|"
     r"per|via|with|after|before|on|but|though|although|except|however|"
     # the same in the other languages whose words the lifecycles know ("Godkendt på

@@ -420,6 +420,8 @@ def chosen_options(outcome: Section | None, options: list[Option]) -> list[Optio
     found: list[Option] = []
     text = (f"{outcome.title}\n{outcome.full_text}" if outcome is not None else "").strip()
     for candidate in _named_candidates(text):
+        if _EVERY_OPTION.match(plain_text(candidate).strip(" \"'*_`.")):
+            return list(options)  # Chosen option: "All considered options", "Both"
         for option in _matching(candidate, options):
             if option not in found:
                 found.append(option)
@@ -436,6 +438,14 @@ def chosen_options(outcome: Section | None, options: list[Option]) -> list[Optio
                 found.append(option)
                 break
     return sorted(found, key=options.index)
+
+
+# An outcome that chooses them all: "All considered options", "All of them", "Both".
+_EVERY_OPTION = re.compile(
+    r"^(?:all(?:\s+(?:the|of\s+the|three|four))?\s+(?:considered\s+)?options|all\s+of\s+them|"
+    r"both(?:\s+options)?|a\s+combination\s+of\s+(?:all|both|the)\s+options)$",
+    re.IGNORECASE,
+)
 
 
 def chosen_option(outcome: Section, options: list[str]) -> str | None:
