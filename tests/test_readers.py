@@ -4668,3 +4668,15 @@ def test_a_datum_section_is_the_date() -> None:
         "# Nutze X\n\n## Status\n\nAkzeptiert\n\n## Datum\n\n02.05.2023\n\n## Kontext\n\nX\n"
     )
     assert (parsed.status, parsed.date) == ("accepted", dt.date(2023, 5, 2))
+
+
+def test_an_indented_eval_rst_fence_is_read_as_commonmark_reads_it() -> None:
+    """The fence and its fields indented by one space (CommonMark takes it off the
+    lines); each field is a label of its own, not the value above going on."""
+    text = "(nap-8)= \n\n # NAP-8 — Telemetry\n\n ```{eval-rst} \n :Author: Ana Silva \n"
+    text += " :Created: 2023-08-11\n :Resolved: <date resolved>\n :Status: Withdrawn\n ``` \n\n"
+    text += " ## Abstract\n\nX\n"
+    parsed = record(text, "docs/naps/8-telemetry.md", "rfc")
+    assert (parsed.raw_status, parsed.date) == ("Withdrawn", dt.date(2023, 8, 11))
+    assert parsed.strings("authors") == ("Ana Silva",)
+    assert parsed.position_of("status") == Position(9, 11)

@@ -643,7 +643,7 @@ class FencedHeader:
 # "Status: Final", or a reStructuredText field, ":Status: Final" (napari's NAPs, in a
 # ```{eval-rst} block)
 _HEADER_LINE = lazy_pattern(r"^:?(?P<key>[A-Za-z][\w()/ -]{0,30}?)\s*:(?:\s+\S.*)?\s*$")
-_REST_FIELD = lazy_pattern(r"^:(?=[A-Za-z][\w()/ -]{0,30}?:(?:\s|$))")
+_REST_FIELD = lazy_pattern(r"^(\s*):(?=[A-Za-z][\w()/ -]{0,30}?:(?:\s|$))")
 # The headings a header block may sit under ("## Preamble", as Stellar's CAPs write it).
 _HEADER_SECTIONS = frozenset({"preamble"}) | _METADATA_SECTIONS
 _ATX_HEADING = lazy_pattern(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
@@ -680,7 +680,9 @@ def fenced_header(lines: list[str]) -> FencedHeader | None:
         return None
     keys: list[str] = []
     other = 0  # lines that are no key: a value gone on at the margin (a second link)
-    for line in lines[index + 1 : close]:
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))  # the fence's, off each line
+    for written_line in lines[index + 1 : close]:
+        line = _dedented(written_line, indent)
         if not line.strip() or (keys and line[:1] in (" ", "\t")):
             continue  # a blank line, or a value that goes on (the keys below "Working Group:")
         written = _HEADER_LINE.match(line)
@@ -701,6 +703,12 @@ _FENCE_OPENING = lazy_pattern(r"^ {0,3}(?P<marker>`{3,}|~{3,})(?:[\w+-]*|\{[\w-]
 MYST_TARGET = lazy_pattern(r"^\([\w.:-]+\)=\s*$")
 
 
+def _dedented(line: str, indent: int) -> str:
+    """``line`` without up to ``indent`` leading spaces: a fenced block's lines as
+    CommonMark reads them, when the fence itself is indented."""
+    return line[min(indent, len(line) - len(line.lstrip(" "))) :]
+
+
 def _next_block(lines: list[str], start: int) -> int:
     """The index of the first line at or after ``start`` that is neither blank nor an HTML
     comment of its own line (a licence notice above the header)."""
@@ -719,13 +727,13 @@ def _read_fenced_header(
 ) -> None:
     """The header's values, read as lines near the title are; when the page header shows
     every one of them, the fence goes from the page too (no empty code block is left)."""
-    # A field's leading colon read as a space: the columns stay the file's.
-    own = [
-        (index, _REST_FIELD.sub(" ", lines[index]))
-        for index in header.inner
-        if lines[index].strip()
-    ]
-    _read_lines(own, lines, first_line, path, found)
+    # A field's leading colon read as a space: the columns stay the file's, and a field
+    # below another starts a label of its own, not the value going on.
+    read = list(lines)
+    for index in header.inner:
+        read[index] = _REST_FIELD.sub(r"\1 ", lines[index])
+    own = [(index, read[index]) for index in header.inner if read[index].strip()]
+    _read_lines(own, read, first_line, path, found)
     if all(first_line + index in found.hidden_lines for index, _ in own):
         found.hidden_lines.update({first_line + header.fence, first_line + header.inner.stop})
 
