@@ -36,6 +36,26 @@ def test_a_record_about_templates_is_not_a_template(tmp_path: Path) -> None:
     assert corpus.skipped == ["adr/0000-template.md", "adr/adr-template-minimal.md"]
 
 
+def test_a_decided_record_named_as_a_numbered_template_is_a_record(tmp_path: Path) -> None:
+    """arsnova's `0001-adr-template.md` is the accepted ADR that chose the template: a
+    name numbered other than zero with a decided status. A numbered template that
+    states the choices, or no status, stays a template."""
+    decided = "# ADR-0001: ADR-Template und Konventionen\n\n**Status:** Accepted\n"
+    decided += "**Datum:** 2026-02-18\n\n## Kontext\n\nX\n"
+    choices = "# ADR-NNNN: [Titel]\n\n**Status:** Proposed | Accepted\n\n## Kontext\n\nX\n"
+    write_files(
+        tmp_path,
+        {
+            "adr/0001-adr-template.md": decided,
+            "adr/0002-adr-template.md": choices,
+            "adr/0003-record-template.md": "# Title\n\n## Context\n",
+        },
+    )
+    corpus = records_in(tmp_path)
+    assert [r.path for r in corpus.records] == ["adr/0001-adr-template.md"]
+    assert corpus.skipped == ["adr/0002-adr-template.md", "adr/0003-record-template.md"]
+
+
 def test_titles_lose_a_repeated_id_and_letter_prefixed_names_are_numbered(
     tmp_path: Path,
 ) -> None:

@@ -414,7 +414,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 inner = f"{group}/{name}" if group else name
                 # The page is always ``.md``: MkDocs copies "x.MD" as a static file.
                 page = f"{group}/{stem}.md" if group else f"{stem}.md"
-                if _excluded(inner, kind):
+                if _excluded(inner, kind) and not _decided_record_named_template(inner, full, kind):
                     skipped.append(_display_path(full, project_root))
                     unpublished.append(f"{site_base}/{inner}" if site_base != "." else inner)
                     if is_template(name) and not parts_of_record:
@@ -974,6 +974,33 @@ def _titled(page: str) -> bool:
 _TEMPLATE_TITLE = lazy_pattern(
     r"^[A-Za-z]{2,6}[- ]?\d+\s*:\s*(?:[A-Za-z]{2,6}\s+)?templates?$", re.IGNORECASE
 )
+
+
+# A status written as one word of the lifecycles, not a template's choices or placeholder.
+_DECIDED_STATUS_LINE = lazy_pattern(
+    r"^[\s*_>-]*status[*_]*\s*:?[*_]*\s*[*_]*(?:accepted|approved|adopted|decided|"
+    r"implemented|final|superseded|deprecated|rejected)[*_.]*\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _decided_record_named_template(inner: str, page: str, kind: KindSpec) -> bool:
+    """Whether a file named as a numbered template (``0001-adr-template.md``) is a record:
+    numbered other than zero, and stating a decided status in its head (the record that
+    chose the collection's template: `**Status:** Accepted`). A template states choices
+    (`Proposed | Accepted`) or nothing. A file the kind's ``exclude`` names stays out."""
+    name = inner.rsplit("/", 1)[-1]
+    if not is_template(name) or any(fnmatch.fnmatch(inner, p) for p in kind.exclude):
+        return False
+    number = re.match(r"^\D{0,8}?(\d{1,6})[-_ ]", name)
+    if number is None or not int(number[1]):
+        return False
+    try:
+        with open(page, "rb") as opened:
+            head = opened.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(_DECIDED_STATUS_LINE.search(head))
 
 
 def _raw_title_of(page: str, pattern: re.Pattern[str]) -> bool:
