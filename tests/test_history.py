@@ -648,6 +648,20 @@ def test_a_folder_moved_in_a_commit_that_rewrites_one_of_its_records(project: Pr
         assert len(moved.versions) == 2
 
 
+def test_a_record_folder_removed_and_another_added_are_not_one_record(project: Project) -> None:
+    """Records kept as folders (`rfcs/0003-old/README.md`): a commit that removes one and
+    adds another is no move, though both files are called README.md."""
+    project.write("rfcs/0003-old/README.md", "# Old\n\n## Summary\n\nX\n")
+    project.git_commit_all("old", "2020-01-01T09:00:00+00:00", ("Ana Silva", "ana@example.com"))
+    (project.root / "rfcs/0003-old/README.md").unlink()
+    project.write("rfcs/0010-new/README.md", "# New\n\n## Summary\n\nOther words.\n")
+    project.git_commit_all("new", "2024-05-05T09:00:00+00:00", ("Bo Chen", "bo@example.com"))
+    history = read_history(project.root, ["rfcs"])
+    new = history.of("rfcs/0010-new/README.md")
+    assert new is not None
+    assert (new.created.day.isoformat(), new.created.author) == ("2024-05-05", "Bo Chen")
+
+
 def test_a_record_renamed_then_moved_keeps_its_first_commit_beside_another_kind(
     project: Project,
 ) -> None:

@@ -4680,3 +4680,95 @@ def test_an_indented_eval_rst_fence_is_read_as_commonmark_reads_it() -> None:
     assert (parsed.raw_status, parsed.date) == ("Withdrawn", dt.date(2023, 8, 11))
     assert parsed.strings("authors") == ("Ana Silva",)
     assert parsed.position_of("status") == Position(9, 11)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a metadata row first is the table's header row: the table stays whole
+        "| Status | Accepted |\n|---|---|\n| Category | Infra |\n| Date | 2024-01-01 |\n",
+        # a quoted table: a blank line would end the quote's table
+        "> | Key | Value |\n> |---|---|\n> | Status | Accepted |\n> | Category | Infra |\n",
+    ],
+)
+def test_a_table_whose_rows_cannot_go_stays_whole(table: str) -> None:
+    text = f"# Use X\n\n{table}\n## Context\n\nY\n"
+    parsed = record(text)
+    assert parsed.raw_status == "Accepted"
+    assert table in shown_body_of(parsed)
+
+
+def test_a_last_modified_row_under_a_dated_name_keeps_its_table_whole() -> None:
+    table = "| Key | Value |\n|---|---|\n| Status | Accepted |\n| Last Modified | 2023-08-17 |\n"
+    parsed = record(f"# Chat\n\n{table}\n## Context\n\nY\n", "adr/2023-07-05-chat.md")
+    assert parsed.date == dt.date(2023, 7, 5)
+    assert table in shown_body_of(parsed)
+
+
+@pytest.mark.parametrize(
+    ("lines", "raw"),
+    [
+        ("* PR Status: Open\n* Status: Accepted", "Accepted"),
+        ("* CI Status: passing\n* Status: Accepted", "Accepted"),
+    ],
+)
+def test_the_status_of_a_pull_request_or_a_build_is_not_the_records(lines: str, raw: str) -> None:
+    assert record(f"# Use X\n\n{lines}\n\n## Context\n\nY\n").raw_status == raw
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "3 de mayo de 2024",
+        "le 3 mai 2024",
+        "2024-01-20T10:00:00Z",
+        "2024-01-20 10:00 CET",
+        "2024-01-20 (YYYY-MM-DD)",
+        "Montag, 3. März 2024",
+    ],
+)
+def test_a_date_line_with_only_the_dates_own_words_is_left_out(date: str) -> None:
+    text = f"# Use X\n\n* Status: Accepted\n* Date: {date}\n\n## Context\n\nY\n"
+    parsed = record(text)
+    assert parsed.date is not None
+    assert "Date:" not in shown_body_of(parsed)
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("# Use Postgres <!-- e.g. `Use X` -->", "Use Postgres"),
+        ("# Use Postgres <!-- no end", "Use Postgres <!-- no end"),
+    ],
+)
+def test_an_html_comment_with_a_code_span_is_not_in_the_title(written: str, title: str) -> None:
+    assert record(f"{written}\n\n* Status: Accepted\n\n## Context\n\nY\n").title == title
+
+
+@pytest.mark.parametrize(
+    ("written", "raw"),
+    [
+        ("Accepted, now proposed for deprecation", "Accepted"),
+        ("Accepted Phase I", "Accepted Phase I"),
+    ],
+)
+def test_what_a_status_line_asks_for_is_not_what_it_became(written: str, raw: str) -> None:
+    assert record(nygard(written)).raw_status == raw
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Date: v2. Approved 12 May 2023", dt.date(2023, 5, 12)),
+        ("Date: sprint 12. Retro 14 March 2024", dt.date(2024, 3, 14)),
+    ],
+)
+def test_a_false_start_does_not_hide_the_date_after_it(line: str, day: dt.date) -> None:
+    assert record(f"# Use X\n\n{line}\n\n## Status\n\nAccepted\n\n## Context\n\nY\n").date == day
+
+
+def test_myst_targets_above_any_heading_are_left_out_of_the_page() -> None:
+    text = "---\ntitle: X\nstatus: accepted\n---\n\n(nap3)=\n# X\n\nText\n\n(sec)=\n"
+    text += "## Context\n\nY\n\n```\n(code)=\n```\n"
+    shown = shown_body_of(record(text))
+    assert "(nap3)=" not in shown and "(sec)=" not in shown and "(code)=" in shown

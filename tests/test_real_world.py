@@ -221,7 +221,9 @@ def test_links_to_the_template_name_it_and_lead_nowhere(project: Project) -> Non
         "# Decisions\n\nFor new ADRs, please use [adr-template.md](adr-template.md).\n",
     )
     project.write("docs/adr/adr-template.md", "# [short title]\n\n## Context\n\nX\n")
+    project.write("docs/adr/FAQ.md", "# Questions\n\nWhy ADRs?\n")
     body = VALID_BODY + "\nWritten from [the template](./adr-template.md#context).\n"
+    body += "\nSee [the questions](FAQ.md).\n\n```\n[a link in code](adr-template.md)\n```\n"
     project.write("docs/adr/0001-a.md", adr(body=body))
     project.configure(plugin_options={"kinds": {"adr": {"folder": "docs/adr"}}})
     (project.root / "mkdocs.yml").write_text(
@@ -232,6 +234,8 @@ def test_links_to_the_template_name_it_and_lead_nowhere(project: Project) -> Non
     assert "please use <code>adr-template.md</code>." in project.html("adr/index.html")
     page = project.html("adr/0001-a/index.html")
     assert "Written from the template (<code>adr-template.md</code>)." in page
+    assert 'href="../FAQ/"' in page  # a page of the folder: the link stays
+    assert "[a link in code](adr-template.md)" in page
 
 
 # --- the fifth round of trials: 14 collections new to the tool -------------------------

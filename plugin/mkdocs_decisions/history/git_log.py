@@ -97,6 +97,9 @@ LOG_OPTIONS = (
 # stop. History is then read again with renames of identical files only, which git
 # finds by their ids.
 _RENAMES = "-M"
+# What git says of an object the clone does not have (a damaged clone; a partial one whose
+# remote cannot be reached).
+_MISSING_OBJECT = ("unable to read", "could not fetch", "promisor remote")
 _EXACT_RENAMES = "-M100%"
 
 
@@ -382,7 +385,7 @@ def read_history(
         try:
             return _read(repo, project_root, folders, canonical_status or {}, history)
         except git.GitCommandError as error:
-            if "unable to read" not in str(error.stderr):
+            if not any(said in str(error.stderr) for said in _MISSING_OBJECT):
                 raise
             history = History()
             history.warnings.append(
@@ -796,6 +799,10 @@ def _gathered(moved_from: dict[str, str]) -> dict[str, str]:
 _NUMBER = lazy_pattern(r"\d+")
 
 
+# Names that say nothing of which record a file is: each record folder has one.
+_GENERIC_NAMES = frozenset({"readme.md", "index.md", "_index.md", "proposal.md", "design.md"})
+
+
 def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Version]]:
     """Renames git did not see, joined: a record renamed and rewritten in one commit
     (``Greenhouse-ADR-1-x.md`` became ``001-x.md`` in a new template) is, to git, one
@@ -825,7 +832,8 @@ def _join_lost_renames(versions: dict[str, list[Version]]) -> dict[str, list[Ver
                     str(int(number[0])),
                 )
                 found.setdefault(numbered, []).append(path)
-            found.setdefault((version.commit.sha, "", name), []).append(path)  # the same name
+            if name.lower() not in _GENERIC_NAMES:  # a folder's README is any record's
+                found.setdefault((version.commit.sha, "", name), []).append(path)
     joined_into: dict[str, str] = {}  # a file joined to a newer one -> that one
     for key, (later,) in ((k, v) for k, v in added.items() if len(v) == 1):
         earlier = deleted.get(key, [])

@@ -108,13 +108,16 @@ class BodyStructure:
     title_lines: int = 1  # lines the title heading takes (2 for setext)
 
 
-_HTML_COMMENT = lazy_pattern(r"<!--.*?(?:-->|$)", re.DOTALL)
+_HTML_COMMENT = lazy_pattern(r"<!--.*?-->", re.DOTALL)
 
 
 def plain_text(markdown: str, tags: bool = False) -> str:
     """Inline Markdown reduced to its words: links to their text, no emphasis marks, no
     HTML tags (kept as text with ``tags=True``, as titles keep them); a code span keeps
-    its text as written (``Arc<T>`` stays ``Arc<T>``)."""
+    its text as written (``Arc<T>`` stays ``Arc<T>``). An HTML comment is never words of
+    it ("# Title <!-- the template's advice, e.g. `Use X` -->")."""
+    if "<!--" in markdown:
+        markdown = _HTML_COMMENT.sub("", markdown)
     if "`" in markdown:
         parts = _CODE.split(markdown)
         if len(parts) > 1:
@@ -133,8 +136,6 @@ def _without_markup(markdown: str, tags: bool = False) -> str:
         text = _ESCAPE.sub(lambda match: chr(_ESCAPED + ord(match[1])), text)
     if "[" in text:
         text = _REF_LINK.sub(r"\1", _LINK.sub(r"\1", text))
-    if "<!--" in text:  # "# Title <!-- the template's advice -->": never words of it
-        text = _HTML_COMMENT.sub("", text)
     if "<" in text and not tags:
         text = _TAG.sub("", text)
     if "*" in text:

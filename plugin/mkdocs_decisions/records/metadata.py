@@ -418,7 +418,7 @@ _STATUS_END = lazy_pattern(
     r"per|via|with|after|before|on|but|though|although|except|however|"
     # the same in the other languages whose words the lifecycles know ("Godkendt på
     # styregruppemødet", "Angenommen am 3. Mai", "Accepté le 3 mai", "Aceito em ...")
-    r"på|af|av|ved|i|am|im|seit|durch|von|bei|le|par|depuis|dans|en|el|por|desde|em|op|"
+    r"på|af|av|ved|i(?=\s+[^\W\d_]{2})|am|im|seit|durch|von|bei|le|par|depuis|dans|en|el|por|desde|em|op|"
     r"door|sinds|il|dal|nel)(?:\s|$))",
     re.IGNORECASE,
 )
@@ -520,6 +520,7 @@ class BodyMetadata:
     style: str = ""  # where its status is written: "list", "table", "section", "tags" or ""
     layout: str = ""  # where its other metadata is written, when it states no status
     hidden_lines: set[int] = field(default_factory=set)  # file lines the header repeats
+    anchor_lines: set[int] = field(default_factory=set)  # MyST's "(label)=", never shown
     status_by_implementation: bool = False  # the status is an "Implementation:" line's
     # Labels whose values are the template's placeholders (`* Title: <TAP title>`,
     # `* Status: <Draft | Active | Accepted>`): a template, when title and status are.
@@ -576,8 +577,12 @@ def read_body_metadata(
         for index, line in outside_comments(outside_fences(lines[:region_end]))
         if index not in title_lines and line.strip()
     ]
-    # "(nap2)=" above the title: MyST's anchor, which MkDocs would show as text
-    found.hidden_lines.update(first_line + i for i, line in region if MYST_TARGET.match(line))
+    # "(nap2)=" above the title or a heading: MyST's anchor, which MkDocs shows as text
+    if any(")=" in line for line in lines):
+        found.anchor_lines = {
+            first_line + i for i, line in outside_fences(lines) if MYST_TARGET.match(line)
+        }
+        found.hidden_lines.update(found.anchor_lines)
     _read_tables(region, first_line, path, found)
     _read_html_table(region, first_line, path, found)
     _read_lines(region, lines, first_line, path, found)
@@ -626,6 +631,8 @@ def read_body_metadata(
 # A first section that holds the record's metadata as labelled lines or a table.
 _METADATA_SECTIONS = frozenset(
     {"meta", "metadata", "meta data", "metadaten", "métadonnées", "document information"}
+    # Perl's PPCs: "## Preämble" over a header indented as code
+    | {"preamble", "preämble"}
 )
 
 
@@ -645,7 +652,7 @@ class FencedHeader:
 _HEADER_LINE = lazy_pattern(r"^:?(?P<key>[A-Za-z][\w()/ -]{0,30}?)\s*:(?:\s+\S.*)?\s*$")
 _REST_FIELD = lazy_pattern(r"^(\s*):(?=[A-Za-z][\w()/ -]{0,30}?:(?:\s|$))")
 # The headings a header block may sit under ("## Preamble", as Stellar's CAPs write it).
-_HEADER_SECTIONS = frozenset({"preamble"}) | _METADATA_SECTIONS
+_HEADER_SECTIONS = _METADATA_SECTIONS
 _ATX_HEADING = lazy_pattern(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 
 
@@ -975,7 +982,9 @@ _CJK_STATUS = lazy_pattern(
 # "Accepted, later deprecated", "Proposed, then withdrawn": the status it came to.
 _LATER_STATUS = lazy_pattern(
     rf"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[,;]?\s+(?:and\s+)?(?:later|then|now|subsequently)\s+"
-    rf"(?:been\s+|was\s+|is\s+)?(?P<word>{_STATUS_WORDS})\b",
+    rf"(?:been\s+|was\s+|is\s+)?(?P<word>{_STATUS_WORDS})\b"
+    # what it became, not what is asked of it ("now proposed for deprecation")
+    r"(?=\s*$|\s*[.,;:(\[]|\s+(?:by|in|on|since|as|at|with|after|per|via)\b)",
     re.IGNORECASE,
 )
 # "[Proposed or Accepted]": the word between a template's choices.
@@ -1225,8 +1234,12 @@ def read_date(text: str) -> tuple[dt.date | None, bool]:
         if day is not None:
             return day, False
     for pattern, day_group, month_group in ((_DAY_MONTH_YEAR, 1, 2), (_MONTH_DAY_YEAR, 2, 1)):
+        # the first whose month is a month's name: "v2. Approved 12 May 2023" (the
+        # search goes on from each false start, which may hold the next date's day)
         match = pattern.search(text)
-        if match and match[month_group].lower() in MONTHS:
+        while match is not None and match[month_group].lower() not in MONTHS:
+            match = pattern.search(text, match.start() + 1)
+        if match is not None:
             year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)  # "30 Oct 18"
             day = _date(year, MONTHS[match[month_group].lower()], int(match[day_group]))
             if day is not None:
@@ -1422,8 +1435,19 @@ def _read_table(
         and all(len(cells) == 2 and _label(cells[0]) in LABELS for cells in pairs)
     ):
         found.hidden_lines.update(first_line + index for index, _, _ in rows)
-    else:
+    elif _rows_can_go(rows, shown_rows):
         found.hidden_lines.update(first_line + index for index in shown_rows)
+
+
+def _rows_can_go(rows: list[tuple[int, list[str], str]], going: set[int]) -> bool:
+    """Whether the page can leave ``going`` out of a table and keep the rest a table: its
+    header row stays (a metadata row first is the header, in GFM), and every line starts
+    with a pipe outside a quote (the page leaves out only such rows)."""
+    return (
+        bool(going)
+        and rows[0][0] not in going
+        and all(line.lstrip().startswith("|") for _, _, line in rows)
+    )
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -1915,16 +1939,25 @@ def _take(
 
 # Words a date may be written with that say nothing beside it.
 _SAID_WITH_DATES = frozenset(
-    {"st", "nd", "rd", "th", "on", "of", "the", "utc", "monday", "tuesday", "wednesday"}
-    | {"thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri"}
-    | {"sat", "sun"}
+    {"st", "nd", "rd", "th", "on", "of", "the", "de", "del", "le", "la", "el", "am", "den"}
+    | {"der", "du", "t", "z", "utc", "gmt", "cet", "cest", "est", "edt", "pst", "pdt"}
+    | {"yyyy", "mm", "dd"}  # "2024-01-20 (YYYY-MM-DD)": the template's hint left
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+    | {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
+    | {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+    | {"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"}
+    | {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
+    | {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"}
 )
 
 
 def _date_says_more(value: str) -> bool:
-    """Whether a date value holds more than the date: words or links beside it."""
+    """Whether a date value holds more than the date: words or links beside it (a day's
+    name, a time and its zone, "de" and "le" say nothing more)."""
     text = _LINK.sub(lambda link: f" {link[1]} link ", _COMMENT.sub("", value))
     plain = plain_text(_strip_marks(text)).lower()
+    plain = re.sub(r"\d(t)(?=\d{1,2}:\d{2})", " ", plain)  # "2024-01-20T10:00:00Z"
     words = re.findall(r"[^\W\d_]+", plain)
     return any(word not in MONTHS and word not in _SAID_WITH_DATES for word in words)
 
@@ -2082,13 +2115,18 @@ def _take_relation(found: BodyMetadata, label: str, text: str, line_number: int)
 
 def _label(text: str) -> str:
     written = " ".join(plain_text(_strip_marks(text)).strip().rstrip(":").split())
-    if _SERIES_STATUS.match(written):
+    series = _SERIES_STATUS.match(written)
+    if series and series[1] not in _NOT_SERIES:
         return "status"  # "SEP Status: Draft", "NAP Status": the series' own name for it
     return written.lower()
 
 
 # A series' acronym before "Status" (Salt's `- SEP Status: Draft`).
-_SERIES_STATUS = lazy_pattern(r"^[A-Z]{2,6}[- ]?Status$")
+_SERIES_STATUS = lazy_pattern(r"^([A-Z]{2,6})[- ]?Status$")
+# Acronyms of what else has a status near a record's top: a pull request, a build, a ticket.
+_NOT_SERIES = frozenset(
+    {"PR", "MR", "CI", "CD", "QA", "JIRA", "API", "UI", "UX", "CR", "SLA", "SLO", "POC", "MVP"}
+)
 
 
 def _strip_marks(text: str) -> str:

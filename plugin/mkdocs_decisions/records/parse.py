@@ -226,6 +226,8 @@ def parse_record(
             # "2023-07-05-chat.md" with "* **Last Modified:** 2023-08-17": the name says
             # when the record was written; the last edit is not the decision's date, and
             # its line stays on the page.
+            for row in _table_around(body_lines, value.key_position.line - first_line):
+                metadata.hidden_lines.discard(first_line + row)  # the whole table stays
             metadata.hidden_lines.discard(value.key_position.line)
             continue
         # A body label this kind has no field for (an RFC's "Approver") is not read; it is
@@ -352,7 +354,7 @@ def parse_record(
             and _says_the_same(key, fields[key].value, found.value, kind)
             for line in _lines_of(found.key_position.line, structure.sections)
         }
-        hidden = frozenset(metadata.hidden_lines & (taken | again))
+        hidden = frozenset(metadata.hidden_lines & (taken | again) | metadata.anchor_lines)
     record = Record(
         path=path,
         source_path=source.source_path,
@@ -801,6 +803,23 @@ def with_date_said(
         else item
         for item in findings
     ]
+
+
+def _table_around(lines: list[str], index: int) -> range:
+    """The body lines (0-based) of the table row at ``index`` and the rows around it; an
+    empty range when the line is no table row."""
+
+    def row(at: int) -> bool:
+        return 0 <= at < len(lines) and lines[at].lstrip(" >").startswith("|")
+
+    if not row(index):
+        return range(0)
+    start, end = index, index
+    while row(start - 1):
+        start -= 1
+    while row(end + 1):
+        end += 1
+    return range(start, end + 1)
 
 
 def _date_in_name(path: str) -> dt.date | None:

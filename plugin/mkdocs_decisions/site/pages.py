@@ -628,9 +628,13 @@ class SiteRenderer(SiteContext):
         return links_to_pages(body, record, pages) if pages else body
 
     def _skipped(self) -> frozenset[str]:
-        """The files of record folders that are not published: templates, excluded ones."""
+        """The templates of the record folders, which are not published (other skipped
+        files, document pages and a record's annexes, are pages of the site)."""
         corpus = self.corpus
-        return corpus.memo("skipped paths", lambda: frozenset(corpus.skipped))
+        return corpus.memo(
+            "unpublished templates",
+            lambda: frozenset(t.path for t in corpus.templates) & frozenset(corpus.skipped),
+        )
 
     def _status_rows(self, record: Record) -> list[dict[str, object]]:
         """The record's status changes, oldest first, for its History section."""
@@ -1157,7 +1161,18 @@ def without_links_to(markdown: str, from_path: str, unpublished: frozenset[str])
             return f"`{name}`"
         return f"{text} (`{name}`)"
 
-    return _MARKDOWN_LINK.sub(unlinked, markdown)
+    lines = markdown.split("\n")
+    fence = ""
+    for number, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if opening and (not fence or opening[1].startswith(fence)):
+            fence = "" if fence else opening[1]  # code shows links as written
+        elif not fence and ".md" in line.lower():
+            lines[number] = _MARKDOWN_LINK.sub(unlinked, line)
+    return "\n".join(lines)
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def without_record_lists(intro: str, landing_path: str, records: list[Record]) -> str:
