@@ -4772,3 +4772,62 @@ def test_myst_targets_above_any_heading_are_left_out_of_the_page() -> None:
     text += "## Context\n\nY\n\n```\n(code)=\n```\n"
     shown = shown_body_of(record(text))
     assert "(nap3)=" not in shown and "(sec)=" not in shown and "(code)=" in shown
+
+
+def test_a_header_indented_as_code_under_a_preamble_heading() -> None:
+    """Perl's PPCs: `## Preämble` over `    Status:  Implemented`."""
+    text = "# Deferred blocks\n\n## Preämble\n\n    Author:  Ana Silva <ANA>\n    Sponsor:\n"
+    text += "    ID:      0004\n    Status:  Implemented\n\n## Abstract\n\nX\n"
+    parsed = record(text, "ppcs/ppc0004-defer-block.md", "rfc")
+    assert (parsed.title, parsed.raw_status) == ("Deferred blocks", "Implemented")
+    assert parsed.strings("authors") == ("Ana Silva",)
+    assert parsed.position_of("status") == Position(8, 14)
+
+
+def test_a_generated_table_of_contents_is_no_title_and_hides_no_metadata() -> None:
+    """Optimism's design docs: doctoc's block, with its own heading, above the title and
+    the metadata table."""
+    text = "<!-- START doctoc generated TOC please keep comment here -->\n\n"
+    text += "## **Table of Contents** _generated with [DocToc](https://x.org)_\n\n"
+    text += "- [Intro](#intro)\n<!-- END doctoc generated TOC please keep comment here -->\n\n"
+    text += "## **Token bridge: Failure Modes**\n\n| Author | Ana |\n| --- | --- |\n"
+    text += "| Created at | 2024-10-02 |\n| Status | Final |\n\n## Intro\n\nX\n"
+    parsed = record(text, "security/fma-token-bridge.md", "rfc")
+    assert (parsed.title, parsed.raw_status) == ("Token bridge: Failure Modes", "Final")
+    assert parsed.date == dt.date(2024, 10, 2)
+    assert "Table of Contents" not in shown_body_of(parsed)
+
+
+@pytest.mark.parametrize(
+    ("heading", "path", "title"),
+    [
+        (
+            "# [Operator Fee]: Failure Modes",
+            "security/fma-operator-fee.md",
+            "Operator Fee: Failure Modes",
+        ),
+        ("# [Project Name]: Failure Modes", "security/fma-cannon-go.md", "Fma cannon go"),
+        ("# FLIP: Axis metadata", "docs/flip/2434-general-metadata.md", "Axis metadata"),
+        ("# FMA: L2CM", "security/fma-l2cm.md", "L2CM"),
+        (
+            "# RFC Vclock implementation design",
+            "doc/rfc/vclock_struct.md",
+            "Vclock implementation design",
+        ),
+        ("# VyLog: ups and downs", "doc/rfc/vylog-ups-and-downs.md", "VyLog: ups and downs"),
+        ("# API: new design", "docs/api/0001-x.md", "API: new design"),
+        ("# Keep A Changelog", "text/2022-01-17-keep-a-changelog.md", "Keep A Changelog"),
+        ("# rfc-net-20211026-1", "rfcs/rfc-net-20211026-1-flexmatch.md", "Flexmatch"),
+    ],
+)
+def test_titles_lose_what_their_template_or_series_adds(
+    heading: str, path: str, title: str
+) -> None:
+    assert record(f"{heading}\n\n* Status: Draft\n\n## Summary\n\nX\n", path, "rfc").title == title
+
+
+def test_a_day_in_a_series_name_is_the_records_date() -> None:
+    parsed = record(
+        "# rfc-net-20211026-1\n\n## Summary\n\nX\n", "rfcs/rfc-net-20211026-1-flexmatch.md", "rfc"
+    )
+    assert parsed.date == dt.date(2021, 10, 26)

@@ -111,6 +111,29 @@ class BodyStructure:
 _HTML_COMMENT = lazy_pattern(r"<!--.*?-->", re.DOTALL)
 
 
+# The markers of a table of contents a tool writes into the file (doctoc, markdown-toc,
+# Markdown All in One), start and end.
+_TOC_START = lazy_pattern(r"^\s*<!--\s*(?:START doctoc\b|toc\s*-->|TOC\s*-->)", re.IGNORECASE)
+_TOC_END = lazy_pattern(r"^\s*<!--\s*(?:END doctoc\b|tocstop\s*-->|/TOC\s*-->)", re.IGNORECASE)
+
+
+def without_generated_toc(lines: list[str]) -> list[str]:
+    """``lines`` with a generated table of contents blanked, its markers included: its
+    heading (``## Table of Contents``) and its links are no title, section or metadata,
+    and the site has its own. The same list when there is none."""
+    if not any("<!--" in line and _TOC_START.match(line) for line in lines):
+        return lines
+    out = list(lines)
+    start = None
+    for index, line in enumerate(lines):
+        if start is None and _TOC_START.match(line):
+            start = index
+        elif start is not None and _TOC_END.match(line):
+            out[start : index + 1] = [""] * (index + 1 - start)
+            start = None
+    return out
+
+
 def plain_text(markdown: str, tags: bool = False) -> str:
     """Inline Markdown reduced to its words: links to their text, no emphasis marks, no
     HTML tags (kept as text with ``tags=True``, as titles keep them); a code span keeps

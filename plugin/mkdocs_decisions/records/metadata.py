@@ -55,6 +55,7 @@ LABELS: dict[str, str] = {
     "stabilised at": "date",
     "created": "date",
     "created on": "date",
+    "created at": "date",  # Optimism's design docs: `| Created at | 2024-05-13 |`
     "resolved": "date",  # napari's NAPs: `:Resolved: 2022-07-14`, the day it was decided
     "date created": "date",
     "creation date": "date",
@@ -234,6 +235,7 @@ _DATE_RANK = {
     "updated": 3,
     "created": 2,
     "created on": 2,
+    "created at": 2,
     "date created": 2,
     "creation date": 2,
     "start date": 2,

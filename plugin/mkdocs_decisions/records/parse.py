@@ -23,6 +23,7 @@ from .body import (
     BodyStructure,
     plain_text,
     scan_body,
+    without_generated_toc,
 )
 from .frontmatter import read_metadata_file, split_front_matter
 from .kinds import (
@@ -92,6 +93,9 @@ _NAME_DATE = lazy_pattern(
     rf"^((?:19|20)\d{{2}})(?:([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])|"
     rf"([-_])(0?[1-9]|1[0-2])\5(0?[1-9]|[12]\d|3[01])){_TIME}(?:[-_.]|$)"
 )
+# The series' letters before a day that numbers the record: O3DE's
+# "rfc-net-20211026-1-flexmatch.md"
+_SERIES_BEFORE_DATE = lazy_pattern(r"^(?:[A-Za-z]{1,8}[-_]){1,2}(?=(?:19|20)\d{6}[-_]\d{1,3}[-_])")
 # "2021-06-05_001-x", and with the series' letters before the number: "20240509-adr-0001-x"
 _DATED_NUMBER = lazy_pattern(
     r"^(?:19|20)\d{2}-?\d{2}-?\d{2}[-_](?:[A-Za-z]{1,6}[-_]?)?(\d{1,18})(?:[-_ .]|$)"
@@ -167,7 +171,7 @@ def parse_record(
 
     front = split_front_matter(lines, path)
     findings.extend(front.findings)
-    body_lines = lines[front.body_start :]
+    body_lines = without_generated_toc(lines[front.body_start :])
     first_line = front.body_start + 1
     if front.present and text.strip() and not "\n".join(body_lines).strip():
         findings.append(finding("DEC008", path, Position(first_line, 1), "the record has no body"))
@@ -279,8 +283,11 @@ def parse_record(
     from_body = raw_fields.get("title") is metadata.fields.get("title")
     if metadata.title_is_feature_name and structure.title is not None and from_body:
         title_fields = {key: value for key, value in fields.items() if key != "title"}
-    title, title_position = _title(title_fields, structure, first_line, kind, number)
-    body_title = _title_below(title_fields, structure, metadata, first_line, kind, number)
+    series = _place_series(path)
+    if structure.title is not None and _names_only_the_file(structure.title, path):
+        structure = replace(structure, title=None)  # "# rfc-net-20211026-1": the id alone
+    title, title_position = _title(title_fields, structure, first_line, kind, number, series)
+    body_title = _title_below(title_fields, structure, metadata, first_line, kind, number, series)
     if has_control_characters(title):
         findings.append(_control_finding(path, title_position, "the title"))
         title = without_control_characters(title)
@@ -805,6 +812,31 @@ def with_date_said(
     ]
 
 
+def _names_only_the_file(heading: str, path: str) -> bool:
+    """Whether a heading is only the start of its file's name, which names more
+    (``# rfc-net-20211026-1`` in ``rfc-net-20211026-1-flexmatch.md``): its id."""
+    written = plain_text(heading).strip().lower()
+    stem = posixpath.splitext(posixpath.basename(path))[0].lower()
+    return (
+        len(written) >= 4
+        and any(character.isdigit() for character in written)
+        and stem.startswith(written)
+        and stem[len(written) : len(written) + 1] in ("-", "_")
+    )
+
+
+def _place_series(path: str) -> frozenset[str]:
+    """The series names a record's place gives: its folder's name when it names
+    proposals as series do (``docs/flip/1777-x.md`` is FLIP, a folder ``naps/`` NAP;
+    not ``api/``), and its file name's letters before a dash (``security/fma-x.md`` is
+    FMA)."""
+    folder = posixpath.basename(posixpath.dirname(path))
+    named = [folder.rstrip("sS")] if re.fullmatch(r"[A-Za-z]{1,5}[pP][sS]?", folder) else []
+    letters = re.match(r"^([A-Za-z]{2,6})[-_]", posixpath.basename(path))
+    named += [letters[1]] if letters else []
+    return frozenset(name.upper() for name in named)
+
+
 def _table_around(lines: list[str], index: int) -> range:
     """The body lines (0-based) of the table row at ``index`` and the rows around it; an
     empty range when the line is no table row."""
@@ -825,7 +857,7 @@ def _table_around(lines: list[str], index: int) -> range:
 def _date_in_name(path: str) -> dt.date | None:
     """The date a file name starts with (``2021-06-05_001-x.md``, log4brains' ``20210605-x.md``)."""
     name = posixpath.basename(path)
-    match = _NAME_DATE.match(name)
+    match = _NAME_DATE.match(name) or _NAME_DATE.match(_SERIES_BEFORE_DATE.sub("", name))
     if not match:
         return None
     try:
@@ -1321,6 +1353,7 @@ def _title(
     first_line: int,
     kind: KindSpec,
     number: int | None,
+    series: frozenset[str] = frozenset(),
 ) -> tuple[str, Position]:
     """The title: front matter's or the body metadata's ``title`` wins over the title
     heading (never a section's heading), unless it is a file-name slug or an identifier
@@ -1328,10 +1361,10 @@ def _title(
     declared = fields.get("title")
     heading = ""
     if structure.title is not None:
-        heading = clean_title(without_inline_markup(structure.title), kind.prefix, number)
+        heading = clean_title(without_inline_markup(structure.title), kind.prefix, number, series)
         heading = "" if is_placeholder(heading) or is_only_id(heading) else heading
     if declared is not None and isinstance(declared.value, str) and declared.value.strip():
-        title = clean_title(declared.value, kind.prefix, number)
+        title = clean_title(declared.value, kind.prefix, number, series)
         if heading and (_SLUG.match(title.strip()) or _IDENTIFIER.match(title.strip())):
             # `title: redirecting-step-output-streams`, `title: LaunchPriority`: a name
             # for the site or the code, which the heading says in words
@@ -1365,6 +1398,7 @@ def _title_below(
     first_line: int,
     kind: KindSpec,
     number: int | None,
+    series: frozenset[str] = frozenset(),
 ) -> Field | None:
     """The title the body gives besides a declared ``title:``: the title heading, else a
     ``Feature Name:`` line in words; None when the record declares no title or the body
@@ -1373,13 +1407,13 @@ def _title_below(
     if declared is None:
         return None
     untitled = {key: value for key, value in fields.items() if key != "title"}
-    heading, position = _title(untitled, structure, first_line, kind, number)
+    heading, position = _title(untitled, structure, first_line, kind, number, series)
     if heading:
         return Field(heading, position, position)
     below = metadata.fields.get("title")
     if below is None or below is declared or not isinstance(below.value, str):
         return None
-    text = clean_title(below.value, kind.prefix, number)
+    text = clean_title(below.value, kind.prefix, number, series)
     if not text or is_placeholder(text):
         return None
     return Field(text, below.key_position, below.value_position)

@@ -89,7 +89,7 @@ _PLACEHOLDER = lazy_pattern(
 )
 # What else a template writes in brackets: "[Decision Title]", "[Feature Name]", "[...]".
 _BRACKETED_PLACEHOLDER = lazy_pattern(
-    r"^(?:(?:[\w-]+\s+){0,2}title|(?:feature|proposal|decision)\s+name|name of .*|"
+    r"^(?:(?:[\w-]+\s+){0,2}title|(?:feature|proposal|decision|project)\s+name|name of .*|"
     r"\.\.\.|\u2026|)$",
     re.IGNORECASE,
 )
@@ -107,6 +107,8 @@ _RECORD_TYPE = lazy_pattern(r"^[A-Z]{1,3}DR$")
 _BARE_NUMBER = lazy_pattern(r"^(\d{1,18})\s+(?=\S)")
 
 
+# The template's "[Project Name]: Failure Modes and ..." with its brackets kept.
+_FILLED_BRACKET = lazy_pattern(r"^\[([^\[\]]{1,60})\](?=:\s+\S)")
 # The template's "# [NUMBER]. [TITLE]" filled in inside the brackets.
 _NUMBERED_BRACKETS = lazy_pattern(r"^\[\d{1,6}\]\s*[.:)\-]?\s*\[([^\[\]]+)\]$")
 # A title that is the file's slug, number first: the number goes, the slug stays.
@@ -146,14 +148,17 @@ def without_inline_markup(heading: str) -> str:
     return _INLINE_TAG.sub("", heading)
 
 
-def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
+def clean_title(
+    title: str, prefix: str = "", number: int | None = None, series: frozenset[str] = frozenset()
+) -> str:
     """The title's words: numbering, a series id, a status prefix, a heading's attribute
     list and Markdown removed.
 
     ``prefix`` is the kind's id prefix (``ADR``): an id in it is stripped even without
     punctuation after it; so is the record's own ``number`` before the title ("23
-    Logging" in ``023-logging.md``). The title is returned as it was if nothing would be
-    left.
+    Logging" in ``023-logging.md``). ``series`` are the names the record's place gives
+    its series (``FLIP`` for ``docs/flip/``, ``FMA`` for ``fma-x.md``): "FLIP: Title"
+    loses it too. The title is returned as it was if nothing would be left.
     """
     title = without_attributes(title)  # "12) Use PSR-4 {#adr_0012}": an anchor, no words
     title = _TRAILING_ISSUES.sub("", title)  # "Title ([#308](..), [#262](..))"
@@ -165,6 +170,11 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
     bracketed = _BRACKETED.match(text)  # before links become words: it may hold one
     if bracketed and _is_prefix(bracketed["inside"], prefix):
         text = text[bracketed.end() :]
+    filled = _FILLED_BRACKET.match(text)  # "[Operator Fee]: Failure Modes and ...": filled in
+    if filled and _BRACKETED_PLACEHOLDER.match(filled[1].strip()):
+        return f"[{filled[1]}]"  # "[Project Name]: ...": the template's, as left
+    if filled:
+        text = f"{filled[1].strip()}{text[filled.end(1) + 1 :]}"
     text = plain_text(text, tags=True).strip()
     original = plain_text(title, tags=True).strip()
     for _ in range(3):  # "[ADR-4] 0004 - Title"
@@ -179,9 +189,9 @@ def clean_title(title: str, prefix: str = "", number: int | None = None) -> str:
         dated = _dated_numbering(text, prefix)
         if dated:
             text = text[dated.end() :]
-        series = _SERIES_ID.match(text)
-        if series and _strips(series, prefix):
-            text = text[series.end() :]
+        named = _SERIES_ID.match(text)
+        if named and (_strips(named, prefix) or _placed(named, prefix, series, text)):
+            text = text[named.end() :]
         leading = _LEADING_NUMBER.match(text)
         if leading:
             text = text[leading.end() :]
@@ -272,6 +282,8 @@ def title_from_file_name(path: str) -> str:
     upper case, the rest as the file name has it."""
     stem = posixpath.splitext(posixpath.basename(path))[0]
     stem = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}[-_ ]*", "", stem)  # a date first (2021-06-05_001-x)
+    # the series' letters, a day and a number: "rfc-net-20211026-1-flexmatch"
+    stem = re.sub(r"^(?:[A-Za-z]{1,8}[-_]){1,2}(?:19|20)\d{6}[-_]\d{1,3}[-_]+(?=\S)", "", stem)
     # "0007-", "ADR0007-", "adr-7-": a number first; not "utf8-" in "utf8-migration"
     stem = re.sub(r"^(?:[A-Za-z]{1,6}[-_]\d+|[A-Za-z]{1,6}\d{2,}|\d+)[-_ .]*", "", stem)
     stem = re.sub(r"^[A-Za-z]{1,6}[-_](?:TODO|TBD|X+|N+)[-_ .]+", "", stem)  # "CFP-TODO-x"
@@ -294,6 +306,27 @@ def _is_prefix(inside: str, prefix: str) -> bool:
     if series and not series["number"] and series.end() == len(inside) + 1:
         return _is_series(series["series"], prefix)  # "[RFC] Title", "[ADR] Title"
     return bool(series and series["number"] and _strips(series, prefix))
+
+
+def _placed(match: re.Match[str], prefix: str, series: frozenset[str], text: str) -> bool:
+    """Whether a series name alone starts the title: one the record's place names, in
+    capitals and with a colon ("FLIP: Axis metadata" in ``docs/flip/``); or the kind's
+    own, in capitals, before a title of two words or more that starts with one ("RFC
+    Vclock implementation design")."""
+    name, rest = match["series"].upper(), text[match.end() :]
+    if match["number"]:
+        return False
+    if name in series and match["series"].isupper() and match["separator"].strip() == ":":
+        return True  # in capitals, as a series is: "VyLog: ups and downs" keeps its name
+    words = rest.split()
+    return (
+        bool(prefix)
+        and name == prefix.upper()
+        and match["series"].isupper()  # "Keep a changelog" keeps its first word
+        and not match["separator"].strip()
+        and len(words) >= 2
+        and rest[:1].isupper()
+    )
 
 
 def _is_series(series: str, prefix: str) -> bool:
