@@ -4831,3 +4831,11 @@ def test_a_day_in_a_series_name_is_the_records_date() -> None:
         "# rfc-net-20211026-1\n\n## Summary\n\nX\n", "rfcs/rfc-net-20211026-1-flexmatch.md", "rfc"
     )
     assert parsed.date == dt.date(2021, 10, 26)
+
+
+def test_a_name_then_a_handle_and_an_escaped_address_is_one_person() -> None:
+    """Tarantool's RFCs: `Ana Silva @asilva \\<ana@example.org\\>`."""
+    text = "# RFC Caches\n\n* **Status**: in progress\n"
+    text += "* **Authors**: Ana Silva @asilva \\<ana@example.org\\>, Bo Chen @bchen \\<b@x.org\\>\n"
+    text += "\n## Summary\n\nX\n"
+    assert record(text, "doc/rfc/caches.md", "rfc").strings("authors") == ("Ana Silva", "Bo Chen")

@@ -1275,6 +1275,7 @@ def names_in(text: str) -> list[str]:
     """People named in one value: ``Ana, Bo and Cy``, ``@a, @b``, ``[Ana S., Bo L.]``
     (the template's brackets, filled in), ``- Ana, Bo`` (a stray list mark)."""
     if "@" in text:  # "Ana <a@x.org> Bo <b@x.org>": each address ends a name
+        text = text.replace("\\<", "<").replace("\\>", ">")  # "Ana \<a@x.org\>", escaped
         text = _ADDRESS_IN_BRACKETS.sub(
             lambda match: "; " if _NAME_FOLLOWS.match(text, match.end()) else " ", text
         ).strip(" ;")
@@ -1284,6 +1285,8 @@ def names_in(text: str) -> list[str]:
     names = [part.strip() for part in parts]
     # "@KPostOffice @fridex @cgoern": handles written with spaces between them
     names = [n for name in names for n in (name.split() if _HANDLES.match(name) else [name])]
+    # "Ilya Markov @imarkov": the person; a bare handle after the name goes
+    names = [_HANDLE_AFTER_NAME.sub("", name) for name in names]
     # "Ivo G." keeps the full stop of its initial; "Ana." ends a sentence.
     names = [name if _INITIAL_LAST.search(name) else name.rstrip(". ") for name in names]
     return [name for name in names if name]
@@ -1304,6 +1307,7 @@ _ADDRESS_IN_BRACKETS = lazy_pattern(r"\s*<[^\s<>]*@[^\s<>]*>\s*;?")
 # After an address, another name ("Bo Chen <...>"), not the same person's handle "(@jdoe)"
 _NAME_FOLLOWS = lazy_pattern(r"\s*[^\W\d_]")
 _HANDLES = lazy_pattern(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
+_HANDLE_AFTER_NAME = lazy_pattern(r"(?<=[^\W\d_])\s+@[\w.-]+$")  # "(@jdoe)" stays
 
 
 def _list_value(text: str) -> str:
