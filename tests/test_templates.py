@@ -672,3 +672,17 @@ def test_the_hints_follow_the_template(tmp_path: Path) -> None:
         "missing section `Positive Consequences` (required when accepted)",
         "add a `### Positive Consequences` section under `## Decision Outcome`",
     )
+
+
+def test_a_template_with_an_implementation_section_and_no_status_asks_for_none(
+    tmp_path: Path,
+) -> None:
+    """Flax's FLIPs: the template's `# Implementation` is a section on how, no place for
+    a status; and its sections are "just a possible structure": none is asked for."""
+    template = "- Start Date: (fill me in)\n- FLIP PR: [#0000](https://x.org/0)\n\n"
+    template += "(Below sections are just a possible structure - please adapt to your FLIP.)\n\n"
+    template += "# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy.\n\n# Implementation\n\nHow.\n"
+    record = "- Start Date: 2023-01-01\n- FLIP PR: [#12](https://x.org/12)\n\n# Summary\n\nX\n"
+    files = {"rfc/0000-template.md": template, "rfc/1009-optimizers.md": record}
+    findings = checked(tmp_path, files, "rfc")
+    assert [f.rule for f in findings if f.severity is Severity.ERROR] == []

@@ -134,6 +134,9 @@ _STATUS_WORDS = re.compile(
     "|".join(
         rf"(?<!\w){re.escape(label)}(?!\w)"
         for label in sorted({*(k for k, v in LABELS.items() if v == "status"), "status"})
+        # "# Implementation" is a section on how, in a template; a status only where a
+        # record writes how far it got ("* **Implementation:** Partially implemented")
+        if label != "implementation"
     )
     + r"|(?<!\w)(?:statut|estado|stato|état|状态|狀態|状態|ステータス|상태)(?!\w)",
     re.IGNORECASE,
@@ -143,7 +146,10 @@ _STATUS_WORDS = re.compile(
 _ALL_OPTIONAL = re.compile(
     r"\b(?:add or remove|remove or add|add, remove|remove,? or rename)\s+(?:any\s+)?sections\b"
     r"|\ball\s+(?:of\s+the\s+)?sections\s+are\s+optional\b"
-    r"|\bsections\s+are\s+(?:all\s+)?optional\b",
+    r"|\bsections\s+are\s+(?:all\s+)?optional\b"
+    # Flax's FLIPs: "(Below sections are just a possible structure - please adapt ...)"
+    r"|\bsections\s+are\s+(?:just|only|merely)\s+an?\s+(?:possible|suggested|example)\s+"
+    r"(?:structure|outline)\b",
     re.IGNORECASE,
 )
 
