@@ -4839,3 +4839,64 @@ def test_a_name_then_a_handle_and_an_escaped_address_is_one_person() -> None:
     text += "* **Authors**: Ana Silva @asilva \\<ana@example.org\\>, Bo Chen @bchen \\<b@x.org\\>\n"
     text += "\n## Summary\n\nX\n"
     assert record(text, "doc/rfc/caches.md", "rfc").strings("authors") == ("Ana Silva", "Bo Chen")
+
+
+def test_a_status_section_that_repeats_the_front_matter_in_the_teams_word_is_left_out() -> None:
+    """Konflux: `status: Implementable` in front matter and `## Status` / `Implementable`
+    below; a `Relates to` line there says no more than the header's Related row."""
+    text = "---\ntitle: 47. Caching\nstatus: Implementable\n---\n\n# 47. Caching\n\n"
+    text += "## Status\n\nImplementable\n\nRelates to [ADR 12](0012-x.md)\n\n## Context\n\nX\n"
+    parsed = record(text, "ADR/0047-caching.md")
+    assert parsed.status == "accepted"
+    assert [(r.relation, r.target) for r in parsed.references] == [("related", "ADR/0012-x.md")]
+    assert "## Status" not in shown_body_of(parsed)
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("Implementable", "accepted"),
+        ("In consideration", "proposed"),
+        ("Approuvée", "accepted"),
+        ("Proposition", "proposed"),
+    ],
+)
+def test_status_words_of_more_teams(word: str, status: str) -> None:
+    assert record(nygard(word)).status == status
+
+
+def test_the_day_accepted_wins_over_the_day_documented() -> None:
+    text = "# 15. Promotion\n\n* Date Documented: 2023-02-09\n* Date Accepted: 2023-02-14\n\n"
+    text += "## Status\n\nAccepted\n\n## Context\n\nX\n"
+    assert record(text, "ADR/0015-promotion.md").date == dt.date(2023, 2, 14)
+
+
+def test_a_relation_to_the_page_jekyll_published_names_the_record(tmp_path: Path) -> None:
+    """Konflux links siblings by their published names: `0017-use-pipelines.html`."""
+    files = {
+        "adr/0007-change.md": nygard("Accepted\n\nRelates to [ADR 17](0017-use-pipelines.html)"),
+        "adr/0017-use-pipelines.md": nygard("Accepted"),
+    }
+    parsed = record(files["adr/0007-change.md"], "adr/0007-change.md")
+    assert [(r.relation, r.target) for r in parsed.references] == [
+        ("related", "adr/0017-use-pipelines.md")
+    ]
+    assert "DEC201" not in {f.rule for f in checked(tmp_path, files)}
+
+
+def test_a_link_to_a_published_page_of_a_record_leads_to_its_page() -> None:
+    from mkdocs_decisions.site.pages import links_to_sources
+
+    here = record(nygard("Accepted"), "adr/0002-x.md")
+    body = (
+        "see [ADR 39](0039-deprecation.html#why), [a page](guide.html), [web](https://x.org/a.html)"
+    )
+    assert links_to_sources(body, here, frozenset({"adr/0039-deprecation.md"})) == (
+        "see [ADR 39](0039-deprecation.md#why), [a page](guide.html), [web](https://x.org/a.html)"
+    )
+
+
+def test_adr_tools_prompts_as_headings_are_the_consequences(tmp_path: Path) -> None:
+    body = "# 3. Use Next\n\nDate: 2021-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nX\n\n"
+    body += "## Decision\n\nY\n\n## What becomes easier?\n\nA\n\n## What becomes harder?\n\nB\n"
+    assert "DEC301" not in {f.rule for f in checked(tmp_path, {"adr/0003-use-next.md": body})}

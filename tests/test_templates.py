@@ -686,3 +686,14 @@ def test_a_template_with_an_implementation_section_and_no_status_asks_for_none(
     files = {"rfc/0000-template.md": template, "rfc/1009-optimizers.md": record}
     findings = checked(tmp_path, files, "rfc")
     assert [f.rule for f in findings if f.severity is Severity.ERROR] == []
+
+
+def test_consequences_under_the_decision_outcome_are_the_records_own(tmp_path: Path) -> None:
+    """Konflux's template writes `## Consequences` at its top; a record that keeps MADR's
+    `### Consequences` under `## Decision Outcome` has them all the same."""
+    template = "# Title\n\n## Context\n\nC\n\n## Decision\n\nD\n\n## Consequences\n\nE\n"
+    record = "---\nstatus: accepted\ndate: 2024-01-01\n---\n# Logs\n\n## Context\n\nC\n\n"
+    record += "## Decision Outcome\n\nD\n\n### Consequences\n\n* Bad, because slow.\n"
+    files = {"adr/0000-adr-template.md": template, "adr/0058-logs.md": record}
+    found = [f.message for f in checked(tmp_path, files, "adr") if f.rule == "DEC301"]
+    assert not any("Consequences" in message for message in found), found

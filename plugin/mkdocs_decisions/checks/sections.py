@@ -255,8 +255,22 @@ def _countable(corpus: Corpus, kind: KindSpec, record: Record, spec: SectionSpec
     sections = record.iter_sections()
     if not _template_keeps_at_top(corpus, kind, record, spec):
         return sections
-    inside = _inside_other_sections(record, kind)
-    return [section for section in sections if id(section) not in inside.get(spec.name, {})]
+    inside = _inside_other_sections(record, kind).get(spec.name, {})
+    return [
+        section
+        for section in sections
+        if id(section) not in inside or _part_of_its_decision(kind, spec, inside[id(section)])
+    ]
+
+
+def _part_of_its_decision(kind: KindSpec, spec: SectionSpec, outer: Section) -> bool:
+    """Whether a heading inside another section counts all the same: the consequences of
+    the decision under its outcome (MADR's ``### Consequences`` under ``## Decision
+    Outcome``), which every reader takes for the record's consequences."""
+    decision = next((s for s in kind.sections if s.name == "Decision Outcome"), None)
+    if spec.name != "Consequences" or decision is None:
+        return False
+    return find_section([outer], decision.aliases) is not None
 
 
 def _template_keeps_at_top(

@@ -337,6 +337,10 @@ ADR_SECTIONS = (
             "consequences",
             "positive consequences",
             "negative consequences",
+            # adr-tools' prompt made headings: "## What becomes easier?", "... harder?"
+            "what becomes easier",
+            "what becomes harder",
+            "what becomes more difficult",
             "implications",
             "impact",
             "results",
@@ -554,6 +558,7 @@ TRANSLATED_STATUSES: dict[str, str] = {
     **dict.fromkeys(
         (
             "proposé",
+            "proposition",
             "proposée",
             "propuesto",
             "propuesta",
@@ -588,6 +593,8 @@ TRANSLATED_STATUSES: dict[str, str] = {
         (
             "accepté",
             "acceptée",
+            "approuvé",
+            "approuvée",
             "adopté",
             "résolu",
             "résolue",
@@ -858,6 +865,8 @@ def default_kinds() -> dict[str, KindSpec]:
                     "in review": "proposed",
                     "under review": "proposed",
                     "in progress": "proposed",
+                    "in consideration": "proposed",
+                    "under consideration": "proposed",
                     "proposal": "proposed",  # "Status: Proposal" (Cortex)
                     "pending": "proposed",
                     "approved": "accepted",
@@ -865,6 +874,7 @@ def default_kinds() -> dict[str, KindSpec]:
                     "adopted": "accepted",
                     "decided": "accepted",
                     "implemented": "accepted",
+                    "implementable": "accepted",  # Konflux: approved to be built
                     "done": "accepted",
                     "declined": "rejected",
                     "obsolete": "deprecated",

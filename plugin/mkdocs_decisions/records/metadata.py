@@ -46,6 +46,13 @@ LABELS: dict[str, str] = {
     "decided": "date",
     "decided on": "date",
     "accepted on": "date",
+    # Konflux: "Date Documented: 2023-02-09" then "Date Accepted: 2023-02-14"
+    "date accepted": "date",
+    "date approved": "date",
+    "date decided": "date",
+    "date documented": "date",
+    "date started": "date",
+    "date proposed": "date",
     # a lifecycle's dates kept as keys (SCS's `stabilized_at:`); `deprecated_at` is when
     # the record stopped holding, not when it was decided, and is not read as the date
     "accepted at": "date",
@@ -236,6 +243,9 @@ _DATE_RANK = {
     "created": 2,
     "created on": 2,
     "created at": 2,
+    "date documented": 2,
+    "date started": 2,
+    "date proposed": 2,
     "date created": 2,
     "creation date": 2,
     "start date": 2,
@@ -430,6 +440,9 @@ _RELATION_LINE = lazy_pattern(
     r"see also|clarified by|clarifies)\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# Relation labels that say no more than the header's *Related* row ("Relates to [ADR
+# 12](..)" in a Status section).
+_RELATED_LABELS = frozenset({"related to", "relates to", "see also"})
 _RELATIONS = {
     "superseded by": "superseded_by",
     "superceded by": "superseded_by",
@@ -1687,7 +1700,8 @@ def _read_value_section(section: Section, target: str, path: str, found: BodyMet
         relation = _RELATION_LINE.match(plain) if target == "status" else None
         if relation and first is not None:
             _take_relation(found, relation["label"], text, line_number)
-            if relation["label"].lower() not in _RELATIONS:
+            said = relation["label"].lower()
+            if said not in _RELATIONS and said not in _RELATED_LABELS:
                 only_metadata = False  # "Amends [ADR 2](..)": the header says only "Related"
             if len(dated) >= 2 and relation["label"].lower().startswith(_REPLACED):
                 dated.append((line_number, _ITEM_MARK.sub("", text)))

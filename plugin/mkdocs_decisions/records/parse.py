@@ -771,8 +771,12 @@ def _says_the_same(key: str, front: object, body: object, kind: KindSpec) -> boo
     """Whether a body's metadata value says what the front matter's does."""
     if key == "status" and isinstance(front, str) and isinstance(body, str):
         word = status_phrase(body)[0]
+        if word is None:
+            return False
         ours = kind.canonical_status(front.strip())
-        return word is not None and ours is not None and kind.canonical_status(word) == ours
+        if ours is None:  # a word of the team's own ("Implementable"), the same in both
+            return " ".join(word.lower().split()) == " ".join(front.lower().split())
+        return kind.canonical_status(word) == ours
     if isinstance(front, dt.date) or isinstance(body, dt.date):
         return front == body
     if isinstance(front, list) and isinstance(body, list):
@@ -945,14 +949,30 @@ def _is_route(link: str) -> bool:
 
 
 def _is_record_link(link: str) -> bool:
-    """A link to a Markdown file: a record of this project, maybe on its forge."""
-    return link.split("#", 1)[0].split("?", 1)[0].lower().endswith((".md", ".markdown"))
+    """A link to a Markdown file: a record of this project, maybe on its forge; or to
+    the page a Jekyll site publishes of one (``0017-use-pipelines.html``)."""
+    path = link.split("#", 1)[0].split("?", 1)[0].lower()
+    return path.endswith((".md", ".markdown")) or _as_published(path) is not None
+
+
+def _as_published(target: str) -> str | None:
+    """The Markdown file of a relative link to the page a site generator published of it
+    (``0017-use-our-pipelines.html`` is ``0017-use-our-pipelines.md``): a numbered name,
+    as records have. None for any other link."""
+    if "://" in target or not target.lower().endswith((".html", ".htm")):
+        return None
+    stem = target[: target.rfind(".")]
+    return f"{stem}.md" if _NUMBERED_PAGE.match(posixpath.basename(stem)) else None
+
+
+_NUMBERED_PAGE = lazy_pattern(r"^(?:[A-Za-z]{1,8}[-_]?)?\d{1,6}[-_][\w.-]+$")
 
 
 def _link_target(link: str, from_path: str) -> str:
     """A Markdown link's target as a project-relative path, or the text if it is an id
     or a URL."""
     target = _ESCAPED.sub(r"\1", link.split("#", 1)[0])  # 0003-\[Superseded\]x.md
+    target = _as_published(target) or target
     if not target.lower().endswith((".md", ".markdown")) or "://" in target:
         return target
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))

@@ -608,6 +608,8 @@ class SiteRenderer(SiteContext):
     def _with_links_to_pages(self, record: Record, body: str) -> str:
         """The body with links to folder records' README.md pointed at their pages, and
         links to templates (which are not published) as text."""
+        if ".htm" in body:  # "[ADR 39](0039-x.html)": the page Jekyll made of a record
+            body = links_to_sources(body, record, self._record_paths())
         if ".md" not in body:
             return body
         body = without_links_to(body, record.path, self._skipped())
@@ -626,6 +628,10 @@ class SiteRenderer(SiteContext):
 
         pages = self.corpus.memo("pages of folder records", folder_pages)
         return links_to_pages(body, record, pages) if pages else body
+
+    def _record_paths(self) -> frozenset[str]:
+        corpus = self.corpus
+        return corpus.memo("record paths", lambda: frozenset(r.path for r in corpus.records))
 
     def _skipped(self) -> frozenset[str]:
         """The templates of the record folders, which are not published (other skipped
@@ -1138,6 +1144,24 @@ _MARKDOWN_LINK = re.compile(
     r"(?:\s+\"[^\"]*\")?\s*\)",
     re.IGNORECASE,
 )
+
+
+_LINK_TO_HTML = re.compile(r"(?P<lead>\]\(\s*<?)(?P<target>[^)\s>#?:]+)\.html?(?=[#)\s>])")
+
+
+def links_to_sources(markdown: str, record: Record, records: frozenset[str]) -> str:
+    """``markdown`` with its links to the pages a Jekyll site published of records
+    (``0039-workspace-deprecation.html``) pointed at the records' files, which this site
+    publishes as pages; other links stay."""
+    folder = posixpath.dirname(record.path)
+
+    def pointed(match: re.Match[str]) -> str:
+        source = f"{match['target']}.md"
+        if posixpath.normpath(posixpath.join(folder, unquote(source))) not in records:
+            return match[0]
+        return f"{match['lead']}{source}"
+
+    return _LINK_TO_HTML.sub(pointed, markdown)
 
 
 def without_links_to(markdown: str, from_path: str, unpublished: frozenset[str]) -> str:
