@@ -995,12 +995,17 @@ def _decided_record_named_template(inner: str, page: str, kind: KindSpec) -> boo
     number = re.match(r"^\D{0,8}?(\d{1,6})[-_ ]", name)
     if number is None or not int(number[1]):
         return False
+    head = _head_of(page)
+    return head is not None and bool(_DECIDED_STATUS_LINE.search(head))
+
+
+def _head_of(page: str) -> str | None:
+    """The first 4 KiB of a page, as text; None when it cannot be read."""
     try:
         with open(page, "rb") as opened:
-            head = opened.read(4096).decode("utf-8", errors="replace")
+            return opened.read(4096).decode("utf-8", errors="replace")
     except OSError:
-        return False
-    return bool(_DECIDED_STATUS_LINE.search(head))
+        return None
 
 
 def _raw_title_of(page: str, pattern: re.Pattern[str]) -> bool:
@@ -1012,12 +1017,8 @@ def _raw_title_of(page: str, pattern: re.Pattern[str]) -> bool:
 def _written_title(page: str) -> str | None:
     """A page's front-matter title or first heading as written, quotes aside; None when
     it has neither or cannot be read."""
-    try:
-        with open(page, "rb") as opened:
-            head = opened.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return None
-    found = _TITLE_LINE.search(head)
+    head = _head_of(page)
+    found = _TITLE_LINE.search(head) if head is not None else None
     return found["title"].strip().strip("\"'") if found is not None else None
 
 
@@ -1077,12 +1078,8 @@ _FRONT_PROPOSAL_KEY = lazy_pattern(
 def _proposal_front_matter(page: str) -> bool:
     """Whether a page opens with front matter that holds a title and its authors or
     creation date."""
-    try:
-        with open(page, "rb") as opened:
-            head = opened.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    if not head.lstrip("\ufeff").startswith("---"):
+    head = _head_of(page)
+    if head is None or not head.lstrip("\ufeff").startswith("---"):
         return False
     front = head.lstrip("\ufeff")[3:].split("\n---", 1)[0]
     return bool(_FRONT_TITLE.search(front) and _FRONT_PROPOSAL_KEY.search(front))
@@ -1116,12 +1113,8 @@ def _proposal_beside(directory: str) -> bool:
 def _states_status(page: str) -> bool:
     """Whether a page states a status near its top, as records do and landing pages do
     not."""
-    try:
-        with open(page, "rb") as opened:
-            head = opened.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    return bool(_STATUS_STATED.search(head))
+    head = _head_of(page)
+    return head is not None and bool(_STATUS_STATED.search(head))
 
 
 _DATED_FOLDER = lazy_pattern(r"^(?:19|20)\d{2}[-_]?\d{1,2}[-_]?\d{1,2}[-_]")
