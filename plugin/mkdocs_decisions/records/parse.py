@@ -822,8 +822,8 @@ def _names_only_the_file(heading: str, path: str) -> bool:
     written = plain_text(heading).strip().lower()
     stem = posixpath.splitext(posixpath.basename(path))[0].lower()
     return (
-        len(written) >= 4
-        and any(character.isdigit() for character in written)
+        " " not in written
+        and sum(character.isdigit() for character in written) >= 3  # an id's number
         and stem.startswith(written)
         and stem[len(written) : len(written) + 1] in ("-", "_")
     )
