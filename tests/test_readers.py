@@ -3007,6 +3007,28 @@ def test_a_record_in_a_folder_named_for_a_status_has_that_status() -> None:
     assert own.status == "withdrawn"
 
 
+def test_a_folder_named_for_a_status_in_the_plural_gives_that_status() -> None:
+    """buck2's `docs/rfcs/drafts/`: a folder of drafts; `proposals/` is where a team keeps
+    its proposals, whatever their status, and says nothing."""
+    text = "# Streamed output\n\n## Summary\n\nX\n"
+    drafted = record(text, "docs/rfcs/drafts/streaming.md", "rfc")
+    assert (drafted.raw_status, drafted.status) == ("draft", "draft")
+    assert record(text, "adr/drafts/0003-queue.md", "adr").status == "proposed"
+    assert record(text, "docs/proposals/0007-streaming.md", "rfc").status is None
+
+
+def test_a_metadata_table_key_with_hyphens_reads_as_its_words() -> None:
+    """SunPy's SEPs: `| date-creation | 2014-04-22 |` is the creation date, and it goes
+    from the page like the other rows; `| date-updated |` loses to it."""
+    text = (
+        "# SEP-0004 - Releases\n\n| SEP | 4 |\n|---|---|\n| date-creation | 2014-04-22 |\n"
+        "| date-updated | 2023-05-11 |\n| status | accepted |\n\n## Rationale\n\nX\n"
+    )
+    parsed = record(text, "SEP-0004.md", "rfc")
+    assert (parsed.date, parsed.status) == (dt.date(2014, 4, 22), "accepted")
+    assert "date-creation" not in shown_body_of(parsed)
+
+
 def test_a_collections_own_series_before_its_numbers_is_not_the_title(tmp_path: Path) -> None:
     # Joyent's RFDs: "# RFD 12 Bedtime for old client" in rfd/0012/README.md; a folder
     # whose titles say so twice or more. One title alone keeps its words.

@@ -783,6 +783,7 @@ def test_tags_that_say_what_the_document_is_are_no_part_of_the_title() -> None:
         "# Out of Core Plugin [RFC]": "Out of Core Plugin",
         "# Config Overrides RFC": "Config Overrides",
         "# [RFC Template] Title": "Console ui upgrade",
+        "# [RFC][BXL] Streamed Output in BXL": "Streamed Output in BXL",  # buck2: a topic
     }
     for heading, title in cases.items():
         text = f"{heading}\n\n## Summary\n\nA change.\n"

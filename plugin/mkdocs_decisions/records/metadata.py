@@ -66,6 +66,8 @@ LABELS: dict[str, str] = {
     "resolved": "date",  # napari's NAPs: `:Resolved: 2022-07-14`, the day it was decided
     "date created": "date",
     "creation date": "date",
+    "date creation": "date",  # SunPy's SEPs: `| date-creation | 2014-04-22 |`
+    "date updated": "date",  # and `| date-updated | 2023-05-11 |`, the last edit
     "start date": "date",
     "start-date": "date",
     "proposed": "date",
@@ -240,8 +242,10 @@ _DATE_RANK = {
     "last update": 3,
     "last modified": 3,
     "updated": 3,
+    "date updated": 3,
     "created": 2,
     "created on": 2,
+    "date creation": 2,
     "created at": 2,
     "date documented": 2,
     "date started": 2,
@@ -2138,7 +2142,12 @@ def _label(text: str) -> str:
     series = _SERIES_STATUS.match(written)
     if series and series[1] not in _NOT_SERIES:
         return "status"  # "SEP Status: Draft", "NAP Status": the series' own name for it
-    return written.lower()
+    label = written.lower()
+    if label not in LABELS:  # "date-creation", "decision_date": words joined by a mark
+        spaced = " ".join(label.replace("-", " ").replace("_", " ").split())
+        if spaced in LABELS:
+            return spaced
+    return label
 
 
 # A series' acronym before "Status" (Salt's `- SEP Status: Draft`).

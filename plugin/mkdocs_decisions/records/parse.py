@@ -1297,6 +1297,9 @@ def folder_status(
     for folder in reversed(posixpath.dirname(path).split("/")):  # nearest first
         word = folder.lower()
         status = canonical(word) if word else None
+        if not status and word.endswith("s") and word[:-1] not in _RECORD_NOUNS:
+            status = canonical(word[:-1])  # buck2's "drafts/": a folder of drafts
+            word = word[:-1] if status else word
         if status:
             return word, status  # "accepted/2020/x.md": by year inside the status
         if word in STATUS_FOLDER_WORDS:
@@ -1307,6 +1310,9 @@ def folder_status(
 # Folder names that are status words outside any built-in lifecycle (lakeFS' `open/`):
 # read as the records' status as written, like a word in the file the kind does not know.
 STATUS_FOLDER_WORDS = frozenset({"open", "closed", "pending", "in-progress", "in-review", "wip"})
+# Plural folder names that name what the records are, not their status: "proposals/" is
+# where a team keeps its proposals, whatever their status.
+_RECORD_NOUNS = frozenset({"proposal"})
 
 
 _SUPERSEDED_BY_LINK = lazy_pattern(

@@ -167,6 +167,7 @@ def clean_title(
     inside = enclosed and (enclosed[1] or enclosed[2])
     if inside and not is_placeholder(inside):
         text = inside.strip()
+    text = _TAGGED_TOPIC.sub("", text)  # "[RFC][BXL] Streamed Output in BXL"
     bracketed = _BRACKETED.match(text)  # before links become words: it may hold one
     if bracketed and _is_prefix(bracketed["inside"], prefix):
         text = text[bracketed.end() :]
@@ -228,6 +229,10 @@ def clean_title(
     return text if text else original
 
 
+# The document's tag with a topic tag joined to it (buck2's "[RFC][BXL] Title"): both go.
+_TAGGED_TOPIC = lazy_pattern(
+    r"^\[(?:rfc|rr|adr|proposal)\](?:\[[^\[\]\s]{1,12}\])+\s*(?=\S)", re.IGNORECASE
+)
 # What a team writes around a title to say what the document is (Flyte: "[RR] Typing
 # Metadata", "[RFC Template] Title", "Out of Core Plugin [RFC]", "Config Overrides RFC").
 _DOCUMENT_TAG = lazy_pattern(
