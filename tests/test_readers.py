@@ -3026,6 +3026,10 @@ def test_a_metadata_table_key_with_hyphens_reads_as_its_words() -> None:
     )
     parsed = record(text, "SEP-0004.md", "rfc")
     assert (parsed.date, parsed.status) == (dt.date(2014, 4, 22), "accepted")
+    # Its people are separated by line breaks in the cell.
+    row = "| author(s) | [Ana](https://x.org/a) <br> Bo Li |\n| status |"
+    both = record(text.replace("| status |", row), "SEP-0004.md", "rfc")
+    assert both.strings("authors") == ("Ana", "Bo Li")
     assert "date-creation" not in shown_body_of(parsed)
 
 

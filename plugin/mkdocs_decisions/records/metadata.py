@@ -1290,7 +1290,9 @@ def is_bare_date(text: str) -> bool:
 
 def names_in(text: str) -> list[str]:
     """People named in one value: ``Ana, Bo and Cy``, ``@a, @b``, ``[Ana S., Bo L.]``
-    (the template's brackets, filled in), ``- Ana, Bo`` (a stray list mark)."""
+    (the template's brackets, filled in), ``- Ana, Bo`` (a stray list mark), ``Ana <br>
+    Bo`` (SunPy's table cells: a line break between people)."""
+    text = _LINE_BREAK.sub(", ", text)
     if "@" in text:  # "Ana <a@x.org> Bo <b@x.org>": each address ends a name
         text = text.replace("\\<", "<").replace("\\>", ">")  # "Ana \<a@x.org\>", escaped
         text = _ADDRESS_IN_BRACKETS.sub(
@@ -1320,6 +1322,7 @@ def tags_in(text: str) -> list[str]:
 
 
 _INITIAL_LAST = lazy_pattern(r"\s[A-Z]\.$")
+_LINE_BREAK = lazy_pattern(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _ADDRESS_IN_BRACKETS = lazy_pattern(r"\s*<[^\s<>]*@[^\s<>]*>\s*;?")
 # After an address, another name ("Bo Chen <...>"), not the same person's handle "(@jdoe)"
 _NAME_FOLLOWS = lazy_pattern(r"\s*[^\W\d_]")
