@@ -2760,6 +2760,16 @@ def test_an_entry_that_rejects_the_record_in_braces_dates_the_decision() -> None
     assert record(text).date == dt.date(2022, 11, 10)
 
 
+def test_an_entry_that_is_the_decision_dates_the_decision() -> None:
+    """Celestia's `- 2022-03-04: decision` below `- 2022-02-06: init commit`; an entry
+    that only speaks of the decision (`Update the decision drivers`) dates nothing."""
+    log = "# ADR #005: Services\n\n## Changelog\n\n- 2022-02-06: init commit\n- {0}\n"
+    text = log + "\n## Status\n\nAccepted\n\n## Context\n\nx\n"
+    assert record(text.format("2022-03-04: decision")).date == dt.date(2022, 3, 4)
+    about = record(text.format("2022-03-04: Update the decision drivers"))
+    assert about.date == dt.date(2022, 2, 6)
+
+
 @pytest.mark.parametrize("key", ["stabilized_at", "accepted_at", "approved_at"])
 def test_a_lifecycle_date_key_is_the_decision_date(key: str) -> None:
     """SCS's `stabilized_at: 2023-06-14` beside `deprecated_at:`: the decision date is the

@@ -916,7 +916,10 @@ _ENTRY_STATUS = lazy_pattern(
 )
 # ("Reject this ADR", "Accept the proposal": the entry of the change, in the imperative)
 _ACCEPTED_ENTRY = lazy_pattern(
-    r"\b(?:accept(?:ed)?|approved?|adopted|ratified|reject(?:ed)?|declined)\b", re.IGNORECASE
+    r"\b(?:accept(?:ed)?|approved?|adopted|ratified|reject(?:ed)?|declined|decided)\b"
+    # Celestia's "- 2022-03-04: decision": the entry that is the decision, not one about it
+    r"|^\s*(?:final\s+)?decision(?:\s+(?:made|taken|reached))?\s*\.?\s*$",
+    re.IGNORECASE,
 )
 # A log entry on a line of its own: a date, then ": " or " - ", then what changed.
 _PLAIN_ENTRY = lazy_pattern(
