@@ -194,6 +194,12 @@ def test_dirty_serve_rewrites_only_the_pages_that_show_an_edit(
         assert {"adr/0003-lakehouse/index.html", "adr/0004-python/index.html"} <= changed
         assert not changed & {"rfc/0001-feature-store/index.html", "guide/index.html"}
 
+        # A new record: found, though the last builds did not walk the folder again.
+        project.write("adr/0005-onnx.md", adr("Export models to ONNX"))
+        assert wait_for(server.url("adr/0005-onnx/"), "ADR-0005: Export models to ONNX")
+        assert wait_for(server.url("adr/"), "0005-onnx/")
+        time.sleep(1.0)
+
         # A title is in every page's navigation: every page is rewritten, plain ones too,
         # and the pages that name the record show the new title.
         changed = server.edit(

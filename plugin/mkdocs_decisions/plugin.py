@@ -24,7 +24,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink
@@ -52,7 +52,7 @@ from .corpus.settings import (
     settings_from_options,
 )
 from .history.git_log import kept_histories, restore_histories
-from .records.discovery import RECORD_EXTENSIONS, Discovered, discover
+from .records.discovery import RECORD_EXTENSIONS, Discovered, DiscoveryMemo
 from .site.build import (
     CSS_PATH,
     JS_PATH,
@@ -120,6 +120,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.stored = False  # whether this process read the store of the last run yet
         self.config_name = "mkdocs.yml"  # the configuration file's name, for the store
         self.discovered: Discovered | None = None
+        self.discoveries = DiscoveryMemo()  # what the last build found, while serving
+        # The generated files of the last build and of this one, by site path, while serving.
+        self.generated_files: dict[str, _GeneratedFile] = {}
+        self.generated_now: dict[str, _GeneratedFile] = {}
         self.docs_real = ""  # the docs folder, symlinks resolved, for edit links
         self.edit_uris: dict[tuple[str, str], str] = {}  # (record file, docs) -> edit link
         self.nonce = secrets.token_hex(8)  # marks where generated HTML goes in a page
@@ -155,7 +159,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
                     raise PluginError(f"decisions: {problem} (require_history is on)")
                 self._log(Severity.WARNING, problem)
         # The files were found in on_config, moments ago, for exclude_docs: not again.
-        discovered = self.discovered or discover(self.project_root, docs_dir, self.settings.kinds)
+        discovered = self.discovered or self._discover(docs_dir)
         self.discovered = None
         self.corpus = build_corpus(discovered, self.settings, history, self.parsed)
         # A missing folder is news only where mkdocs.yml names it: a kind left at its
@@ -258,6 +262,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         by_dest = {file.dest_uri: file for file in files}
         self.html_parts = {}
         self.titles = {}
+        self.generated_now = {}
         for page in pages:
             self._replace(files, by_src, by_dest, page, config)
             if page.html_after_title or page.html_at_end:
@@ -267,7 +272,9 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         for site_file in build.files:  # CSS, JavaScript, feed, decisions.json, graphs, schemas
             if site_file.source_path is None:
                 changed = self.rebuilds.file_changed(site_file.site_path)
-                files.append(_generated(config, site_file.site_path, site_file.content, changed))
+                made = self._generated(config, site_file.site_path, site_file.content, changed)
+                files.append(made)
+        self.generated_files, self.generated_now = self.generated_now, {}
         self.feed_url = build.feed_path
         if isinstance(config.nav, list) and self.settings.add_to_nav:
             self._extend_nav(config.nav, build)
@@ -416,7 +423,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         README beside an index.md: tell MkDocs not to build them, before it reads
         docs/, so that it neither publishes a template nor warns about the README."""
         docs_dir = Path(config.docs_dir)
-        discovered = self.discovered = discover(self.project_root, docs_dir, self.settings.kinds)
+        discovered = self.discovered = self._discover(docs_dir)
         docs = os.path.realpath(docs_dir)
         patterns = []
         # A record whose file MkDocs takes for no page ("x.MD", a name without an
@@ -437,6 +444,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
 
         ours = pathspec.GitIgnoreSpec.from_lines(patterns)
         config.exclude_docs = ours if config.exclude_docs is None else config.exclude_docs + ours
+
+    def _discover(self, docs_dir: Path) -> Discovered:
+        """The record files; while serving, those of the last build when nothing that
+        discovery looked at changed. A build that runs once keeps nothing."""
+        if self.once:
+            self.discoveries = DiscoveryMemo()
+        return self.discoveries.discover(self.project_root, docs_dir, self.settings.kinds)
 
     def _log(self, severity: Severity, message: str) -> None:
         """At or above ``fail_on`` as a warning (fails --strict), an error-level finding
@@ -461,7 +475,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
     ) -> None:
         """Add ``page`` as a generated file, replacing any file that would collide with it."""
         changed = self.rebuilds.page_changed(page.site_path)
-        generated = _generated(config, page.site_path, page.markdown, changed)
+        generated = self._generated(config, page.site_path, page.markdown, changed)
         colliding = {by_src.get(page.site_path), by_dest.get(generated.dest_uri)} - {None}
         for existing in colliding:
             if existing is not None:
@@ -489,6 +503,33 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         if page.source_path:
             generated.edit_uri = self._edit_uri(page.source_path)
         files.append(generated)
+
+    def _generated(
+        self, config: MkDocsConfig, site_path: str, content: str | bytes, changed: bool
+    ) -> File:
+        """A generated file of ``content``: while serving, the very file of the last build
+        when its content is the same object (a page that was not drawn again), made ready
+        for this build; MkDocs makes a new page of it. Making 8,000 files anew costs a
+        tenth of a second at 4,000 records (docs/performance.md)."""
+        made = self.generated_files.get(site_path)
+        if (
+            made is None
+            or made.drawn_from is not content
+            or made.dest_dir != config.site_dir
+            or made.use_directory_urls != config.use_directory_urls
+        ):
+            new = _GeneratedFile.generated(config, site_path, content=content)
+            assert isinstance(new, _GeneratedFile)
+            made = new
+            made.drawn_from = content
+        else:
+            made.page = None  # the last build's page: MkDocs makes this build's
+            made.modified = None
+            made.inclusion = InclusionLevel.UNDEFINED  # worked out again (`draft_docs`)
+        made.changed = changed
+        if not self.once:
+            self.generated_now[site_path] = made
+        return made
 
     def _asset_paths(self) -> set[str]:
         """The real paths of the files copied from beside the records, once per corpus."""
@@ -531,9 +572,13 @@ class _GeneratedFile(File):
     content differs from the previous build's (or it is missing from the site)."""
 
     changed = True
+    modified: bool | None = None  # asked two or three times per build: looked at once
+    drawn_from: str | bytes = b""  # the content it was made of
 
     def is_modified(self) -> bool:
-        return self.changed or not os.path.isfile(self.abs_dest_path)
+        if self.modified is None:
+            self.modified = self.changed or not os.path.isfile(self.abs_dest_path)
+        return self.modified
 
 
 def _edited(text: str, edits: list[tuple[str, str]]) -> str:
@@ -553,13 +598,6 @@ def _edited(text: str, edits: list[tuple[str, str]]) -> str:
         return text
     pieces.append(text[start:])
     return "".join(pieces)
-
-
-def _generated(config: MkDocsConfig, site_path: str, content: str | bytes, changed: bool) -> File:
-    made = _GeneratedFile.generated(config, site_path, content=content)
-    assert isinstance(made, _GeneratedFile)
-    made.changed = changed
-    return made
 
 
 def _files_outside(

@@ -20,7 +20,13 @@ from typing import Any
 from ..catalogue.findings import Finding, Position, Severity
 from ..catalogue.rules import finding
 from ..history.git_log import History, cached_history
-from ..records.discovery import Discovered, discover, read_regular_file, root_places
+from ..records.discovery import (
+    MAX_RECORD_BYTES,
+    Discovered,
+    discover,
+    read_regular_file,
+    root_places,
+)
 from ..records.kinds import (
     BEFORE_DESIGN_STATUS,
     KindSpec,
@@ -37,6 +43,7 @@ from ..records.titles import (
     title_from_file_name,
     title_key,
 )
+from ..records.trail import Status, settled_file
 from .collector import collector_paused
 from .links import Corpus, Link
 from .numbering import glued_names, sub_series, year_names
@@ -169,6 +176,9 @@ _PICTURE_LINK = re.compile(
     re.IGNORECASE,
 )
 _PICTURE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
+# A body that names no file with one of those extensions shows no picture: one search in
+# C instead of a look at each of its links (a log of 4,000 records links a lot).
+_NAMES_A_PICTURE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp)\b", re.IGNORECASE)
 _LARGEST_PICTURE = 20 * 1024 * 1024
 
 
@@ -179,7 +189,7 @@ def _pictures_beside(records: list[Record]) -> dict[str, str]:
     only where the link stays inside the site."""
     found: dict[str, str] = {}
     for record in records:
-        if "](" not in record.body and "<img" not in record.body.lower():
+        if _NAMES_A_PICTURE.search(record.body) is None:
             continue
         root = _root_of(record)
         if not root:
@@ -266,6 +276,9 @@ class ParseCache:
     # Each record as the last corpus had it, after what its collection changed in it (a
     # prefix its folder shares, the order of its dates): ``settle``.
     settled: dict[str, Record] = field(default_factory=dict)
+    # The status of each file when it was last read (``records.trail.settled_file``): a
+    # file whose status is the same is not read again (``unchanged``).
+    stamps: dict[SourceFile, Status] = field(default_factory=dict)
 
     def settle(self, records: list[Record]) -> list[Record]:
         """The records, each the very object the last corpus had where it is equal to it:
@@ -292,12 +305,20 @@ class ParseCache:
         kind: KindSpec,
         kinds: dict[str, KindSpec],
         metadata_data: bytes | None = None,
+        stamp: Status = None,
     ) -> tuple[Record, list[Finding]]:
+        """The record of ``data``; ``stamp`` is what the file's status said just before
+        ``data`` was read (``records.trail.settled_file``), kept so that a next build
+        need not read it."""
         if self.kinds != kinds:
-            self.kinds, self.entries, self.changed = kinds, {}, True
+            self.kinds, self.entries, self.stamps, self.changed = kinds, {}, {}, True
         digest = _digest(data)
         beside = None if metadata_data is None else _digest(metadata_data)
         cached = self.entries.get(source)
+        if stamp is not None and not source.metadata_file:
+            self.stamps[source] = stamp
+        else:
+            self.stamps.pop(source, None)
         if cached is not None and cached[0] == digest and cached[1] == beside and cached[2] == kind:
             return cached[3], cached[4]
         record, findings = parse_record(data, source, kind, kinds, metadata_data)
@@ -305,11 +326,27 @@ class ParseCache:
         self.changed = True
         return record, findings
 
+    def unchanged(
+        self, source: SourceFile, kind: KindSpec, kinds: dict[str, KindSpec], stamp: Status
+    ) -> tuple[Record, list[Finding]] | None:
+        """The record parsed from the file when its status is what it was then (the same
+        file, size, modification and change times: ``settled_file``), without reading it;
+        None when it must be read. A file with a metadata file beside it (a KEP's
+        ``kep.yaml``) is always read."""
+        if stamp is None or self.kinds != kinds or source.metadata_file:
+            return None
+        cached = self.entries.get(source)
+        if cached is None or cached[2] != kind or self.stamps.get(source) != stamp:
+            return None
+        return cached[3], cached[4]
+
     def keep_only(self, sources: set[SourceFile]) -> None:
         """Forget files that are gone, so a long session does not grow without end."""
         for source in [source for source in self.entries if source not in sources]:
             del self.entries[source]
             self.changed = True
+        for source in [source for source in self.stamps if source not in sources]:
+            del self.stamps[source]
 
 
 def _digest(data: bytes) -> bytes:
@@ -467,6 +504,31 @@ def _metadata_bytes(source: SourceFile) -> bytes | None:
         return None
 
 
+def _parsed(
+    source: SourceFile, kind: KindSpec, settings: Settings, cache: ParseCache | None
+) -> tuple[Record, list[Finding]] | Finding:
+    """The record of one file and its findings; with a cache, the file is not read when
+    its status says it is unchanged. A file that cannot be read gives a DEC012 instead."""
+    stamp = settled_file(source.source_path, MAX_RECORD_BYTES) if cache is not None else None
+    if cache is not None:
+        known = cache.unchanged(source, kind, settings.kinds, stamp)
+        if known is not None:
+            return known
+    try:
+        data = read_regular_file(source.source_path)
+    except OSError as error:
+        return finding(
+            "DEC012",
+            source.path,
+            Position(1, 1),
+            f"cannot read the file: {error.strerror or error}; it gets no page",
+        )
+    metadata_data = _metadata_bytes(source)
+    if cache is None:
+        return parse_record(data, source, kind, settings.kinds, metadata_data)
+    return cache.parse(data, source, kind, settings.kinds, metadata_data, stamp)
+
+
 def load_corpus(
     project_root: Path,
     docs_dir: Path,
@@ -489,28 +551,16 @@ def build_corpus(
     records: list[Record] = []
     findings: list[Finding] = list(discovered.findings)
     refused = list(discovered.refused)
-    sources = sub_series(glued_names(year_names(discovered.records)))
+    sources = discovered.memo(
+        "numbered", lambda: sub_series(glued_names(year_names(discovered.records)))
+    )
     for source, kind in sources:
-        try:
-            data = read_regular_file(source.source_path)
-        except OSError as error:
-            findings.append(
-                finding(
-                    "DEC012",
-                    source.path,
-                    Position(1, 1),
-                    f"cannot read the file: {error.strerror or error}; it gets no page",
-                )
-            )
+        parsed = _parsed(source, kind, settings, cache)
+        if isinstance(parsed, Finding):
+            findings.append(parsed)
             refused.append(source.site_path)
             continue
-        metadata_data = _metadata_bytes(source)
-        if cache is None:
-            record, record_findings = parse_record(
-                data, source, kind, settings.kinds, metadata_data
-            )
-        else:
-            record, record_findings = cache.parse(data, source, kind, settings.kinds, metadata_data)
+        record, record_findings = parsed
         translated = discovered.translations.get(record.path)
         if translated:  # its pages in other languages, which its page links to
             record = replace(record, translations=tuple(sorted(translated)), derived={})

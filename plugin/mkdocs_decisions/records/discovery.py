@@ -23,6 +23,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar, cast
 
 from ..catalogue.findings import Finding, Position
 from ..catalogue.patterns import lazy_pattern
@@ -30,6 +31,9 @@ from ..catalogue.rules import finding
 from .kinds import KindSpec
 from .parse import SourceFile
 from .titles import clean_title, is_placeholder
+from .trail import Status, listdir, look, recording, statuses, unchanged
+
+T = TypeVar("T")
 
 _YEAR = lazy_pattern(r"^(?:19|20)\d{2}$")
 _NUMBERED_FOLDER = lazy_pattern(r"^(?:[A-Za-z]{1,6}[-_]?)?\d{1,18}(?:[-_]|$)")
@@ -164,6 +168,15 @@ class Discovered:
     # Translations of records, each a page of its record (``x-zh.md`` beside ``x.md``):
     # the record's path -> (language, the translation's site path).
     translations: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Values worked out from these files alone (their numbering): kept with them, for a
+    # discovery that serves again (``DiscoveryMemo``).
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per discovery."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return cast(T, self.derived[key])
 
 
 def read_regular_file(path: str, limit: int = MAX_RECORD_BYTES) -> bytes:
@@ -209,6 +222,37 @@ def site_folder(folder: Path, project_root: Path, docs_dir: Path) -> str:
     return folder.name
 
 
+@dataclass
+class DiscoveryMemo:
+    """The last discovery of a process, with the status of every folder it listed and
+    every file whose first lines it read (``records/trail.py``): while ``mkdocs serve``
+    runs, a save that added, removed or renamed nothing there and changed none of those
+    files finds the same files, and is not walked again (docs/performance.md). A kind
+    read from the top of the project is walked every time: what it looks at there is
+    the whole repository's top."""
+
+    key: tuple[object, ...] | None = None
+    looked_at: tuple[tuple[str, Status], ...] = ()
+    found: Discovered | None = None
+
+    def discover(
+        self, project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]
+    ) -> Discovered:
+        key = (os.path.abspath(project_root), os.path.abspath(docs_dir), dict(kinds))
+        if self.found is not None and self.key == key and unchanged(self.looked_at):
+            return self.found
+        with recording() as paths:
+            found = discover(project_root, docs_dir, kinds)
+        looked_at = statuses(paths)
+        top = os.path.realpath(project_root)
+        at_root = any(os.path.realpath(project_root / k.folder) == top for k in kinds.values())
+        if looked_at is None or at_root:
+            self.key, self.looked_at, self.found = None, (), None
+        else:
+            self.key, self.looked_at, self.found = key, looked_at, found
+        return found
+
+
 def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> Discovered:
     """Walk each kind's folder recursively, in a stable order, inside the project root."""
     records: list[tuple[SourceFile, KindSpec]] = []
@@ -229,6 +273,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
     }
     for kind in kinds.values():
         folder = project_root / kind.folder
+        look(str(folder.parent))  # where the folder would appear
         if not folder.is_dir():
             missing.append(kind.folder)
             continue
@@ -265,6 +310,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
         record_folders: list[str] = []
         for directory, subdirs, files in os.walk(folder, followlinks=True, onerror=walk_error):
             # Symlinked sub-folders are followed, each real folder once (no loops).
+            look(directory)
             real = os.path.realpath(directory)
             if real in visited:
                 subdirs[:] = []
@@ -509,7 +555,7 @@ def _templates_beside(
     ):
         return []
     try:
-        names = sorted(os.listdir(parent))
+        names = sorted(listdir(parent))
     except OSError:
         return []
 
@@ -539,7 +585,7 @@ def _templates_beside(
         ):
             continue
         try:
-            inside = sorted(os.listdir(sibling))
+            inside = sorted(listdir(sibling))
         except OSError:
             continue
         pages = [n for n in inside if os.path.splitext(n)[1].lower() in RECORD_EXTENSIONS]
@@ -555,7 +601,7 @@ def _templates_beside(
         if not _inside(os.path.realpath(above), os.path.realpath(project_root)):
             break
         try:
-            higher = sorted(os.listdir(above))
+            higher = sorted(listdir(above))
         except OSError:
             break
         found = [
@@ -698,7 +744,7 @@ def _unnumbered_pages(
     if len(pages) == 1 and _reads_as_record(os.path.join(directory, pages[0])):
         return False  # a proposal's own folder, named by its slug, among numbered ones
     try:
-        beside = os.listdir(os.path.dirname(directory))
+        beside = listdir(os.path.dirname(directory))
     except OSError:
         return False
     # Numbered records beside it: two or more ("net5/" alone among named designs is a
@@ -820,7 +866,7 @@ def root_places(project_root: Path, kind: KindSpec) -> list[str]:
     """The files and folders at the top of the project that can be records of a kind read
     from there (``is_root_record_name``): the places whose git history is read for it."""
     try:
-        names = sorted(os.listdir(project_root))
+        names = sorted(listdir(project_root))
     except OSError:
         return []
     glued = glued_series_names(names)
@@ -860,7 +906,8 @@ def is_stage_folder(path: Path, kind: KindSpec) -> bool:
     if not all(word in _STAGE_WORDS for word in words) or not path.is_dir():
         return False
     looked = 0
-    for _, subdirs, files in os.walk(path):
+    for directory, subdirs, files in os.walk(path):
+        look(directory)
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
         for file in files:
             stem, extension = os.path.splitext(file)
@@ -894,11 +941,13 @@ def _beside_numbered_records(directory: str) -> bool:
     record as their README.md or index.md (a KEP-like collection)."""
     parent = os.path.dirname(directory)
     try:
-        siblings = os.listdir(parent)
+        siblings = listdir(parent)
     except OSError:
         return False
     numbered = 0
     for name in siblings:
+        if _NUMBERED_FOLDER.match(name):
+            look(os.path.join(parent, name))
         if _NUMBERED_FOLDER.match(name) and any(
             os.path.isfile(os.path.join(parent, name, page)) for page in ("README.md", "index.md")
         ):
@@ -1001,6 +1050,7 @@ def _decided_record_named_template(inner: str, page: str, kind: KindSpec) -> boo
 
 def _head_of(page: str) -> str | None:
     """The first 4 KiB of a page, as text; None when it cannot be read."""
+    look(page)
     try:
         with open(page, "rb") as opened:
             return opened.read(4096).decode("utf-8", errors="replace")
@@ -1047,7 +1097,7 @@ def _pictures_only(folder: str) -> bool:
     if os.path.basename(folder).lower() in PICTURE_FOLDERS:
         return True
     try:
-        names = os.listdir(folder)
+        names = listdir(folder)
     except OSError:
         return False
     return bool(names) and all(
@@ -1092,7 +1142,7 @@ def _proposal_beside(directory: str) -> bool:
     parent = os.path.dirname(directory)
     own = os.path.basename(directory)
     try:
-        siblings = sorted(os.listdir(parent))
+        siblings = sorted(listdir(parent))
     except OSError:
         return False
     for name in siblings[:200]:
@@ -1100,7 +1150,7 @@ def _proposal_beside(directory: str) -> bool:
         if name == own or name.startswith(".") or not os.path.isdir(folder):
             continue
         try:
-            pages = [n for n in os.listdir(folder) if os.path.splitext(n)[1].lower() == ".md"]
+            pages = [n for n in listdir(folder) if os.path.splitext(n)[1].lower() == ".md"]
         except OSError:
             continue
         landing = [n for n in pages if n.lower() in LANDING_NAMES]
@@ -1128,7 +1178,7 @@ def _has_record_beside(directory: str, folder_name: str) -> bool:
     if match is None:
         return False
     try:
-        siblings = os.listdir(os.path.dirname(directory))
+        siblings = listdir(os.path.dirname(directory))
     except OSError:
         return False
     if _DATED_FOLDER.match(folder_name):  # "2024-10-18-x/": a date is no number others share

@@ -257,11 +257,25 @@ class SiteRenderer(SiteContext):
         if record.kind in ("project", "standard"):  # they list the records that cite them
             return (record, self.faces, self.history_input)
         inputs = self._inputs.get(record.path, ())
+        if not inputs and self._as_before:
+            # The same faces everywhere: what the page shows of other records is what it
+            # showed, and only its own record can have changed.
+            kept = self.reuse.inputs(f"page:{record.path}")
+            if kept and kept[0] is record:
+                inputs = self._inputs[record.path] = kept
         if not inputs:  # the same for the record's page and its entry in the export
             near = self._shown_with(record)
             faces = (self.reuse.face(other) for other in near)
             inputs = self._inputs[record.path] = (record, self.history_input, *faces)
         return inputs
+
+    @cached_property
+    def _as_before(self) -> bool:
+        """Whether every record's face and the history are the last build's."""
+        if self.reuse is None or not self.reuse.seen_before(self.faces, self.history_input):
+            return False
+        self.reuse.touch("graph")  # drawn from the faces; not asked for when none changed
+        return True
 
     def _shown_with(self, record: Record) -> list[Record]:
         """The records whose face a record's page shows: those it links to or is linked

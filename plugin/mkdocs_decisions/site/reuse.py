@@ -43,11 +43,14 @@ class PageReuse:
     faces: dict[int, tuple[Record, bytes]] = field(default_factory=dict)
     drawn: int = 0  # how many values the current build drew (the rest were reused)
     used: set[str] = field(default_factory=set)
+    # The faces of all records and the history of the last build (``seen_before``).
+    last_seen: tuple[bytes, object] | None = None
 
     def begin(self, context: tuple[object, ...]) -> None:
         """Start a build; a new context starts afresh."""
         if context != self.context:
             self.context, self.entries, self.faces = context, {}, {}
+            self.last_seen = None
         self.drawn = 0
         self.used = set()
 
@@ -61,6 +64,24 @@ class PageReuse:
         self.entries[name] = _Entry(inputs, value)
         self.drawn += 1
         return value
+
+    def seen_before(self, faces: bytes, history: object) -> bool:
+        """Whether the last build had the same faces of all records (``faces_of``) and
+        the same history object: then the links between the records are the same, and
+        so is what each page shows of the records around its own (``inputs``). Asked
+        once per build."""
+        before, self.last_seen = self.last_seen, (faces, history)
+        return before is not None and before[0] == faces and before[1] is history
+
+    def touch(self, name: str) -> None:
+        """Keep ``name`` for a next build, though this one did not ask for it."""
+        if name in self.entries:
+            self.used.add(name)
+
+    def inputs(self, name: str) -> tuple[object, ...]:
+        """The inputs ``name`` was last drawn from; () when it was not."""
+        entry = self.entries.get(name)
+        return entry.inputs if entry is not None else ()
 
     def fresh(self, name: str, inputs: tuple[object, ...]) -> bool:
         """Whether ``value(name, inputs, ...)`` would give what was drawn before."""

@@ -4,12 +4,16 @@ or deviate from which standards; computed once per build, read by the checks and
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from ..catalogue.findings import Position
 from ..records.model import Record
 from ..records.parse import APPLIES_TO_ALL, normalise_id, reference_target
 from .objectives import Addressed, Objective, addressed_by, deviations_of, objectives_of
+
+T = TypeVar("T")
 
 # Statuses in which a standard is in force (and a mandatory one required).
 IN_FORCE = ("active", "deprecated")
@@ -34,21 +38,51 @@ class Trace:
     objective: Objective
 
 
+def _deviations(record: Record) -> list[Deviation]:
+    return [Deviation(record, *entry) for entry in deviations_of(record)]
+
+
+class _PerDecision(Generic[T]):
+    """What each decision says of itself (its ``addresses``, its deviations), by path,
+    worked out when first asked for: checking one record again needs its own entries,
+    not those of the whole log. A path of a project, a standard or no record has none."""
+
+    def __init__(self, by_path: dict[str, Record], make: Callable[[Record], T]) -> None:
+        self._by_path = by_path
+        self._make = make
+        self._made: dict[str, T] = {}
+
+    def get(self, path: str, default: T) -> T:
+        if path in self._made:
+            return self._made[path]
+        record = self._by_path.get(path)
+        if record is None or record.kind in ("project", "standard"):
+            return default
+        made = self._made[path] = self._make(record)
+        return made
+
+
 class Traceability:
-    """Objectives, addresses, compliance and deviations of every record, indexed both ways."""
+    """Objectives, addresses, compliance and deviations of every record, indexed both ways.
+
+    The objectives of the projects are indexed at once (a few records); each decision's
+    own entries when first asked for; the indexes from an objective or a standard back
+    to the decisions (which read every decision) when one of them is first asked for."""
 
     def __init__(self, records: list[Record], by_id: dict[str, Record]) -> None:
+        self._records = records
         self._by_id = by_id
         self._by_path = {record.path: record for record in records}
         self._serving: dict[tuple[str, str], list[Objective]] = {}
         self._standards_of: dict[str, list[Record]] = {}
         self.objectives: dict[str, list[Objective]] = {}
-        self.addresses: dict[str, list[Addressed]] = {}
-        self.deviations: dict[str, list[Deviation]] = {}
+        self.addresses: _PerDecision[list[Addressed]] = _PerDecision(self._by_path, addressed_by)
+        self.deviations: _PerDecision[list[Deviation]] = _PerDecision(self._by_path, _deviations)
         self._traces_to: dict[tuple[str, str], list[Trace]] = defaultdict(list)
         self._complying: dict[str, list[Record]] = defaultdict(list)
         self._deviating: dict[str, list[Deviation]] = defaultdict(list)
         self._in_project: dict[str, list[Record]] = defaultdict(list)
+        self._indexed = False
         self.projects = [r for r in records if r.kind == "project"]
         self.standards = [r for r in records if r.kind == "standard"]
         for record in self.projects:
@@ -57,14 +91,19 @@ class Traceability:
             for objective in objectives:
                 for served in {s.strip().upper() for s in objective.serves}:
                     self._serving.setdefault((record.path, served), []).append(objective)
-        for record in records:
+
+    def _index(self) -> None:
+        """The indexes back from objectives, projects and standards to the decisions."""
+        if self._indexed:
+            return
+        self._indexed = True
+        for record in self._records:
             if record.kind in ("project", "standard"):
                 continue
             self._index_decision(record)
 
     def _index_decision(self, record: Record) -> None:
-        entries = addressed_by(record)
-        self.addresses[record.path] = entries
+        entries = self.addresses.get(record.path, [])
         projects = set()
         traced: set[tuple[str, str]] = set()  # `[QA-1, p/QA-1]` traces once
         for entry in entries:
@@ -85,9 +124,7 @@ class Traceability:
             self._in_project[path].append(record)
         for standard in self.named(record, "complies_with", "standard"):
             self._complying[standard.path].append(record)
-        deviations = [Deviation(record, *entry) for entry in deviations_of(record)]
-        self.deviations[record.path] = deviations
-        for deviation in deviations:
+        for deviation in self.deviations.get(record.path, []):
             departed = self.resolve(record, deviation.standard_id, "standard")
             if departed is not None:
                 self._deviating[departed.path].append(deviation)
@@ -133,6 +170,7 @@ class Traceability:
 
     def traces_to(self, project: Record, objective: Objective) -> list[Trace]:
         """The decisions that name this objective in ``addresses``."""
+        self._index()
         return self._traces_to.get((project.path, objective.key), [])
 
     def serving(self, project: Record, objective: Objective) -> list[Objective]:
@@ -141,10 +179,12 @@ class Traceability:
 
     def decisions_in(self, project: Record) -> list[Record]:
         """Decisions whose ``project`` is this one or that address one of its objectives."""
+        self._index()
         return self._in_project.get(project.path, [])
 
     def complying(self, standard: Record, within: list[Record] | None = None) -> list[Record]:
         """Records that list the standard in ``complies_with`` (only those ``within``)."""
+        self._index()
         found = self._complying.get(standard.path, [])
         if within is None:
             return found
@@ -153,6 +193,7 @@ class Traceability:
 
     def deviating(self, standard: Record, within: list[Record] | None = None) -> list[Deviation]:
         """Deviations from the standard (only of the records ``within``)."""
+        self._index()
         found = self._deviating.get(standard.path, [])
         if within is None:
             return found
