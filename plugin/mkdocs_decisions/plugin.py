@@ -508,13 +508,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self, config: MkDocsConfig, site_path: str, content: str | bytes, changed: bool
     ) -> File:
         """A generated file of ``content``: while serving, the very file of the last build
-        when its content is the same object (a page that was not drawn again), made ready
+        when its content is the same (a page that was not drawn again), made ready
         for this build; MkDocs makes a new page of it. Making 8,000 files anew costs a
         tenth of a second at 4,000 records (docs/performance.md)."""
         made = self.generated_files.get(site_path)
         if (
             made is None
-            or made.drawn_from is not content
+            or made.drawn_from != content  # a page kept is the same object; a picture, equal
             or made.dest_dir != config.site_dir
             or made.use_directory_urls != config.use_directory_urls
         ):
