@@ -127,6 +127,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
         self.docs_real = ""  # the docs folder, symlinks resolved, for edit links
         self.edit_uris: dict[tuple[str, str], str] = {}  # (record file, docs) -> edit link
         self.nonce = secrets.token_hex(8)  # marks where generated HTML goes in a page
+        self.collected = False  # whether the first build of `mkdocs serve` was collected
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -312,6 +313,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.once:
             gc.unfreeze()
+        elif not self.collected:
+            # The first build of `mkdocs serve` leaves everything it kept (records,
+            # pages, the store) to be walked by Python's collector once: here, before
+            # the first save, not inside its rebuild (docs/performance.md).
+            self.collected = True
+            gc.collect()
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Sections that MkDocs made from record folders: a kind's folder is titled by the
