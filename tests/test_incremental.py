@@ -142,3 +142,40 @@ def test_a_file_changed_a_moment_ago_is_read_every_time(project: Project) -> Non
     discovered = DiscoveryMemo().discover(project.root, project.root / "docs", settings.kinds)
     build_corpus(discovered, settings, cache=cache)
     assert cache.stamps == {}  # nothing that says "unchanged" next time
+
+
+def test_a_refused_file_is_looked_at_again_when_it_changes(project: Project, settled: None) -> None:
+    """A record too large to read, cut down; a link that led nowhere, whose target
+    appears: neither changes its folder's times, both are found again."""
+    project.write("adr/0001-batch.md", adr("Batch scoring"))
+    big = project.write("adr/0002-big.md", adr("Big") + "x" * (5 * 1024 * 1024))
+    (project.root / "adr/0003-shared.md").symlink_to(project.root / "shared/0003-shared.md")
+    kinds = settings_from_options({}).kinds
+    memo = DiscoveryMemo()
+
+    def again() -> Discovered:
+        return memo.discover(project.root, project.root / "docs", kinds)
+
+    first = again()
+    assert found(first) == ["adr/0001-batch.md"]
+    assert {f.path for f in first.findings if f.rule == "DEC012"} == {
+        "adr/0002-big.md",
+        "adr/0003-shared.md",
+    }
+    assert again() is first
+    big.write_text(adr("Big"), encoding="utf-8")
+    assert "adr/0002-big.md" in found(again())
+    project.write("shared/0003-shared.md", adr("Shared"))
+    assert "adr/0003-shared.md" in found(again())
+
+
+def test_a_change_while_discovery_looked_is_never_trusted(project: Project) -> None:
+    """A folder changed after discovery started may have changed after it was listed:
+    its status then says nothing of what was found."""
+    folder = project.root / "adr"
+    folder.mkdir()
+    since = trail.status_of(str(folder))
+    assert since is not None
+    started = max(since[3], since[4]) + 10 * trail.SETTLED_NANOSECONDS  # long after
+    assert trail.statuses({str(folder)}, started) is not None
+    assert trail.statuses({str(folder)}, max(since[3], since[4])) is None

@@ -315,16 +315,14 @@ class ParseCache:
         digest = _digest(data)
         beside = None if metadata_data is None else _digest(metadata_data)
         cached = self.entries.get(source)
+        self.stamps.pop(source, None)
+        if cached is None or cached[0] != digest or cached[1] != beside or cached[2] != kind:
+            record, findings = parse_record(data, source, kind, kinds, metadata_data)
+            cached = self.entries[source] = (digest, beside, kind, record, findings)
+            self.changed = True
         if stamp is not None and not source.metadata_file:
-            self.stamps[source] = stamp
-        else:
-            self.stamps.pop(source, None)
-        if cached is not None and cached[0] == digest and cached[1] == beside and cached[2] == kind:
-            return cached[3], cached[4]
-        record, findings = parse_record(data, source, kind, kinds, metadata_data)
-        self.entries[source] = (digest, beside, kind, record, findings)
-        self.changed = True
-        return record, findings
+            self.stamps[source] = stamp  # once its record is the file's
+        return cached[3], cached[4]
 
     def unchanged(
         self, source: SourceFile, kind: KindSpec, kinds: dict[str, KindSpec], stamp: Status

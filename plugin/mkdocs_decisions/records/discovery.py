@@ -20,6 +20,7 @@ import os
 import posixpath
 import re
 import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -241,9 +242,10 @@ class DiscoveryMemo:
         key = (os.path.abspath(project_root), os.path.abspath(docs_dir), dict(kinds))
         if self.found is not None and self.key == key and unchanged(self.looked_at):
             return self.found
+        started = time.time_ns()
         with recording() as paths:
             found = discover(project_root, docs_dir, kinds)
-        looked_at = statuses(paths)
+        looked_at = statuses(paths, started)
         top = os.path.realpath(project_root)
         at_root = any(os.path.realpath(project_root / k.folder) == top for k in kinds.values())
         if looked_at is None or at_root:
@@ -292,6 +294,7 @@ def discover(project_root: Path, docs_dir: Path, kinds: dict[str, KindSpec]) -> 
                 unpublished.append(Path(in_docs).as_posix())
 
         def walk_error(error: OSError, folder: Path = folder) -> None:
+            look(str(error.filename or folder))  # its permissions given back: walked again
             shown = _display_path(Path(error.filename or folder), project_root)
             findings.append(
                 finding(
@@ -1261,7 +1264,16 @@ def _unreadable(
     path: Path, boundary: str, project_root: Path, limit: int = MAX_RECORD_BYTES
 ) -> Finding | None:
     """DEC011 for a link that leads outside the project, DEC012 for anything that is not
-    a regular file (a FIFO, a device, a link that loops or leads nowhere)."""
+    a regular file (a FIFO, a device, a link that loops or leads nowhere). A file refused
+    is looked at again when its status (or its target's) changes: a file cut below the
+    limit, a link whose target appears."""
+    problem = _problem_reading(path, boundary, project_root, limit)
+    if problem is not None:
+        look(str(path))
+    return problem
+
+
+def _problem_reading(path: Path, boundary: str, project_root: Path, limit: int) -> Finding | None:
     shown = _display_path(path, project_root)
     try:
         status = path.lstat()

@@ -73,14 +73,15 @@ def settled_file(path: str, limit: int) -> Status:
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
-def statuses(paths: set[str]) -> tuple[tuple[str, Status], ...] | None:
-    """The status of each path, in order; None when one of them changed too recently to
-    be sure that a later change would show (``SETTLED_NANOSECONDS``)."""
-    now = time.time_ns()
+def statuses(paths: set[str], since: int) -> tuple[tuple[str, Status], ...] | None:
+    """The status of each path, in order, taken after a look that started at ``since``
+    (``time.time_ns()``); None when one of them changed after, or less than
+    ``SETTLED_NANOSECONDS`` before, that start: a change while it looked, or one a second
+    change could hide."""
     found = []
     for path in sorted(paths):
         status = status_of(path)
-        if status is not None and now - max(status[3], status[4]) < SETTLED_NANOSECONDS:
+        if status is not None and since - max(status[3], status[4]) < SETTLED_NANOSECONDS:
             return None
         found.append((path, status))
     return tuple(found)

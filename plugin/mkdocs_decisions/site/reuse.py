@@ -43,8 +43,10 @@ class PageReuse:
     faces: dict[int, tuple[Record, bytes]] = field(default_factory=dict)
     drawn: int = 0  # how many values the current build drew (the rest were reused)
     used: set[str] = field(default_factory=set)
-    # The faces of all records and the history of the last build (``seen_before``).
+    # The faces of all records and the history of the last build that finished, and of
+    # the current one (``seen_before``): a build that failed half-way leaves none.
     last_seen: tuple[bytes, object] | None = None
+    seen_now: tuple[bytes, object] | None = None
 
     def begin(self, context: tuple[object, ...]) -> None:
         """Start a build; a new context starts afresh."""
@@ -53,6 +55,7 @@ class PageReuse:
             self.last_seen = None
         self.drawn = 0
         self.used = set()
+        self.seen_now = None
 
     def value(self, name: str, inputs: tuple[object, ...], draw: Callable[[], T]) -> T:
         """The value drawn before from the same inputs (the same objects), else drawn now."""
@@ -70,7 +73,7 @@ class PageReuse:
         the same history object: then the links between the records are the same, and
         so is what each page shows of the records around its own (``inputs``). Asked
         once per build."""
-        before, self.last_seen = self.last_seen, (faces, history)
+        before, self.last_seen, self.seen_now = self.last_seen, None, (faces, history)
         return before is not None and before[0] == faces and before[1] is history
 
     def touch(self, name: str) -> None:
@@ -98,6 +101,7 @@ class PageReuse:
         """Forget what this build did not use and is not of one of its ``records`` (by
         path): the pages of deleted records. A record's entry in ``decisions.json`` is
         not asked for when the whole file is the last build's, and serves a next one."""
+        self.last_seen = self.seen_now
         for name in [name for name in self.entries if name not in self.used]:
             if name.partition(":")[2] not in records:
                 del self.entries[name]

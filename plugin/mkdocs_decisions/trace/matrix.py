@@ -96,11 +96,11 @@ class Traceability:
         """The indexes back from objectives, projects and standards to the decisions."""
         if self._indexed:
             return
-        self._indexed = True
         for record in self._records:
             if record.kind in ("project", "standard"):
                 continue
             self._index_decision(record)
+        self._indexed = True
 
     def _index_decision(self, record: Record) -> None:
         entries = self.addresses.get(record.path, [])
