@@ -313,12 +313,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):  # type: ignore[no-untyped-c
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.once:
             gc.unfreeze()
-        else:
-            # The files kept for the next build need not keep this build's pages (its
-            # navigation, every page's HTML) alive until then.
-            for made in self.generated_files.values():
-                made.page = None
-        if not self.once and not self.collected:
+            return
+        # The files kept for the next build need not keep this build's pages (its
+        # navigation, every page's HTML) alive until then.
+        for made in self.generated_files.values():
+            made.page = None
+        if not self.collected:
             # The first build of `mkdocs serve` leaves everything it kept (records,
             # pages, the store) to be walked by Python's collector once: here, before
             # the first save, not inside its rebuild (docs/performance.md).

@@ -507,8 +507,9 @@ def _parsed(
 ) -> tuple[Record, list[Finding]] | Finding:
     """The record of one file and its findings; with a cache, the file is not read when
     its status says it is unchanged. A file that cannot be read gives a DEC012 instead."""
-    stamp = settled_file(source.source_path, MAX_RECORD_BYTES) if cache is not None else None
+    stamp: Status = None
     if cache is not None:
+        stamp = settled_file(source.source_path, MAX_RECORD_BYTES)
         known = cache.unchanged(source, kind, settings.kinds, stamp)
         if known is not None:
             return known

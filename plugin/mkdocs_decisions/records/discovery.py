@@ -949,9 +949,10 @@ def _beside_numbered_records(directory: str) -> bool:
         return False
     numbered = 0
     for name in siblings:
-        if _NUMBERED_FOLDER.match(name):
-            look(os.path.join(parent, name))
-        if _NUMBERED_FOLDER.match(name) and any(
+        if not _NUMBERED_FOLDER.match(name):
+            continue
+        look(os.path.join(parent, name))
+        if any(
             os.path.isfile(os.path.join(parent, name, page)) for page in ("README.md", "index.md")
         ):
             numbered += 1

@@ -51,10 +51,20 @@ def listdir(path: str | os.PathLike[str]) -> list[str]:
 
 def status_of(path: str) -> Status:
     try:
-        found = os.stat(path)
+        return _status(os.stat(path))
     except OSError:
         return None
+
+
+def _status(found: os.stat_result) -> Status:
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def _settled(status: Status, since: int) -> bool:
+    """Whether ``status`` shows no change after, or less than ``SETTLED_NANOSECONDS``
+    before, ``since`` (``time.time_ns()``): a change while it was looked at, or one a
+    second change could hide."""
+    return status is None or since - max(status[3], status[4]) >= SETTLED_NANOSECONDS
 
 
 def settled_file(path: str, limit: int) -> Status:
@@ -68,23 +78,15 @@ def settled_file(path: str, limit: int) -> Status:
         return None
     if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
         return None
-    if time.time_ns() - max(found.st_mtime_ns, found.st_ctime_ns) < SETTLED_NANOSECONDS:
-        return None
-    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+    status = _status(found)
+    return status if _settled(status, time.time_ns()) else None
 
 
 def statuses(paths: set[str], since: int) -> tuple[tuple[str, Status], ...] | None:
-    """The status of each path, in order, taken after a look that started at ``since``
-    (``time.time_ns()``); None when one of them changed after, or less than
-    ``SETTLED_NANOSECONDS`` before, that start: a change while it looked, or one a second
-    change could hide."""
-    found = []
-    for path in sorted(paths):
-        status = status_of(path)
-        if status is not None and since - max(status[3], status[4]) < SETTLED_NANOSECONDS:
-            return None
-        found.append((path, status))
-    return tuple(found)
+    """The status of each path, in order, taken after a look that started at ``since``;
+    None when one of them is not settled then (``_settled``)."""
+    found = tuple((path, status_of(path)) for path in sorted(paths))
+    return found if all(_settled(status, since) for _, status in found) else None
 
 
 def unchanged(recorded: tuple[tuple[str, Status], ...]) -> bool:
